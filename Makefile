@@ -1,0 +1,147 @@
+# crtools - plain Makefile.
+#
+#   make            lib/libcr.a and every tool into bin/
+#   make check      all tests, then all tests again under ASan+UBSan
+#   make demo       lint, render and collect the bundled examples into out/
+#   make install    PREFIX=/usr/local (DESTDIR honoured)
+#   make leakcheck  the CLI tests under valgrind memcheck
+#   make fuzz       libFuzzer targets (FUZZ_SECONDS each)
+#   make bench      benchmarks (scripts/bench)
+
+
+.SUFFIXES:
+
+CC ?= cc
+PKG_CONFIG ?= pkg-config
+PREFIX ?= /usr/local
+BINDIR_INST = $(PREFIX)/bin
+LIBDIR_INST = $(PREFIX)/lib
+INCDIR_INST = $(PREFIX)/include
+MANDIR_INST = $(PREFIX)/share/man
+
+# Output locations; the sanitizer build overrides them.
+OBJ ?= build/obj
+BIN ?= bin
+LIBA ?= lib/libcr.a
+TESTBIN ?= build/tests
+
+OPT ?= -O2 -g
+WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+       -Wmissing-prototypes -Wpointer-arith -Wformat=2 -Wvla \
+       -Wno-unused-parameter
+CSTD = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+
+LIB_PKGS = yaml-0.1 libcmark-gfm
+RENDER_PKGS = pangocairo cairo-pdf gmime-3.0
+WIP_PKGS = xlsxwriter
+PKGS = $(LIB_PKGS) $(RENDER_PKGS) $(WIP_PKGS)
+
+PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+LIB_LIBS := $(shell $(PKG_CONFIG) --libs $(LIB_PKGS) 2>/dev/null) -lm
+RENDER_LIBS := $(shell $(PKG_CONFIG) --libs $(RENDER_PKGS) 2>/dev/null)
+WIP_LIBS := $(shell $(PKG_CONFIG) --libs $(WIP_PKGS) 2>/dev/null)
+ALL_LIBS = $(LIB_LIBS) $(RENDER_LIBS) $(WIP_LIBS)
+
+ALL_CFLAGS = $(CSTD) $(WARN) $(OPT) -Ilib -I$(OBJ)/gen $(PKG_CFLAGS) $(CFLAGS)
+ALL_LDFLAGS = $(OPT) $(LDFLAGS)
+
+# Extra libraries per tool (static linking pulls in only what is used).
+LIBS_cr-render = $(RENDER_LIBS)
+LIBS_cr-wip = $(WIP_LIBS)
+
+LIB_SRC := $(sort $(wildcard lib/*.c))
+LIB_OBJ := $(LIB_SRC:%.c=$(OBJ)/%.o)
+CLI_SRC := $(sort $(wildcard cmd/common/*.c))
+CLI_OBJ := $(CLI_SRC:%.c=$(OBJ)/%.o)
+TOOLS := $(sort $(notdir $(wildcard cmd/cr-*)))
+TOOL_BINS := $(TOOLS:%=$(BIN)/%)
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BINS := $(UNIT_SRC:tests/unit/%.c=$(TESTBIN)/%)
+DATA_SRC := $(sort $(wildcard lib/data/*.txt))
+DATA_GEN := $(OBJ)/gen/cr_data.h
+MANS := $(sort $(wildcard man/*.[1-9]))
+
+all: $(LIBA) $(TOOL_BINS)
+
+$(OBJ)/%.o: %.c lib/crtools.h lib/internal.h $(DATA_GEN)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# Word lists are embedded into the library; this rule regenerates the header.
+$(DATA_GEN): $(DATA_SRC) scripts/embed-data
+	@mkdir -p $(@D)
+	sh scripts/embed-data $(DATA_SRC) > $@.tmp && mv $@.tmp $@
+
+$(LIBA): $(LIB_OBJ)
+	@mkdir -p $(@D)
+	rm -f $@
+	ar rcs $@ $(LIB_OBJ)
+
+# One rule per tool, generated: cmd/<tool>/*.c + cmd/common + libcr.a.
+define TOOL_template
+$(BIN)/$(1): $(patsubst %.c,$(OBJ)/%.o,$(wildcard cmd/$(1)/*.c)) $(CLI_OBJ) $(LIBA)
+	@mkdir -p $$(@D)
+	$$(CC) $$(ALL_LDFLAGS) -o $$@ $$^ $$(LIBS_$(1)) $$(LIB_LIBS)
+endef
+$(foreach t,$(TOOLS),$(eval $(call TOOL_template,$(t))))
+
+$(TESTBIN)/%: tests/unit/%.c $(LIBA) lib/crtools.h lib/internal.h
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIBA) $(shell $(PKG_CONFIG) --cflags --libs cmocka) $(ALL_LIBS)
+
+# ---------------------------------------------------------------- tests
+
+unit: $(UNIT_BINS)
+	@fail=0; for t in $(UNIT_BINS); do \
+		CR_TESTDATA=tests/data $$t || fail=1; \
+	done; test $$fail = 0
+
+cli: all
+	CR_BIN=$(CURDIR)/$(BIN) CR_SRC=$(CURDIR) prove -f tests/cli/*.t
+
+asan:
+	$(MAKE) OBJ=build/asan/obj BIN=build/asan/bin LIBA=build/asan/libcr.a \
+		TESTBIN=build/asan/tests \
+		OPT="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+		unit cli
+
+check: all
+	$(MAKE) unit cli
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 $(MAKE) asan
+
+mancheck:
+	mandoc -T lint -W warning $(MANS)
+
+leakcheck: all
+	CR_BIN=$(CURDIR)/$(BIN) CR_SRC=$(CURDIR) CR_WRAP="valgrind -q --leak-check=full --show-leak-kinds=definite,indirect,possible --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=99" prove -f tests/cli/*.t
+
+demo: all
+	sh scripts/demo
+
+bench: all
+	sh scripts/bench
+
+fuzz:
+	sh scripts/fuzz $(FUZZ_SECONDS)
+
+deps:
+	sh scripts/install-deps
+
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR_INST) $(DESTDIR)$(LIBDIR_INST)/pkgconfig \
+		$(DESTDIR)$(INCDIR_INST) $(DESTDIR)$(MANDIR_INST)/man1 \
+		$(DESTDIR)$(MANDIR_INST)/man5
+	cp $(TOOL_BINS) $(DESTDIR)$(BINDIR_INST)/
+	cp $(LIBA) $(DESTDIR)$(LIBDIR_INST)/
+	cp lib/crtools.h $(DESTDIR)$(INCDIR_INST)/
+	for m in $(MANS); do \
+		s=$${m##*.}; cp $$m $(DESTDIR)$(MANDIR_INST)/man$$s/; done
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|0.1.0|' \
+		-e 's|@REQUIRES@|$(PKGS)|' crtools.pc.in \
+		> $(DESTDIR)$(LIBDIR_INST)/pkgconfig/crtools.pc
+
+clean:
+	rm -rf build bin lib/libcr.a out
+
+.PHONY: all unit cli asan check mancheck leakcheck demo bench fuzz deps \
+	install clean

@@ -1,0 +1,541 @@
+/*
+ * crtools.h - the contact report library: model, readers, writers, checks.
+ *
+ * Ownership rules, once for the whole header:
+ *  - Every struct the library fills is owned by the caller and released with
+ *    its _free function (cr_report_free, cr_reports_free, cr_diags_free,
+ *    cr_buf_free, cr_node_free).
+ *  - Strings inside a model (cr_str.s, cr_diag.file, ...) are owned by the
+ *    struct that holds them; callers never free them one by one.
+ *  - `const char *` results of lookup functions (labels, rule names) point
+ *    to static read-only tables and are never freed.
+ *  - Functions returning int return 0 on success and -1 when memory ran
+ *    out; problems with the *input* are never return values but
+ *    diagnostics appended to a cr_diags.
+ *
+ * The library never prints, exits or aborts, and keeps no global mutable
+ * state: everything it needs is passed in.
+ *
+ * Positions (cr_pos) are 1-based line and column counted in characters
+ * (Unicode code points), the form editors expect; 0 means unknown.
+ */
+#ifndef CRTOOLS_H
+#define CRTOOLS_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+#define CR_VERSION "0.1.0"
+
+/* Limits of SPEC section 4. */
+#define CR_MAX_FILE_BYTES (16u * 1024u * 1024u)
+#define CR_MAX_DEPTH 64
+#define CR_MAX_ALIAS_BYTES (1024u * 1024u)
+
+/* ------------------------------------------------------------------ */
+/* Growable byte buffer                                                */
+
+typedef struct cr_buf {
+	char *data; /* always NUL-terminated when len > 0 or after any put */
+	size_t len;
+	size_t cap;
+	int oom; /* set once an allocation failed; further puts are ignored */
+} cr_buf;
+
+void cr_buf_init(cr_buf *b);
+void cr_buf_free(cr_buf *b);
+int cr_buf_put(cr_buf *b, const char *s, size_t n);
+int cr_buf_puts(cr_buf *b, const char *s);
+int cr_buf_putc(cr_buf *b, char c);
+int cr_buf_printf(cr_buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+int cr_buf_vprintf(cr_buf *b, const char *fmt, va_list ap);
+/* Takes the data out (caller frees with free()); the buffer is empty after. */
+char *cr_buf_detach(cr_buf *b, size_t *len);
+
+/* ------------------------------------------------------------------ */
+/* UTF-8                                                               */
+
+/* Decodes one code point from s (n bytes available). Returns its length
+ * in bytes, or -1 if the sequence is invalid (overlong, surrogate, > U+10FFFF,
+ * truncated). */
+int cr_utf8_decode(const char *s, size_t n, unsigned *cp);
+/* Appends the UTF-8 encoding of cp. */
+int cr_utf8_encode(unsigned cp, char out[4]);
+/* Display columns of one code point: 0 (combining, control), 1, or 2 (East
+ * Asian wide and fullwidth). */
+int cr_utf8_cp_width(unsigned cp);
+/* Display columns of a UTF-8 string of n bytes (invalid bytes count 1). */
+size_t cr_utf8_width(const char *s, size_t n);
+/* Number of code points in n bytes (invalid bytes count 1 each). */
+size_t cr_utf8_chars(const char *s, size_t n);
+/* Simple case folding for Latin, Vietnamese, Greek and Cyrillic letters. */
+unsigned cr_utf8_fold(unsigned cp);
+/* Compares two UTF-8 strings ignoring case (cr_utf8_fold). 0 when equal. */
+int cr_utf8_casecmp(const char *a, const char *b);
+/* Edit distance in code points, capped at max+1 to stay cheap. */
+size_t cr_utf8_distance(const char *a, const char *b, size_t max);
+
+/* ------------------------------------------------------------------ */
+/* Positions and diagnostics                                           */
+
+typedef struct cr_pos {
+	int line;
+	int column;
+} cr_pos;
+
+typedef enum cr_severity {
+	CR_SEV_OFF = 0,
+	CR_SEV_NOTE,
+	CR_SEV_WARNING,
+	CR_SEV_ERROR
+} cr_severity;
+
+/* The rule ids of SPEC section 6, in the order of its table. */
+typedef enum cr_rule {
+	CR_RULE_SYNTAX,
+	CR_RULE_ENCODING,
+	CR_RULE_LIMIT,
+	CR_RULE_MISSING_FIELD,
+	CR_RULE_UNKNOWN_FIELD,
+	CR_RULE_DUPLICATE_FIELD,
+	CR_RULE_BAD_VALUE,
+	CR_RULE_BAD_DATE,
+	CR_RULE_NO_AGREEMENTS,
+	CR_RULE_NO_ACTIONS,
+	CR_RULE_ACTION_NO_OWNER,
+	CR_RULE_ACTION_UNKNOWN_OWNER,
+	CR_RULE_ACTION_NO_DUE,
+	CR_RULE_ACTION_VAGUE_DUE,
+	CR_RULE_ACTION_DUE_BEFORE_CONTACT,
+	CR_RULE_ACTION_OVERDUE,
+	CR_RULE_DUPLICATE_ID,
+	CR_RULE_ISSUED_BEFORE_CONTACT,
+	CR_RULE_LATE_REPORT,
+	CR_RULE_NOT_ISSUED,
+	CR_RULE_AUTHOR_NOT_ATTENDEE,
+	CR_RULE_PLACEHOLDER,
+	CR_RULE_EMOTIONAL_LANGUAGE,
+	CR_RULE_NO_NEXT_CONTACT,
+	CR_RULE_MISSING_PREVIOUS,
+	CR_RULE__COUNT
+} cr_rule;
+
+/* "missing-field", ... */
+const char *cr_rule_name(cr_rule rule);
+/* Returns the rule for a name, or -1 if there is none. */
+int cr_rule_lookup(const char *name);
+/* Default severity in the agency profile (fundraising: see cr_check_opts). */
+cr_severity cr_rule_default(cr_rule rule);
+/* "error", "warning", "note", "off" */
+const char *cr_severity_name(cr_severity sev);
+/* Returns the severity for a name, or -1. */
+int cr_severity_lookup(const char *name);
+
+typedef struct cr_diag {
+	char *file; /* owned; as given on the command line, "<stdin>" */
+	cr_pos pos;
+	cr_severity severity;
+	cr_rule rule;
+	char *message; /* owned */
+} cr_diag;
+
+typedef struct cr_diags {
+	cr_diag *items;
+	size_t len;
+	size_t cap;
+	int oom;
+} cr_diags;
+
+void cr_diags_init(cr_diags *d);
+void cr_diags_free(cr_diags *d);
+/* Appends a diagnostic with the rule's default severity. */
+int cr_diags_add(cr_diags *d, const char *file, cr_pos pos, cr_rule rule,
+                 const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+int cr_diags_vadd(cr_diags *d, const char *file, cr_pos pos, cr_rule rule,
+                  cr_severity sev, const char *fmt, va_list ap);
+/* Count of diagnostics at or above sev, from index `from`. */
+size_t cr_diags_count(const cr_diags *d, size_t from, cr_severity sev);
+/* Sorts items [from, len) by line then column, keeping order otherwise. */
+void cr_diags_sort(cr_diags *d, size_t from);
+/* Appends "FILE:LINE:COL: SEVERITY: MESSAGE [RULE]\n" (no colour). */
+int cr_diag_format(const cr_diag *diag, cr_buf *out);
+
+/* ------------------------------------------------------------------ */
+/* Generic YAML nodes (extension values, configuration files)          */
+
+typedef enum cr_node_type {
+	CR_NODE_SCALAR,
+	CR_NODE_SEQ,
+	CR_NODE_MAP
+} cr_node_type;
+
+typedef struct cr_node {
+	cr_node_type type;
+	cr_pos pos;
+	char *value;  /* scalars: the text, owned */
+	int plain;    /* scalars: written without quotes (so may be a number) */
+	struct cr_node **items; /* seq: values; map: key, value, key, value ... */
+	size_t len;             /* number of entries in items */
+	size_t cap;
+} cr_node;
+
+void cr_node_free(cr_node *n);
+/* In a map node, the value for a scalar key, or NULL. */
+const cr_node *cr_node_get(const cr_node *map, const char *key);
+/* Whether a plain scalar is YAML's null (empty, ~, null, Null, NULL). */
+int cr_node_is_null(const cr_node *n);
+
+/*
+ * Parses a YAML stream into one node tree per document, aliases expanded.
+ * Every problem (syntax, encoding, limits, duplicate keys) becomes a
+ * diagnostic naming `file`. `buf` must already be valid UTF-8 without NUL
+ * (see cr_input_clean). `docs` receives an array of *ndocs trees; a
+ * document whose parsing failed is NULL in it. Caller frees each tree and
+ * the array.
+ */
+int cr_yaml_load(const char *buf, size_t len, const char *file,
+                 cr_node ***docs, size_t *ndocs, cr_diags *d);
+
+/* ------------------------------------------------------------------ */
+/* Dates                                                               */
+
+typedef struct cr_datetime {
+	int year, month, day;
+	int hour, minute, second;
+	int has_time;   /* 0: a date alone */
+	int has_offset; /* the offset was written in the text */
+	int offset;     /* minutes east of UTC; valid once resolved */
+} cr_datetime;
+
+/* Parses the ISO 8601 forms of SPEC 2.1. Returns 0, or -1 if not a date. */
+int cr_datetime_parse(const char *s, cr_datetime *out);
+/* Gives a date-time without an offset the offset of `ref` (when ref has
+ * one), else the local time zone's offset at that moment. */
+void cr_datetime_resolve(cr_datetime *dt, const cr_datetime *ref);
+/* Seconds since the epoch (UTC). A date alone counts as its start, or with
+ * end_of_day its last second (23:59:59), in dt->offset. */
+long long cr_datetime_epoch(const cr_datetime *dt, int end_of_day);
+/* The date-time for an epoch second seen at the given offset. */
+void cr_datetime_from_epoch(long long t, int offset, cr_datetime *out);
+/* Normalised text: "2026-11-20T14:00:00+07:00" or "2026-11-20". */
+void cr_datetime_format(const cr_datetime *dt, char out[32]);
+/* Days since 1970-01-01 of the civil date (no time, no offset). */
+long long cr_days_from_civil(int y, int m, int d);
+/* The local offset (minutes east of UTC) at epoch second t. */
+int cr_local_offset(long long t);
+
+/* ------------------------------------------------------------------ */
+/* The report model (SPEC 2.1)                                         */
+
+/* A string value and where it was written. s is NULL when absent. */
+typedef struct cr_str {
+	char *s;
+	cr_pos pos;
+} cr_str;
+
+typedef struct cr_date {
+	cr_str raw;     /* as written; raw.s NULL when absent */
+	int valid;      /* raw parsed as a date */
+	cr_datetime dt; /* when valid; offset resolved by cr_report_finish */
+} cr_date;
+
+typedef struct cr_person {
+	cr_str name, role, org, email;
+	cr_pos pos;
+} cr_person;
+
+typedef struct cr_persons {
+	cr_person *items;
+	size_t len;
+	int given; /* the key or section was present */
+	cr_pos pos;
+} cr_persons;
+
+typedef struct cr_texts {
+	cr_str *items;
+	size_t len;
+	int given;
+	cr_pos pos;
+} cr_texts;
+
+/* An x- extension key with its value (aliases expanded). */
+typedef struct cr_ext {
+	char *key;
+	cr_pos pos;
+	cr_node *value;
+} cr_ext;
+
+typedef struct cr_exts {
+	cr_ext *items;
+	size_t len;
+} cr_exts;
+
+typedef enum cr_status {
+	CR_STATUS_OPEN,
+	CR_STATUS_DONE,
+	CR_STATUS_BLOCKED,
+	CR_STATUS_DROPPED,
+	CR_STATUS_INVALID
+} cr_status;
+
+typedef struct cr_action {
+	cr_str id;    /* always set after cr_report_finish */
+	int id_given; /* id was written in the file */
+	cr_str what;
+	cr_str who;
+	cr_date due;
+	cr_str status; /* as written; see cr_action_status() */
+	cr_str note;
+	cr_exts ext;
+	cr_pos pos;
+} cr_action;
+
+typedef enum cr_type {
+	CR_TYPE_NONE, /* not given */
+	CR_TYPE_MEETING,
+	CR_TYPE_CALL,
+	CR_TYPE_VIDEO,
+	CR_TYPE_VISIT,
+	CR_TYPE_EMAIL,
+	CR_TYPE_OTHER,
+	CR_TYPE_INVALID
+} cr_type;
+
+typedef enum cr_outcome {
+	CR_OUTCOME_REACHED,
+	CR_OUTCOME_NO_ANSWER,
+	CR_OUTCOME_LEFT_MESSAGE,
+	CR_OUTCOME_DECLINED,
+	CR_OUTCOME_POSTPONED,
+	CR_OUTCOME_INVALID
+} cr_outcome;
+
+typedef enum cr_conf {
+	CR_CONF_PUBLIC,
+	CR_CONF_CLIENT,
+	CR_CONF_INTERNAL,
+	CR_CONF_CONFIDENTIAL,
+	CR_CONF_INVALID
+} cr_conf;
+
+typedef enum cr_lang {
+	CR_LANG_EN,
+	CR_LANG_VI,
+	CR_LANG_ZH,
+	CR_LANG_RU,
+	CR_LANG__COUNT,
+	CR_LANG_INVALID = CR_LANG__COUNT
+} cr_lang;
+
+typedef enum cr_form {
+	CR_FORM_AUTO,
+	CR_FORM_YAML,
+	CR_FORM_MD
+} cr_form;
+
+typedef struct cr_report {
+	char *file; /* owned; name for diagnostics */
+	cr_form form;
+	cr_pos pos; /* where the document starts */
+	int broken; /* syntax/encoding/limit error: not to be rendered or checked */
+
+	cr_str id;
+	int id_given;
+	cr_str title;
+	cr_str client;
+	cr_str project;
+	cr_str type;
+	cr_str outcome;
+	cr_date date;
+	cr_str location;
+	cr_str author;
+	cr_date issued;
+	cr_str confidentiality;
+	cr_str language;
+	cr_persons attendees;
+	cr_persons absent;
+	cr_persons distribution;
+	cr_str previous;
+	cr_date next_contact;
+	cr_texts tags;
+	cr_texts agenda;
+	cr_texts discussion;
+	cr_texts agreements;
+	cr_action *actions;
+	size_t nactions;
+	int actions_given;
+	cr_pos actions_pos;
+	cr_texts internal;
+	cr_exts ext;
+} cr_report;
+
+typedef struct cr_reports {
+	cr_report **items;
+	size_t len;
+	size_t cap;
+} cr_reports;
+
+/* Enum values of a report, with SPEC defaults for absent fields. */
+cr_type cr_report_type(const cr_report *r);
+cr_outcome cr_report_outcome(const cr_report *r);
+cr_conf cr_report_conf(const cr_report *r);
+cr_lang cr_report_lang(const cr_report *r); /* invalid -> CR_LANG_INVALID */
+cr_status cr_action_status(const cr_action *a);
+
+/* Enum <-> text. The _name functions return static strings; _lookup
+ * returns the value or the _INVALID/-1 member for unknown text. */
+const char *cr_type_name(cr_type t);
+const char *cr_outcome_name(cr_outcome o);
+const char *cr_conf_name(cr_conf c);
+const char *cr_lang_name(cr_lang l);
+const char *cr_status_name(cr_status s);
+cr_type cr_type_lookup(const char *s);
+cr_outcome cr_outcome_lookup(const char *s);
+cr_conf cr_conf_lookup(const char *s);
+cr_lang cr_lang_lookup(const char *s);
+cr_status cr_status_lookup(const char *s);
+
+cr_report *cr_report_new(void);
+void cr_report_free(cr_report *r);
+void cr_reports_free(cr_reports *rs); /* frees the reports and the array */
+int cr_reports_push(cr_reports *rs, cr_report *r);
+/* Deep copy (for tools that build a new report from an old one). */
+cr_report *cr_report_copy(const cr_report *r);
+/* Same model: every value equal after defaults and normalisation. Ignores
+ * positions, file and form. */
+int cr_report_equal(const cr_report *a, const cr_report *b);
+
+/* Field key names of SPEC 2.1, in the order of its table. */
+extern const char *const cr_report_keys[];
+extern const char *const cr_action_keys[];
+extern const char *const cr_person_keys[];
+
+/* Persons: parse the string form "Name (Role, Org) <email>" into p (strings
+ * copied); format a person back to that form. cr_person_plain is true when
+ * the string form gives back the same person. */
+int cr_person_parse(const char *s, cr_pos pos, cr_person *p);
+int cr_person_format(const cr_person *p, cr_buf *out);
+int cr_person_plain(const cr_person *p);
+void cr_person_clear(cr_person *p);
+
+/* ------------------------------------------------------------------ */
+/* Reading                                                             */
+
+typedef struct cr_read_opts {
+	cr_form form;           /* CR_FORM_AUTO: sniff (see cr_sniff) */
+	const char *file;       /* name for diagnostics; NULL: "<stdin>" */
+	const char *default_id; /* id of a report without one; NULL: none */
+} cr_read_opts;
+
+/*
+ * Reads one file's bytes into reports (a YAML stream may give several)
+ * appended to `out`, and diagnostics appended to `d`. Never stops at the
+ * first problem when more can be reported: a report with a syntax,
+ * encoding or limit error is still appended with `broken` set. Each
+ * report is finished (cr_report_finish) with opts->default_id.
+ */
+int cr_read(const char *buf, size_t len, const cr_read_opts *opts,
+            cr_reports *out, cr_diags *d);
+/* The form of a buffer: Markdown when the first non-blank line (after a
+ * front matter block, if the text opens with one) is an ATX heading;
+ * else YAML. */
+cr_form cr_sniff(const char *buf, size_t len);
+/* The form a file name's extension gives (.yaml/.yml, .md/.markdown), or
+ * CR_FORM_AUTO. */
+cr_form cr_form_from_path(const char *path);
+/* The default report id for a path: its base name without extension. The
+ * result is malloc'd. */
+char *cr_id_from_path(const char *path);
+/* Fills defaults that depend on the whole report: id, action ids, date
+ * offsets. Called by cr_read; call again after building a report in code. */
+int cr_report_finish(cr_report *r, const char *default_id);
+
+/* ------------------------------------------------------------------ */
+/* Labels: the one table of section, column and field names (SPEC 2.3)  */
+
+typedef enum cr_section {
+	CR_SEC_ATTENDEES,
+	CR_SEC_ABSENT,
+	CR_SEC_DISTRIBUTION,
+	CR_SEC_AGENDA,
+	CR_SEC_DISCUSSION,
+	CR_SEC_AGREEMENTS,
+	CR_SEC_ACTIONS,
+	CR_SEC_INTERNAL,
+	CR_SEC__COUNT
+} cr_section;
+
+typedef enum cr_column {
+	CR_COL_ID,
+	CR_COL_WHAT,
+	CR_COL_WHO,
+	CR_COL_DUE,
+	CR_COL_STATUS,
+	CR_COL_NOTE,
+	CR_COL__COUNT
+} cr_column;
+
+const char *cr_section_label(cr_section s, cr_lang l);
+const char *cr_section_key(cr_section s); /* "attendees" ... */
+/* A heading in any supported language (case-insensitive), or -1. */
+int cr_section_lookup(const char *heading);
+const char *cr_column_label(cr_column c, cr_lang l);
+const char *cr_column_key(cr_column c); /* "id", "what" ... */
+int cr_column_lookup(const char *header);
+
+/* ------------------------------------------------------------------ */
+/* Writing                                                             */
+
+typedef enum cr_audience {
+	CR_AUDIENCE_INTERNAL, /* everything */
+	CR_AUDIENCE_CLIENT    /* without `internal` notes */
+} cr_audience;
+
+typedef struct cr_write_opts {
+	cr_lang lang;         /* labels; CR_LANG_INVALID: the report's own */
+	cr_audience audience;
+	long long now;        /* epoch seconds: overdue marks and the like */
+	int now_offset;       /* minutes east of UTC for `now` */
+} cr_write_opts;
+
+/* Canonical YAML of one report as one document (no leading "---"). */
+int cr_write_yaml(const cr_report *r, const cr_write_opts *o, cr_buf *out);
+/* Canonical Markdown: front matter, title heading, sections, actions table. */
+int cr_write_md(const cr_report *r, const cr_write_opts *o, cr_buf *out);
+/* The model as one JSON object, keys as in YAML, defaults filled, persons
+ * as maps, dates normalised. */
+int cr_write_json(const cr_report *r, const cr_write_opts *o, cr_buf *out);
+/* Appends s as a JSON string literal (with quotes). */
+int cr_json_string(cr_buf *out, const char *s);
+
+/* ------------------------------------------------------------------ */
+/* Checks (the lint rules of SPEC 6)                                   */
+
+typedef enum cr_profile {
+	CR_PROFILE_AGENCY,
+	CR_PROFILE_FUNDRAISING
+} cr_profile;
+
+typedef struct cr_check_opts {
+	cr_profile profile;
+	int max_issue_hours;
+	cr_severity severity[CR_RULE__COUNT]; /* CR_SEV_OFF: rule disabled */
+	long long now;                        /* epoch seconds */
+	int now_offset;                       /* minutes east of UTC */
+	const char *const *team;              /* names that may own actions */
+	size_t nteam;
+} cr_check_opts;
+
+/* Defaults of a profile; now = 0 (set it). */
+void cr_check_opts_init(cr_check_opts *o, cr_profile profile);
+/* Checks one report (skips a broken one) and appends findings. */
+int cr_check_report(const cr_report *r, const cr_check_opts *o, cr_diags *d);
+/* Checks that need all reports at once: duplicate report ids, previous. */
+int cr_check_collection(const cr_report *const *rs, size_t n,
+                        const cr_check_opts *o, cr_diags *d);
+/* Re-grades diagnostics [from, len) with o->severity and drops the ones
+ * whose rule is off. */
+void cr_diags_apply(cr_diags *d, size_t from, const cr_check_opts *o);
+
+#endif

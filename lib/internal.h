@@ -1,0 +1,72 @@
+/*
+ * internal.h - shared between the library's own files; not installed.
+ */
+#ifndef CR_INTERNAL_H
+#define CR_INTERNAL_H
+
+#include "crtools.h"
+
+#define CR_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+/* strdup that tolerates NULL (returns NULL). */
+char *cr_strdup(const char *s);
+char *cr_strndup(const char *s, size_t n);
+/* Grows *items (each `size` bytes) so that it holds at least `need`. */
+int cr_grow(void *items, size_t *cap, size_t need, size_t size);
+
+/*
+ * Makes the bytes of one input ready for libyaml and cmark-gfm: drops a
+ * UTF-8 byte-order mark, reports every invalid UTF-8 sequence and NUL byte
+ * as an `encoding` error at its line and column, and replaces each such
+ * byte with U+FFFD so that parsing (and positions) can go on. A UTF-16 or
+ * UTF-32 byte-order mark is one error for the whole file. *out is malloc'd
+ * and NUL-terminated. Returns the number of encoding errors, or -1 (memory).
+ */
+long cr_input_clean(const char *buf, size_t len, const char *file,
+                    char **out, size_t *outlen, cr_diags *d);
+
+/* Line and column (1-based, characters) of byte offset `off` in buf. */
+cr_pos cr_pos_at(const char *buf, size_t len, size_t off);
+
+/*
+ * Fills report fields from a YAML mapping node (the whole YAML document,
+ * or a Markdown file's front matter). Unknown keys give `unknown-field`
+ * with a suggestion; wrong types `bad-value`. Extension keys are kept.
+ */
+int cr_report_from_map(cr_report *r, const cr_node *map, cr_diags *d);
+/* One person from a node (string form or map); returns -1 only on memory;
+ * a node of the wrong type gives `bad-value` and leaves p empty. */
+int cr_person_from_node(cr_person *p, const cr_node *n, const char *file,
+                        cr_diags *d);
+/* One action from a map node. */
+int cr_action_from_node(cr_action *a, const cr_node *n, const char *file,
+                        cr_diags *d);
+/* Sets a cr_date from text (copied) at pos; parses it. */
+int cr_date_set(cr_date *dt, const char *s, cr_pos pos);
+/* Sets a cr_str (copied). */
+int cr_str_set(cr_str *dst, const char *s, cr_pos pos);
+int cr_str_setn(cr_str *dst, const char *s, size_t n, cr_pos pos);
+int cr_texts_push(cr_texts *t, const char *s, size_t n, cr_pos pos);
+int cr_persons_push(cr_persons *ps, cr_person *p); /* takes p's strings */
+int cr_actions_push(cr_report *r, cr_action *a);   /* takes a's contents */
+void cr_action_clear(cr_action *a);
+
+/* Nearest known key (edit distance <= 3), or NULL. */
+const char *cr_suggest(const char *word, const char *const *known);
+
+/*
+ * The Markdown reader: front matter through cr_yaml_load, body through
+ * cmark-gfm. buf is clean (cr_input_clean). Appends one report to out
+ * (broken when unreadable).
+ */
+int cr_md_read(const char *buf, size_t len, const char *file, cr_reports *out,
+               cr_diags *d);
+/* The YAML reader over a clean buffer: one report per document. */
+int cr_yaml_read(const char *buf, size_t len, const char *file,
+                 cr_reports *out, cr_diags *d);
+
+/* YAML scalar emitting shared by the YAML and Markdown writers: whether a
+ * string must be quoted to be read back as the same string. */
+int cr_yaml_needs_quotes(const char *s);
+
+#endif
