@@ -65,7 +65,8 @@ all: $(LIBA) $(TOOL_BINS)
 
 $(OBJ)/%.o: %.c lib/crtools.h lib/internal.h $(DATA_GEN)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	@echo "  CC      $<"
+	@$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 # Word lists are embedded into the library; this rule regenerates the header.
 $(DATA_GEN): $(DATA_SRC) scripts/embed-data

@@ -31,15 +31,17 @@ cr_pos cr_pos_at(const char *buf, size_t len, size_t off);
 /*
  * Fills report fields from a YAML mapping node (the whole YAML document,
  * or a Markdown file's front matter). Unknown keys give `unknown-field`
- * with a suggestion; wrong types `bad-value`. Extension keys are kept.
+ * with a suggestion; wrong types `bad-value`. Extension keys are kept:
+ * their value nodes are MOVED out of the tree (the slot becomes NULL), so
+ * call this last, then free the tree. Diagnostics name r->file.
  */
-int cr_report_from_map(cr_report *r, const cr_node *map, cr_diags *d);
+int cr_report_from_map(cr_report *r, cr_node *map, cr_diags *d);
 /* One person from a node (string form or map); returns -1 only on memory;
  * a node of the wrong type gives `bad-value` and leaves p empty. */
 int cr_person_from_node(cr_person *p, const cr_node *n, const char *file,
                         cr_diags *d);
 /* One action from a map node. */
-int cr_action_from_node(cr_action *a, const cr_node *n, const char *file,
+int cr_action_from_node(cr_action *a, cr_node *n, const char *file,
                         cr_diags *d);
 /* Sets a cr_date from text (copied) at pos; parses it. */
 int cr_date_set(cr_date *dt, const char *s, cr_pos pos);

@@ -1,0 +1,203 @@
+/* diag.c - the rule table and the diagnostics list. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+static const struct {
+	const char *name;
+	cr_severity def;
+} rules[CR_RULE__COUNT] = {
+	{ "syntax", CR_SEV_ERROR },
+	{ "encoding", CR_SEV_ERROR },
+	{ "limit", CR_SEV_ERROR },
+	{ "missing-field", CR_SEV_ERROR },
+	{ "unknown-field", CR_SEV_WARNING },
+	{ "duplicate-field", CR_SEV_ERROR },
+	{ "bad-value", CR_SEV_ERROR },
+	{ "bad-date", CR_SEV_ERROR },
+	{ "no-agreements", CR_SEV_ERROR },
+	{ "no-actions", CR_SEV_ERROR },
+	{ "action-no-owner", CR_SEV_ERROR },
+	{ "action-unknown-owner", CR_SEV_WARNING },
+	{ "action-no-due", CR_SEV_ERROR },
+	{ "action-vague-due", CR_SEV_ERROR },
+	{ "action-due-before-contact", CR_SEV_WARNING },
+	{ "action-overdue", CR_SEV_WARNING },
+	{ "duplicate-id", CR_SEV_ERROR },
+	{ "issued-before-contact", CR_SEV_ERROR },
+	{ "late-report", CR_SEV_WARNING },
+	{ "not-issued", CR_SEV_WARNING },
+	{ "author-not-attendee", CR_SEV_WARNING },
+	{ "placeholder", CR_SEV_ERROR },
+	{ "emotional-language", CR_SEV_WARNING },
+	{ "no-next-contact", CR_SEV_OFF },
+	{ "missing-previous", CR_SEV_WARNING },
+};
+
+static const char *const severities[] = { "off", "note", "warning", "error" };
+
+const char *
+cr_rule_name(cr_rule rule)
+{
+	return (unsigned)rule < CR_RULE__COUNT ? rules[rule].name : "?";
+}
+
+int
+cr_rule_lookup(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < CR_RULE__COUNT; i++)
+		if (strcmp(name, rules[i].name) == 0)
+			return (int)i;
+	return -1;
+}
+
+cr_severity
+cr_rule_default(cr_rule rule)
+{
+	return (unsigned)rule < CR_RULE__COUNT ? rules[rule].def : CR_SEV_ERROR;
+}
+
+const char *
+cr_severity_name(cr_severity sev)
+{
+	return (unsigned)sev < CR_ARRAY_LEN(severities) ? severities[sev] : "?";
+}
+
+int
+cr_severity_lookup(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < CR_ARRAY_LEN(severities); i++)
+		if (strcmp(name, severities[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
+void
+cr_diags_init(cr_diags *d)
+{
+	memset(d, 0, sizeof(*d));
+}
+
+void
+cr_diags_free(cr_diags *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->len; i++) {
+		free(d->items[i].file);
+		free(d->items[i].message);
+	}
+	free(d->items);
+	cr_diags_init(d);
+}
+
+int
+cr_diags_vadd(cr_diags *d, const char *file, cr_pos pos, cr_rule rule,
+              cr_severity sev, const char *fmt, va_list ap)
+{
+	cr_buf msg;
+	cr_diag *x;
+
+	if (cr_grow(&d->items, &d->cap, d->len + 1, sizeof(*d->items)) == -1)
+		goto fail;
+	cr_buf_init(&msg);
+	if (cr_buf_vprintf(&msg, fmt, ap) == -1) {
+		cr_buf_free(&msg);
+		goto fail;
+	}
+	x = &d->items[d->len];
+	x->file = cr_strdup(file != NULL ? file : "<stdin>");
+	x->pos = pos;
+	x->severity = sev;
+	x->rule = rule;
+	x->message = cr_buf_detach(&msg, NULL);
+	if (x->file == NULL || x->message == NULL) {
+		free(x->file);
+		free(x->message);
+		goto fail;
+	}
+	d->len++;
+	return 0;
+fail:
+	d->oom = 1;
+	return -1;
+}
+
+int
+cr_diags_add(cr_diags *d, const char *file, cr_pos pos, cr_rule rule,
+             const char *fmt, ...)
+{
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	rc = cr_diags_vadd(d, file, pos, rule, cr_rule_default(rule), fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+size_t
+cr_diags_count(const cr_diags *d, size_t from, cr_severity sev)
+{
+	size_t i, n = 0;
+
+	for (i = from; i < d->len; i++)
+		if (d->items[i].severity >= sev)
+			n++;
+	return n;
+}
+
+static int
+pos_before(const cr_diag *a, const cr_diag *b)
+{
+	if (a->pos.line != b->pos.line)
+		return a->pos.line < b->pos.line;
+	return a->pos.column < b->pos.column;
+}
+
+/* Stable merge sort by position (insertion sort would be quadratic on the
+ * 100,000-action reports the tools must survive). */
+void
+cr_diags_sort(cr_diags *d, size_t from)
+{
+	size_t n = d->len - from, width, i, l, r, m, e, k;
+	cr_diag *a = d->items + from, *tmp;
+
+	if (from >= d->len || n < 2)
+		return;
+	if ((tmp = malloc(n * sizeof(*tmp))) == NULL)
+		return; /* unsorted is still correct output */
+	for (width = 1; width < n; width *= 2) {
+		for (i = 0; i < n; i += 2 * width) {
+			l = i;
+			m = i + width < n ? i + width : n;
+			e = i + 2 * width < n ? i + 2 * width : n;
+			r = m;
+			k = i;
+			while (l < m && r < e)
+				tmp[k++] = pos_before(&a[r], &a[l]) ? a[r++]
+				                                    : a[l++];
+			while (l < m)
+				tmp[k++] = a[l++];
+			while (r < e)
+				tmp[k++] = a[r++];
+		}
+		memcpy(a, tmp, n * sizeof(*a));
+	}
+	free(tmp);
+}
+
+int
+cr_diag_format(const cr_diag *x, cr_buf *out)
+{
+	return cr_buf_printf(out, "%s:%d:%d: %s: %s [%s]\n", x->file,
+	                     x->pos.line, x->pos.column,
+	                     cr_severity_name(x->severity), x->message,
+	                     cr_rule_name(x->rule));
+}

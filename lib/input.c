@@ -1,0 +1,123 @@
+/* input.c - encoding checks and positions over raw input bytes. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+/* After this many encoding errors in one file the rest are summed up. */
+#define MAX_ENCODING_REPORTS 20
+
+cr_pos
+cr_pos_at(const char *buf, size_t len, size_t off)
+{
+	cr_pos p = { 1, 1 };
+	size_t i = 0;
+	unsigned cp;
+	int k;
+
+	if (off > len)
+		off = len;
+	while (i < off) {
+		if (buf[i] == '\n' || (buf[i] == '\r' && (i + 1 >= len ||
+		                                          buf[i + 1] != '\n'))) {
+			p.line++;
+			p.column = 1;
+			i++;
+			continue;
+		}
+		k = cr_utf8_decode(buf + i, len - i, &cp);
+		i += k < 0 ? 1 : (size_t)k;
+		p.column++;
+	}
+	return p;
+}
+
+static const char *
+wide_bom(const unsigned char *s, size_t len)
+{
+	if (len >= 4 && s[0] == 0 && s[1] == 0 && s[2] == 0xfe && s[3] == 0xff)
+		return "UTF-32BE";
+	if (len >= 4 && s[0] == 0xff && s[1] == 0xfe && s[2] == 0 && s[3] == 0)
+		return "UTF-32LE";
+	if (len >= 2 && s[0] == 0xfe && s[1] == 0xff)
+		return "UTF-16BE";
+	if (len >= 2 && s[0] == 0xff && s[1] == 0xfe)
+		return "UTF-16LE";
+	return NULL;
+}
+
+long
+cr_input_clean(const char *buf, size_t len, const char *file, char **out,
+               size_t *outlen, cr_diags *d)
+{
+	static const char replacement[] = "\xef\xbf\xbd";
+	const unsigned char *s = (const unsigned char *)buf;
+	cr_pos pos = { 1, 1 };
+	size_t i = 0, start;
+	const char *enc;
+	long errors = 0;
+	cr_buf b;
+	unsigned cp;
+	int k;
+
+	*out = NULL;
+	*outlen = 0;
+	cr_buf_init(&b);
+	if ((enc = wide_bom(s, len)) != NULL) {
+		if (cr_diags_add(d, file, pos, CR_RULE_ENCODING,
+		                 "the file is %s, not UTF-8; convert it, e.g. "
+		                 "with iconv -f %s -t UTF-8",
+		                 enc, enc) == -1)
+			return -1;
+		*out = cr_buf_detach(&b, outlen);
+		return *out == NULL ? -1 : 1;
+	}
+	if (len >= 3 && s[0] == 0xef && s[1] == 0xbb && s[2] == 0xbf)
+		i = 3;
+	if (cr_buf_put(&b, "", 0) == -1)
+		return -1;
+	start = i;
+	while (i < len) {
+		if (s[i] == '\n' || (s[i] == '\r' && (i + 1 >= len ||
+		                                      s[i + 1] != '\n'))) {
+			pos.line++;
+			pos.column = 1;
+			i++;
+			continue;
+		}
+		if (s[i] != 0 && (k = cr_utf8_decode(buf + i, len - i, &cp)) > 0) {
+			i += (size_t)k;
+			pos.column++;
+			continue;
+		}
+		/* A bad byte: copy what came before, then U+FFFD for it. */
+		cr_buf_put(&b, buf + start, i - start);
+		cr_buf_put(&b, replacement, 3);
+		if (errors < MAX_ENCODING_REPORTS) {
+			if (s[i] == 0)
+				cr_diags_add(d, file, pos, CR_RULE_ENCODING,
+				             "NUL byte; the file must be UTF-8 "
+				             "text");
+			else
+				cr_diags_add(d, file, pos, CR_RULE_ENCODING,
+				             "invalid UTF-8 byte 0x%02X; save the "
+				             "file as UTF-8",
+				             s[i]);
+		}
+		errors++;
+		i++;
+		start = i;
+		pos.column++;
+	}
+	cr_buf_put(&b, buf + start, i - start);
+	if (errors > MAX_ENCODING_REPORTS)
+		cr_diags_add(d, file, pos, CR_RULE_ENCODING,
+		             "%ld more invalid bytes not shown",
+		             errors - MAX_ENCODING_REPORTS);
+	if (b.oom || d->oom) {
+		cr_buf_free(&b);
+		return -1;
+	}
+	*out = cr_buf_detach(&b, outlen);
+	return errors;
+}

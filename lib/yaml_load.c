@@ -1,0 +1,471 @@
+/*
+ * yaml_load.c - libyaml events to node trees, with positions.
+ *
+ * libyaml has no depth limit, does not detect duplicate keys and never
+ * expands aliases; all three are done here, in the event loop, so that a
+ * hostile file is refused in bounded time and memory.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <yaml.h>
+
+#include "internal.h"
+
+struct anchor {
+	char *name;
+	const cr_node *node;
+};
+
+struct loader {
+	const char *buf;
+	size_t len;
+	const char *file;
+	cr_diags *d;
+	cr_node **stack; /* open collections */
+	size_t depth, stackcap;
+	struct anchor *anchors;
+	size_t nanchors, anchorcap;
+	size_t expanded; /* bytes (and nodes) produced by aliases so far */
+	cr_node *root;
+	int failed; /* a diagnostic stopped this document */
+	int oom;
+};
+
+static cr_pos
+mark_pos(yaml_mark_t m)
+{
+	cr_pos p;
+
+	p.line = (int)m.line + 1;
+	p.column = (int)m.column + 1;
+	return p;
+}
+
+void
+cr_node_free(cr_node *n)
+{
+	size_t i;
+
+	if (n == NULL)
+		return;
+	for (i = 0; i < n->len; i++)
+		cr_node_free(n->items[i]);
+	free(n->items);
+	free(n->value);
+	free(n);
+}
+
+const cr_node *
+cr_node_get(const cr_node *map, const char *key)
+{
+	size_t i;
+
+	if (map == NULL || map->type != CR_NODE_MAP)
+		return NULL;
+	for (i = 0; i + 1 < map->len; i += 2)
+		if (map->items[i]->type == CR_NODE_SCALAR &&
+		    strcmp(map->items[i]->value, key) == 0)
+			return map->items[i + 1];
+	return NULL;
+}
+
+int
+cr_node_is_null(const cr_node *n)
+{
+	const char *v;
+
+	if (n == NULL)
+		return 1;
+	if (n->type != CR_NODE_SCALAR || !n->plain)
+		return 0;
+	v = n->value;
+	return *v == '\0' || strcmp(v, "~") == 0 || strcmp(v, "null") == 0 ||
+	       strcmp(v, "Null") == 0 || strcmp(v, "NULL") == 0;
+}
+
+static cr_node *
+node_new(cr_node_type type, cr_pos pos)
+{
+	cr_node *n = calloc(1, sizeof(*n));
+
+	if (n != NULL) {
+		n->type = type;
+		n->pos = pos;
+	}
+	return n;
+}
+
+static int
+node_append(cr_node *parent, cr_node *child)
+{
+	if (cr_grow(&parent->items, &parent->cap, parent->len + 1,
+	            sizeof(*parent->items)) == -1)
+		return -1;
+	parent->items[parent->len++] = child;
+	return 0;
+}
+
+/* Deep copy of an anchored node for an alias, counting what it costs. */
+static cr_node *
+node_expand(struct loader *l, const cr_node *src, cr_pos pos)
+{
+	cr_node *n;
+	size_t i;
+
+	l->expanded += 1 + (src->value != NULL ? strlen(src->value) : 0);
+	if (l->expanded > CR_MAX_ALIAS_BYTES)
+		return NULL;
+	if ((n = node_new(src->type, pos)) == NULL)
+		goto oom;
+	n->plain = src->plain;
+	if (src->value != NULL && (n->value = cr_strdup(src->value)) == NULL)
+		goto oom;
+	for (i = 0; i < src->len; i++) {
+		cr_node *c = node_expand(l, src->items[i], src->items[i]->pos);
+		if (c == NULL || node_append(n, c) == -1) {
+			cr_node_free(c);
+			cr_node_free(n);
+			return NULL;
+		}
+	}
+	return n;
+oom:
+	cr_node_free(n);
+	l->oom = 1;
+	return NULL;
+}
+
+static void fail(struct loader *l, cr_pos pos, cr_rule rule, const char *fmt,
+                 ...) __attribute__((format(printf, 4, 5)));
+
+static void
+fail(struct loader *l, cr_pos pos, cr_rule rule, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	cr_diags_vadd(l->d, l->file, pos, rule, cr_rule_default(rule), fmt, ap);
+	va_end(ap);
+	l->failed = 1;
+}
+
+static int
+anchor_add(struct loader *l, const char *name, const cr_node *n)
+{
+	char *copy;
+
+	if (name == NULL)
+		return 0;
+	if (cr_grow(&l->anchors, &l->anchorcap, l->nanchors + 1,
+	            sizeof(*l->anchors)) == -1 ||
+	    (copy = cr_strdup(name)) == NULL) {
+		l->oom = 1;
+		return -1;
+	}
+	l->anchors[l->nanchors].name = copy;
+	l->anchors[l->nanchors].node = n;
+	l->nanchors++;
+	return 0;
+}
+
+static const cr_node *
+anchor_find(struct loader *l, const char *name)
+{
+	size_t i;
+
+	for (i = l->nanchors; i-- > 0;)
+		if (strcmp(l->anchors[i].name, name) == 0)
+			return l->anchors[i].node;
+	return NULL;
+}
+
+static void
+anchors_clear(struct loader *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->nanchors; i++)
+		free(l->anchors[i].name);
+	l->nanchors = 0;
+}
+
+/* Places a finished node: as the root, a sequence entry, or a map key or
+ * value. */
+static int
+place(struct loader *l, cr_node *n)
+{
+	if (l->depth == 0) {
+		cr_node_free(l->root);
+		l->root = n;
+		return 0;
+	}
+	if (node_append(l->stack[l->depth - 1], n) == -1) {
+		cr_node_free(n);
+		l->oom = 1;
+		return -1;
+	}
+	return 0;
+}
+
+static int
+key_cmp(const void *a, const void *b)
+{
+	const cr_node *const *x = a, *const *y = b;
+	int c = strcmp((*x)->value, (*y)->value);
+
+	if (c != 0)
+		return c;
+	if ((*x)->pos.line != (*y)->pos.line)
+		return (*x)->pos.line < (*y)->pos.line ? -1 : 1;
+	return (*x)->pos.column < (*y)->pos.column ? -1 : 1;
+}
+
+/* Reports a key given twice and drops the later pair, so that consumers
+ * see the first value only. Sorting keeps big maps linear-logarithmic. */
+static void
+check_duplicates(struct loader *l, cr_node *map)
+{
+	size_t i, j, n = 0;
+	cr_node **keys;
+
+	if (map->len < 4)
+		return;
+	if ((keys = malloc((map->len / 2) * sizeof(*keys))) == NULL) {
+		l->oom = 1;
+		return;
+	}
+	for (i = 0; i + 1 < map->len; i += 2)
+		if (map->items[i]->type == CR_NODE_SCALAR)
+			keys[n++] = map->items[i];
+	qsort(keys, n, sizeof(*keys), key_cmp);
+	for (i = 1; i < n; i++) {
+		if (strcmp(keys[i]->value, keys[i - 1]->value) != 0)
+			continue;
+		cr_diags_add(l->d, l->file, keys[i]->pos,
+		             CR_RULE_DUPLICATE_FIELD,
+		             "key '%s' given twice (first at %d:%d); keep one",
+		             keys[i]->value, keys[i - 1]->pos.line,
+		             keys[i - 1]->pos.column);
+		keys[i]->plain = -1; /* mark for removal */
+		keys[i] = keys[i - 1]; /* compare the next with the first */
+	}
+	free(keys);
+	for (i = j = 0; i + 1 < map->len; i += 2) {
+		if (map->items[i]->plain == -1) {
+			cr_node_free(map->items[i]);
+			cr_node_free(map->items[i + 1]);
+			continue;
+		}
+		map->items[j++] = map->items[i];
+		map->items[j++] = map->items[i + 1];
+	}
+	map->len = j;
+}
+
+static void
+handle_event(struct loader *l, yaml_event_t *ev)
+{
+	cr_pos pos = mark_pos(ev->start_mark);
+	const cr_node *target;
+	cr_node *n;
+
+	switch (ev->type) {
+	case YAML_SCALAR_EVENT:
+		if ((n = node_new(CR_NODE_SCALAR, pos)) == NULL ||
+		    (n->value = cr_strndup((const char *)ev->data.scalar.value,
+		                           ev->data.scalar.length)) == NULL) {
+			cr_node_free(n);
+			l->oom = 1;
+			return;
+		}
+		n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+		           ev->data.scalar.tag == NULL;
+		if (place(l, n) == 0)
+			anchor_add(l, (const char *)ev->data.scalar.anchor, n);
+		break;
+	case YAML_ALIAS_EVENT:
+		target = anchor_find(l, (const char *)ev->data.alias.anchor);
+		if (target == NULL) {
+			fail(l, pos, CR_RULE_SYNTAX,
+			     "alias *%s names no finished anchor",
+			     (const char *)ev->data.alias.anchor);
+			return;
+		}
+		if ((n = node_expand(l, target, pos)) == NULL) {
+			if (!l->oom)
+				fail(l, pos, CR_RULE_LIMIT,
+				     "alias expansion exceeds the limit of "
+				     "1 MiB");
+			return;
+		}
+		place(l, n);
+		break;
+	case YAML_SEQUENCE_START_EVENT:
+	case YAML_MAPPING_START_EVENT:
+		if (l->depth >= CR_MAX_DEPTH) {
+			fail(l, pos, CR_RULE_LIMIT,
+			     "nesting deeper than the limit of %d "
+			     "levels",
+			     CR_MAX_DEPTH);
+			return;
+		}
+		n = node_new(ev->type == YAML_SEQUENCE_START_EVENT
+		                 ? CR_NODE_SEQ
+		                 : CR_NODE_MAP,
+		             pos);
+		if (n == NULL || cr_grow(&l->stack, &l->stackcap, l->depth + 1,
+		                         sizeof(*l->stack)) == -1) {
+			free(n);
+			l->oom = 1;
+			return;
+		}
+		/* Keep the anchor name on the node until it is finished: an
+		 * alias inside it must not see it (that would recurse). */
+		if (ev->type == YAML_SEQUENCE_START_EVENT &&
+		    ev->data.sequence_start.anchor != NULL)
+			n->value = cr_strdup(
+			    (const char *)ev->data.sequence_start.anchor);
+		if (ev->type == YAML_MAPPING_START_EVENT &&
+		    ev->data.mapping_start.anchor != NULL)
+			n->value = cr_strdup(
+			    (const char *)ev->data.mapping_start.anchor);
+		l->stack[l->depth++] = n;
+		break;
+	case YAML_SEQUENCE_END_EVENT:
+	case YAML_MAPPING_END_EVENT: {
+		char *anchor;
+
+		n = l->stack[--l->depth];
+		anchor = n->value;
+		n->value = NULL;
+		if (n->type == CR_NODE_MAP)
+			check_duplicates(l, n);
+		if (place(l, n) == 0)
+			anchor_add(l, anchor, n);
+		free(anchor);
+		break;
+	}
+	default:
+		break;
+	}
+}
+
+static void
+loader_reset(struct loader *l)
+{
+	while (l->depth > 0) {
+		cr_node *n = l->stack[--l->depth];
+		free(n->value);
+		n->value = NULL;
+		cr_node_free(n);
+	}
+	cr_node_free(l->root);
+	l->root = NULL;
+	anchors_clear(l);
+	l->expanded = 0;
+	l->failed = 0;
+}
+
+static void
+parser_error(struct loader *l, yaml_parser_t *p)
+{
+	cr_pos pos;
+	const char *problem = p->problem != NULL ? p->problem : "invalid YAML";
+
+	if (p->error == YAML_MEMORY_ERROR) {
+		l->oom = 1;
+		return;
+	}
+	if (p->error == YAML_READER_ERROR) {
+		pos = cr_pos_at(l->buf, l->len, p->problem_offset);
+		cr_diags_add(l->d, l->file, pos, CR_RULE_SYNTAX, "%s", problem);
+		return;
+	}
+	pos = mark_pos(p->problem_mark);
+	if (p->context != NULL)
+		cr_diags_add(l->d, l->file, pos, CR_RULE_SYNTAX,
+		             "%s (%s at %d:%d)", problem, p->context,
+		             (int)p->context_mark.line + 1,
+		             (int)p->context_mark.column + 1);
+	else
+		cr_diags_add(l->d, l->file, pos, CR_RULE_SYNTAX, "%s", problem);
+}
+
+static int
+docs_push(cr_node ***docs, size_t *ndocs, size_t *cap, cr_node *n)
+{
+	if (cr_grow(docs, cap, *ndocs + 1, sizeof(**docs)) == -1)
+		return -1;
+	(*docs)[(*ndocs)++] = n;
+	return 0;
+}
+
+int
+cr_yaml_load(const char *buf, size_t len, const char *file, cr_node ***docs,
+             size_t *ndocs, cr_diags *d)
+{
+	struct loader l;
+	yaml_parser_t p;
+	yaml_event_t ev;
+	size_t cap = 0;
+	int done = 0, indoc = 0, rc = 0;
+
+	*docs = NULL;
+	*ndocs = 0;
+	memset(&l, 0, sizeof(l));
+	l.buf = buf;
+	l.len = len;
+	l.file = file;
+	l.d = d;
+	if (!yaml_parser_initialize(&p))
+		return -1;
+	yaml_parser_set_input_string(&p, (const unsigned char *)buf, len);
+	yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
+	while (!done) {
+		if (!yaml_parser_parse(&p, &ev)) {
+			parser_error(&l, &p);
+			if (indoc && docs_push(docs, ndocs, &cap, NULL) == -1)
+				l.oom = 1;
+			break;
+		}
+		switch (ev.type) {
+		case YAML_STREAM_END_EVENT:
+			done = 1;
+			break;
+		case YAML_DOCUMENT_START_EVENT:
+			loader_reset(&l);
+			indoc = 1;
+			break;
+		case YAML_DOCUMENT_END_EVENT:
+			if (docs_push(docs, ndocs, &cap, l.root) == -1) {
+				l.oom = 1;
+				break;
+			}
+			l.root = NULL;
+			indoc = 0;
+			loader_reset(&l);
+			break;
+		default:
+			handle_event(&l, &ev);
+			break;
+		}
+		yaml_event_delete(&ev);
+		if (l.oom)
+			break;
+		if (l.failed) {
+			/* A limit or alias problem: the rest of the stream
+			 * cannot be trusted to be cheap to parse. */
+			if (docs_push(docs, ndocs, &cap, NULL) == -1)
+				l.oom = 1;
+			break;
+		}
+	}
+	if (l.oom || d->oom)
+		rc = -1;
+	loader_reset(&l);
+	free(l.stack);
+	free(l.anchors);
+	yaml_parser_delete(&p);
+	return rc;
+}
