@@ -497,6 +497,8 @@ typedef struct cr_write_opts {
 	cr_audience audience;
 	long long now;        /* epoch seconds: overdue marks and the like */
 	int now_offset;       /* minutes east of UTC for `now` */
+	const char *from_address; /* eml: sender address when the author has
+	                             none among the attendees; NULL: none */
 } cr_write_opts;
 
 /* Canonical YAML of one report as one document (no leading "---"). */
@@ -508,6 +510,17 @@ int cr_write_md(const cr_report *r, const cr_write_opts *o, cr_buf *out);
 int cr_write_json(const cr_report *r, const cr_write_opts *o, cr_buf *out);
 /* Appends s as a JSON string literal (with quotes). */
 int cr_json_string(cr_buf *out, const char *s);
+
+/* Reading formats (SPEC 7). Each appends to out; 0, or -1 on memory or
+ * (pdf, eml) when the graphics or MIME library failed. */
+/* One standalone HTML5 page, no external resource, print stylesheet. */
+int cr_render_html(const cr_report *r, const cr_write_opts *o, cr_buf *out);
+/* Plain text for an e-mail body, wrapped at 72 columns. */
+int cr_render_txt(const cr_report *r, const cr_write_opts *o, cr_buf *out);
+/* An A4 PDF document (cairo + pango). */
+int cr_render_pdf(const cr_report *r, const cr_write_opts *o, cr_buf *out);
+/* An RFC 5322 message with the txt body and the pdf attached (GMime). */
+int cr_render_eml(const cr_report *r, const cr_write_opts *o, cr_buf *out);
 
 /* ------------------------------------------------------------------ */
 /* Checks (the lint rules of SPEC 6)                                   */
