@@ -1,0 +1,46 @@
+/*
+ * fuzz_read.c - libFuzzer target: read bytes as YAML and as Markdown, then
+ * write every canonical form. Built by scripts/fuzz; CR_FUZZ_FORM picks the
+ * form at compile time (1 yaml, 2 md, 0 sniff).
+ */
+#include <stddef.h>
+#include <stdint.h>
+
+#include "crtools.h"
+
+#ifndef CR_FUZZ_FORM
+#define CR_FUZZ_FORM 0
+#endif
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	cr_read_opts o = { (cr_form)CR_FUZZ_FORM, "fuzz", "fuzz" };
+	cr_write_opts w = { CR_LANG_INVALID, CR_AUDIENCE_INTERNAL, 0, 0, NULL };
+	cr_reports rs = { 0 };
+	cr_diags d;
+	size_t i;
+
+	cr_diags_init(&d);
+	cr_read((const char *)data, size, &o, &rs, &d);
+	for (i = 0; i < rs.len; i++) {
+		cr_buf b;
+
+		if (rs.items[i]->broken)
+			continue;
+		cr_buf_init(&b);
+		cr_write_yaml(rs.items[i], &w, &b);
+		cr_write_md(rs.items[i], &w, &b);
+		cr_write_json(rs.items[i], &w, &b);
+#ifdef CR_FUZZ_RENDER
+		cr_render_html(rs.items[i], &w, &b);
+		cr_render_txt(rs.items[i], &w, &b);
+#endif
+		cr_buf_free(&b);
+	}
+	cr_reports_free(&rs);
+	cr_diags_free(&d);
+	return 0;
+}
