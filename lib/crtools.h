@@ -411,6 +411,10 @@ extern const char *const cr_report_keys[];
 extern const char *const cr_action_keys[];
 extern const char *const cr_person_keys[];
 
+/* The attendee (or else distribution) person of that name, compared
+ * case-insensitively; NULL if none. */
+const cr_person *cr_report_find_person(const cr_report *r, const char *name);
+
 /* Persons: parse the string form "Name (Role, Org) <email>" into p (strings
  * copied); format a person back to that form. cr_person_plain is true when
  * the string form gives back the same person. */

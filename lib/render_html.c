@@ -1,0 +1,409 @@
+/*
+ * render_html.c - a report as one standalone HTML5 page (SPEC 7): no
+ * external resource, a print stylesheet for A4, labels in the report's
+ * language. Every string of the report is escaped; text fields go through
+ * cmark-gfm with raw HTML escaped and only http(s) and mailto links kept
+ * (cr_md_to_html). The markup is also well-formed XML, so that any parser
+ * (and the tests) can read it.
+ */
+#include <string.h>
+
+#include "cr_labels.h"
+#include "internal.h"
+#include "render_util.h"
+
+/* Kept short and free of `<` and `&` so that it is plain character data
+ * in HTML and XML alike. */
+static const char stylesheet[] =
+    "*{box-sizing:border-box}\n"
+    "html{color-scheme:light}\n"
+    "body{font-family:\"Noto Sans\",\"Segoe UI\",\"Helvetica Neue\",Arial,"
+    "\"Noto Sans CJK SC\",\"PingFang SC\",\"Microsoft YaHei\",sans-serif;"
+    "font-size:11pt;line-height:1.45;color:#1a1a1a;background:#fff;"
+    "max-width:54em;margin:2em auto;padding:0 1.5em}\n"
+    ":lang(zh) body{font-family:\"Noto Sans CJK SC\",\"Source Han Sans SC\","
+    "\"PingFang SC\",\"Microsoft YaHei\",sans-serif}\n"
+    "header{border-bottom:2px solid #1a1a1a;padding-bottom:.8em;"
+    "margin-bottom:1.2em}\n"
+    ".kind{margin:0;font-size:9pt;letter-spacing:.06em;color:#555;"
+    "text-transform:uppercase}\n"
+    "h1{font-size:18pt;line-height:1.25;margin:.15em 0 .6em}\n"
+    "h2{font-size:13pt;margin:1.4em 0 .5em;padding-bottom:.15em;"
+    "border-bottom:1px solid #bbb;break-after:avoid;"
+    "page-break-after:avoid}\n"
+    "dl.meta{display:grid;grid-template-columns:max-content 1fr;"
+    "gap:.2em 1.2em;margin:0}\n"
+    "dl.meta dt{font-weight:600;color:#444}\n"
+    "dl.meta dd{margin:0}\n"
+    "ul,ol{margin:.3em 0;padding-left:1.6em}\n"
+    "li{margin:.2em 0}\n"
+    "li,p{break-inside:avoid;page-break-inside:avoid}\n"
+    ".persons .role,.persons .org{color:#444}\n"
+    "table.actions{width:100%;border-collapse:collapse;font-size:10pt}\n"
+    "table.actions th,table.actions td{border:1px solid #bbb;"
+    "padding:.35em .5em;text-align:left;vertical-align:top}\n"
+    "table.actions thead th{background:#eee}\n"
+    "thead{display:table-header-group}\n"
+    "tr{break-inside:avoid;page-break-inside:avoid}\n"
+    "th.what{width:34%}\n"
+    "td.id{font-size:9pt;color:#444}\n"
+    "td.due{word-break:keep-all}\n"
+    "tr.overdue td{background:#fde8e6}\n"
+    "tr.done td,tr.dropped td{color:#666}\n"
+    "tr.dropped td.what{text-decoration:line-through}\n"
+    ".flag{display:inline-block;color:#a40000;font-weight:700}\n"
+    ".internal-copy{border:2px solid #a40000;color:#a40000;"
+    "font-weight:700;text-align:center;padding:.4em;margin:0 0 1em}\n"
+    "section.internal{border-left:4px solid #a40000;padding-left:.8em}\n"
+    "code{font-family:\"DejaVu Sans Mono\",Menlo,Consolas,monospace;"
+    "font-size:92%;background:#f2f2f2;padding:0 .2em}\n"
+    "pre{white-space:pre-wrap}\n"
+    ".raw{white-space:pre-wrap}\n"
+    "blockquote{margin:.3em 0;padding-left:.8em;border-left:3px solid #ccc}\n"
+    "a{color:#0645ad}\n"
+    "@page{size:A4;margin:18mm 16mm 20mm 16mm}\n"
+    "@media print{\n"
+    "body{max-width:none;margin:0;padding:0;font-size:10pt}\n"
+    "a{color:inherit;text-decoration:none}\n"
+    "tr.overdue td,table.actions thead th{-webkit-print-color-adjust:exact;"
+    "print-color-adjust:exact}\n"
+    "}\n";
+
+struct html {
+	cr_buf *out;
+	const cr_report *r;
+	const cr_write_opts *o;
+	cr_lang lang;
+};
+
+static void
+put(struct html *h, const char *s)
+{
+	cr_buf_puts(h->out, s);
+}
+
+static void
+esc(struct html *h, const char *s)
+{
+	cr_html_escapes(h->out, s);
+}
+
+/* ------------------------------------------------------------- header */
+
+static void
+field_open(struct html *h, cr_label_id id)
+{
+	put(h, "<dt>");
+	esc(h, cr_label(id, h->lang));
+	put(h, "</dt>\n<dd>");
+}
+
+static void
+field_str(struct html *h, cr_label_id id, const cr_str *s)
+{
+	if (!cr_str_given(s->s))
+		return;
+	field_open(h, id);
+	esc(h, s->s);
+	put(h, "</dd>\n");
+}
+
+static void
+field_word(struct html *h, cr_label_id id, const char *word)
+{
+	field_open(h, id);
+	esc(h, word);
+	put(h, "</dd>\n");
+}
+
+static int
+field_date(struct html *h, cr_label_id id, const cr_date *d)
+{
+	cr_buf t;
+
+	if (!cr_str_given(d->raw.s))
+		return 0;
+	cr_buf_init(&t);
+	if (cr_date_text(&t, d, h->lang) == -1) {
+		cr_buf_free(&t);
+		return -1;
+	}
+	field_open(h, id);
+	if (d->valid) {
+		char iso[32];
+
+		cr_datetime_format(&d->dt, iso);
+		put(h, "<time datetime=\"");
+		esc(h, iso);
+		put(h, "\">");
+		cr_html_escape(h->out, t.data, t.len);
+		put(h, "</time>");
+	} else
+		cr_html_escape(h->out, t.data, t.len);
+	put(h, "</dd>\n");
+	cr_buf_free(&t);
+	return 0;
+}
+
+static int
+header(struct html *h)
+{
+	const cr_report *r = h->r;
+	size_t i;
+
+	put(h, "<header>\n<p class=\"kind\">");
+	esc(h, cr_label(CR_LABEL_CONTACT_REPORT, h->lang));
+	put(h, "</p>\n<h1>");
+	esc(h, cr_str_given(r->title.s) ? r->title.s
+	                                : cr_label(CR_LABEL_CONTACT_REPORT, h->lang));
+	put(h, "</h1>\n<dl class=\"meta\">\n");
+	field_str(h, CR_LABEL_CLIENT, &r->client);
+	field_str(h, CR_LABEL_PROJECT, &r->project);
+	if (cr_str_given(r->type.s))
+		field_word(h, CR_LABEL_TYPE,
+		           cr_enum_word(CR_ENUM_TYPE, cr_report_type(r), r->type.s, h->lang));
+	if (cr_str_given(r->outcome.s))
+		field_word(h, CR_LABEL_OUTCOME,
+		           cr_enum_word(CR_ENUM_OUTCOME, cr_report_outcome(r),
+		                        r->outcome.s, h->lang));
+	if (field_date(h, CR_LABEL_DATE, &r->date) == -1)
+		return -1;
+	field_str(h, CR_LABEL_LOCATION, &r->location);
+	field_str(h, CR_LABEL_AUTHOR, &r->author);
+	if (field_date(h, CR_LABEL_ISSUED, &r->issued) == -1)
+		return -1;
+	field_word(h, CR_LABEL_CONFIDENTIALITY,
+	           cr_enum_word(CR_ENUM_CONF, cr_report_conf(r),
+	                        r->confidentiality.s, h->lang));
+	if (field_date(h, CR_LABEL_NEXT_CONTACT, &r->next_contact) == -1)
+		return -1;
+	field_str(h, CR_LABEL_PREVIOUS, &r->previous);
+	if (r->tags.len > 0) {
+		field_open(h, CR_LABEL_TAGS);
+		for (i = 0; i < r->tags.len; i++) {
+			if (i > 0)
+				put(h, ", ");
+			esc(h, r->tags.items[i].s);
+		}
+		put(h, "</dd>\n");
+	}
+	field_str(h, CR_LABEL_REPORT_ID, &r->id);
+	put(h, "</dl>\n</header>\n");
+	return 0;
+}
+
+/* ----------------------------------------------------------- sections */
+
+static void
+section_open(struct html *h, cr_section s)
+{
+	put(h, "<section class=\"");
+	put(h, cr_section_key(s));
+	put(h, "\">\n<h2>");
+	esc(h, cr_section_label(s, h->lang));
+	put(h, "</h2>\n");
+}
+
+static void
+persons(struct html *h, cr_section s, const cr_persons *ps)
+{
+	const cr_person *p;
+	size_t i;
+
+	if (ps->len == 0)
+		return;
+	section_open(h, s);
+	put(h, "<ul class=\"persons\">\n");
+	for (i = 0; i < ps->len; i++) {
+		p = &ps->items[i];
+		put(h, "<li><span class=\"name\">");
+		esc(h, p->name.s);
+		put(h, "</span>");
+		if (cr_str_given(p->role.s) || cr_str_given(p->org.s)) {
+			put(h, " <span class=\"role\">(");
+			esc(h, p->role.s);
+			if (cr_str_given(p->role.s) && cr_str_given(p->org.s))
+				put(h, ", ");
+			esc(h, p->org.s);
+			put(h, ")</span>");
+		}
+		if (cr_str_given(p->email.s)) {
+			/* The mailto: prefix fixes the scheme; escaping
+			 * keeps the attribute closed. */
+			put(h, " <a class=\"email\" href=\"mailto:");
+			esc(h, p->email.s);
+			put(h, "\">");
+			esc(h, p->email.s);
+			put(h, "</a>");
+		}
+		put(h, "</li>\n");
+	}
+	put(h, "</ul>\n</section>\n");
+}
+
+static int
+texts(struct html *h, cr_section s, const cr_texts *t, int ordered)
+{
+	size_t i;
+
+	if (t->len == 0)
+		return 0;
+	section_open(h, s);
+	put(h, ordered ? "<ol>\n" : "<ul>\n");
+	for (i = 0; i < t->len; i++) {
+		put(h, "<li>");
+		if (cr_md_to_html(h->out, t->items[i].s) == -1)
+			return -1;
+		put(h, "</li>\n");
+	}
+	put(h, ordered ? "</ol>\n" : "</ul>\n");
+	put(h, "</section>\n");
+	return 0;
+}
+
+static void
+column_head(struct html *h, cr_column c)
+{
+	put(h, "<th scope=\"col\" class=\"");
+	put(h, cr_column_key(c));
+	put(h, "\">");
+	esc(h, cr_column_label(c, h->lang));
+	put(h, "</th>");
+}
+
+static int
+action_row(struct html *h, const cr_action *a, int with_note)
+{
+	cr_status st = cr_action_status(a);
+	const char *word = cr_enum_word(CR_ENUM_STATUS, st, a->status.s,
+	                                h->lang);
+	int overdue = cr_action_overdue(a, h->o->now);
+	cr_buf t;
+
+	put(h, "<tr class=\"");
+	put(h, st == CR_STATUS_INVALID ? "other" : cr_status_name(st));
+	if (overdue)
+		put(h, " overdue");
+	put(h, "\">\n<td class=\"id\">");
+	esc(h, a->id.s);
+	put(h, "</td>\n<td class=\"what\">");
+	if (cr_md_to_html(h->out, a->what.s) == -1)
+		return -1;
+	put(h, "</td>\n<td class=\"who\">");
+	esc(h, a->who.s);
+	put(h, "</td>\n<td class=\"due\">");
+	cr_buf_init(&t);
+	if (cr_date_text(&t, &a->due, h->lang) == -1) {
+		cr_buf_free(&t);
+		return -1;
+	}
+	cr_html_escape(h->out, t.data, t.len);
+	cr_buf_free(&t);
+	put(h, "</td>\n<td class=\"status\">");
+	esc(h, word);
+	if (overdue) {
+		put(h, " <strong class=\"flag\">");
+		esc(h, cr_label(CR_LABEL_OVERDUE, h->lang));
+		put(h, "</strong>");
+	}
+	put(h, "</td>\n");
+	if (with_note) {
+		put(h, "<td class=\"note\">");
+		if (cr_md_to_html(h->out, a->note.s) == -1)
+			return -1;
+		put(h, "</td>\n");
+	}
+	put(h, "</tr>\n");
+	return 0;
+}
+
+static int
+actions(struct html *h)
+{
+	const cr_report *r = h->r;
+	int with_note = 0;
+	size_t i;
+
+	if (r->nactions == 0)
+		return 0;
+	for (i = 0; i < r->nactions; i++)
+		if (cr_str_given(r->actions[i].note.s))
+			with_note = 1;
+	section_open(h, CR_SEC_ACTIONS);
+	put(h, "<table class=\"actions\">\n<thead>\n<tr>");
+	column_head(h, CR_COL_ID);
+	column_head(h, CR_COL_WHAT);
+	column_head(h, CR_COL_WHO);
+	column_head(h, CR_COL_DUE);
+	column_head(h, CR_COL_STATUS);
+	if (with_note)
+		column_head(h, CR_COL_NOTE);
+	put(h, "</tr>\n</thead>\n<tbody>\n");
+	for (i = 0; i < r->nactions; i++)
+		if (action_row(h, &r->actions[i], with_note) == -1)
+			return -1;
+	put(h, "</tbody>\n</table>\n</section>\n");
+	return 0;
+}
+
+/* --------------------------------------------------------------- page */
+
+int
+cr_render_html(const cr_report *r, const cr_write_opts *o, cr_buf *out)
+{
+	struct html h = { out, r, o, cr_render_lang(r, o) };
+	int internal = o->audience == CR_AUDIENCE_INTERNAL;
+	size_t start = out->len;
+
+	if (cr_render_refusal(r, o) != NULL)
+		return -1;
+	put(&h, "<!DOCTYPE html>\n<html lang=\"");
+	put(&h, cr_lang_name(h.lang));
+	put(&h, "\">\n<head>\n<meta charset=\"utf-8\"/>\n"
+	        "<meta name=\"viewport\" "
+	        "content=\"width=device-width, initial-scale=1\"/>\n");
+	if (internal)
+		put(&h, "<meta name=\"robots\" content=\"noindex, nofollow\"/>\n");
+	put(&h, "<title>");
+	esc(&h, cr_str_given(r->title.s) ? r->title.s
+	                                 : cr_label(CR_LABEL_CONTACT_REPORT, h.lang));
+	if (cr_str_given(r->client.s)) {
+		put(&h, " — ");
+		esc(&h, r->client.s);
+	}
+	put(&h, "</title>\n<style>\n");
+	put(&h, stylesheet);
+	put(&h, "</style>\n</head>\n<body class=\"");
+	put(&h, internal ? "internal" : "client");
+	put(&h, "\">\n");
+	if (internal) {
+		put(&h, "<p class=\"internal-copy\">");
+		esc(&h, cr_label(CR_LABEL_INTERNAL_COPY, h.lang));
+		put(&h, "</p>\n");
+	}
+	if (header(&h) == -1)
+		goto fail;
+	put(&h, "<main>\n");
+	persons(&h, CR_SEC_ATTENDEES, &r->attendees);
+	persons(&h, CR_SEC_ABSENT, &r->absent);
+	persons(&h, CR_SEC_DISTRIBUTION, &r->distribution);
+	if (texts(&h, CR_SEC_AGENDA, &r->agenda, 1) == -1 ||
+	    texts(&h, CR_SEC_DISCUSSION, &r->discussion, 0) == -1 ||
+	    texts(&h, CR_SEC_AGREEMENTS, &r->agreements, 1) == -1 ||
+	    actions(&h) == -1)
+		goto fail;
+	/* The client's copy never holds a word of the internal notes. */
+	if (internal && texts(&h, CR_SEC_INTERNAL, &r->internal, 0) == -1)
+		goto fail;
+	put(&h, "</main>\n</body>\n</html>\n");
+	if (out->oom)
+		goto fail;
+	return 0;
+fail:
+	/* Leave no half page behind. */
+	if (out->data != NULL && out->len > start) {
+		out->len = start;
+		out->data[start] = '\0';
+	}
+	return -1;
+}

@@ -1,0 +1,388 @@
+/*
+ * render_txt.c - a report as plain text for an e-mail body (SPEC 7):
+ * wrapped at 72 display columns (CJK characters count two), headings
+ * underlined, labels in the report's language, inline Markdown reduced to
+ * its text. Actions are numbered blocks whose fields line up, so that they
+ * fit the width in every language.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cr_labels.h"
+#include "internal.h"
+#include "render_util.h"
+
+#define TXT_WIDTH 72
+
+struct txt {
+	cr_buf *out;
+	const cr_report *r;
+	const cr_write_opts *o;
+	cr_lang lang;
+	cr_buf tmp; /* one value at a time */
+};
+
+/* "Label:" as a field starts in this language. */
+static void
+put_label(cr_buf *b, const char *label, cr_lang l)
+{
+	cr_buf_puts(b, label);
+	/* Chinese takes the full-width colon. */
+	cr_buf_puts(b, l == CR_LANG_ZH ? "：" : ":");
+}
+
+static size_t
+label_width(const char *label, cr_lang l)
+{
+	return cr_utf8_width(label, strlen(label)) + (l == CR_LANG_ZH ? 2 : 1);
+}
+
+static void
+put_spaces(cr_buf *b, size_t n)
+{
+	while (n-- > 0)
+		cr_buf_putc(b, ' ');
+}
+
+/* Text underlined with c over its widest line. */
+static int
+underlined(struct txt *t, const char *text, char c)
+{
+	size_t start = t->out->len, w = 0, lw, i;
+	const char *s, *nl;
+
+	if (cr_text_wrap(t->out, text, "", "", TXT_WIDTH) == -1)
+		return -1;
+	for (s = t->out->data + start; *s != '\0'; s = nl + 1) {
+		nl = strchr(s, '\n');
+		lw = cr_utf8_width(s, (size_t)(nl - s));
+		if (lw > w)
+			w = lw;
+	}
+	for (i = 0; i < w; i++)
+		cr_buf_putc(t->out, c);
+	cr_buf_putc(t->out, '\n');
+	return t->out->oom ? -1 : 0;
+}
+
+/* One "Label: value" line set, the value wrapped under itself; `col` is
+ * the display column where values start. */
+static int
+field(struct txt *t, const char *label, const char *value, size_t indent,
+      size_t col)
+{
+	cr_buf first, rest;
+	int rc;
+
+	cr_buf_init(&first);
+	cr_buf_init(&rest);
+	put_spaces(&first, indent);
+	put_label(&first, label, t->lang);
+	put_spaces(&first, col - indent - label_width(label, t->lang));
+	put_spaces(&rest, col);
+	rc = first.oom || rest.oom
+	         ? -1
+	         : cr_text_wrap(t->out, value, first.data, rest.data,
+	                        TXT_WIDTH);
+	cr_buf_free(&first);
+	cr_buf_free(&rest);
+	return rc;
+}
+
+/* ------------------------------------------------------------- header */
+
+struct hfield {
+	cr_label_id id;
+	cr_buf val;
+};
+
+static int
+header(struct txt *t)
+{
+	const cr_report *r = t->r;
+	struct hfield f[16];
+	size_t n = 0, i, w = 0;
+	const char *word;
+	int rc = 0;
+
+	for (i = 0; i < CR_ARRAY_LEN(f); i++)
+		cr_buf_init(&f[i].val);
+
+#define ADD(label) (f[n].id = (label), &f[n++].val)
+	if (cr_str_given(r->client.s))
+		cr_buf_puts(ADD(CR_LABEL_CLIENT), r->client.s);
+	if (cr_str_given(r->project.s))
+		cr_buf_puts(ADD(CR_LABEL_PROJECT), r->project.s);
+	if (cr_str_given(r->type.s)) {
+		word = cr_enum_word(CR_ENUM_TYPE, cr_report_type(r), r->type.s,
+		                    t->lang);
+		cr_buf_puts(ADD(CR_LABEL_TYPE), word);
+	}
+	if (cr_str_given(r->outcome.s)) {
+		word = cr_enum_word(CR_ENUM_OUTCOME, cr_report_outcome(r),
+		                    r->outcome.s, t->lang);
+		cr_buf_puts(ADD(CR_LABEL_OUTCOME), word);
+	}
+	if (cr_str_given(r->date.raw.s))
+		cr_date_text(ADD(CR_LABEL_DATE), &r->date, t->lang);
+	if (cr_str_given(r->location.s))
+		cr_buf_puts(ADD(CR_LABEL_LOCATION), r->location.s);
+	if (cr_str_given(r->author.s))
+		cr_buf_puts(ADD(CR_LABEL_AUTHOR), r->author.s);
+	if (cr_str_given(r->issued.raw.s))
+		cr_date_text(ADD(CR_LABEL_ISSUED), &r->issued, t->lang);
+	word = cr_enum_word(CR_ENUM_CONF, cr_report_conf(r),
+	                    r->confidentiality.s, t->lang);
+	cr_buf_puts(ADD(CR_LABEL_CONFIDENTIALITY), word);
+	if (cr_str_given(r->next_contact.raw.s))
+		cr_date_text(ADD(CR_LABEL_NEXT_CONTACT), &r->next_contact, t->lang);
+	if (cr_str_given(r->previous.s))
+		cr_buf_puts(ADD(CR_LABEL_PREVIOUS), r->previous.s);
+	if (r->tags.len > 0) {
+		cr_buf *b = ADD(CR_LABEL_TAGS);
+
+		for (i = 0; i < r->tags.len; i++) {
+			if (i > 0)
+				cr_buf_puts(b, ", ");
+			cr_buf_puts(b, r->tags.items[i].s);
+		}
+	}
+	if (cr_str_given(r->id.s))
+		cr_buf_puts(ADD(CR_LABEL_REPORT_ID), r->id.s);
+#undef ADD
+
+	for (i = 0; i < n; i++) {
+		size_t lw = label_width(cr_label(f[i].id, t->lang), t->lang);
+		if (lw > w)
+			w = lw;
+		if (f[i].val.oom)
+			rc = -1;
+	}
+	for (i = 0; i < n && rc == 0; i++)
+		rc = field(t, cr_label(f[i].id, t->lang),
+		           f[i].val.data != NULL ? f[i].val.data : "", 0, w + 1);
+	for (i = 0; i < CR_ARRAY_LEN(f); i++)
+		cr_buf_free(&f[i].val);
+	return rc;
+}
+
+/* ----------------------------------------------------------- sections */
+
+static int
+section_open(struct txt *t, cr_section s)
+{
+	cr_buf_putc(t->out, '\n');
+	return underlined(t, cr_section_label(s, t->lang), '-');
+}
+
+/* The marker of item i (0-based) of n: "- " or a right-aligned number. */
+static void
+marker(cr_buf *first, cr_buf *rest, size_t i, size_t n, int ordered)
+{
+	char num[32];
+	int len;
+
+	first->len = rest->len = 0;
+	if (!ordered) {
+		cr_buf_puts(first, "- ");
+		cr_buf_puts(rest, "  ");
+		return;
+	}
+	len = snprintf(num, sizeof(num), "%zu", n);
+	cr_buf_printf(first, "%*zu. ", len, i + 1);
+	put_spaces(rest, (size_t)len + 2);
+}
+
+static int
+persons(struct txt *t, cr_section s, const cr_persons *ps)
+{
+	size_t i;
+
+	if (ps->len == 0)
+		return 0;
+	if (section_open(t, s) == -1)
+		return -1;
+	for (i = 0; i < ps->len; i++) {
+		t->tmp.len = 0;
+		if (cr_person_format(&ps->items[i], &t->tmp) == -1 ||
+		    cr_text_wrap(t->out, t->tmp.data, "- ", "  ", TXT_WIDTH) ==
+		        -1)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+texts(struct txt *t, cr_section s, const cr_texts *tx, int ordered)
+{
+	cr_buf first, rest;
+	size_t i;
+	int rc = 0;
+
+	if (tx->len == 0)
+		return 0;
+	if (section_open(t, s) == -1)
+		return -1;
+	cr_buf_init(&first);
+	cr_buf_init(&rest);
+	for (i = 0; i < tx->len && rc == 0; i++) {
+		marker(&first, &rest, i, tx->len, ordered);
+		t->tmp.len = 0;
+		cr_buf_puts(&t->tmp, "");
+		if (first.oom || rest.oom ||
+		    cr_md_to_plain(&t->tmp, tx->items[i].s) == -1 ||
+		    cr_text_wrap(t->out, t->tmp.data, first.data, rest.data,
+		                 TXT_WIDTH) == -1)
+			rc = -1;
+	}
+	cr_buf_free(&first);
+	cr_buf_free(&rest);
+	return rc;
+}
+
+/* The fields of one action under its "N. what" line, lined up at col. */
+static int
+action_fields(struct txt *t, const cr_action *a, size_t indent, size_t col)
+{
+	cr_status st = cr_action_status(a);
+	const char *word = cr_enum_word(CR_ENUM_STATUS, st, a->status.s,
+	                                t->lang);
+	cr_buf v;
+	int rc;
+
+	cr_buf_init(&v);
+	rc = field(t, cr_column_label(CR_COL_WHO, t->lang),
+	           a->who.s != NULL ? a->who.s : "", indent, col);
+	if (rc == 0) {
+		cr_date_text(&v, &a->due, t->lang);
+		cr_buf_puts(&v, "");
+		rc = v.oom ? -1
+		           : field(t, cr_column_label(CR_COL_DUE, t->lang),
+		                   v.data, indent, col);
+	}
+	if (rc == 0) {
+		v.len = 0;
+		cr_buf_puts(&v, word);
+		if (cr_action_overdue(a, t->o->now)) {
+			cr_buf_puts(&v, " — ");
+			cr_buf_puts(&v, cr_label(CR_LABEL_OVERDUE, t->lang));
+		}
+		rc = v.oom ? -1
+		           : field(t, cr_column_label(CR_COL_STATUS, t->lang),
+		                   v.data, indent, col);
+	}
+	if (rc == 0 && cr_str_given(a->note.s)) {
+		v.len = 0;
+		cr_buf_puts(&v, "");
+		rc = cr_md_to_plain(&v, a->note.s) == -1
+		         ? -1
+		         : field(t, cr_column_label(CR_COL_NOTE, t->lang),
+		                 v.data, indent, col);
+	}
+	if (rc == 0 && cr_str_given(a->id.s))
+		rc = field(t, cr_column_label(CR_COL_ID, t->lang), a->id.s,
+		           indent, col);
+	cr_buf_free(&v);
+	return rc;
+}
+
+static int
+actions(struct txt *t)
+{
+	static const cr_column cols[] = { CR_COL_WHO, CR_COL_DUE,
+		                          CR_COL_STATUS, CR_COL_NOTE,
+		                          CR_COL_ID };
+	const cr_report *r = t->r;
+	cr_buf first, rest;
+	size_t i, w = 0, lw;
+	int rc = 0;
+
+	if (r->nactions == 0)
+		return 0;
+	if (section_open(t, CR_SEC_ACTIONS) == -1)
+		return -1;
+	for (i = 0; i < CR_ARRAY_LEN(cols); i++) {
+		lw = label_width(cr_column_label(cols[i], t->lang), t->lang);
+		if (lw > w)
+			w = lw;
+	}
+	cr_buf_init(&first);
+	cr_buf_init(&rest);
+	for (i = 0; i < r->nactions && rc == 0; i++) {
+		if (i > 0)
+			cr_buf_putc(t->out, '\n');
+		marker(&first, &rest, i, r->nactions, 1);
+		t->tmp.len = 0;
+		cr_buf_puts(&t->tmp, "");
+		if (first.oom || rest.oom ||
+		    cr_md_to_plain(&t->tmp, r->actions[i].what.s) == -1 ||
+		    cr_text_wrap(t->out, t->tmp.data, first.data, rest.data,
+		                 TXT_WIDTH) == -1 ||
+		    action_fields(t, &r->actions[i], rest.len,
+		                  rest.len + w + 1) == -1)
+			rc = -1;
+	}
+	cr_buf_free(&first);
+	cr_buf_free(&rest);
+	return rc;
+}
+
+/* --------------------------------------------------------------- body */
+
+static int
+body(struct txt *t)
+{
+	const cr_report *r = t->r;
+
+	if (t->o->audience == CR_AUDIENCE_INTERNAL) {
+		cr_buf_puts(t->out, "*** ");
+		cr_buf_puts(t->out, cr_label(CR_LABEL_INTERNAL_COPY, t->lang));
+		cr_buf_puts(t->out, " ***\n\n");
+	}
+	cr_buf_puts(t->out, cr_label(CR_LABEL_CONTACT_REPORT, t->lang));
+	cr_buf_putc(t->out, '\n');
+	if (underlined(t, cr_str_given(r->title.s)
+	                      ? r->title.s
+	                      : cr_label(CR_LABEL_CONTACT_REPORT, t->lang),
+	               '=') == -1)
+		return -1;
+	cr_buf_putc(t->out, '\n');
+	if (header(t) == -1 ||
+	    persons(t, CR_SEC_ATTENDEES, &r->attendees) == -1 ||
+	    persons(t, CR_SEC_ABSENT, &r->absent) == -1 ||
+	    persons(t, CR_SEC_DISTRIBUTION, &r->distribution) == -1 ||
+	    texts(t, CR_SEC_AGENDA, &r->agenda, 1) == -1 ||
+	    texts(t, CR_SEC_DISCUSSION, &r->discussion, 0) == -1 ||
+	    texts(t, CR_SEC_AGREEMENTS, &r->agreements, 1) == -1 ||
+	    actions(t) == -1)
+		return -1;
+	/* The client's copy never holds a word of the internal notes. */
+	if (t->o->audience == CR_AUDIENCE_INTERNAL &&
+	    texts(t, CR_SEC_INTERNAL, &r->internal, 0) == -1)
+		return -1;
+	return t->out->oom ? -1 : 0;
+}
+
+int
+cr_render_txt(const cr_report *r, const cr_write_opts *o, cr_buf *out)
+{
+	struct txt t;
+	size_t start = out->len;
+	int rc;
+
+	if (cr_render_refusal(r, o) != NULL)
+		return -1;
+	t.out = out;
+	t.r = r;
+	t.o = o;
+	t.lang = cr_render_lang(r, o);
+	cr_buf_init(&t.tmp);
+	rc = body(&t);
+	cr_buf_free(&t.tmp);
+	if (rc == -1 && out->data != NULL && out->len > start) {
+		/* Leave no half text behind. */
+		out->len = start;
+		out->data[start] = '\0';
+	}
+	return rc;
+}
