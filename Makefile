@@ -42,7 +42,7 @@ RENDER_LIBS := $(shell $(PKG_CONFIG) --libs $(RENDER_PKGS) 2>/dev/null)
 WIP_LIBS := $(shell $(PKG_CONFIG) --libs $(WIP_PKGS) 2>/dev/null)
 ALL_LIBS = $(LIB_LIBS) $(RENDER_LIBS) $(WIP_LIBS)
 
-ALL_CFLAGS = $(CSTD) $(WARN) $(OPT) -Ilib -I$(OBJ)/gen $(PKG_CFLAGS) $(CFLAGS)
+ALL_CFLAGS = $(CSTD) $(WARN) $(OPT) -Ilib -Icmd/common -I$(OBJ)/gen $(PKG_CFLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(OPT) $(LDFLAGS)
 
 # Extra libraries per tool (static linking pulls in only what is used).
@@ -63,7 +63,7 @@ MANS := $(sort $(wildcard man/*.[1-9]))
 
 all: $(LIBA) $(TOOL_BINS)
 
-$(OBJ)/%.o: %.c lib/crtools.h lib/internal.h $(DATA_GEN)
+$(OBJ)/%.o: %.c lib/crtools.h lib/internal.h $(wildcard lib/cr_*.h cmd/common/*.h) $(DATA_GEN)
 	@mkdir -p $(@D)
 	@echo "  CC      $<"
 	@$(CC) $(ALL_CFLAGS) -c -o $@ $<

@@ -1,0 +1,142 @@
+/*
+ * cli.h - what the four tools share: inputs, atomic output, diagnostics on
+ * stderr, the clock, exit codes. Only cmd/ prints and exits; the library
+ * (crtools.h) never does.
+ *
+ * Every function that can fail prints its own message to stderr as
+ * "PROG: WHAT: REASON" (PROG is the tool name passed in) and returns -1;
+ * the caller only decides the exit status.
+ */
+#ifndef CR_CLI_H
+#define CR_CLI_H
+
+#include <stdio.h>
+#include <sys/types.h>
+
+#include "crtools.h"
+
+/* Exit status of every tool (SPEC 3). */
+enum cli_exit {
+	CLI_EXIT_OK = 0,    /* success */
+	CLI_EXIT_INPUT = 1, /* the input has problems */
+	CLI_EXIT_FAIL = 2   /* usage error or I/O failure */
+};
+
+/* ------------------------------------------------------------------ */
+/* Inputs                                                              */
+
+typedef struct cli_input {
+	char *name;   /* as given (or found in a directory); "<stdin>" */
+	char *path;   /* what to open; NULL for standard input */
+	cr_form form; /* from the extension, or CR_FORM_AUTO (sniffed) */
+	char *data;   /* the bytes, after cli_input_load; NUL-terminated */
+	size_t len;
+	int too_big;  /* more than CR_MAX_FILE_BYTES: data holds only the
+	                 first CR_MAX_FILE_BYTES + 1 bytes */
+	int has_stat; /* dev/ino are known (a regular file or directory) */
+	dev_t dev;
+	ino_t ino;
+} cli_input;
+
+typedef struct cli_inputs {
+	cli_input *items;
+	size_t len;
+	size_t cap;
+} cli_inputs;
+
+/*
+ * Turns the file arguments into inputs: none, or "-", is standard input.
+ * With `walk`, a directory is walked recursively for *.yaml, *.yml and
+ * *.md, skipping hidden entries (names starting with '.'), in byte order
+ * of the path; without it, a directory is an error. Returns the number of
+ * arguments that could not be used (missing, unreadable, a directory
+ * without walk), each reported; the usable ones are still appended.
+ * -1 on memory.
+ */
+int cli_inputs_collect(cli_inputs *ins, char *const *args, int nargs,
+                       int walk, const char *prog);
+void cli_inputs_free(cli_inputs *ins);
+
+/* Reads the bytes of one input (at most CR_MAX_FILE_BYTES + 1, so a huge
+ * file is refused in bounded memory). 0, or -1 reported. */
+int cli_input_load(cli_input *in, const char *prog);
+/* Frees the bytes (the input stays in its list). */
+void cli_input_unload(cli_input *in);
+
+/*
+ * Parses a loaded input into reports appended to `out`, diagnostics to
+ * `d`: the form is `force` when not CR_FORM_AUTO, else the input's own,
+ * else sniffed (cr_sniff); the default id is the file name without its
+ * extension (none on stdin). -1 on memory only.
+ */
+int cli_input_parse(const cli_input *in, cr_form force, cr_reports *out,
+                    cr_diags *d);
+
+/* "yaml" / "md" for --from; -1 for anything else. */
+int cli_form_lookup(const char *s);
+
+/* ------------------------------------------------------------------ */
+/* Diagnostics                                                         */
+
+/* Whether to colour output on fp: it is a terminal and NO_COLOR is unset
+ * or empty (https://no-color.org). */
+int cli_use_color(FILE *fp);
+/* Prints diagnostics [from, len) as "FILE:LINE:COL: SEVERITY: MESSAGE
+ * [RULE]", the severity coloured when `color`. */
+void cli_diags_print(FILE *fp, const cr_diags *d, size_t from, int color);
+/* "PROG: message\n" on stderr. */
+void cli_error(const char *prog, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* ------------------------------------------------------------------ */
+/* The clock                                                           */
+
+/* Now, and the local offset (minutes east of UTC) at that moment. */
+void cli_now(long long *now, int *offset);
+/*
+ * Parses --now: any date form of SPEC 2.1. A date alone is its start
+ * (00:00); no offset means the local time zone. 0, or -1 (reported).
+ */
+int cli_parse_now(const char *arg, long long *now, int *offset,
+                  const char *prog);
+
+/* ------------------------------------------------------------------ */
+/* Output                                                              */
+
+typedef struct cli_output {
+	FILE *fp;    /* write here */
+	char *path;  /* the target; NULL for standard output */
+	char *tmp;   /* the temporary file beside it, until commit */
+	int noclobber;
+} cli_output;
+
+enum {
+	CLI_OUT_NOCLOBBER = 1 /* refuse to replace an existing file */
+};
+
+/*
+ * Opens the output: `path` NULL or "-" is standard output; else a
+ * temporary file in the target's folder (mode of the existing target, or
+ * 0666 less the umask), renamed over the target by cli_output_commit so
+ * that an interrupted run leaves the old file whole. Refuses a target that
+ * is one of `ins` (same device and inode, whatever the path), and with
+ * CLI_OUT_NOCLOBBER an existing target. The temporary file is removed if
+ * the tool is stopped by SIGINT, SIGTERM, SIGHUP or SIGPIPE. 0, or -1
+ * (reported).
+ */
+int cli_output_open(cli_output *o, const char *path, const cli_inputs *ins,
+                    int flags, const char *prog);
+/* Flushes, fsyncs and renames into place (standard output: flushes and
+ * checks for a write error). 0, or -1 (reported; the target untouched and
+ * no temporary file left). */
+int cli_output_commit(cli_output *o, const char *prog);
+/* Drops the output: removes the temporary file. */
+void cli_output_abort(cli_output *o);
+
+/* ------------------------------------------------------------------ */
+/* Help and version                                                    */
+
+/* "PROG (crtools) VERSION" on stdout. */
+void cli_version(const char *prog);
+
+#endif
