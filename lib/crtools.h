@@ -178,6 +178,7 @@ typedef struct cr_node {
 	struct cr_node **items; /* seq: values; map: key, value, key, value ... */
 	size_t len;             /* number of entries in items */
 	size_t cap;
+	cr_pos end; /* scalars: just after the value; 0 for alias copies */
 } cr_node;
 
 void cr_node_free(cr_node *n);
@@ -232,6 +233,9 @@ int cr_local_offset(long long t);
 typedef struct cr_str {
 	char *s;
 	cr_pos pos;
+	int exact; /* s is written as is on the one line of pos (a plain
+	              scalar): the column of a character inside s is
+	              pos.column plus the characters before it */
 } cr_str;
 
 typedef struct cr_date {
