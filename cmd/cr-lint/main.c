@@ -449,6 +449,10 @@ main(int argc, char **argv)
 			return CLI_EXIT_FAIL;
 		}
 		if (cd.len > 0) {
+			size_t k;
+			/* every problem of the configuration is an error */
+			for (k = 0; k < cd.len; k++)
+				cd.items[k].severity = CR_SEV_ERROR;
 			cli_diags_print(stderr, &cd, 0, cli_use_color(stderr));
 			cli_error(prog, "%s: fix the configuration first",
 				  cfgpath);
