@@ -124,7 +124,7 @@ demo: all
 	sh scripts/demo
 
 bench: all
-	sh scripts/bench
+	python3 scripts/bench $(BENCH_ARGS)
 
 fuzz:
 	sh scripts/fuzz $(FUZZ_SECONDS)

@@ -13,6 +13,9 @@
 CR_SRC=${CR_SRC:-$(pwd)}
 CR_BIN=${CR_BIN:-$CR_SRC/bin}
 CR_WRAP=${CR_WRAP:-}
+# Debian's python3, which has the readers the tests use (openpyxl): a
+# python3 earlier in PATH (pyenv, a venv) may lack them.
+PYTHON=${PYTHON:-/usr/bin/python3}
 export LC_ALL=C.UTF-8 TZ=UTC NO_COLOR=
 unset NO_COLOR
 
