@@ -665,7 +665,8 @@ check_action_ids(struct ctx *c)
 			keys[n].s = r->actions[i].id.s;
 			keys[n++].idx = i;
 		}
-	qsort(keys, n, sizeof(*keys), key_cmp);
+	if (n > 1)
+		qsort(keys, n, sizeof(*keys), key_cmp);
 	rc = each_duplicate(keys, n, c, dup_action);
 	free(keys);
 	return rc;
@@ -1061,8 +1062,10 @@ cr_check_collection(const cr_report *const *rs, size_t n,
 			ok[nok++].idx = i;
 		}
 	}
-	qsort(all, nall, sizeof(*all), key_cmp);
-	qsort(ok, nok, sizeof(*ok), key_cmp);
+	if (nall > 1)
+		qsort(all, nall, sizeof(*all), key_cmp);
+	if (nok > 1)
+		qsort(ok, nok, sizeof(*ok), key_cmp);
 	if (o->severity[CR_RULE_DUPLICATE_ID] != CR_SEV_OFF &&
 	    each_duplicate(ok, nok, &k, dup_report) == -1)
 		goto out;
