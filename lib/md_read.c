@@ -29,6 +29,7 @@
  *    (the extra cells name no column), the extra cells are ignored.
  */
 #include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -188,10 +189,16 @@ node_off(struct md *m, cmark_node *n)
 	return s;
 }
 
+/* A node's position. A paragraph that a table interrupts has none in
+ * cmark-gfm 0.29.0.gfm.6: the table after it took its start. */
 static cr_pos
 node_pos(struct md *m, cmark_node *n)
 {
-	int line = node_line(m, n, 0);
+	int line;
+
+	if (cmark_node_get_start_line(n) == 0 && cmark_node_next(n) != NULL)
+		n = cmark_node_next(n);
+	line = node_line(m, n, 0);
 
 	return line_pos(&m->src, line, node_off(m, n));
 }
@@ -401,7 +408,7 @@ note_front(struct md *m)
 static int
 section_start(struct md *m, cmark_node *h, int *sec)
 {
-	cr_pos pos = node_pos(m, h), tpos;
+	cr_pos pos = node_pos(m, h), tpos = pos;
 	const char *key;
 	struct slot sl;
 	cr_buf b;
@@ -584,21 +591,23 @@ columns_free(struct columns *c)
 }
 
 static int
-columns_read(struct md *m, cmark_node *table, struct columns *c)
+columns_read(struct md *m, int line, struct columns *c)
 {
 	static const cr_column required[] = { CR_COL_WHAT, CR_COL_WHO,
 		                              CR_COL_DUE };
 	cr_pos seen[CR_COL__COUNT], pos;
 	struct row rw;
-	size_t s, e, i, cap = 0;
+	size_t s, e, s0, i, cap = 0;
 	cr_buf b;
-	int line = node_line(m, table, 0), k, rc = 0;
+	int k, rc = 0;
 
 	memset(seen, 0, sizeof(seen));
 	memset(c, 0, sizeof(*c));
 	cr_buf_init(&b);
 	if (!line_get(&m->src, line, &s, &e))
 		return 0;
+	trim(m->src.buf, &s, &e);
+	s0 = s;
 	row_init(&rw, m->src.buf, s, e);
 	while (rc == 0 && row_next(&rw, &s, &e)) {
 		if (c->n == cap) {
@@ -642,7 +651,7 @@ columns_read(struct md *m, cmark_node *table, struct columns *c)
 		seen[k] = pos;
 		c->field[c->n - 1] = k;
 	}
-	pos = node_pos(m, table);
+	pos = line_pos(&m->src, line, s0);
 	for (i = 0; rc == 0 && i < CR_ARRAY_LEN(required); i++)
 		if (seen[required[i]].line == 0)
 			rc = cr_diags_add(m->d, m->file, pos,
@@ -751,24 +760,33 @@ action_row(struct md *m, const struct columns *c, int line, cr_buf *b)
 	return rc;
 }
 
+/*
+ * The lines of the table come from its end line, which cmark-gfm gets
+ * right: its start line is that of a paragraph the table interrupts
+ * (0.29.0.gfm.6). The rows are consecutive lines, the delimiter row (no
+ * node) right after the header.
+ */
 static int
 action_table(struct md *m, cmark_node *table)
 {
 	struct columns c;
 	cmark_node *row;
+	int nrows = 0, header, i, rc;
 	cr_buf b;
-	int rc;
 
-	if ((rc = columns_read(m, table, &c)) == -1) {
+	for (row = cmark_node_first_child(table); row != NULL;
+	     row = cmark_node_next(row))
+		nrows++;
+	if (nrows == 0)
+		return 0;
+	header = node_line(m, table, 1) - nrows;
+	if ((rc = columns_read(m, header, &c)) == -1) {
 		columns_free(&c);
 		return -1;
 	}
 	cr_buf_init(&b);
-	/* The first row is the header; the delimiter row is no node. */
-	row = cmark_node_first_child(table);
-	for (row = row != NULL ? cmark_node_next(row) : NULL;
-	     rc == 0 && row != NULL; row = cmark_node_next(row))
-		rc = action_row(m, &c, node_line(m, row, 0), &b);
+	for (i = 2; rc == 0 && i <= nrows; i++)
+		rc = action_row(m, &c, header + i, &b);
 	cr_buf_free(&b);
 	columns_free(&c);
 	return rc;
@@ -826,12 +844,53 @@ section_block(struct md *m, cmark_node *n, int sec)
 	                    cr_section_key(sec));
 }
 
+/*
+ * SPEC 4's nesting limit, as for YAML: lists, quotes and inline spans
+ * inside each other count (an item is part of its list's level). The
+ * levels are kept in the nodes' user data during one iterator pass.
+ * Returns 1 (with the `limit` error) when the body is too deep.
+ */
+static int
+too_deep(struct md *m, cmark_node *doc)
+{
+	cmark_iter *it;
+	cmark_node *n, *up;
+	intptr_t level;
+	int rc = 0;
+
+	if ((it = cmark_iter_new(doc)) == NULL)
+		return -1;
+	while (rc == 0 && cmark_iter_next(it) != CMARK_EVENT_DONE) {
+		if (cmark_iter_get_event_type(it) != CMARK_EVENT_ENTER)
+			continue;
+		n = cmark_iter_get_node(it);
+		if ((up = cmark_node_parent(n)) == NULL)
+			continue; /* the document: level 0 */
+		level = (intptr_t)cmark_node_get_user_data(up) +
+		        (cmark_node_get_type(n) != CMARK_NODE_ITEM);
+		cmark_node_set_user_data(n, (void *)level);
+		if (level <= CR_MAX_DEPTH)
+			continue;
+		/* inline nodes have no reliable position: take the block */
+		while ((cmark_node_get_type(n) & CMARK_NODE_TYPE_MASK) !=
+		       CMARK_NODE_TYPE_BLOCK)
+			n = cmark_node_parent(n);
+		rc = cr_diags_add(m->d, m->file, node_pos(m, n), CR_RULE_LIMIT,
+		                  "nesting deeper than the limit of %d levels",
+		                  CR_MAX_DEPTH);
+		m->r->broken = 1;
+		rc = rc == -1 ? -1 : 1;
+	}
+	cmark_iter_free(it);
+	return rc;
+}
+
 static int
 body_read(struct md *m, const char *body, size_t len)
 {
 	cmark_parser *p;
-	cmark_node *doc, *n;
-	int sec = SEC_NONE, rc = 0;
+	cmark_node *doc, *n = NULL;
+	int sec = SEC_NONE, rc;
 
 	/* cmark-gfm keeps its extensions in a process-wide registry, filled
 	 * once here; that state is the library's own, not ours. */
@@ -849,8 +908,11 @@ body_read(struct md *m, const char *body, size_t len)
 		cmark_parser_free(p);
 		return -1;
 	}
-	for (n = cmark_node_first_child(doc); rc == 0 && n != NULL;
-	     n = cmark_node_next(n)) {
+	if ((rc = too_deep(m, doc)) == 1)
+		rc = 0; /* refused: the tree is not read */
+	else
+		n = cmark_node_first_child(doc);
+	for (; rc == 0 && n != NULL; n = cmark_node_next(n)) {
 		int level = cmark_node_get_type(n) == CMARK_NODE_HEADING
 		                ? cmark_node_get_heading_level(n)
 		                : 0;

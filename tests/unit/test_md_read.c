@@ -643,6 +643,31 @@ test_ragged_rows(void **state)
 	result_free(&res);
 }
 
+/* A table right under a paragraph: cmark-gfm 0.29.0.gfm.6 gives the table
+ * the paragraph's start and the paragraph no position at all. */
+static void
+test_table_after_paragraph(void **state)
+{
+	static const char md[] = "## Actions\n"
+	                         "Các việc:\n"
+	                         "  còn lại\n"
+	                         "| Việc cần làm | Người thực hiện | Thời hạn |\n"
+	                         "|---|---|---|\n"
+	                         "| Gửi | Hoa | 2026-11-25 |\n"
+	                         "| Gọi |";
+	struct result res;
+
+	(void)state;
+	read_md(&res, md);
+	expect_diag_says(&res.d, 0, CR_RULE_BAD_VALUE, 2, 1, "delimiter row");
+	assert_int_equal(res.d.len, 1);
+	assert_int_equal(res.r->nactions, 2);
+	expect_str(&res.r->actions[0].what, "Gửi", 6, 3);
+	expect_str(&res.r->actions[0].due.raw, "2026-11-25", 6, 15);
+	expect_str(&res.r->actions[1].what, "Gọi", 7, 3);
+	result_free(&res);
+}
+
 static void
 test_missing_column(void **state)
 {
@@ -840,6 +865,40 @@ test_hostile(void **state)
 	}
 }
 
+/* SPEC 4: nesting deeper than 64 levels is refused, as in YAML. */
+static void
+test_depth_limit(void **state)
+{
+	struct result res;
+	cr_buf b;
+	int i;
+
+	(void)state;
+	cr_buf_init(&b);
+	assert_int_equal(cr_buf_puts(&b, "# T\n## Discussion\n- a\n\n"), 0);
+	for (i = 0; i < 70; i++)
+		assert_int_equal(cr_buf_puts(&b, "> "), 0);
+	assert_int_equal(cr_buf_puts(&b, "x\n"), 0);
+	read_len(&res, b.data, b.len);
+	expect_diag_says(&res.d, 0, CR_RULE_LIMIT, 5, 129, "64 levels");
+	assert_int_equal(res.d.len, 1);
+	assert_true(res.r->broken);
+	result_free(&res);
+	cr_buf_free(&b);
+
+	/* 20 lists inside each other are deep but fine */
+	cr_buf_init(&b);
+	assert_int_equal(cr_buf_puts(&b, "## Discussion\n"), 0);
+	for (i = 0; i < 20; i++)
+		assert_int_equal(cr_buf_puts(&b, "- "), 0);
+	assert_int_equal(cr_buf_puts(&b, "x\n"), 0);
+	read_len(&res, b.data, b.len);
+	assert_int_equal(res.d.len, 0);
+	assert_int_equal(res.r->discussion.len, 1);
+	result_free(&res);
+	cr_buf_free(&b);
+}
+
 static void
 test_empty_and_odd(void **state)
 {
@@ -875,6 +934,7 @@ main(void)
 		cmocka_unit_test(test_unterminated_front_matter),
 		cmocka_unit_test(test_front_matter_not_a_map),
 		cmocka_unit_test(test_ragged_rows),
+		cmocka_unit_test(test_table_after_paragraph),
 		cmocka_unit_test(test_missing_column),
 		cmocka_unit_test(test_crlf),
 		cmocka_unit_test(test_escaped_pipe),
@@ -882,6 +942,7 @@ main(void)
 		cmocka_unit_test(test_outside_sections),
 		cmocka_unit_test(test_persons),
 		cmocka_unit_test(test_hostile),
+		cmocka_unit_test(test_depth_limit),
 		cmocka_unit_test(test_empty_and_odd),
 	};
 
