@@ -165,13 +165,27 @@ line_is(const char *buf, size_t s, size_t e, const char *word)
 
 /* ---------------------------------------------------------- cmark nodes */
 
+/*
+ * The node that tells where n starts: n itself, except for a paragraph
+ * that a table interrupts, which has no position in cmark-gfm
+ * 0.29.0.gfm.6 (the table after it took its start).
+ */
+static cmark_node *
+start_node(cmark_node *n)
+{
+	if (cmark_node_get_start_line(n) == 0 && cmark_node_next(n) != NULL)
+		return cmark_node_next(n);
+	return n;
+}
+
 /* cmark-gfm lines count from the body's start; columns are 1-based bytes. */
 static int
 node_line(const struct md *m, cmark_node *n, int end)
 {
-	int line = end ? cmark_node_get_end_line(n) : cmark_node_get_start_line(n);
+	int line = end ? cmark_node_get_end_line(n)
+	               : cmark_node_get_start_line(start_node(n));
 
-	return line + m->line0;
+	return line > 0 ? line + m->line0 : 0; /* 0: unknown */
 }
 
 /* Byte offset in the file of a node's start (or the start of its line when
@@ -179,7 +193,7 @@ node_line(const struct md *m, cmark_node *n, int end)
 static size_t
 node_off(struct md *m, cmark_node *n)
 {
-	int col = cmark_node_get_start_column(n);
+	int col = cmark_node_get_start_column(start_node(n));
 	size_t s, e;
 
 	if (!line_get(&m->src, node_line(m, n, 0), &s, &e))
@@ -189,16 +203,10 @@ node_off(struct md *m, cmark_node *n)
 	return s;
 }
 
-/* A node's position. A paragraph that a table interrupts has none in
- * cmark-gfm 0.29.0.gfm.6: the table after it took its start. */
 static cr_pos
 node_pos(struct md *m, cmark_node *n)
 {
-	int line;
-
-	if (cmark_node_get_start_line(n) == 0 && cmark_node_next(n) != NULL)
-		n = cmark_node_next(n);
-	line = node_line(m, n, 0);
+	int line = node_line(m, n, 0);
 
 	return line_pos(&m->src, line, node_off(m, n));
 }
@@ -242,23 +250,53 @@ span_text(struct md *m, int first, size_t from, int last, cr_buf *out,
 	return out->oom ? -1 : 0;
 }
 
+/* Whether line [s, e) is a setext underline: '=' or '-' only. */
+static int
+underline(const char *buf, size_t s, size_t e)
+{
+	size_t q;
+
+	trim(buf, &s, &e);
+	for (q = s; q < e && buf[q] == buf[s]; q++)
+		;
+	return s < e && q == e && (buf[s] == '=' || buf[s] == '-');
+}
+
+/* The last text line of a setext heading starting on `line`: cmark-gfm
+ * 0.29.0.gfm.6 gives such headings a wrong end, so find the underline. */
+static int
+setext_end(struct md *m, int line)
+{
+	size_t s, e;
+	int n;
+
+	for (n = line + 1; line_get(&m->src, n, &s, &e); n++)
+		if (underline(m->src.buf, s, e))
+			break;
+	return n - 1;
+}
+
 /* The text of a heading as written, without its '#' marks. */
 static int
 heading_text(struct md *m, cmark_node *h, cr_buf *out, cr_pos *pos)
 {
 	const char *buf = m->src.buf;
 	int line = node_line(m, h, 0);
-	size_t s, e, q;
+	size_t s, e, q, r;
 
 	if (!line_get(&m->src, line, &s, &e))
 		return 0;
 	q = s;
 	while (q < e && q - s < 3 && buf[q] == ' ')
 		q++;
-	if (q == e || buf[q] != '#') /* setext: the underline is not text */
-		return span_text(m, line, s, node_line(m, h, 1) - 1, out, pos);
-	while (q < e && buf[q] == '#')
-		q++;
+	r = q;
+	while (r < e && r - q < 7 && buf[r] == '#')
+		r++;
+	/* ATX: 1 to 6 '#' and a blank or the line's end; else setext, whose
+	 * underline is not text */
+	if (r == q || r - q > 6 || (r < e && !is_blank(buf[r])))
+		return span_text(m, line, s, setext_end(m, line), out, pos);
+	q = r;
 	trim(buf, &q, &e);
 	s = e;
 	while (s > q && buf[s - 1] == '#')
@@ -289,7 +327,7 @@ entry_unescape(cr_buf *b)
 	}
 	if (b->data[0] != '\\')
 		return;
-	if (strchr("#>+-", b->data[1]) != NULL ||
+	if ((b->data[1] != '\0' && strchr("#>+-", b->data[1]) != NULL) ||
 	    (b->data[1] == '*' && (b->len == 2 || is_blank(b->data[2]))))
 		goto drop;
 	return;

@@ -666,6 +666,14 @@ test_table_after_paragraph(void **state)
 	expect_str(&res.r->actions[0].due.raw, "2026-11-25", 6, 15);
 	expect_str(&res.r->actions[1].what, "Gọi", 7, 3);
 	result_free(&res);
+
+	/* the same inside an item, below a front matter */
+	read_md(&res, "---\nid: x\n---\n## Discussion\n- text\n"
+	              "  | a | b |\n  |---|---|\n- two\n");
+	assert_int_equal(res.d.len, 0);
+	expect_str(&res.r->discussion.items[0], "text | a | b | |---|---|", 5,
+	           3);
+	result_free(&res);
 }
 
 static void
@@ -799,6 +807,37 @@ test_outside_sections(void **state)
 	assert_int_equal(res.d.len, 3);
 	expect_str(&res.r->title, "Title", 2, 3);
 	assert_int_equal(res.r->internal.len, 1);
+	result_free(&res);
+}
+
+static void
+test_headings(void **state)
+{
+	static const char md[] = "#5 ngày\n"
+	                         "=====\n"
+	                         "   ##   Agenda   ###   \n"
+	                         "- a\n"
+	                         "\n"
+	                         "Thành phần\n"
+	                         "tham dự\n"
+	                         "---\n"
+	                         "- An\n"
+	                         "## Discussion \\#\n";
+	struct result res;
+
+	(void)state;
+	read_md(&res, md);
+	/* a setext heading whose text starts with '#' */
+	expect_str(&res.r->title, "#5 ngày", 1, 1);
+	assert_int_equal(res.r->agenda.len, 1);
+	assert_int_equal(res.r->agenda.pos.line, 3);
+	assert_int_equal(res.r->agenda.pos.column, 4);
+	/* the paragraph before the underline is the heading, both lines */
+	assert_int_equal(res.r->attendees.len, 1);
+	assert_int_equal(res.r->attendees.pos.line, 6);
+	expect_diag_says(&res.d, 0, CR_RULE_UNKNOWN_FIELD, 10, 4,
+	                 "'Discussion \\#'");
+	assert_int_equal(res.d.len, 1);
 	result_free(&res);
 }
 
@@ -940,6 +979,7 @@ main(void)
 		cmocka_unit_test(test_escaped_pipe),
 		cmocka_unit_test(test_inline_kept),
 		cmocka_unit_test(test_outside_sections),
+		cmocka_unit_test(test_headings),
 		cmocka_unit_test(test_persons),
 		cmocka_unit_test(test_hostile),
 		cmocka_unit_test(test_depth_limit),
