@@ -27,6 +27,12 @@
  *  - A table column named "x-..." keeps its cells as action extensions.
  *  - A table row with more cells than the header: `unknown-field` warning
  *    (the extra cells name no column), the extra cells are ignored.
+ *
+ * cmark-gfm's own habits: it keeps its extensions in a process-wide
+ * registry (see body_read); its default allocator aborts when memory runs
+ * out, and a custom one could not do better (the parser does not check
+ * for NULL); a 16 MiB body can cost it a few GiB (about 250 bytes a
+ * node).
  */
 #include <stddef.h>
 #include <stdint.h>
