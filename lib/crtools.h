@@ -529,6 +529,11 @@ int cr_render_txt(const cr_report *r, const cr_write_opts *o, cr_buf *out);
 int cr_render_pdf(const cr_report *r, const cr_write_opts *o, cr_buf *out);
 /* An RFC 5322 message with the txt body and the pdf attached (GMime). */
 int cr_render_eml(const cr_report *r, const cr_write_opts *o, cr_buf *out);
+/* Why no message can be made (cr_render_eml then returns -1): no sender
+ * address, i.e. the author has no plain address among the attendees and
+ * distribution and o->from_address is NULL or not local@domain. A static
+ * English sentence for the user, or NULL when the message can be made. */
+const char *cr_eml_refusal(const cr_report *r, const cr_write_opts *o);
 
 /* ------------------------------------------------------------------ */
 /* Checks (the lint rules of SPEC 6)                                   */
