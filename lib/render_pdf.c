@@ -37,7 +37,7 @@
 #define MAX_CELLS 5
 #define FONTS "DejaVu Sans, WenQuanYi Micro Hei, Noto Sans CJK SC, sans-serif"
 
-enum style { S_TEXT, S_SMALL, S_KIND, S_TITLE, S_HEADING, S_BOLD, S_MARK };
+enum style { S_TEXT, S_SMALL, S_ID, S_KIND, S_TITLE, S_HEADING, S_BOLD, S_MARK };
 
 enum kind {
 	K_LINE, /* one line of a paragraph layout */
@@ -133,6 +133,10 @@ layout(struct doc *d, const char *text, int markup, enum style st,
 		break;
 	case S_SMALL:
 		size = 8;
+		break;
+	case S_ID:
+		size = 8;
+		pango_font_description_set_stretch(fd, PANGO_STRETCH_CONDENSED);
 		break;
 	case S_KIND:
 		size = 9;
@@ -254,10 +258,11 @@ plain(const char *md)
 }
 
 /* A table row of n cells with relative widths `frac` (summing to 1);
- * `fill` per cell. Cells are cut at MAX_CELL_H so a row fits a page. */
+ * `fill` per cell (NULL: none); style `first` for the first cell, `st`
+ * for the others. Cells are cut at MAX_CELL_H so a row fits a page. */
 static struct block *
 row(struct doc *d, const char *const *cells, const double *frac, size_t n,
-    const enum fill *fill, enum style st)
+    const enum fill *fill, enum style first, enum style st)
 {
 	struct block *b;
 	double x = 0, h;
@@ -270,7 +275,8 @@ row(struct doc *d, const char *const *cells, const double *frac, size_t n,
 		b->cell[i].x = x;
 		b->cell[i].fill = fill != NULL ? fill[i] : F_NONE;
 		b->cell[i].l = layout(d, cells[i] != NULL ? cells[i] : "", 0,
-		                      st, b->cell[i].w - 2 * PAD, MAX_CELL_H);
+		                      i == 0 ? first : st,
+		                      b->cell[i].w - 2 * PAD, MAX_CELL_H);
 		b->ncells = i + 1;
 		if (b->cell[i].l == NULL) {
 			d->oom = 1;
@@ -296,7 +302,7 @@ head_row(struct doc *d, const char *const *cells, const double *frac,
 {
 	static const enum fill fill[MAX_CELLS] = { F_HEAD, F_HEAD, F_HEAD,
 		                                   F_HEAD, F_HEAD };
-	struct block *b = row(d, cells, frac, n, fill, S_BOLD);
+	struct block *b = row(d, cells, frac, n, fill, S_BOLD, S_BOLD);
 
 	if (b == NULL)
 		return -1;
@@ -368,7 +374,7 @@ persons(struct doc *d, cr_section sec, const cr_persons *ps)
 		cells[1] = p->role.s;
 		cells[2] = p->org.s;
 		cells[3] = p->email.s;
-		if ((b = row(d, cells, frac, 4, NULL, S_TEXT)) != NULL)
+		if ((b = row(d, cells, frac, 4, NULL, S_TEXT, S_TEXT)) != NULL)
 			b->head = head;
 	}
 }
@@ -394,7 +400,7 @@ field(struct doc *d, cr_label_id id, const char *value)
 		return;
 	cells[0] = cr_label(id, d->lang);
 	cells[1] = value;
-	row(d, cells, frac, 2, fill, S_TEXT);
+	row(d, cells, frac, 2, fill, S_TEXT, S_TEXT);
 }
 
 /* The title block and the header fields, as in the HTML header. */
@@ -456,7 +462,7 @@ header(struct doc *d)
 static void
 actions(struct doc *d)
 {
-	static const double frac[] = { 0.17, 0.35, 0.17, 0.17, 0.14 };
+	static const double frac[] = { 0.19, 0.34, 0.16, 0.17, 0.14 };
 	static const enum fill late[] = { F_OVERDUE, F_OVERDUE, F_OVERDUE,
 		                          F_OVERDUE, F_OVERDUE };
 	const cr_report *r = d->r;
@@ -506,8 +512,10 @@ actions(struct doc *d)
 		cells[2] = a->who.s;
 		cells[3] = due.data;
 		cells[4] = st.data;
-		if ((b = row(d, cells, frac, 5, overdue ? late : NULL, S_TEXT)) !=
-		    NULL)
+		/* ids are long and rarely read: smaller and condensed, so they
+		 * fit */
+		if ((b = row(d, cells, frac, 5, overdue ? late : NULL, S_ID,
+		              S_TEXT)) != NULL)
 			b->head = head;
 	}
 	cr_buf_free(&due);
@@ -624,7 +632,7 @@ static void
 footer(struct doc *d, int page, int pages)
 {
 	const cr_report *r = d->r;
-	double y = PAGE_H - MARGIN - FOOTER + 10;
+	double y = BOTTOM + 14;
 	char a1[16], a2[16];
 	PangoLayout *l;
 	cr_buf b;
@@ -640,8 +648,8 @@ footer(struct doc *d, int page, int pages)
 	snprintf(a2, sizeof(a2), "%d", pages);
 	cairo_set_source_rgb(d->cr, 0.55, 0.55, 0.58);
 	cairo_set_line_width(d->cr, 0.5);
-	cairo_move_to(d->cr, MARGIN, y - 5);
-	cairo_line_to(d->cr, PAGE_W - MARGIN, y - 5);
+	cairo_move_to(d->cr, MARGIN, y - 6);
+	cairo_line_to(d->cr, PAGE_W - MARGIN, y - 6);
 	cairo_stroke(d->cr);
 	cairo_set_source_rgb(d->cr, 0.3, 0.3, 0.3);
 	if (!b.oom && (l = layout(d, b.data, 0, S_SMALL, TEXT_W * 0.7,
