@@ -105,7 +105,7 @@ cli: all
 	else echo "cli: no command-line tests yet"; fi
 
 asan:
-	$(MAKE) OBJ=build/asan/obj BIN=build/asan/bin LIBA=build/asan/libcr.a \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp $(MAKE) OBJ=build/asan/obj BIN=build/asan/bin LIBA=build/asan/libcr.a \
 		TESTBIN=build/asan/tests \
 		OPT="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 		unit cli
@@ -118,7 +118,7 @@ mancheck:
 	mandoc -T lint -W warning $(MANS)
 
 leakcheck: all
-	CR_BIN=$(CURDIR)/$(BIN) CR_SRC=$(CURDIR) CR_WRAP="valgrind -q --leak-check=full --show-leak-kinds=definite,indirect,possible --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=99" prove -f $(CLI_TESTS)
+	CR_BIN=$(CURDIR)/$(BIN) CR_SRC=$(CURDIR) CR_WRAP="valgrind -q --suppressions=$(CURDIR)/tests/valgrind.supp --leak-check=full --show-leak-kinds=definite,indirect,possible --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=99" prove -f $(CLI_TESTS)
 
 demo: all
 	sh scripts/demo
