@@ -96,7 +96,8 @@ item_escape(const char *s, size_t *at)
 		return -1;
 	/* what a backslash cannot keep from being a block */
 	if (thematic(s, '*') || thematic(s, '_') || strncmp(s, "```", 3) == 0 ||
-	    strncmp(s, "~~~", 3) == 0 || (s[0] == '[' && strstr(s, "]:")))
+	    strncmp(s, "~~~", 3) == 0 || (s[0] == '[' && strstr(s, "]:")) ||
+	    strncmp(s, "<!", 2) == 0 || strncmp(s, "<?", 2) == 0)
 		return -1;
 	*at = 0;
 	if (d > 0 && (s[d] == '.' || s[d] == ')') && marker_end(s[d + 1])) {
@@ -107,7 +108,8 @@ item_escape(const char *s, size_t *at)
 		size_t h = strspn(s, "#");
 		return h <= 6 && marker_end(s[h]);
 	}
-	if (s[0] == '>' || thematic(s, '-'))
+	/* "- " and dashes alone make a thematic break */
+	if (s[0] == '>' || strspn(s, "- \t") == strlen(s))
 		return 1;
 	return (s[0] == '-' || s[0] == '+' || s[0] == '*') &&
 	       marker_end(s[1]);
