@@ -69,6 +69,12 @@ const char *cr_date_out(const cr_date *d, char buf[32]);
 /* An action's status as written out: as given, or "open". */
 const char *cr_status_out(const cr_action *a);
 
+/* A copy of n bytes of s with each invalid UTF-8 byte replaced by U+FFFD,
+ * NUL-terminated, or NULL when s is valid already (or memory ran out: then
+ * *oom is set). libyaml refuses invalid UTF-8, and a model built in code
+ * (not read) may hold some. */
+char *cr_utf8_repair(const char *s, size_t n, int *oom);
+
 /*
  * Appends the fields of `fields` (CR_FBIT bits) that r has, then (when
  * `exts`) its x- keys, as one YAML block mapping through libyaml's emitter

@@ -1,5 +1,6 @@
 /* write_fields.c - the field table and value helpers of the writers. */
 #include <stddef.h>
+#include <stdlib.h>
 
 #include "write.h"
 
@@ -80,4 +81,32 @@ cr_status_out(const cr_action *a)
 	if (a->status.s == NULL || a->status.s[0] == '\0')
 		return cr_status_name(CR_STATUS_OPEN);
 	return a->status.s;
+}
+
+char *
+cr_utf8_repair(const char *s, size_t n, int *oom)
+{
+	cr_buf b;
+	unsigned cp;
+	size_t i;
+	int k;
+
+	for (i = 0; i < n; i += (size_t)k)
+		if ((k = cr_utf8_decode(s + i, n - i, &cp)) < 0)
+			break;
+	if (i >= n)
+		return NULL;
+	cr_buf_init(&b);
+	for (i = 0; i < n; i += k < 0 ? 1 : (size_t)k) {
+		if ((k = cr_utf8_decode(s + i, n - i, &cp)) < 0)
+			cr_buf_puts(&b, "\xef\xbf\xbd");
+		else
+			cr_buf_put(&b, s + i, (size_t)k);
+	}
+	if (cr_buf_putc(&b, '\0') == -1) {
+		cr_buf_free(&b);
+		*oom = 1;
+		return NULL;
+	}
+	return b.data;
 }

@@ -44,7 +44,7 @@ cr_json_string(cr_buf *out, const char *s)
 		unsigned char c = (unsigned char)s[i];
 
 		if ((k = cr_utf8_decode(s + i, n - i, &cp)) < 0) {
-			cr_buf_puts(out, "\\ufffd");
+			cr_buf_puts(out, "\xef\xbf\xbd");
 			k = 1;
 			continue;
 		}

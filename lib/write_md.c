@@ -428,6 +428,23 @@ section(cr_buf *out, int blank, const cr_report *r, cr_section s, cr_lang l,
 	return out->oom ? -1 : 0;
 }
 
+/* The body holds the model's bytes as they are: keep the output valid
+ * UTF-8 even for a model built in code with invalid bytes. */
+static int
+repair(cr_buf *out, size_t start)
+{
+	char *fixed;
+	int oom = 0;
+
+	fixed = cr_utf8_repair(out->data + start, out->len - start, &oom);
+	if (fixed == NULL)
+		return oom ? -1 : 0;
+	out->len = start;
+	cr_buf_puts(out, fixed);
+	free(fixed);
+	return out->oom ? -1 : 0;
+}
+
 int
 cr_write_md(const cr_report *r, const cr_write_opts *o, cr_buf *out)
 {
@@ -461,6 +478,8 @@ cr_write_md(const cr_report *r, const cr_write_opts *o, cr_buf *out)
 			rc = section(out, out->len > body_start, r, s, l,
 			             &x);
 	free(x.keys);
+	if (rc == 0 && !out->oom)
+		rc = repair(out, start);
 	if (rc == -1 || out->oom) {
 		out->len = start;
 		return -1;

@@ -134,37 +134,6 @@ emit(struct emit *em, yaml_event_t *ev, int ok)
 	return em->failed ? -1 : 0;
 }
 
-/* A copy of s with each invalid UTF-8 byte replaced by U+FFFD (libyaml
- * refuses invalid UTF-8; a model built in code may hold some), or NULL
- * when s is valid already. *bad is set when memory ran out. */
-static char *
-utf8_repair(const char *s, size_t n, int *bad)
-{
-	cr_buf b;
-	unsigned cp;
-	size_t i;
-	int k;
-
-	for (i = 0; i < n; i += (size_t)k)
-		if ((k = cr_utf8_decode(s + i, n - i, &cp)) < 0)
-			break;
-	if (i >= n)
-		return NULL;
-	cr_buf_init(&b);
-	for (i = 0; i < n; i += k < 0 ? 1 : (size_t)k) {
-		if ((k = cr_utf8_decode(s + i, n - i, &cp)) < 0)
-			cr_buf_puts(&b, "\xef\xbf\xbd");
-		else
-			cr_buf_put(&b, s + i, (size_t)k);
-	}
-	if (cr_buf_putc(&b, '\0') == -1) {
-		cr_buf_free(&b);
-		*bad = 1;
-		return NULL;
-	}
-	return b.data;
-}
-
 static int
 scalar_style(struct emit *em, const char *s, yaml_scalar_style_t style)
 {
@@ -175,7 +144,7 @@ scalar_style(struct emit *em, const char *s, yaml_scalar_style_t style)
 
 	if (em->failed)
 		return -1;
-	if ((fixed = utf8_repair(s, n, &bad)) != NULL)
+	if ((fixed = cr_utf8_repair(s, n, &bad)) != NULL)
 		s = fixed, n = strlen(s);
 	if (bad || n > (size_t)0x7fffffff) {
 		em->failed = 1;

@@ -569,6 +569,45 @@ test_no_id(void **state)
 	cr_diags_free(&d);
 }
 
+/* A model built in code may hold invalid UTF-8: every writer still
+ * writes valid UTF-8 (U+FFFD for each bad byte) that reads back. */
+static void
+test_invalid_utf8(void **state)
+{
+	writer w[] = { cr_write_yaml, cr_write_md, cr_write_json };
+	cr_form forms[] = { CR_FORM_YAML, CR_FORM_MD };
+	cr_report *r = read_one(tricky_base, strlen(tricky_base), CR_FORM_YAML,
+	                        "base");
+	cr_pos p = { 0, 0 };
+	size_t i, k;
+	unsigned cp;
+	int n;
+
+	(void)state;
+	assert_int_equal(cr_str_set(&r->title, "bad \xff title", p), 0);
+	assert_int_equal(cr_texts_push(&r->discussion, "x\xc3(y", 6, p), 0);
+	assert_int_equal(cr_str_set(&r->actions[0].what, "\xe2\x82", p), 0);
+	for (i = 0; i < CR_ARRAY_LEN(w); i++) {
+		cr_report *back;
+		cr_buf out;
+
+		write_with(w[i], r, &internal_opts, &out);
+		for (k = 0; k < out.len; k += (size_t)n)
+			if ((n = cr_utf8_decode(out.data + k, out.len - k, &cp)) <
+			    0)
+				fail_msg("invalid UTF-8 at %zu:\n%s", k, out.data);
+		assert_non_null(strstr(out.data, "bad \xef\xbf\xbd title"));
+		if (i < CR_ARRAY_LEN(forms)) {
+			back = read_one(out.data, out.len, forms[i], "utf8");
+			assert_string_equal(back->discussion.items[0].s,
+			                    "x\xef\xbf\xbd(y");
+			cr_report_free(back);
+		}
+		cr_buf_free(&out);
+	}
+	cr_report_free(r);
+}
+
 /* ------------------------------------------------------------ quoting */
 
 static void
@@ -611,7 +650,7 @@ test_json_string(void **state)
 		{ "q\"b\\s/", "\"q\\\"b\\\\s/\"" },
 		{ "\n\r\t\b\f", "\"\\n\\r\\t\\b\\f\"" },
 		{ "\x01\x1f\x7f", "\"\\u0001\\u001f\\u007f\"" },
-		{ "bad\xff\xc3(", "\"bad\\ufffd\\ufffd(\"" },
+		{ "bad\xff\xc3(", "\"bad\xef\xbf\xbd\xef\xbf\xbd(\"" },
 		{ "ls\xe2\x80\xa8ps\xe2\x80\xa9", "\"ls\\u2028ps\\u2029\"" },
 		{ "中文 😀 Việt", "\"中文 😀 Việt\"" },
 		{ "", "\"\"" },
@@ -711,6 +750,7 @@ main(void)
 		cmocka_unit_test(test_md_action_exts),
 		cmocka_unit_test(test_client_audience),
 		cmocka_unit_test(test_no_id),
+		cmocka_unit_test(test_invalid_utf8),
 		cmocka_unit_test(test_needs_quotes),
 		cmocka_unit_test(test_json_string),
 		cmocka_unit_test(test_json_parser),
