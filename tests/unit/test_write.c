@@ -585,7 +585,7 @@ test_invalid_utf8(void **state)
 
 	(void)state;
 	assert_int_equal(cr_str_set(&r->title, "bad \xff title", p), 0);
-	assert_int_equal(cr_texts_push(&r->discussion, "x\xc3(y", 6, p), 0);
+	assert_int_equal(cr_texts_push(&r->discussion, "x\xc3(y", 5, p), 0);
 	assert_int_equal(cr_str_set(&r->actions[0].what, "\xe2\x82", p), 0);
 	for (i = 0; i < CR_ARRAY_LEN(w); i++) {
 		cr_report *back;
@@ -606,6 +606,62 @@ test_invalid_utf8(void **state)
 		cr_buf_free(&out);
 	}
 	cr_report_free(r);
+}
+
+/* Odd but readable models (wrong types dropped with diagnostics, deep or
+ * complex extensions, a person without a name): every writer succeeds and
+ * yaml and md give back the same model, diagnostics and all. */
+static void
+test_odd_models(void **state)
+{
+	static const char *const texts[] = {
+	    "title: T\nattendees: 5\nactions: x\nagenda: [[a], b]\n",
+	    "title: T\nattendees: [{email: a@b.example}, {role: R}]\n",
+	    "title: T\nx-deep: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]"
+	    "]]]]]]]]]]]\n",
+	    "title: T\nx-map: {? [a, b] : c, d: {}, e: []}\n",
+	    "title: T\nx-a: &a [1, \"2\", ~, '', yes]\nx-b: *a\nx-c:\n",
+	    "actions:\n  - {what: a, who: b, due: 2026-02-30, status: later,"
+	    " x-n: [1]}\n",
+	};
+	writer w[] = { cr_write_yaml, cr_write_md, cr_write_json };
+	cr_form forms[] = { CR_FORM_YAML, CR_FORM_MD };
+	size_t i, k;
+
+	(void)state;
+	for (i = 0; i < CR_ARRAY_LEN(texts); i++) {
+		cr_read_opts ro = { CR_FORM_YAML, "odd", "odd" };
+		cr_reports rs = { NULL, 0, 0 }, back = { NULL, 0, 0 };
+		cr_diags d, d2;
+
+		cr_diags_init(&d);
+		assert_int_equal(cr_read(texts[i], strlen(texts[i]), &ro, &rs,
+		                         &d),
+		                 0);
+		assert_int_equal(rs.len, 1);
+		for (k = 0; k < CR_ARRAY_LEN(w); k++) {
+			cr_buf out;
+
+			write_with(w[k], rs.items[0], &internal_opts, &out);
+			if (k < CR_ARRAY_LEN(forms)) {
+				cr_read_opts bo = { forms[k], "back", "odd" };
+
+				cr_diags_init(&d2);
+				assert_int_equal(cr_read(out.data, out.len, &bo,
+				                         &back, &d2),
+				                 0);
+				assert_int_equal(back.len, 1);
+				assert_false(back.items[0]->broken);
+				assert_equal_models(rs.items[0], back.items[0],
+				                    texts[i], &out);
+				cr_reports_free(&back);
+				cr_diags_free(&d2);
+			}
+			cr_buf_free(&out);
+		}
+		cr_reports_free(&rs);
+		cr_diags_free(&d);
+	}
 }
 
 /* ------------------------------------------------------------ quoting */
@@ -751,6 +807,7 @@ main(void)
 		cmocka_unit_test(test_client_audience),
 		cmocka_unit_test(test_no_id),
 		cmocka_unit_test(test_invalid_utf8),
+		cmocka_unit_test(test_odd_models),
 		cmocka_unit_test(test_needs_quotes),
 		cmocka_unit_test(test_json_string),
 		cmocka_unit_test(test_json_parser),
