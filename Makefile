@@ -97,11 +97,15 @@ unit: $(UNIT_BINS)
 		CR_TESTDATA=tests/data $$t || fail=1; \
 	done; test $$fail = 0
 
+CLI_TESTS := $(sort $(wildcard tests/cli/*.t))
+
 cli: all
-	CR_BIN=$(CURDIR)/$(BIN) CR_SRC=$(CURDIR) prove -f tests/cli/*.t
+	@if [ -n "$(CLI_TESTS)" ]; then \
+		CR_BIN=$(CURDIR)/$(BIN) CR_SRC=$(CURDIR) prove -f $(CLI_TESTS); \
+	else echo "cli: no command-line tests yet"; fi
 
 asan:
-	$(MAKE) OBJ=build/asan/obj BIN=build/asan/bin LIBA=build/asan/libcr.a \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp $(MAKE) OBJ=build/asan/obj BIN=build/asan/bin LIBA=build/asan/libcr.a \
 		TESTBIN=build/asan/tests \
 		OPT="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 		unit cli
@@ -114,13 +118,13 @@ mancheck:
 	mandoc -T lint -W warning $(MANS)
 
 leakcheck: all
-	CR_BIN=$(CURDIR)/$(BIN) CR_SRC=$(CURDIR) CR_WRAP="valgrind -q --leak-check=full --show-leak-kinds=definite,indirect,possible --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=99" prove -f tests/cli/*.t
+	CR_BIN=$(CURDIR)/$(BIN) CR_SRC=$(CURDIR) CR_WRAP="valgrind -q --suppressions=$(CURDIR)/tests/valgrind.supp --leak-check=full --show-leak-kinds=definite,indirect,possible --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=99" prove -f $(CLI_TESTS)
 
 demo: all
 	sh scripts/demo
 
 bench: all
-	sh scripts/bench
+	python3 scripts/bench $(BENCH_ARGS)
 
 fuzz:
 	sh scripts/fuzz $(FUZZ_SECONDS)

@@ -178,6 +178,7 @@ typedef struct cr_node {
 	struct cr_node **items; /* seq: values; map: key, value, key, value ... */
 	size_t len;             /* number of entries in items */
 	size_t cap;
+	cr_pos end; /* scalars: just after the value; 0 for alias copies */
 } cr_node;
 
 void cr_node_free(cr_node *n);
@@ -232,6 +233,9 @@ int cr_local_offset(long long t);
 typedef struct cr_str {
 	char *s;
 	cr_pos pos;
+	int exact; /* s is written as is on the one line of pos (a plain
+	              scalar): the column of a character inside s is
+	              pos.column plus the characters before it */
 } cr_str;
 
 typedef struct cr_date {
@@ -525,6 +529,11 @@ int cr_render_txt(const cr_report *r, const cr_write_opts *o, cr_buf *out);
 int cr_render_pdf(const cr_report *r, const cr_write_opts *o, cr_buf *out);
 /* An RFC 5322 message with the txt body and the pdf attached (GMime). */
 int cr_render_eml(const cr_report *r, const cr_write_opts *o, cr_buf *out);
+/* Why no message can be made (cr_render_eml then returns -1): no sender
+ * address, i.e. the author has no plain address among the attendees and
+ * distribution and o->from_address is NULL or not local@domain. A static
+ * English sentence for the user, or NULL when the message can be made. */
+const char *cr_eml_refusal(const cr_report *r, const cr_write_opts *o);
 
 /* ------------------------------------------------------------------ */
 /* Checks (the lint rules of SPEC 6)                                   */

@@ -178,7 +178,7 @@ grow_pow2(void *items, size_t len, size_t size)
 int
 cr_texts_push(cr_texts *t, const char *s, size_t n, cr_pos pos)
 {
-	cr_str v = { NULL, pos };
+	cr_str v = { NULL, pos, 0 };
 
 	if (grow_pow2(&t->items, t->len, sizeof(*t->items)) == -1 ||
 	    cr_str_setn(&v, s, n, pos) == -1)
@@ -334,6 +334,7 @@ static int
 str_copy(cr_str *dst, const cr_str *src)
 {
 	dst->pos = src->pos;
+	dst->exact = src->exact;
 	dst->s = NULL;
 	if (src->s == NULL)
 		return 0;

@@ -141,3 +141,20 @@ cr_person_plain(const cr_person *p)
 	cr_buf_free(&b);
 	return ok;
 }
+
+const cr_person *
+cr_report_find_person(const cr_report *r, const char *name)
+{
+	const cr_persons *lists[] = { &r->attendees, &r->distribution };
+	size_t i, j;
+
+	if (name == NULL)
+		return NULL;
+	for (i = 0; i < CR_ARRAY_LEN(lists); i++)
+		for (j = 0; j < lists[i]->len; j++)
+			if (lists[i]->items[j].name.s != NULL &&
+			    cr_utf8_casecmp(lists[i]->items[j].name.s, name) ==
+			        0)
+				return &lists[i]->items[j];
+	return NULL;
+}

@@ -1,15 +1,33 @@
 /*
  * render_eml.c - the report as an RFC 5322 message for `sendmail -t`:
- * the text rendering as body, the PDF attached. GMime builds the MIME
- * structure and encodes headers (RFC 2047) and the file name (RFC 2231).
+ * the txt rendering as the body, the PDF attached. GMime builds the MIME
+ * structure, encodes the headers (RFC 2047) and the file name (RFC 2231);
+ * nothing here writes MIME by hand.
+ *
+ * Reproducible: the same report and clock give the same bytes. The
+ * boundary and the Message-ID are derived from the report, never random:
+ *   Message-ID: <crtools.ID.WHEN.HASH@DOMAIN>
+ * ID is the report id reduced to letters, digits, '-', '_' and '.',
+ * WHEN the message's Date in UTC (YYYYMMDDThhmmssZ), HASH the FNV-1a
+ * hash of the id as written (so that two ids reduced alike still
+ * differ), DOMAIN the sender's domain. A report sent again with a new
+ * `issued` gets a new Message-ID; rendering the same one twice does not.
+ *
+ * GMime keeps global tables: g_mime_init is called on every render (it
+ * counts, and only the first call does the work) and g_mime_shutdown
+ * never, since the caller may use GMime too. Its tables stay reachable
+ * until the process ends.
  */
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <gmime/gmime.h>
 
-#include "internal.h"
 #include "cr_labels.h"
+#include "internal.h"
+#include "render_util.h"
 
 /* A header value with no control character left: a CR or LF in a name or
  * title can never start a header of its own. Caller frees. */
@@ -26,88 +44,213 @@ header_text(const char *s)
 	return p;
 }
 
+/*
+ * Whether s is a plain address local@domain that can be written as it
+ * is: one '@', both sides non-empty, no blank, control or character that
+ * would end or quote the address (<>()[],;:"\). Anything else (a typo,
+ * an attempt to add a header or recipient) is left out.
+ */
 static int
-add_person(GMimeMessage *m, GMimeAddressType type, const cr_person *p)
+plain_address(const char *s)
 {
-	char *name, *addr;
+	const char *at = NULL, *p;
 
-	if (p->email.s == NULL || strchr(p->email.s, '@') == NULL)
+	if (s == NULL || *s == '\0' || *s == '@')
 		return 0;
-	name = header_text(p->name.s);
-	addr = header_text(p->email.s);
-	if (name != NULL && addr != NULL)
-		g_mime_message_add_mailbox(m, type, name, addr);
-	free(name);
-	free(addr);
-	return 0;
+	for (p = s; *p != '\0'; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		if (c <= 0x20 || c == 0x7f || strchr("<>()[],;:\"\\", c) != NULL)
+			return 0;
+		if (c == '@') {
+			if (at != NULL)
+				return 0;
+			at = p;
+		}
+	}
+	return at != NULL && at[1] != '\0';
 }
 
-const cr_person *
-cr_report_find_person(const cr_report *r, const char *name)
+/* The person's address when it is a plain one, else NULL. */
+static const char *
+address_of(const cr_person *p)
 {
-	const cr_persons *lists[] = { &r->attendees, &r->distribution };
-	size_t i, j;
+	return p != NULL && plain_address(p->email.s) ? p->email.s : NULL;
+}
 
-	if (name == NULL)
+/* The sender: the author's address among the persons of the report,
+ * else o->from_address; NULL when neither is a plain address. */
+static const char *
+sender(const cr_report *r, const cr_write_opts *o)
+{
+	const char *a = address_of(cr_report_find_person(r, r->author.s));
+
+	if (a != NULL)
+		return a;
+	return o != NULL && plain_address(o->from_address) ? o->from_address
+	                                                  : NULL;
+}
+
+const char *
+cr_eml_refusal(const cr_report *r, const cr_write_opts *o)
+{
+	if (sender(r, o) != NULL)
 		return NULL;
-	for (i = 0; i < CR_ARRAY_LEN(lists); i++)
-		for (j = 0; j < lists[i]->len; j++)
-			if (lists[i]->items[j].name.s != NULL &&
-			    cr_utf8_casecmp(lists[i]->items[j].name.s, name) ==
-			        0)
-				return &lists[i]->items[j];
-	return NULL;
+	if (o != NULL && o->from_address != NULL)
+		return "the address given with --from-address is not a plain "
+		       "address (local@domain)";
+	return "no address for the author; use --from-address";
+}
+
+/* name <addr>: GMime quotes or encodes the name as it needs. */
+static void
+add_mailbox(GMimeMessage *m, GMimeAddressType type, const char *name,
+            const char *addr)
+{
+	char *n = header_text(name);
+
+	if (n != NULL)
+		g_mime_message_add_mailbox(m, type, n, addr);
+	free(n);
+}
+
+static void
+add_persons(GMimeMessage *m, GMimeAddressType type, const cr_persons *ps)
+{
+	size_t i;
+
+	for (i = 0; i < ps->len; i++)
+		if (address_of(&ps->items[i]) != NULL)
+			add_mailbox(m, type, ps->items[i].name.s,
+			            ps->items[i].email.s);
+}
+
+/* The moment of the Date header: `issued` (a date alone: its midnight),
+ * else o->now. */
+static void
+message_when(const cr_report *r, const cr_write_opts *o, cr_datetime *dt)
+{
+	if (r->issued.valid) {
+		*dt = r->issued.dt;
+		if (!dt->has_time)
+			dt->hour = dt->minute = dt->second = 0;
+		dt->has_time = 1;
+	} else
+		cr_datetime_from_epoch(o->now, o->now_offset, dt);
 }
 
 static GDateTime *
-message_date(const cr_report *r, const cr_write_opts *o)
+gdate(const cr_datetime *dt)
 {
-	cr_datetime dt;
-	GTimeZone *tz;
+	GTimeZone *tz = g_time_zone_new_offset(dt->offset * 60);
 	GDateTime *gd;
 
-	if (r->issued.valid && r->issued.dt.has_time)
-		dt = r->issued.dt;
-	else
-		cr_datetime_from_epoch(o->now, o->now_offset, &dt);
-	tz = g_time_zone_new_offset(dt.offset * 60);
-	gd = g_date_time_new(tz, dt.year, dt.month, dt.day, dt.hour, dt.minute,
-	                     dt.second);
+	gd = g_date_time_new(tz, dt->year, dt->month, dt->day, dt->hour,
+	                     dt->minute, dt->second);
 	g_time_zone_unref(tz);
 	return gd;
 }
 
-/* Subject: the title and the contact's date written long. */
-static char *
-subject(const cr_report *r, cr_lang lang)
+/* "Contact report: TITLE (20 November 2026)" in language l; the title
+ * alone when the contact's date is missing. */
+static int
+subject(cr_buf *out, const cr_report *r, cr_lang l)
 {
-	cr_buf b;
-	char *s;
+	const char *title = cr_str_given(r->title.s)
+	                        ? r->title.s
+	                        : cr_label(CR_LABEL_CONTACT_REPORT, l);
+	cr_buf when;
+	int rc;
 
-	cr_buf_init(&b);
-	cr_buf_puts(&b, r->title.s != NULL ? r->title.s
-	                                   : cr_label(CR_LABEL_CONTACT_REPORT,
-	                                              lang));
+	cr_buf_init(&when);
 	if (r->date.valid) {
-		cr_buf_puts(&b, " — ");
-		cr_format_date_long(&r->date.dt, lang, &b);
-	}
-	s = header_text(b.data);
-	cr_buf_free(&b);
-	return s;
+		cr_datetime dt = r->date.dt;
+
+		dt.has_time = 0;
+		cr_format_date_long(&dt, l, &when);
+	} else if (cr_str_given(r->date.raw.s))
+		cr_buf_puts(&when, r->date.raw.s);
+	if (when.oom)
+		rc = -1;
+	else if (when.len > 0)
+		rc = cr_label_format(out, CR_LABEL_SUBJECT, l, title, when.data);
+	else
+		rc = cr_buf_puts(out, title);
+	cr_buf_free(&when);
+	return rc;
 }
 
-/* A boundary that cannot occur in base64 or quoted-printable content and
- * is the same for the same report, so output is reproducible. */
+static uint32_t
+fnv1a(const char *s)
+{
+	uint32_t h = 2166136261u;
+
+	for (; s != NULL && *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+/* See the top of the file. */
+static int
+message_id(cr_buf *out, const cr_report *r, const cr_datetime *when,
+           const char *from)
+{
+	const char *id = r->id.s != NULL ? r->id.s : "", *dom, *p;
+	cr_datetime utc;
+	size_t n = 0;
+
+	cr_buf_puts(out, "crtools.");
+	for (p = id; *p != '\0' && n < 64; p++, n++) {
+		unsigned char c = (unsigned char)*p;
+
+		cr_buf_putc(out, (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		                         (c >= '0' && c <= '9') || c == '-' ||
+		                         c == '_' || c == '.'
+		                     ? (char)c
+		                     : '-');
+	}
+	cr_datetime_from_epoch(cr_datetime_epoch(when, 0), 0, &utc);
+	cr_buf_printf(out, ".%04d%02d%02dT%02d%02d%02dZ.%08x@", utc.year % 10000,
+	              utc.month, utc.day, utc.hour, utc.minute, utc.second,
+	              (unsigned)fnv1a(id));
+	dom = strchr(from, '@') + 1;
+	for (p = dom; *p != '\0'; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		      (*p >= '0' && *p <= '9') || *p == '-' || *p == '.'))
+			break;
+	cr_buf_puts(out, *p == '\0' ? dom : "crtools.invalid");
+	return out->oom ? -1 : 0;
+}
+
+/* A boundary that the same report always gets and that cannot occur in
+ * quoted-printable or base64 content ("=-" is neither). */
 static void
 boundary(const cr_report *r, char out[64])
 {
-	unsigned long h = 5381;
-	const char *s = r->id.s != NULL ? r->id.s : "";
+	snprintf(out, 64, "=-crtools-%08x-%08x", (unsigned)fnv1a(r->id.s),
+	         (unsigned)fnv1a(r->title.s));
+}
 
-	for (; *s != '\0'; s++)
-		h = h * 33 + (unsigned char)*s;
-	snprintf(out, 64, "=-crtools-%08lx", h & 0xffffffffUL);
+/* The attachment's name: the report id with path separators and
+ * controls replaced, ".pdf" appended. Caller frees. */
+static char *
+file_name(const cr_report *r)
+{
+	cr_buf b;
+	char *s, *p;
+
+	cr_buf_init(&b);
+	cr_buf_printf(&b, "%s.pdf",
+	              cr_str_given(r->id.s) ? r->id.s : "contact-report");
+	if (b.oom || (s = header_text(b.data)) == NULL) {
+		cr_buf_free(&b);
+		return NULL;
+	}
+	cr_buf_free(&b);
+	for (p = s; *p != '\0'; p++)
+		if (*p == '/' || *p == '\\')
+			*p = '-';
+	return s;
 }
 
 int
@@ -120,54 +263,62 @@ cr_render_eml(const cr_report *r, const cr_write_opts *o, cr_buf *out)
 	GMimeStream *mem = NULL, *outs = NULL;
 	GMimeDataWrapper *wrap = NULL;
 	GMimeFormatOptions *fmt = NULL;
+	GMimeContentEncoding enc;
 	GByteArray *bytes;
 	GDateTime *date;
 	const cr_person *author;
-	cr_buf txt, doc;
-	cr_lang lang;
-	char *s, bound[64], *fname = NULL;
+	cr_datetime when;
+	cr_buf txt, doc, hdr;
+	cr_lang lang = cr_render_lang(r, o);
+	char bound[64], *fname = NULL, *s;
 	const char *from;
-	size_t i;
 	int rc = -1;
 
+	if (cr_render_refusal(r, o) != NULL || (from = sender(r, o)) == NULL)
+		return -1;
 	g_mime_init();
 	cr_buf_init(&txt);
 	cr_buf_init(&doc);
-	lang = (unsigned)o->lang < CR_LANG__COUNT ? o->lang : cr_report_lang(r);
-	if ((unsigned)lang >= CR_LANG__COUNT)
-		lang = CR_LANG_EN;
-	if (cr_render_txt(r, o, &txt) == -1 || cr_render_pdf(r, o, &doc) == -1)
+	cr_buf_init(&hdr);
+	if (cr_render_txt(r, o, &txt) == -1 || cr_render_pdf(r, o, &doc) == -1 ||
+	    cr_buf_puts(&txt, "") == -1)
 		goto out;
 
 	m = g_mime_message_new(TRUE);
 	author = cr_report_find_person(r, r->author.s);
-	from = author != NULL && author->email.s != NULL ? author->email.s
-	                                                 : o->from_address;
-	if (from != NULL) {
-		char *name = header_text(r->author.s), *addr = header_text(from);
-		g_mime_message_add_mailbox(m, GMIME_ADDRESS_TYPE_FROM, name,
-		                           addr);
-		free(name);
-		free(addr);
-	}
-	for (i = 0; i < r->attendees.len; i++)
-		add_person(m, GMIME_ADDRESS_TYPE_TO, &r->attendees.items[i]);
-	for (i = 0; i < r->distribution.len; i++)
-		add_person(m, GMIME_ADDRESS_TYPE_CC, &r->distribution.items[i]);
-	if ((s = subject(r, lang)) != NULL) {
-		g_mime_message_set_subject(m, s, "utf-8");
-		free(s);
-	}
-	if ((date = message_date(r, o)) != NULL) {
+	add_mailbox(m, GMIME_ADDRESS_TYPE_FROM,
+	            author != NULL && cr_str_given(author->name.s)
+	                ? author->name.s
+	                : r->author.s,
+	            from);
+	add_persons(m, GMIME_ADDRESS_TYPE_TO, &r->attendees);
+	add_persons(m, GMIME_ADDRESS_TYPE_CC, &r->distribution);
+	if (subject(&hdr, r, lang) == -1 || (s = header_text(hdr.data)) == NULL)
+		goto out;
+	g_mime_message_set_subject(m, s, "utf-8");
+	free(s);
+	message_when(r, o, &when);
+	if ((date = gdate(&when)) != NULL) {
 		g_mime_message_set_date(m, date);
 		g_date_time_unref(date);
 	}
+	hdr.len = 0;
+	if (message_id(&hdr, r, &when, from) == -1)
+		goto out;
+	g_mime_message_set_message_id(m, hdr.data);
 
+	/* The body: quoted-printable, or base64 when that is shorter
+	 * (Chinese); never bare 7bit, so that no line of the text can
+	 * look like the boundary. */
 	body = g_mime_text_part_new_with_subtype("plain");
-	g_mime_text_part_set_text(body, txt.data != NULL ? txt.data : "");
+	g_mime_text_part_set_text(body, txt.data);
 	g_mime_text_part_set_charset(body, "UTF-8");
-	g_mime_part_set_content_encoding(GMIME_PART(body),
-	                                 GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE);
+	enc = g_mime_part_get_best_content_encoding(
+	    GMIME_PART(body), GMIME_ENCODING_CONSTRAINT_7BIT);
+	g_mime_part_set_content_encoding(
+	    GMIME_PART(body), enc == GMIME_CONTENT_ENCODING_BASE64
+	                          ? GMIME_CONTENT_ENCODING_BASE64
+	                          : GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE);
 
 	pdf = g_mime_part_new_with_type("application", "pdf");
 	mem = g_mime_stream_mem_new_with_buffer(doc.data, doc.len);
@@ -175,12 +326,9 @@ cr_render_eml(const cr_report *r, const cr_write_opts *o, cr_buf *out)
 	                                           GMIME_CONTENT_ENCODING_DEFAULT);
 	g_mime_part_set_content(pdf, wrap);
 	g_mime_part_set_content_encoding(pdf, GMIME_CONTENT_ENCODING_BASE64);
-	txt.len = 0; /* reused for the file name */
-	cr_buf_printf(&txt, "%s.pdf", r->id.s != NULL ? r->id.s : "report");
-	fname = header_text(txt.data);
-	for (s = fname; s != NULL && *s != '\0'; s++)
-		if (*s == '/' || *s == '\\')
-			*s = '-';
+	g_mime_object_set_disposition(GMIME_OBJECT(pdf), "attachment");
+	if ((fname = file_name(r)) == NULL)
+		goto out;
 	g_mime_part_set_filename(pdf, fname);
 
 	mixed = g_mime_multipart_new_with_subtype("mixed");
@@ -190,6 +338,7 @@ cr_render_eml(const cr_report *r, const cr_write_opts *o, cr_buf *out)
 	g_mime_multipart_add(mixed, GMIME_OBJECT(pdf));
 	g_mime_message_set_mime_part(m, GMIME_OBJECT(mixed));
 
+	/* sendmail -t reads local line ends */
 	fmt = g_mime_format_options_new();
 	g_mime_format_options_set_newline_format(fmt,
 	                                         GMIME_NEWLINE_FORMAT_UNIX);
@@ -218,5 +367,6 @@ out:
 		g_object_unref(m);
 	cr_buf_free(&txt);
 	cr_buf_free(&doc);
+	cr_buf_free(&hdr);
 	return rc;
 }

@@ -85,6 +85,14 @@ unknown_key(const cr_node *key, const char *what, const char *const *known,
 	                    what, key->value);
 }
 
+/* Whether a column inside the scalar's text is its own column plus the
+ * characters before it: a plain scalar on one line. */
+static int
+exact(const cr_node *v)
+{
+	return v->plain && v->end.line == v->pos.line;
+}
+
 /* A scalar value for `key`; NULL value or wrong type leave dst absent. */
 static int
 scalar(cr_str *dst, const char *key, const cr_node *v, const char *file,
@@ -96,7 +104,10 @@ scalar(cr_str *dst, const char *key, const cr_node *v, const char *file,
 		                    type_word(v));
 	if (cr_node_is_null(v))
 		return 0;
-	return cr_str_set(dst, v->value, v->pos);
+	if (cr_str_set(dst, v->value, v->pos) == -1)
+		return -1;
+	dst->exact = exact(v);
+	return 0;
 }
 
 static int
@@ -109,7 +120,10 @@ date(cr_date *dst, const char *key, const cr_node *v, const char *file,
 		                    type_word(v));
 	if (cr_node_is_null(v))
 		return 0;
-	return cr_date_set(dst, v->value, v->pos);
+	if (cr_date_set(dst, v->value, v->pos) == -1)
+		return -1;
+	dst->raw.exact = exact(v);
+	return 0;
 }
 
 static int
@@ -289,6 +303,7 @@ texts(cr_texts *dst, const char *key, const cr_node *v, const char *file,
 		if (cr_texts_push(dst, it->value, strlen(it->value), it->pos) ==
 		    -1)
 			return -1;
+		dst->items[dst->len - 1].exact = exact(it);
 	}
 	return 0;
 }

@@ -279,6 +279,7 @@ handle_event(struct loader *l, yaml_event_t *ev)
 			l->oom = 1;
 			return;
 		}
+		n->end = mark_pos(ev->end_mark);
 		n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
 		           ev->data.scalar.tag == NULL;
 		if (place(l, n) == 0)

@@ -1,0 +1,372 @@
+/* cli.c - inputs, diagnostics, clock and version for every tool. */
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+void
+cli_error(const char *prog, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", prog);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+void
+cli_version(const char *prog)
+{
+	printf("%s (crtools) %s\n", prog, CR_VERSION);
+}
+
+int
+cli_form_lookup(const char *s)
+{
+	if (strcmp(s, "yaml") == 0 || strcmp(s, "yml") == 0)
+		return CR_FORM_YAML;
+	if (strcmp(s, "md") == 0 || strcmp(s, "markdown") == 0)
+		return CR_FORM_MD;
+	return -1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Diagnostics                                                         */
+
+int
+cli_use_color(FILE *fp)
+{
+	const char *nc = getenv("NO_COLOR");
+
+	if (nc != NULL && *nc != '\0')
+		return 0;
+	return isatty(fileno(fp));
+}
+
+void
+cli_diags_print(FILE *fp, const cr_diags *d, size_t from, int color)
+{
+	static const char *const colors[] = {
+		[CR_SEV_OFF] = "", [CR_SEV_NOTE] = "\033[1;36m",
+		[CR_SEV_WARNING] = "\033[1;35m", [CR_SEV_ERROR] = "\033[1;31m"
+	};
+	size_t i;
+
+	for (i = from; i < d->len; i++) {
+		const cr_diag *g = &d->items[i];
+
+		if (!color) {
+			cr_buf b;
+
+			cr_buf_init(&b);
+			if (cr_diag_format(g, &b) == 0)
+				fwrite(b.data, 1, b.len, fp);
+			cr_buf_free(&b);
+			continue;
+		}
+		fprintf(fp, "\033[1m%s:%d:%d:\033[0m %s%s:\033[0m %s [%s]\n",
+		        g->file, g->pos.line, g->pos.column,
+		        colors[g->severity], cr_severity_name(g->severity),
+		        g->message, cr_rule_name(g->rule));
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* The clock                                                           */
+
+void
+cli_now(long long *now, int *offset)
+{
+	*now = (long long)time(NULL);
+	*offset = cr_local_offset(*now);
+}
+
+int
+cli_parse_now(const char *arg, long long *now, int *offset,
+              const char *prog)
+{
+	cr_datetime dt;
+
+	if (cr_datetime_parse(arg, &dt) == -1) {
+		cli_error(prog,
+		          "--now '%s' is not a date; write e.g. "
+		          "2026-11-20 or 2026-11-20T14:00+07:00",
+		          arg);
+		return -1;
+	}
+	cr_datetime_resolve(&dt, NULL);
+	*now = cr_datetime_epoch(&dt, 0);
+	*offset = dt.offset;
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Inputs                                                              */
+
+static int
+has_report_ext(const char *name)
+{
+	const char *dot = strrchr(name, '.');
+
+	return dot != NULL &&
+	       (strcmp(dot, ".yaml") == 0 || strcmp(dot, ".yml") == 0 ||
+	        strcmp(dot, ".md") == 0);
+}
+
+static int
+inputs_push(cli_inputs *ins, const char *name, const char *path,
+            const struct stat *st)
+{
+	cli_input *in;
+
+	if (ins->len == ins->cap) {
+		size_t cap = ins->cap ? ins->cap * 2 : 16;
+		cli_input *p = realloc(ins->items, cap * sizeof(*p));
+
+		if (p == NULL)
+			return -1;
+		ins->items = p;
+		ins->cap = cap;
+	}
+	in = &ins->items[ins->len];
+	memset(in, 0, sizeof(*in));
+	in->name = strdup(name);
+	in->path = path != NULL ? strdup(path) : NULL;
+	if (in->name == NULL || (path != NULL && in->path == NULL)) {
+		free(in->name);
+		free(in->path);
+		return -1;
+	}
+	in->form = path != NULL ? cr_form_from_path(path) : CR_FORM_AUTO;
+	if (st != NULL) {
+		in->has_stat = 1;
+		in->dev = st->st_dev;
+		in->ino = st->st_ino;
+	}
+	ins->len++;
+	return 0;
+}
+
+static int
+name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Appends the report files below dir, sorted, recursing. Returns the
+ * number of problems reported, or -1 on memory. */
+static int
+walk(cli_inputs *ins, const char *dir, const char *prog, int depth)
+{
+	char **names = NULL;
+	size_t n = 0, cap = 0, i;
+	struct dirent *e;
+	int bad = 0;
+	DIR *dp;
+
+	if (depth > 256) {
+		cli_error(prog, "%s: folders nested too deep; skipped", dir);
+		return 1;
+	}
+	if ((dp = opendir(dir)) == NULL) {
+		cli_error(prog, "%s: %s", dir, strerror(errno));
+		return 1;
+	}
+	while ((e = readdir(dp)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		if (n == cap) {
+			size_t nc = cap ? cap * 2 : 32;
+			char **p = realloc(names, nc * sizeof(*p));
+
+			if (p == NULL)
+				goto oom;
+			names = p;
+			cap = nc;
+		}
+		if ((names[n] = strdup(e->d_name)) == NULL)
+			goto oom;
+		n++;
+	}
+	closedir(dp);
+	dp = NULL;
+	qsort(names, n, sizeof(*names), name_cmp);
+	for (i = 0; i < n && bad >= 0; i++) {
+		size_t len = strlen(dir) + strlen(names[i]) + 2;
+		char *path = malloc(len);
+		struct stat st;
+		int r;
+
+		if (path == NULL)
+			goto oom;
+		snprintf(path, len, "%s%s%s", dir,
+		         dir[strlen(dir) - 1] == '/' ? "" : "/", names[i]);
+		if (stat(path, &st) == -1) {
+			/* Vanished, or a dangling link: a report file gone
+			 * between listing and reading is worth saying. */
+			if (has_report_ext(names[i])) {
+				cli_error(prog, "%s: %s", path,
+				          strerror(errno));
+				bad++;
+			}
+		} else if (S_ISDIR(st.st_mode)) {
+			r = walk(ins, path, prog, depth + 1);
+			bad = r < 0 ? -1 : bad + r;
+		} else if (S_ISREG(st.st_mode) && has_report_ext(names[i])) {
+			if (inputs_push(ins, path, path, &st) == -1)
+				bad = -1;
+		}
+		free(path);
+	}
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	return bad;
+oom:
+	if (dp != NULL)
+		closedir(dp);
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	return -1;
+}
+
+int
+cli_inputs_collect(cli_inputs *ins, char *const *args, int nargs, int walkd,
+                   const char *prog)
+{
+	struct stat st;
+	int i, bad = 0, r;
+
+	if (nargs == 0)
+		return inputs_push(ins, "<stdin>", NULL, NULL) == -1 ? -1 : 0;
+	for (i = 0; i < nargs; i++) {
+		const char *a = args[i];
+
+		if (strcmp(a, "-") == 0) {
+			if (inputs_push(ins, "<stdin>", NULL, NULL) == -1)
+				return -1;
+			continue;
+		}
+		if (stat(a, &st) == -1) {
+			cli_error(prog, "%s: %s", a, strerror(errno));
+			bad++;
+			continue;
+		}
+		if (S_ISDIR(st.st_mode)) {
+			if (!walkd) {
+				cli_error(prog, "%s: is a directory", a);
+				bad++;
+				continue;
+			}
+			if ((r = walk(ins, a, prog, 0)) < 0)
+				return -1;
+			bad += r;
+			continue;
+		}
+		if (inputs_push(ins, a, a, &st) == -1)
+			return -1;
+	}
+	return bad;
+}
+
+void
+cli_input_unload(cli_input *in)
+{
+	free(in->data);
+	in->data = NULL;
+	in->len = 0;
+}
+
+void
+cli_inputs_free(cli_inputs *ins)
+{
+	size_t i;
+
+	for (i = 0; i < ins->len; i++) {
+		cli_input_unload(&ins->items[i]);
+		free(ins->items[i].name);
+		free(ins->items[i].path);
+	}
+	free(ins->items);
+	memset(ins, 0, sizeof(*ins));
+}
+
+int
+cli_input_load(cli_input *in, const char *prog)
+{
+	const size_t max = (size_t)CR_MAX_FILE_BYTES + 1;
+	size_t cap = 65536, len = 0, n;
+	FILE *fp = stdin;
+	char *buf = NULL, *p;
+
+	if (in->path != NULL && (fp = fopen(in->path, "rb")) == NULL) {
+		cli_error(prog, "%s: %s", in->name, strerror(errno));
+		return -1;
+	}
+	for (;;) {
+		if (len + 1 >= cap || buf == NULL) {
+			if (buf != NULL)
+				cap *= 2;
+			if (cap > max + 1)
+				cap = max + 1;
+			if ((p = realloc(buf, cap)) == NULL) {
+				cli_error(prog, "%s: out of memory", in->name);
+				goto fail;
+			}
+			buf = p;
+		}
+		n = fread(buf + len, 1, cap - 1 - len, fp);
+		len += n;
+		if (len >= max) {
+			len = max;
+			in->too_big = 1;
+			break;
+		}
+		if (n == 0)
+			break;
+	}
+	if (ferror(fp)) {
+		cli_error(prog, "%s: %s", in->name, strerror(errno));
+		goto fail;
+	}
+	if (fp != stdin)
+		fclose(fp);
+	buf[len] = '\0';
+	free(in->data);
+	in->data = buf;
+	in->len = len;
+	return 0;
+fail:
+	if (fp != stdin)
+		fclose(fp);
+	free(buf);
+	return -1;
+}
+
+int
+cli_input_parse(const cli_input *in, cr_form force, cr_reports *out,
+                cr_diags *d)
+{
+	cr_read_opts o;
+	char *id = NULL;
+	int rc;
+
+	memset(&o, 0, sizeof(o));
+	o.form = force != CR_FORM_AUTO ? force : in->form;
+	o.file = in->name;
+	if (in->path != NULL && (id = cr_id_from_path(in->path)) == NULL)
+		return -1;
+	o.default_id = id;
+	rc = cr_read(in->data != NULL ? in->data : "", in->len, &o, out, d);
+	free(id);
+	return rc;
+}

@@ -1,0 +1,514 @@
+/*
+ * cr-lint - checks contact reports (SPEC 6): every finding of every file
+ * in one pass, as "FILE:LINE:COL: SEVERITY: MESSAGE [RULE]" or JSON.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "config.h"
+
+static const char *prog = "cr-lint";
+
+enum { FMT_GNU, FMT_JSON };
+
+struct args {
+	int format;
+	int pass, quiet, strict;
+	int now_given;
+	long long now;
+	int now_offset;
+	cr_form from;
+	const char *config;
+	int enable[CR_RULE__COUNT], disable[CR_RULE__COUNT];
+};
+
+/* Where each report and diagnostic comes from. */
+struct lint {
+	cli_inputs ins;
+	cr_reports rs;
+	size_t *rs_input; /* input index of each report */
+	cr_diags d;
+	size_t *d_input; /* input index of each diagnostic */
+	size_t d_cap;
+	int failed; /* an I/O failure: exit 2 */
+};
+
+static void
+usage(FILE *fp)
+{
+	fprintf(fp,
+		"usage: %s [--format gnu|json] [--pass] [--quiet] [--strict]\n"
+		"       [--enable RULE] [--disable RULE] [--config FILE]\n"
+		"       [--now DATETIME] [--from yaml|md] [FILE|DIR ...]\n",
+		prog);
+}
+
+static void
+help(void)
+{
+	usage(stdout);
+	printf(
+	    "\nChecks contact reports; exits 1 when there is an error.\n\n"
+	    "  --format gnu|json  diagnostics as FILE:LINE:COL lines "
+	    "(default) or a JSON array\n"
+	    "  --pass             copy each input without errors to "
+	    "stdout\n"
+	    "  -q, --quiet        print only what counts as an error\n"
+	    "  --strict           warnings count as errors\n"
+	    "  --enable RULE      turn a rule on (repeatable)\n"
+	    "  --disable RULE     turn a rule off (repeatable)\n"
+	    "  --config FILE      instead of the nearest .cr-lint.yaml\n"
+	    "  --now DATETIME     fix the clock (e.g. 2026-11-20T14:00+07:00)\n"
+	    "  --from yaml|md     the form of every input\n"
+	    "  -h, --help         this help\n"
+	    "  --version          the version\n\n"
+	    "See cr-lint(1) for the rules and the configuration file.\n");
+}
+
+static int
+rule_arg(const char *s, int *set)
+{
+	int r = cr_rule_lookup(s);
+
+	if (r < 0) {
+		cli_error(prog, "unknown rule '%s'; see cr-lint(1)", s);
+		return -1;
+	}
+	set[r] = 1;
+	return 0;
+}
+
+static int
+parse_args(int argc, char **argv, struct args *a)
+{
+	enum {
+		O_FORMAT = 256,
+		O_PASS,
+		O_STRICT,
+		O_ENABLE,
+		O_DISABLE,
+		O_CONFIG,
+		O_NOW,
+		O_FROM,
+		O_VERSION
+	};
+	static const struct option longopts[] = {
+	    {"format", required_argument, NULL, O_FORMAT},
+	    {"pass", no_argument, NULL, O_PASS},
+	    {"quiet", no_argument, NULL, 'q'},
+	    {"strict", no_argument, NULL, O_STRICT},
+	    {"enable", required_argument, NULL, O_ENABLE},
+	    {"disable", required_argument, NULL, O_DISABLE},
+	    {"config", required_argument, NULL, O_CONFIG},
+	    {"now", required_argument, NULL, O_NOW},
+	    {"from", required_argument, NULL, O_FROM},
+	    {"help", no_argument, NULL, 'h'},
+	    {"version", no_argument, NULL, O_VERSION},
+	    {NULL, 0, NULL, 0}};
+	int c, f;
+
+	while ((c = getopt_long(argc, argv, "hq", longopts, NULL)) != -1) {
+		switch (c) {
+		case O_FORMAT:
+			if (strcmp(optarg, "gnu") == 0)
+				a->format = FMT_GNU;
+			else if (strcmp(optarg, "json") == 0)
+				a->format = FMT_JSON;
+			else {
+				cli_error(prog,
+					  "--format is gnu or json, not "
+					  "'%s'",
+					  optarg);
+				return -1;
+			}
+			break;
+		case O_PASS:
+			a->pass = 1;
+			break;
+		case 'q':
+			a->quiet = 1;
+			break;
+		case O_STRICT:
+			a->strict = 1;
+			break;
+		case O_ENABLE:
+			if (rule_arg(optarg, a->enable) == -1)
+				return -1;
+			break;
+		case O_DISABLE:
+			if (rule_arg(optarg, a->disable) == -1)
+				return -1;
+			break;
+		case O_CONFIG:
+			a->config = optarg;
+			break;
+		case O_NOW:
+			if (cli_parse_now(optarg, &a->now, &a->now_offset,
+					  prog) == -1)
+				return -1;
+			a->now_given = 1;
+			break;
+		case O_FROM:
+			if ((f = cli_form_lookup(optarg)) < 0) {
+				cli_error(prog,
+					  "--from is yaml or md, not '%s'",
+					  optarg);
+				return -1;
+			}
+			a->from = (cr_form)f;
+			break;
+		case 'h':
+			help();
+			exit(CLI_EXIT_OK);
+		case O_VERSION:
+			cli_version(prog);
+			exit(CLI_EXIT_OK);
+		default:
+			usage(stderr);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* Records the input of diagnostics [from, len). */
+static int
+mark_diags(struct lint *l, size_t from, size_t input)
+{
+	size_t i;
+
+	if (l->d.len > l->d_cap) {
+		size_t cap = l->d.len * 2;
+		size_t *p = realloc(l->d_input, cap * sizeof(*p));
+		if (p == NULL)
+			return -1;
+		l->d_input = p;
+		l->d_cap = cap;
+	}
+	for (i = from; i < l->d.len; i++)
+		l->d_input[i] = input;
+	return 0;
+}
+
+static int
+input_cmp(const void *a, const void *b)
+{
+	const cli_input *const *x = a, *const *y = b;
+
+	return strcmp((*x)->name, (*y)->name);
+}
+
+/* The input a diagnostic of the collection checks names. */
+static size_t
+input_of(cli_input **sorted, size_t n, const cli_inputs *ins, const char *file)
+{
+	cli_input key, *kp = &key, **hit;
+
+	key.name = (char *)file;
+	hit = bsearch(&kp, sorted, n, sizeof(*sorted), input_cmp);
+	return hit != NULL ? (size_t)(*hit - ins->items) : ins->len;
+}
+
+/* Reads and checks every input; the collection checks at the end. */
+static int
+lint_all(struct lint *l, const struct args *a, const lint_config *cfg,
+	 const cr_check_opts *o)
+{
+	cli_input **sorted = NULL;
+	size_t i, j, first, dfirst;
+
+	for (i = 0; i < l->ins.len; i++) {
+		cli_input *in = &l->ins.items[i];
+
+		if (in->path != NULL && lint_config_ignored(cfg, in->name))
+			continue;
+		if (cli_input_load(in, prog) == -1) {
+			l->failed = 1;
+			continue;
+		}
+		first = l->rs.len;
+		dfirst = l->d.len;
+		if (cli_input_parse(in, a->from, &l->rs, &l->d) == -1)
+			return -1;
+		if (l->rs.len > 0) {
+			size_t *p =
+			    realloc(l->rs_input, l->rs.len * sizeof(*p));
+			if (p == NULL)
+				return -1;
+			l->rs_input = p;
+		}
+		for (j = first; j < l->rs.len; j++) {
+			l->rs_input[j] = i;
+			if (cr_check_report(l->rs.items[j], o, &l->d) == -1)
+				return -1;
+		}
+		cr_diags_apply(&l->d, dfirst, o);
+		if (mark_diags(l, dfirst, i) == -1)
+			return -1;
+		if (!a->pass)
+			cli_input_unload(in);
+	}
+	dfirst = l->d.len;
+	if (cr_check_collection((const cr_report *const *)l->rs.items,
+				l->rs.len, o, &l->d) == -1)
+		return -1;
+	if (l->d.len == dfirst)
+		return 0;
+	if ((sorted = malloc(l->ins.len * sizeof(*sorted))) == NULL)
+		return -1;
+	for (i = 0; i < l->ins.len; i++)
+		sorted[i] = &l->ins.items[i];
+	qsort(sorted, l->ins.len, sizeof(*sorted), input_cmp);
+	if (mark_diags(l, dfirst, 0) == -1) {
+		free(sorted);
+		return -1;
+	}
+	for (i = dfirst; i < l->d.len; i++)
+		l->d_input[i] =
+		    input_of(sorted, l->ins.len, &l->ins, l->d.items[i].file);
+	free(sorted);
+	return 0;
+}
+
+/* Order of output: inputs in order, then position, then as found. */
+struct order {
+	size_t input, idx;
+	const cr_diag *g;
+};
+
+static int
+order_cmp(const void *a, const void *b)
+{
+	const struct order *x = a, *y = b;
+
+	if (x->input != y->input)
+		return x->input < y->input ? -1 : 1;
+	if (x->g->pos.line != y->g->pos.line)
+		return x->g->pos.line < y->g->pos.line ? -1 : 1;
+	if (x->g->pos.column != y->g->pos.column)
+		return x->g->pos.column < y->g->pos.column ? -1 : 1;
+	return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
+/* The diagnostics in output order, without those --quiet hides; the
+ * result replaces l->d. */
+static int
+order_diags(struct lint *l, cr_severity least)
+{
+	struct order *ord;
+	cr_diags out;
+	size_t i, n = 0;
+
+	if (l->d.len == 0)
+		return 0;
+	if ((ord = malloc(l->d.len * sizeof(*ord))) == NULL)
+		return -1;
+	for (i = 0; i < l->d.len; i++) {
+		ord[i].input = l->d_input[i];
+		ord[i].idx = i;
+		ord[i].g = &l->d.items[i];
+	}
+	qsort(ord, l->d.len, sizeof(*ord), order_cmp);
+	cr_diags_init(&out);
+	if ((out.items = malloc(l->d.len * sizeof(*out.items))) == NULL) {
+		free(ord);
+		return -1;
+	}
+	out.cap = l->d.len;
+	for (i = 0; i < l->d.len; i++) {
+		cr_diag *g = &l->d.items[ord[i].idx];
+		if (g->severity < least) {
+			free(g->file);
+			free(g->message);
+			continue;
+		}
+		out.items[n++] = *g;
+	}
+	out.len = n;
+	free(ord);
+	free(l->d.items);
+	l->d = out;
+	return 0;
+}
+
+/* A JSON string literal (the writers' cr_json_string lives with the
+ * renderers, which cr-lint does not link). */
+static void
+json_string(cr_buf *b, const char *s)
+{
+	cr_buf_putc(b, '"');
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '"' || c == '\\')
+			cr_buf_printf(b, "\\%c", c);
+		else if (c == '\n')
+			cr_buf_puts(b, "\\n");
+		else if (c == '\t')
+			cr_buf_puts(b, "\\t");
+		else if (c < 0x20 || c == 0x7f)
+			cr_buf_printf(b, "\\u%04x", c);
+		else
+			cr_buf_putc(b, (char)c);
+	}
+	cr_buf_putc(b, '"');
+}
+
+static void
+print_json(FILE *fp, const cr_diags *d)
+{
+	cr_buf b;
+	size_t i;
+
+	cr_buf_init(&b);
+	cr_buf_puts(&b, "[");
+	for (i = 0; i < d->len; i++) {
+		const cr_diag *g = &d->items[i];
+		cr_buf_puts(&b, i > 0 ? ",\n  {\"file\": " : "\n  {\"file\": ");
+		json_string(&b, g->file);
+		cr_buf_printf(&b,
+			      ", \"line\": %d, \"column\": %d, "
+			      "\"severity\": \"%s\", \"rule\": \"%s\", "
+			      "\"message\": ",
+			      g->pos.line, g->pos.column,
+			      cr_severity_name(g->severity),
+			      cr_rule_name(g->rule));
+		json_string(&b, g->message);
+		cr_buf_puts(&b, "}");
+	}
+	cr_buf_puts(&b, d->len > 0 ? "\n]\n" : "]\n");
+	if (!b.oom)
+		fwrite(b.data, 1, b.len, fp);
+	else
+		cli_error(prog, "out of memory");
+	cr_buf_free(&b);
+}
+
+/* --pass: the inputs with nothing counting as an error, unchanged. */
+static int
+pass_inputs(const struct lint *l, cr_severity fail)
+{
+	unsigned char *bad;
+	size_t i;
+
+	if ((bad = calloc(l->ins.len + 1, 1)) == NULL)
+		return -1;
+	for (i = 0; i < l->d.len; i++)
+		if (l->d.items[i].severity >= fail)
+			bad[l->d_input[i] < l->ins.len ? l->d_input[i]
+						       : l->ins.len] = 1;
+	for (i = 0; i < l->rs.len; i++)
+		if (l->rs.items[i]->broken)
+			bad[l->rs_input[i]] = 1;
+	for (i = 0; i < l->ins.len; i++) {
+		const cli_input *in = &l->ins.items[i];
+		if (!bad[i] && in->data != NULL)
+			fwrite(in->data, 1, in->len, stdout);
+	}
+	free(bad);
+	if (fflush(stdout) == EOF || ferror(stdout)) {
+		cli_error(prog, "standard output: write error");
+		return -1;
+	}
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct args a;
+	struct lint l;
+	lint_config cfg;
+	cr_check_opts o;
+	cr_diags cd;
+	char *found = NULL;
+	const char *cfgpath;
+	cr_severity fail;
+	int rc = CLI_EXIT_OK, bad, i;
+
+	memset(&a, 0, sizeof(a));
+	memset(&l, 0, sizeof(l));
+	memset(&cfg, 0, sizeof(cfg));
+	cfg.max_issue_hours = -1;
+	cr_diags_init(&cd);
+	cr_diags_init(&l.d);
+	if (parse_args(argc, argv, &a) == -1)
+		return CLI_EXIT_FAIL;
+	if (!a.now_given)
+		cli_now(&a.now, &a.now_offset);
+
+	/* the configuration: --config, else the nearest .cr-lint.yaml */
+	cfgpath = a.config;
+	if (cfgpath == NULL)
+		cfgpath = found = lint_config_find();
+	if (cfgpath != NULL) {
+		if (lint_config_load(&cfg, cfgpath, &cd, prog) == -1) {
+			free(found);
+			return CLI_EXIT_FAIL;
+		}
+		if (cd.len > 0) {
+			size_t k;
+			/* every problem of the configuration is an error */
+			for (k = 0; k < cd.len; k++)
+				cd.items[k].severity = CR_SEV_ERROR;
+			cli_diags_print(stderr, &cd, 0, cli_use_color(stderr));
+			cli_error(prog, "%s: fix the configuration first",
+				  cfgpath);
+			rc = CLI_EXIT_FAIL;
+			goto out;
+		}
+	}
+	o.now = a.now;
+	o.now_offset = a.now_offset;
+	lint_config_apply(&cfg, &o);
+	for (i = 0; i < CR_RULE__COUNT; i++) {
+		if (a.enable[i] && o.severity[i] == CR_SEV_OFF) {
+			cr_severity def = cr_rule_default((cr_rule)i);
+			o.severity[i] =
+			    def != CR_SEV_OFF ? def : CR_SEV_WARNING;
+		}
+		if (a.disable[i])
+			o.severity[i] = CR_SEV_OFF;
+	}
+	fail = a.strict ? CR_SEV_WARNING : CR_SEV_ERROR;
+
+	bad = cli_inputs_collect(&l.ins, argv + optind, argc - optind, 1, prog);
+	if (bad < 0)
+		goto oom;
+	if (bad > 0)
+		l.failed = 1;
+	if (lint_all(&l, &a, &cfg, &o) == -1 ||
+	    order_diags(&l, a.quiet ? fail : CR_SEV_NOTE) == -1)
+		goto oom;
+	if (a.format == FMT_JSON)
+		print_json(a.pass ? stderr : stdout, &l.d);
+	else
+		cli_diags_print(stderr, &l.d, 0, cli_use_color(stderr));
+	if (cr_diags_count(&l.d, 0, fail) > 0)
+		rc = CLI_EXIT_INPUT;
+	if (a.pass && pass_inputs(&l, fail) == -1)
+		l.failed = 1;
+	if (a.format == FMT_JSON && !a.pass &&
+	    (fflush(stdout) == EOF || ferror(stdout))) {
+		cli_error(prog, "standard output: write error");
+		l.failed = 1;
+	}
+	if (l.failed)
+		rc = CLI_EXIT_FAIL;
+	goto out;
+oom:
+	cli_error(prog, "out of memory");
+	rc = CLI_EXIT_FAIL;
+out:
+	cli_inputs_free(&l.ins);
+	cr_reports_free(&l.rs);
+	free(l.rs_input);
+	free(l.d_input);
+	cr_diags_free(&l.d);
+	cr_diags_free(&cd);
+	lint_config_free(&cfg);
+	free(found);
+	return rc;
+}

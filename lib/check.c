@@ -1,0 +1,1118 @@
+/*
+ * check.c - the lint rules of SPEC 6 over finished reports.
+ *
+ * Like mandoc's mdoc_validate.c, checking is a separate pass over the model
+ * the readers built, driven by a table of {rule, function}; it never
+ * re-parses. What only a reader can see (syntax, encoding, limits, unknown
+ * and duplicate keys, values of the wrong YAML type) the readers report
+ * themselves; everything that needs the meaning of the values is here.
+ * Every message says what is wrong and what to write instead.
+ */
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "cr_words.h"
+
+struct ctx {
+	const cr_report *r;
+	const cr_check_opts *o;
+	cr_diags *d;
+	const char *file;
+	cr_words *vague; /* vague due words */
+	cr_words *emo;	 /* emotional words, all languages */
+	cr_words *ph;	 /* placeholders */
+	int contact_ok;	 /* date is valid: the two below are set */
+	long long contact_start, contact_end;
+};
+
+/* A string and its position in a list to sort (ids, names). */
+struct key {
+	const char *s;
+	size_t idx;
+};
+
+/* ------------------------------------------------------------ helpers */
+
+static int add(struct ctx *c, cr_pos pos, cr_rule rule, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* Appends a finding graded by the options; positions fall back to the
+ * report's own. */
+static int
+add(struct ctx *c, cr_pos pos, cr_rule rule, const char *fmt, ...)
+{
+	va_list ap;
+	int rc;
+
+	if (c->o->severity[rule] == CR_SEV_OFF)
+		return 0;
+	if (pos.line <= 0)
+		pos = c->r->pos;
+	if (pos.line <= 0)
+		pos.line = pos.column = 1;
+	va_start(ap, fmt);
+	rc = cr_diags_vadd(c->d, c->file, pos, rule, c->o->severity[rule], fmt,
+			   ap);
+	va_end(ap);
+	return rc;
+}
+
+static int
+blank(const char *s)
+{
+	if (s == NULL)
+		return 1;
+	for (; *s != '\0'; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+			return 0;
+	return 1;
+}
+
+/* The position of byte `off` inside a value: exact for a plain one-line
+ * scalar, else the value's start. */
+static cr_pos
+pos_in(const cr_str *s, size_t off)
+{
+	cr_pos p = s->pos;
+
+	if (s->exact && p.line > 0)
+		p.column += (int)cr_utf8_chars(s->s, off);
+	return p;
+}
+
+static cr_pos
+pos_or(cr_pos p, cr_pos fallback)
+{
+	return p.line > 0 ? p : fallback;
+}
+
+static int
+key_cmp(const void *a, const void *b)
+{
+	const struct key *x = a, *y = b;
+	int k = strcmp(x->s, y->s);
+
+	if (k != 0)
+		return k;
+	return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
+/* A copy of s with every code point case-folded (caller frees). */
+static char *
+fold_dup(const char *s)
+{
+	size_t n = strlen(s), i = 0, o = 0;
+	char *out = malloc(n * 2 + 1), enc[4];
+	unsigned cp;
+	int k;
+
+	if (out == NULL)
+		return NULL;
+	while (i < n) {
+		k = cr_utf8_decode(s + i, n - i, &cp);
+		if (k <= 0) {
+			out[o++] = s[i++];
+			continue;
+		}
+		i += (size_t)k;
+		k = cr_utf8_encode(cr_utf8_fold(cp), enc);
+		memcpy(out + o, enc, (size_t)k);
+		o += (size_t)k;
+	}
+	out[o] = '\0';
+	return out;
+}
+
+static int
+has_placeholder(const struct ctx *c, const char *s)
+{
+	size_t at, len;
+	const char *e;
+
+	return s != NULL && cr_words_find(c->ph, s, 0, &at, &len, &e);
+}
+
+/* A date a week after the contact (else after now), as an example of
+ * what to write. */
+static void
+example_date(const struct ctx *c, char out[32])
+{
+	cr_datetime dt;
+	long long t;
+	int off;
+
+	if (c->contact_ok) {
+		t = c->contact_start;
+		off = c->r->date.dt.offset;
+	} else {
+		t = c->o->now;
+		off = c->o->now_offset;
+	}
+	cr_datetime_from_epoch(t + 7 * 86400LL, off, &dt);
+	dt.has_time = 0;
+	cr_datetime_format(&dt, out);
+}
+
+enum date_kind { D_ABSENT, D_OK, D_VAGUE, D_PLACEHOLDER, D_BAD };
+
+static enum date_kind
+date_kind(const struct ctx *c, const cr_date *dt, int is_due)
+{
+	size_t at, len;
+	const char *e;
+
+	if (blank(dt->raw.s))
+		return D_ABSENT;
+	if (dt->valid)
+		return D_OK;
+	if (is_due && cr_words_find(c->vague, dt->raw.s, 0, &at, &len, &e))
+		return D_VAGUE;
+	if (has_placeholder(c, dt->raw.s))
+		return D_PLACEHOLDER;
+	return D_BAD;
+}
+
+static int
+open_action(const cr_action *a)
+{
+	cr_status s = cr_action_status(a);
+
+	return s == CR_STATUS_OPEN || s == CR_STATUS_BLOCKED;
+}
+
+/* "'acme-7' (Send the plan)" naming an action in messages. */
+static const char *
+action_name(const cr_action *a)
+{
+	return a->id.s != NULL ? a->id.s : "(no id)";
+}
+
+/* ----------------------------------------------------- missing-field */
+
+static const struct required {
+	const char *key;
+	size_t off; /* of a cr_str in cr_report */
+	const char *hint;
+} required[] = {
+    {"title", offsetof(cr_report, title),
+     "add 'title:' with one line naming the contact"},
+    {"client", offsetof(cr_report, client),
+     "add 'client:' with the client organisation"},
+    {"type", offsetof(cr_report, type),
+     "add 'type:' with meeting, call, video, visit, email or other"},
+    {"date", offsetof(cr_report, date.raw),
+     "add 'date:' with when the contact happened, e.g. "
+     "2026-11-20 14:00 +07:00"},
+    {"author", offsetof(cr_report, author),
+     "add 'author:' with the name of who prepared the report"},
+};
+
+static int
+check_missing(struct ctx *c)
+{
+	const cr_report *r = c->r;
+	size_t i;
+
+	for (i = 0; i < CR_ARRAY_LEN(required); i++) {
+		const cr_str *s =
+		    (const cr_str *)((const char *)r + required[i].off);
+		if (!blank(s->s))
+			continue;
+		if (add(c, s->pos, CR_RULE_MISSING_FIELD,
+			"required field '%s' is %s; %s", required[i].key,
+			s->s == NULL ? "missing" : "empty",
+			required[i].hint) == -1)
+			return -1;
+	}
+	if (r->attendees.len == 0 &&
+	    add(c, r->attendees.given ? r->attendees.pos : r->pos,
+		CR_RULE_MISSING_FIELD,
+		"no attendees; list at least one under 'attendees:' as "
+		"'- Name (Role, Org)'") == -1)
+		return -1;
+	for (i = 0; i < r->nactions; i++) {
+		const cr_action *a = &r->actions[i];
+		if (blank(a->what.s) &&
+		    add(c, pos_or(a->what.pos, a->pos), CR_RULE_MISSING_FIELD,
+			"action '%s' has no 'what'; write the task, e.g. "
+			"'what: Send the revised media plan'",
+			action_name(a)) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/* ---------------------------------------------------------- bad-value */
+
+static const char *const type_values[] = {"meeting", "call",  "video", "visit",
+					  "email",   "other", NULL};
+static const char *const outcome_values[] = {
+    "reached", "no-answer", "left-message", "declined", "postponed", NULL};
+static const char *const conf_values[] = {"public", "client", "internal",
+					  "confidential", NULL};
+static const char *const lang_values[] = {"en", "vi", "zh", "ru", NULL};
+static const char *const status_values[] = {"open", "done", "blocked",
+					    "dropped", NULL};
+
+static int
+enum_value(struct ctx *c, const char *key, const cr_str *s,
+	   const char *const *values)
+{
+	const char *near;
+	cr_buf all;
+	size_t i;
+	int rc;
+
+	if (blank(s->s) || has_placeholder(c, s->s))
+		return 0;
+	for (i = 0; values[i] != NULL; i++)
+		if (strcmp(s->s, values[i]) == 0)
+			return 0;
+	cr_buf_init(&all);
+	for (i = 0; values[i] != NULL; i++)
+		cr_buf_printf(&all, "%s%s", i > 0 ? ", " : "", values[i]);
+	if (all.oom) {
+		cr_buf_free(&all);
+		return -1;
+	}
+	near = cr_suggest(s->s, values);
+	if (near != NULL)
+		rc = add(c, s->pos, CR_RULE_BAD_VALUE,
+			 "%s '%s' is not one of %s; did you mean '%s'?", key,
+			 s->s, all.data, near);
+	else
+		rc = add(c, s->pos, CR_RULE_BAD_VALUE,
+			 "%s '%s' is not one of %s; write one of them", key,
+			 s->s, all.data);
+	cr_buf_free(&all);
+	return rc;
+}
+
+static int
+check_enums(struct ctx *c)
+{
+	const cr_report *r = c->r;
+	size_t i;
+
+	if (enum_value(c, "type", &r->type, type_values) == -1 ||
+	    enum_value(c, "outcome", &r->outcome, outcome_values) == -1 ||
+	    enum_value(c, "confidentiality", &r->confidentiality,
+		       conf_values) == -1 ||
+	    enum_value(c, "language", &r->language, lang_values) == -1)
+		return -1;
+	for (i = 0; i < r->nactions; i++)
+		if (enum_value(c, "status", &r->actions[i].status,
+			       status_values) == -1)
+			return -1;
+	return 0;
+}
+
+/* ----------------------------------------------------------- bad-date */
+
+static int
+bad_date(struct ctx *c, const char *key, const cr_date *dt)
+{
+	if (date_kind(c, dt, 0) != D_BAD)
+		return 0;
+	return add(c, dt->raw.pos, CR_RULE_BAD_DATE,
+		   "%s '%s' is not a date; write it as 2026-11-20, "
+		   "2026-11-20 14:00 or 2026-11-20 14:00 +07:00",
+		   key, dt->raw.s);
+}
+
+static int
+check_dates(struct ctx *c)
+{
+	const cr_report *r = c->r;
+	char ex[32];
+	size_t i;
+
+	if (bad_date(c, "date", &r->date) == -1 ||
+	    bad_date(c, "issued", &r->issued) == -1 ||
+	    bad_date(c, "next_contact", &r->next_contact) == -1)
+		return -1;
+	example_date(c, ex);
+	for (i = 0; i < r->nactions; i++) {
+		const cr_date *due = &r->actions[i].due;
+		if (date_kind(c, due, 1) != D_BAD)
+			continue;
+		if (add(c, due->raw.pos, CR_RULE_BAD_DATE,
+			"due '%s' is not a date; write the agreed date as "
+			"YYYY-MM-DD, e.g. %s",
+			due->raw.s, ex) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/* ----------------------------------------------------- the outcome */
+
+static int
+reached(const cr_report *r)
+{
+	return cr_report_outcome(r) == CR_OUTCOME_REACHED;
+}
+
+static int
+check_agreements(struct ctx *c)
+{
+	const cr_report *r = c->r;
+
+	if (!reached(r) || r->agreements.len > 0)
+		return 0;
+	return add(c, r->agreements.given ? r->agreements.pos : r->pos,
+		   CR_RULE_NO_AGREEMENTS,
+		   "no agreements for a contact that was reached; list what "
+		   "was agreed under 'agreements:', or set 'outcome:' if the "
+		   "client was not reached");
+}
+
+static int
+check_no_actions(struct ctx *c)
+{
+	const cr_report *r = c->r;
+
+	if (!reached(r) || r->nactions > 0)
+		return 0;
+	return add(c, r->actions_given ? r->actions_pos : r->pos,
+		   CR_RULE_NO_ACTIONS,
+		   "no actions for a contact that was reached; list the next "
+		   "steps under 'actions:' with what, who and due");
+}
+
+/* ------------------------------------------------------------ actions */
+
+static int
+check_no_owner(struct ctx *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->r->nactions; i++) {
+		const cr_action *a = &c->r->actions[i];
+		if (!blank(a->who.s))
+			continue;
+		if (add(c, pos_or(a->who.pos, a->pos), CR_RULE_ACTION_NO_OWNER,
+			"action '%s' has no owner; add 'who:' with the name of "
+			"the attendee or organisation who does it",
+			action_name(a)) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+push_key(struct key **keys, size_t *n, size_t *cap, const char *s)
+{
+	char *f;
+
+	if (blank(s))
+		return 0;
+	if (cr_grow(keys, cap, *n + 1, sizeof(**keys)) == -1 ||
+	    (f = fold_dup(s)) == NULL)
+		return -1;
+	(*keys)[*n].s = f;
+	(*keys)[*n].idx = *n;
+	(*n)++;
+	return 0;
+}
+
+static void
+keys_free(struct key *keys, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free((char *)keys[i].s);
+	free(keys);
+}
+
+static int
+key_find(const void *k, const void *elem)
+{
+	return strcmp(k, ((const struct key *)elem)->s);
+}
+
+/* The nearest attendee name to `who`, when the list is short enough to
+ * search. */
+static const char *
+near_attendee(const cr_report *r, const char *who)
+{
+	size_t i, best = 3, dist;
+	const char *hit = NULL;
+
+	if (r->attendees.len > 1000)
+		return NULL;
+	for (i = 0; i < r->attendees.len; i++) {
+		const char *name = r->attendees.items[i].name.s;
+		if (name == NULL)
+			continue;
+		dist = cr_utf8_distance(who, name, 2);
+		if (dist < best) {
+			best = dist;
+			hit = name;
+		}
+	}
+	return hit;
+}
+
+static int
+check_unknown_owner(struct ctx *c)
+{
+	const cr_report *r = c->r;
+	struct key *keys = NULL;
+	size_t n = 0, cap = 0, i;
+	int rc = -1;
+
+	for (i = 0; i < r->attendees.len; i++)
+		if (push_key(&keys, &n, &cap, r->attendees.items[i].name.s) ==
+			-1 ||
+		    push_key(&keys, &n, &cap, r->attendees.items[i].org.s) ==
+			-1)
+			goto out;
+	if (push_key(&keys, &n, &cap, r->client.s) == -1 ||
+	    push_key(&keys, &n, &cap, r->author.s) == -1)
+		goto out;
+	for (i = 0; i < c->o->nteam; i++)
+		if (push_key(&keys, &n, &cap, c->o->team[i]) == -1)
+			goto out;
+	if (n > 1)
+		qsort(keys, n, sizeof(*keys), key_cmp);
+	for (i = 0; i < r->nactions; i++) {
+		const cr_action *a = &r->actions[i];
+		const char *near;
+		char *f;
+		int found;
+
+		if (blank(a->who.s) || has_placeholder(c, a->who.s))
+			continue;
+		if ((f = fold_dup(a->who.s)) == NULL)
+			goto out;
+		found = n > 0 && bsearch(f, keys, n, sizeof(*keys), key_find);
+		free(f);
+		if (found)
+			continue;
+		near = near_attendee(r, a->who.s);
+		if ((near != NULL
+			 ? add(c, a->who.pos, CR_RULE_ACTION_UNKNOWN_OWNER,
+			       "owner '%s' is not among the attendees; did you "
+			       "mean '%s'?",
+			       a->who.s, near)
+			 : add(c, a->who.pos, CR_RULE_ACTION_UNKNOWN_OWNER,
+			       "owner '%s' is not an attendee, an attendee's "
+			       "organisation, the client or the author; write "
+			       "one of them, or add '%s' to 'team' in "
+			       ".cr-lint.yaml",
+			       a->who.s, a->who.s)) == -1)
+			goto out;
+	}
+	rc = 0;
+out:
+	keys_free(keys, n);
+	return rc;
+}
+
+static int
+check_no_due(struct ctx *c)
+{
+	char ex[32];
+	size_t i;
+
+	example_date(c, ex);
+	for (i = 0; i < c->r->nactions; i++) {
+		const cr_action *a = &c->r->actions[i];
+		if (!blank(a->due.raw.s))
+			continue;
+		if (add(c, pos_or(a->due.raw.pos, a->pos),
+			CR_RULE_ACTION_NO_DUE,
+			"action '%s' has no due date; add 'due:' with the date "
+			"agreed, e.g. 'due: %s'",
+			action_name(a), ex) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+check_vague_due(struct ctx *c)
+{
+	char ex[32];
+	size_t i;
+
+	example_date(c, ex);
+	for (i = 0; i < c->r->nactions; i++) {
+		const cr_date *due = &c->r->actions[i].due;
+		if (date_kind(c, due, 1) != D_VAGUE)
+			continue;
+		if (add(c, due->raw.pos, CR_RULE_ACTION_VAGUE_DUE,
+			"due '%s' is not a date; write the agreed date, e.g. "
+			"%s",
+			due->raw.s, ex) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+check_due_before(struct ctx *c)
+{
+	char due[32], date[32];
+	size_t i;
+
+	if (!c->contact_ok)
+		return 0;
+	cr_datetime_format(&c->r->date.dt, date);
+	for (i = 0; i < c->r->nactions; i++) {
+		const cr_action *a = &c->r->actions[i];
+		if (!a->due.valid || !open_action(a) ||
+		    cr_datetime_epoch(&a->due.dt, 1) >= c->contact_start)
+			continue;
+		cr_datetime_format(&a->due.dt, due);
+		if (add(c, a->due.raw.pos, CR_RULE_ACTION_DUE_BEFORE_CONTACT,
+			"action '%s' is due %s, before the contact (%s); write "
+			"the date agreed in this contact, or set 'status: "
+			"done' "
+			"or 'dropped'",
+			action_name(a), due, date) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+check_overdue(struct ctx *c)
+{
+	cr_datetime today;
+	long long days;
+	char due[32];
+	size_t i;
+
+	cr_datetime_from_epoch(c->o->now, c->o->now_offset, &today);
+	for (i = 0; i < c->r->nactions; i++) {
+		const cr_action *a = &c->r->actions[i];
+		if (!a->due.valid || !open_action(a) ||
+		    c->o->now <= cr_datetime_epoch(&a->due.dt, 1))
+			continue;
+		/* due before the contact says more; no second finding */
+		if (c->contact_ok &&
+		    c->o->severity[CR_RULE_ACTION_DUE_BEFORE_CONTACT] !=
+			CR_SEV_OFF &&
+		    cr_datetime_epoch(&a->due.dt, 1) < c->contact_start)
+			continue;
+		days = cr_days_from_civil(today.year, today.month, today.day) -
+		       cr_days_from_civil(a->due.dt.year, a->due.dt.month,
+					  a->due.dt.day);
+		cr_datetime_format(&a->due.dt, due);
+		if (add(c, a->due.raw.pos, CR_RULE_ACTION_OVERDUE,
+			"action '%s' was due %s (%lld day%s ago) and is still "
+			"%s; set 'status: done' or 'dropped', or agree a new "
+			"date",
+			action_name(a), due, days, days == 1 ? "" : "s",
+			cr_status_name(cr_action_status(a))) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/* Reports each key that repeats an earlier one (keys sorted by key_cmp);
+ * `report` gets the later and the first index. */
+static int
+each_duplicate(const struct key *keys, size_t n, void *arg,
+	       int (*report)(void *, size_t, size_t))
+{
+	size_t i, first = 0;
+
+	for (i = 1; i < n; i++) {
+		if (strcmp(keys[i].s, keys[first].s) != 0) {
+			first = i;
+			continue;
+		}
+		if (report(arg, keys[i].idx, keys[first].idx) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+dup_action(void *arg, size_t later, size_t first)
+{
+	struct ctx *c = arg;
+	const cr_action *a = &c->r->actions[later];
+	const cr_action *f = &c->r->actions[first];
+	cr_pos fp = pos_or(f->id.pos, f->pos);
+
+	return add(c, pos_or(a->id.pos, a->pos), CR_RULE_DUPLICATE_ID,
+		   "action id '%s' is already used on line %d; give each "
+		   "action its own id",
+		   a->id.s, fp.line);
+}
+
+static int
+check_action_ids(struct ctx *c)
+{
+	const cr_report *r = c->r;
+	struct key *keys;
+	size_t i, n = 0;
+	int rc;
+
+	if (r->nactions < 2)
+		return 0;
+	if ((keys = malloc(r->nactions * sizeof(*keys))) == NULL)
+		return -1;
+	for (i = 0; i < r->nactions; i++)
+		if (!blank(r->actions[i].id.s)) {
+			keys[n].s = r->actions[i].id.s;
+			keys[n++].idx = i;
+		}
+	if (n > 1)
+		qsort(keys, n, sizeof(*keys), key_cmp);
+	rc = each_duplicate(keys, n, c, dup_action);
+	free(keys);
+	return rc;
+}
+
+/* ------------------------------------------------------------- issuing */
+
+static int
+check_issued_before(struct ctx *c)
+{
+	const cr_report *r = c->r;
+	char issued[32], date[32];
+
+	if (!c->contact_ok || !r->issued.valid ||
+	    cr_datetime_epoch(&r->issued.dt, 1) >= c->contact_start)
+		return 0;
+	cr_datetime_format(&r->issued.dt, issued);
+	cr_datetime_format(&r->date.dt, date);
+	return add(c, r->issued.raw.pos, CR_RULE_ISSUED_BEFORE_CONTACT,
+		   "issued %s, before the contact itself (%s); write when the "
+		   "report was sent, or correct 'date'",
+		   issued, date);
+}
+
+static int
+check_late(struct ctx *c)
+{
+	const cr_report *r = c->r;
+	long long late;
+
+	if (!c->contact_ok || !r->issued.valid)
+		return 0;
+	late = cr_datetime_epoch(&r->issued.dt, 0) - c->contact_end;
+	if (late <= c->o->max_issue_hours * 3600LL)
+		return 0;
+	return add(c, r->issued.raw.pos, CR_RULE_LATE_REPORT,
+		   "issued %lld hours after the contact, more than %d; send "
+		   "reports within %d hours of the contact",
+		   late / 3600, c->o->max_issue_hours, c->o->max_issue_hours);
+}
+
+static int
+check_not_issued(struct ctx *c)
+{
+	const cr_report *r = c->r;
+	long long since;
+
+	if (!c->contact_ok || !blank(r->issued.raw.s))
+		return 0;
+	since = c->o->now - c->contact_end;
+	if (since <= c->o->max_issue_hours * 3600LL)
+		return 0;
+	return add(c, r->pos, CR_RULE_NOT_ISSUED,
+		   "not issued, and %lld hours have passed since the contact "
+		   "(more than %d); send the report and add 'issued:' with "
+		   "when it was sent",
+		   since / 3600, c->o->max_issue_hours);
+}
+
+static int
+check_author(struct ctx *c)
+{
+	const cr_report *r = c->r;
+	const char *near;
+	size_t i;
+
+	if (blank(r->author.s) || r->attendees.len == 0 ||
+	    has_placeholder(c, r->author.s))
+		return 0;
+	for (i = 0; i < r->attendees.len; i++)
+		if (r->attendees.items[i].name.s != NULL &&
+		    cr_utf8_casecmp(r->attendees.items[i].name.s,
+				    r->author.s) == 0)
+			return 0;
+	near = near_attendee(r, r->author.s);
+	if (near != NULL)
+		return add(c, r->author.pos, CR_RULE_AUTHOR_NOT_ATTENDEE,
+			   "author '%s' is not among the attendees; did you "
+			   "mean '%s'?",
+			   r->author.s, near);
+	return add(c, r->author.pos, CR_RULE_AUTHOR_NOT_ATTENDEE,
+		   "author '%s' is not among the attendees; add them to "
+		   "'attendees', or write the name as it is listed there",
+		   r->author.s);
+}
+
+/* ---------------------------------------------------------- wording */
+
+static int
+placeholders_in(struct ctx *c, const char *field, const cr_str *s)
+{
+	size_t from = 0, at, len;
+	const char *e;
+
+	if (s->s == NULL)
+		return 0;
+	while (cr_words_find(c->ph, s->s, from, &at, &len, &e)) {
+		if (add(c, pos_in(s, at), CR_RULE_PLACEHOLDER,
+			"'%s' still holds the placeholder '%s'; write the "
+			"actual value, or remove the entry",
+			field, e) == -1)
+			return -1;
+		from = at + len;
+	}
+	return 0;
+}
+
+static int
+placeholders_persons(struct ctx *c, const char *field, const cr_persons *ps)
+{
+	size_t i;
+
+	for (i = 0; i < ps->len; i++) {
+		const cr_person *p = &ps->items[i];
+		if (placeholders_in(c, field, &p->name) == -1 ||
+		    placeholders_in(c, field, &p->role) == -1 ||
+		    placeholders_in(c, field, &p->org) == -1 ||
+		    placeholders_in(c, field, &p->email) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+placeholders_texts(struct ctx *c, const char *field, const cr_texts *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->len; i++)
+		if (placeholders_in(c, field, &t->items[i]) == -1)
+			return -1;
+	return 0;
+}
+
+static int
+check_placeholders(struct ctx *c)
+{
+	const cr_report *r = c->r;
+	const struct {
+		const char *key;
+		const cr_str *s;
+	} strs[] = {
+	    {"id", r->id_given ? &r->id : NULL},
+	    {"title", &r->title},
+	    {"client", &r->client},
+	    {"project", &r->project},
+	    {"type", &r->type},
+	    {"outcome", &r->outcome},
+	    {"date", &r->date.raw},
+	    {"location", &r->location},
+	    {"author", &r->author},
+	    {"issued", &r->issued.raw},
+	    {"confidentiality", &r->confidentiality},
+	    {"language", &r->language},
+	    {"previous", &r->previous},
+	    {"next_contact", &r->next_contact.raw},
+	};
+	size_t i;
+
+	for (i = 0; i < CR_ARRAY_LEN(strs); i++)
+		if (strs[i].s != NULL &&
+		    placeholders_in(c, strs[i].key, strs[i].s) == -1)
+			return -1;
+	if (placeholders_persons(c, "attendees", &r->attendees) == -1 ||
+	    placeholders_persons(c, "absent", &r->absent) == -1 ||
+	    placeholders_persons(c, "distribution", &r->distribution) == -1 ||
+	    placeholders_texts(c, "tags", &r->tags) == -1 ||
+	    placeholders_texts(c, "agenda", &r->agenda) == -1 ||
+	    placeholders_texts(c, "discussion", &r->discussion) == -1 ||
+	    placeholders_texts(c, "agreements", &r->agreements) == -1 ||
+	    placeholders_texts(c, "internal", &r->internal) == -1)
+		return -1;
+	for (i = 0; i < r->nactions; i++) {
+		const cr_action *a = &r->actions[i];
+		if ((a->id_given && placeholders_in(c, "id", &a->id) == -1) ||
+		    placeholders_in(c, "what", &a->what) == -1 ||
+		    placeholders_in(c, "who", &a->who) == -1 ||
+		    /* a vague due ("TBD") is action-vague-due alone */
+		    (date_kind(c, &a->due, 1) != D_VAGUE &&
+		     placeholders_in(c, "due", &a->due.raw) == -1) ||
+		    placeholders_in(c, "status", &a->status) == -1 ||
+		    placeholders_in(c, "note", &a->note) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+emotional_in(struct ctx *c, const char *field, const cr_str *s)
+{
+	size_t from = 0, at, len;
+	const char *e;
+
+	if (s->s == NULL)
+		return 0;
+	while (cr_words_find(c->emo, s->s, from, &at, &len, &e)) {
+		if (add(c, pos_in(s, at), CR_RULE_EMOTIONAL_LANGUAGE,
+			"'%.*s' in %s is judgemental, emotional or "
+			"speculative; state neutrally what was said, done or "
+			"agreed",
+			(int)(len > 60 ? 60 : len), s->s + at, field) == -1)
+			return -1;
+		from = at + len;
+	}
+	return 0;
+}
+
+static int
+check_emotional(struct ctx *c)
+{
+	const cr_report *r = c->r;
+	size_t i;
+
+	for (i = 0; i < r->discussion.len; i++)
+		if (emotional_in(c, "discussion", &r->discussion.items[i]) ==
+		    -1)
+			return -1;
+	for (i = 0; i < r->agreements.len; i++)
+		if (emotional_in(c, "agreements", &r->agreements.items[i]) ==
+		    -1)
+			return -1;
+	for (i = 0; i < r->nactions; i++)
+		if (emotional_in(c, "an action", &r->actions[i].what) == -1 ||
+		    emotional_in(c, "an action's note", &r->actions[i].note) ==
+			-1)
+			return -1;
+	return 0;
+}
+
+static int
+check_next_contact(struct ctx *c)
+{
+	char ex[32];
+
+	if (!blank(c->r->next_contact.raw.s))
+		return 0;
+	example_date(c, ex);
+	return add(c, c->r->pos, CR_RULE_NO_NEXT_CONTACT,
+		   "no 'next_contact'; add the date of the next planned "
+		   "contact, e.g. 'next_contact: %s'",
+		   ex);
+}
+
+/* ------------------------------------------------------------ driver */
+
+/* The checks of one report, in the order of the rule table. */
+static const struct check {
+	cr_rule rule;
+	int (*fn)(struct ctx *);
+} checks[] = {
+    {CR_RULE_MISSING_FIELD, check_missing},
+    {CR_RULE_BAD_VALUE, check_enums},
+    {CR_RULE_BAD_DATE, check_dates},
+    {CR_RULE_NO_AGREEMENTS, check_agreements},
+    {CR_RULE_NO_ACTIONS, check_no_actions},
+    {CR_RULE_ACTION_NO_OWNER, check_no_owner},
+    {CR_RULE_ACTION_UNKNOWN_OWNER, check_unknown_owner},
+    {CR_RULE_ACTION_NO_DUE, check_no_due},
+    {CR_RULE_ACTION_VAGUE_DUE, check_vague_due},
+    {CR_RULE_ACTION_DUE_BEFORE_CONTACT, check_due_before},
+    {CR_RULE_ACTION_OVERDUE, check_overdue},
+    {CR_RULE_DUPLICATE_ID, check_action_ids},
+    {CR_RULE_ISSUED_BEFORE_CONTACT, check_issued_before},
+    {CR_RULE_LATE_REPORT, check_late},
+    {CR_RULE_NOT_ISSUED, check_not_issued},
+    {CR_RULE_AUTHOR_NOT_ATTENDEE, check_author},
+    {CR_RULE_PLACEHOLDER, check_placeholders},
+    {CR_RULE_EMOTIONAL_LANGUAGE, check_emotional},
+    {CR_RULE_NO_NEXT_CONTACT, check_next_contact},
+};
+
+static int
+ctx_init(struct ctx *c, const cr_report *r, const cr_check_opts *o, cr_diags *d)
+{
+	static const enum cr_wordlist emo[] = {
+	    CR_WORDS_EMOTIONAL_EN, CR_WORDS_EMOTIONAL_VI, CR_WORDS_EMOTIONAL_ZH,
+	    CR_WORDS_EMOTIONAL_RU};
+	const char *const *lists[CR_ARRAY_LEN(emo)];
+	const char *const *one;
+	size_t i;
+
+	memset(c, 0, sizeof(*c));
+	c->r = r;
+	c->o = o;
+	c->d = d;
+	c->file = r != NULL ? r->file : NULL;
+	for (i = 0; i < CR_ARRAY_LEN(emo); i++)
+		lists[i] = cr_wordlist_get(emo[i]);
+	c->emo = cr_words_new(lists, CR_ARRAY_LEN(lists), 1);
+	one = cr_wordlist_get(CR_WORDS_VAGUE_DUE);
+	c->vague = cr_words_new(&one, 1, 1);
+	/* placeholders are upper case: "todo" is a word in other tongues */
+	one = cr_wordlist_get(CR_WORDS_PLACEHOLDER);
+	c->ph = cr_words_new(&one, 1, 0);
+	if (r != NULL && r->date.valid) {
+		c->contact_ok = 1;
+		c->contact_start = cr_datetime_epoch(&r->date.dt, 0);
+		c->contact_end = cr_datetime_epoch(&r->date.dt, 1);
+	}
+	return c->emo != NULL && c->vague != NULL && c->ph != NULL ? 0 : -1;
+}
+
+static void
+ctx_free(struct ctx *c)
+{
+	cr_words_free(c->emo);
+	cr_words_free(c->vague);
+	cr_words_free(c->ph);
+}
+
+void
+cr_check_opts_init(cr_check_opts *o, cr_profile profile)
+{
+	size_t i;
+
+	memset(o, 0, sizeof(*o));
+	o->profile = profile;
+	o->max_issue_hours = 24;
+	for (i = 0; i < CR_RULE__COUNT; i++)
+		o->severity[i] = cr_rule_default((cr_rule)i);
+	if (profile == CR_PROFILE_FUNDRAISING) {
+		/* donors are met less often; a week's delay is normal */
+		o->max_issue_hours = 120;
+		o->severity[CR_RULE_NO_NEXT_CONTACT] = CR_SEV_ERROR;
+	}
+}
+
+int
+cr_check_report(const cr_report *r, const cr_check_opts *o, cr_diags *d)
+{
+	struct ctx c;
+	size_t i;
+	int rc = 0;
+
+	if (r == NULL || r->broken)
+		return 0;
+	if (ctx_init(&c, r, o, d) == -1) {
+		ctx_free(&c);
+		return -1;
+	}
+	for (i = 0; rc == 0 && i < CR_ARRAY_LEN(checks); i++)
+		if (o->severity[checks[i].rule] != CR_SEV_OFF)
+			rc = checks[i].fn(&c);
+	ctx_free(&c);
+	return rc;
+}
+
+/* --------------------------------------------------------- collection */
+
+struct coll {
+	struct ctx c;
+	const cr_report *const *rs;
+};
+
+static int
+dup_report(void *arg, size_t later, size_t first)
+{
+	struct coll *k = arg;
+	const cr_report *r = k->rs[later], *f = k->rs[first];
+
+	k->c.r = r;
+	k->c.file = r->file;
+	return add(&k->c, r->id_given ? r->id.pos : r->pos,
+		   CR_RULE_DUPLICATE_ID,
+		   "report id '%s' is also the id of the report in %s:%d; "
+		   "give each report its own id",
+		   r->id.s, f->file != NULL ? f->file : "<stdin>",
+		   (f->id_given ? f->id.pos : f->pos).line);
+}
+
+int
+cr_check_collection(const cr_report *const *rs, size_t n,
+		    const cr_check_opts *o, cr_diags *d)
+{
+	struct key *all = NULL, *ok = NULL;
+	size_t i, nall = 0, nok = 0;
+	struct coll k;
+	int rc = -1;
+
+	if (ctx_init(&k.c, NULL, o, d) == -1)
+		goto out;
+	k.rs = rs;
+	if (n > 0 && ((all = malloc(n * sizeof(*all))) == NULL ||
+		      (ok = malloc(n * sizeof(*ok))) == NULL))
+		goto out;
+	for (i = 0; i < n; i++) {
+		if (rs[i] == NULL || blank(rs[i]->id.s))
+			continue;
+		all[nall].s = rs[i]->id.s;
+		all[nall++].idx = i;
+		if (!rs[i]->broken) {
+			ok[nok].s = rs[i]->id.s;
+			ok[nok++].idx = i;
+		}
+	}
+	if (nall > 1)
+		qsort(all, nall, sizeof(*all), key_cmp);
+	if (nok > 1)
+		qsort(ok, nok, sizeof(*ok), key_cmp);
+	if (o->severity[CR_RULE_DUPLICATE_ID] != CR_SEV_OFF &&
+	    each_duplicate(ok, nok, &k, dup_report) == -1)
+		goto out;
+	for (i = 0;
+	     i < n && o->severity[CR_RULE_MISSING_PREVIOUS] != CR_SEV_OFF;
+	     i++) {
+		const cr_report *r = rs[i];
+		if (r == NULL || r->broken || blank(r->previous.s) ||
+		    has_placeholder(&k.c, r->previous.s))
+			continue;
+		if (nall > 0 &&
+		    bsearch(r->previous.s, all, nall, sizeof(*all), key_find))
+			continue;
+		k.c.r = r;
+		k.c.file = r->file;
+		if (add(&k.c, r->previous.pos, CR_RULE_MISSING_PREVIOUS,
+			"previous report '%s' is not among the files given; "
+			"check the id, or lint the thread's files together",
+			r->previous.s) == -1)
+			goto out;
+	}
+	rc = 0;
+out:
+	free(all);
+	free(ok);
+	ctx_free(&k.c);
+	return rc;
+}
+
+void
+cr_diags_apply(cr_diags *d, size_t from, const cr_check_opts *o)
+{
+	size_t i, j = from;
+
+	for (i = from; i < d->len; i++) {
+		cr_diag *x = &d->items[i];
+		cr_severity sev = (unsigned)x->rule < CR_RULE__COUNT
+				      ? o->severity[x->rule]
+				      : CR_SEV_ERROR;
+		if (sev == CR_SEV_OFF) {
+			free(x->file);
+			free(x->message);
+			continue;
+		}
+		x->severity = sev;
+		d->items[j++] = *x;
+	}
+	if (from < d->len)
+		d->len = j;
+}

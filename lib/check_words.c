@@ -1,0 +1,265 @@
+/*
+ * check_words.c - word lists (the .txt files of lib/data, embedded at build
+ * time) and finding their entries in text; see cr_words.h for the matching
+ * rules.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "cr_words.h"
+
+/* Every list of lib/data is used here, and only here. */
+#include "cr_data.h"
+
+static const char *const placeholders[] = {"TODO", "TBD", "FIXME", "XXX", NULL};
+
+const char *const *
+cr_wordlist_get(enum cr_wordlist which)
+{
+	switch (which) {
+	case CR_WORDS_EMOTIONAL_EN:
+		return cr_data_emotional_en;
+	case CR_WORDS_EMOTIONAL_VI:
+		return cr_data_emotional_vi;
+	case CR_WORDS_EMOTIONAL_ZH:
+		return cr_data_emotional_zh;
+	case CR_WORDS_EMOTIONAL_RU:
+		return cr_data_emotional_ru;
+	case CR_WORDS_VAGUE_DUE:
+		return cr_data_vague_due;
+	case CR_WORDS_PLACEHOLDER:
+	default:
+		return placeholders;
+	}
+}
+
+struct entry {
+	const char *text; /* as listed */
+	unsigned *cps;	  /* folded code points, without the '*' */
+	size_t n;
+	int stem;   /* trailing '*': any ending */
+	int substr; /* CJK: no word boundaries */
+};
+
+struct cr_words {
+	struct entry *e;
+	size_t n;
+	int fold;
+};
+
+static int
+is_cjk(unsigned cp)
+{
+	return (cp >= 0x2e80 && cp <= 0x9fff) ||
+	       (cp >= 0xac00 && cp <= 0xd7af) ||
+	       (cp >= 0xf900 && cp <= 0xfaff) ||
+	       (cp >= 0x20000 && cp <= 0x3ffff);
+}
+
+static int
+is_blank(unsigned cp)
+{
+	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
+	       cp == 0xa0 || cp == 0x3000;
+}
+
+/* A letter or digit that continues a word. A CJK character stands alone:
+ * an English word right after one still starts a word. */
+static int
+is_word(unsigned cp)
+{
+	if (cp < 0x80)
+		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+		       (cp >= '0' && cp <= '9');
+	if (cp < 0xc0 || cp == 0xd7 || cp == 0xf7)
+		return 0; /* Latin-1 punctuation, NBSP */
+	if (cp >= 0x2000 && cp <= 0x2bff)
+		return 0; /* punctuation, symbols, arrows */
+	if (cp >= 0x3000 && cp <= 0x303f)
+		return 0; /* CJK punctuation */
+	if (cp >= 0xff00 && cp <= 0xff65 && !(cp >= 0xff10 && cp <= 0xff19) &&
+	    !(cp >= 0xff21 && cp <= 0xff3a) && !(cp >= 0xff41 && cp <= 0xff5a))
+		return 0; /* fullwidth punctuation */
+	if (cp == 0xfffd || cp == 0xfeff)
+		return 0;
+	return !is_cjk(cp);
+}
+
+/* Decodes one code point at s[i] of n bytes; invalid bytes are U+FFFD. */
+static size_t
+decode(const char *s, size_t n, size_t i, unsigned *cp)
+{
+	int k = cr_utf8_decode(s + i, n - i, cp);
+
+	if (k <= 0) {
+		*cp = 0xfffd;
+		return 1;
+	}
+	return (size_t)k;
+}
+
+static unsigned
+fold(const cr_words *w, unsigned cp)
+{
+	return w->fold ? cr_utf8_fold(cp) : cp;
+}
+
+static int
+entry_cmp(const void *a, const void *b)
+{
+	const struct entry *x = a, *y = b;
+
+	if (x->cps[0] != y->cps[0])
+		return x->cps[0] < y->cps[0] ? -1 : 1;
+	if (x->n != y->n)
+		return x->n > y->n ? -1 : 1; /* longest first */
+	return strcmp(x->text, y->text);
+}
+
+void
+cr_words_free(cr_words *w)
+{
+	size_t i;
+
+	if (w == NULL)
+		return;
+	for (i = 0; i < w->n; i++)
+		free(w->e[i].cps);
+	free(w->e);
+	free(w);
+}
+
+cr_words *
+cr_words_new(const char *const *const *lists, size_t nlists, int dofold)
+{
+	size_t total = 0, l, i, len, j;
+	cr_words *w;
+
+	for (l = 0; l < nlists; l++)
+		for (i = 0; lists[l][i] != NULL; i++)
+			total++;
+	if ((w = calloc(1, sizeof(*w))) == NULL)
+		return NULL;
+	w->fold = dofold;
+	if (total > 0 && (w->e = calloc(total, sizeof(*w->e))) == NULL)
+		goto fail;
+	for (l = 0; l < nlists; l++) {
+		for (i = 0; lists[l][i] != NULL; i++) {
+			const char *s = lists[l][i];
+			struct entry *e = &w->e[w->n];
+			unsigned cp;
+
+			len = strlen(s);
+			if (len > 0 && s[len - 1] == '*') {
+				e->stem = 1;
+				len--;
+			}
+			if (len == 0)
+				continue;
+			if ((e->cps = malloc(len * sizeof(*e->cps))) == NULL)
+				goto fail;
+			w->n++;
+			e->text = s;
+			for (j = 0; j < len;) {
+				j += decode(s, len, j, &cp);
+				e->cps[e->n++] = fold(w, cp);
+			}
+			e->substr = is_cjk(e->cps[0]);
+		}
+	}
+	if (w->n > 1)
+		qsort(w->e, w->n, sizeof(*w->e), entry_cmp);
+	return w;
+fail:
+	cr_words_free(w);
+	return NULL;
+}
+
+/* Matches entry e at byte i of text; returns the bytes matched or 0. */
+static size_t
+match(const cr_words *w, const struct entry *e, const char *text, size_t n,
+      size_t i)
+{
+	size_t j = i, k, step;
+	unsigned cp;
+
+	for (k = 0; k < e->n; k++) {
+		if (j >= n)
+			return 0;
+		step = decode(text, n, j, &cp);
+		cp = fold(w, cp);
+		if (e->cps[k] == ' ') {
+			if (!is_blank(cp))
+				return 0;
+			while (j < n && is_blank(cp)) {
+				j += step;
+				if (j < n)
+					step = decode(text, n, j, &cp);
+			}
+			continue;
+		}
+		if (cp != e->cps[k])
+			return 0;
+		j += step;
+	}
+	if (e->substr)
+		return j - i;
+	/* the word must end here, or for a stem, runs on to its end */
+	while (j < n) {
+		step = decode(text, n, j, &cp);
+		if (!is_word(cp))
+			break;
+		if (!e->stem)
+			return 0;
+		j += step;
+	}
+	return j - i;
+}
+
+int
+cr_words_find(const cr_words *w, const char *text, size_t from, size_t *at,
+	      size_t *len, const char **entry)
+{
+	size_t n = strlen(text), i = from, step, lo, hi, mid, m;
+	unsigned cp, prev = ' ';
+
+	if (w->n == 0)
+		return 0;
+	if (i > n)
+		return 0;
+	if (i > 0) {
+		/* the character before `from`, for the word boundary */
+		size_t b = i - 1;
+		while (b > 0 && ((unsigned char)text[b] & 0xc0) == 0x80)
+			b--;
+		decode(text, n, b, &prev);
+	}
+	for (; i < n; i += step, prev = cp) {
+		step = decode(text, n, i, &cp);
+		unsigned c = fold(w, cp);
+
+		lo = 0;
+		hi = w->n;
+		while (lo < hi) {
+			mid = lo + (hi - lo) / 2;
+			if (w->e[mid].cps[0] < c)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (; lo < w->n && w->e[lo].cps[0] == c; lo++) {
+			const struct entry *e = &w->e[lo];
+
+			if (!e->substr && is_word(prev))
+				continue;
+			if ((m = match(w, e, text, n, i)) > 0) {
+				*at = i;
+				*len = m;
+				*entry = e->text;
+				return 1;
+			}
+		}
+	}
+	return 0;
+}

@@ -1,0 +1,100 @@
+#!/bin/sh
+# cr-lint: the configuration file .cr-lint.yaml (found in the current folder
+# or the nearest parent, or given by --config).
+. "${CR_SRC:-.}/tests/cli/lib.sh"
+
+GOOD=$CR_SRC/tests/data/lint/good.yaml
+NOW='--now=2026-11-22T10:00+07:00'
+cd "$T" || exit 1
+mkdir -p proj/reports/2026 other
+sed -e 's/due: 2026-11-25/due: ASAP/' -e 's/who: Linh Tran/who: Bob/' \
+	"$GOOD" >proj/reports/2026/bad.yaml
+sed '/^next_contact/d' "$GOOD" >proj/reports/nonext.yaml
+
+run cr-lint "$NOW" proj/reports/2026/bad.yaml
+is "$rc" 1 "no configuration: the defaults"
+
+cat >proj/.cr-lint.yaml <<'CFG'
+rules:
+  action-vague-due: warning
+  action-unknown-owner: off
+team:
+  - bob
+CFG
+cd proj/reports/2026 || exit 1
+run cr-lint "$NOW" bad.yaml
+is "$rc" 0 "found in a parent folder: vague-due now a warning"
+is "$err" "bad.yaml:19:10: warning: due 'ASAP' is not a date; write the agreed date, e.g. 2026-11-27 [action-vague-due]" "the regraded finding"
+cd "$T" || exit 1
+
+# team names own actions
+cat >proj/.cr-lint.yaml <<'CFG'
+team: [Bob]
+CFG
+(cd proj && run cr-lint "$NOW" reports/2026/bad.yaml && echo "$err" >"$T/e")
+unlike "$(cat e)" "action-unknown-owner" "team: Bob may own actions"
+
+# an unknown key is an error with its position, and stops the run
+cat >proj/.cr-lint.yaml <<'CFG'
+profile: agency
+rulez:
+  placeholder: off
+CFG
+cd proj || exit 1
+run cr-lint "$NOW" reports/2026/bad.yaml
+is "$rc" 2 "an unknown key: exit 2"
+like "$err" "/proj/.cr-lint.yaml:2:1: error: unknown key 'rulez' in the configuration; did you mean 'rules'? [unknown-field]" "an unknown key: position and suggestion"
+cd "$T" || exit 1
+
+cat >bad-values.yaml <<'CFG'
+profile: charity
+max-issue-hours: soon
+rules:
+  no-such-rule: off
+  placeholder: loud
+CFG
+run cr-lint --config bad-values.yaml "$NOW" proj/reports/nonext.yaml
+is "$rc" 2 "bad values: exit 2"
+like "$err" "bad-values.yaml:1:10: error: 'profile' is agency or fundraising [bad-value]" "bad profile"
+like "$err" "bad-values.yaml:2:18: error: 'max-issue-hours' is a number" "bad hours"
+like "$err" "bad-values.yaml:4:3: error: unknown rule 'no-such-rule'" "unknown rule"
+like "$err" "bad-values.yaml:5:16: error: rule 'placeholder' takes off, note, warning or error" "bad severity"
+
+printf 'profile: [unclosed\n' >broken.yaml
+run cr-lint --config broken.yaml proj/reports/nonext.yaml
+is "$rc" 2 "a broken configuration: exit 2"
+like "$err" "broken.yaml:2:1: error:" "a broken configuration: position"
+
+run cr-lint --config nowhere.yaml proj/reports/nonext.yaml
+is "$rc" 2 "a missing --config: exit 2"
+
+# --config wins over the nearest file; the fundraising profile
+cat >fund.yaml <<'CFG'
+profile: fundraising
+CFG
+rm -f proj/.cr-lint.yaml
+run cr-lint "$NOW" --config fund.yaml proj/reports/nonext.yaml
+is "$rc" 1 "fundraising: no-next-contact is an error"
+is "$err" "proj/reports/nonext.yaml:1:1: error: no 'next_contact'; add the date of the next planned contact, e.g. 'next_contact: 2026-11-27' [no-next-contact]" "fundraising: the finding"
+sed 's/^issued: .*/issued: 2026-11-24 10:00 +07:00/' "$GOOD" >late.yaml
+run cr-lint "$NOW" --config fund.yaml late.yaml
+is "$rc" 0 "fundraising: 92 hours is in time"
+run cr-lint "$NOW" late.yaml
+like "$err" "late.yaml:7:9: warning: issued 92 hours after the contact, more than 24" "agency: 92 hours is late"
+printf 'max-issue-hours: 100\n' >hours.yaml
+run cr-lint "$NOW" --config hours.yaml late.yaml
+is "$err" "" "max-issue-hours: 100"
+
+# ignore: globs, by base name or by path below the configuration's folder
+cat >proj/.cr-lint.yaml <<'CFG'
+ignore:
+  - nonext.yaml
+  - reports/2026/*
+CFG
+cd proj || exit 1
+run cr-lint "$NOW" --enable no-next-contact reports
+is "$rc" 0 "ignore: the ignored files are not read"
+is "$err" "" "ignore: silent"
+cd "$T" || exit 1
+
+done_testing
