@@ -1,7 +1,8 @@
 /*
  * fuzz_read.c - libFuzzer target: read bytes as YAML and as Markdown, then
  * write every canonical form. Built by scripts/fuzz; CR_FUZZ_FORM picks the
- * form at compile time (1 yaml, 2 md, 0 sniff).
+ * form at compile time (1 yaml, 2 md, 0 sniff). Every report also goes
+ * through the lint checks.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -20,16 +21,21 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	cr_read_opts o = { (cr_form)CR_FUZZ_FORM, "fuzz", "fuzz" };
 	cr_write_opts w = { CR_LANG_INVALID, CR_AUDIENCE_INTERNAL, 0, 0, NULL };
 	cr_reports rs = { 0 };
+	cr_check_opts c;
 	cr_diags d;
 	size_t i;
 
 	cr_diags_init(&d);
+	cr_check_opts_init(&c, CR_PROFILE_AGENCY);
+	c.now = 1795000000; /* 2026-11-18 */
 	cr_read((const char *)data, size, &o, &rs, &d);
+	cr_check_collection((const cr_report *const *)rs.items, rs.len, &c, &d);
 	for (i = 0; i < rs.len; i++) {
 		cr_buf b;
 
 		if (rs.items[i]->broken)
 			continue;
+		cr_check_report(rs.items[i], &c, &d);
 		cr_buf_init(&b);
 		cr_write_yaml(rs.items[i], &w, &b);
 		cr_write_md(rs.items[i], &w, &b);
