@@ -106,9 +106,18 @@ put_date(struct xl *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
          const cr_date *d, int date_only, const struct fmts *f)
 {
 	lxw_datetime dt;
+	char tmp[32];
 
 	if (!d->valid) {
 		put_text(x, ws, r, c, d->raw.s, f->text);
+		return 0;
+	}
+	if (d->dt.year < 1900) {
+		/* before the spreadsheet epoch: text, normalised */
+		cr_datetime_format(&d->dt, tmp);
+		if (date_only)
+			tmp[10] = '\0';
+		put_text(x, ws, r, c, tmp, f->text);
 		return 0;
 	}
 	memset(&dt, 0, sizeof(dt));
