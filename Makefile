@@ -105,7 +105,7 @@ cli: all
 	else echo "cli: no command-line tests yet"; fi
 
 asan:
-	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp $(MAKE) OBJ=build/asan/obj BIN=build/asan/bin LIBA=build/asan/libcr.a \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 $(MAKE) OBJ=build/asan/obj BIN=build/asan/bin LIBA=build/asan/libcr.a \
 		TESTBIN=build/asan/tests \
 		OPT="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 		unit cli

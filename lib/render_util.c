@@ -20,6 +20,8 @@ cr_html_escape(cr_buf *out, const char *s, size_t n)
 	size_t i, run = 0;
 	unsigned char c;
 
+	if (s == NULL || n == 0) /* cmark gives NULL for an empty literal */
+		return out->oom ? -1 : 0;
 	for (i = 0; i < n; i++) {
 		const char *rep;
 

@@ -1,0 +1,322 @@
+/*
+ * cr-render - convert and present contact reports (SPEC 7).
+ *
+ * The conversions (md, yaml, json) take any number of reports; the reading
+ * formats (html, txt, pdf, eml) and md render exactly one. A report that
+ * cannot be read (syntax, encoding, limit) is refused; lint findings are
+ * cr-lint's business and do not stop rendering.
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "cr_labels.h"
+
+static const char *prog = "cr-render";
+
+enum format { F_MD, F_YAML, F_JSON, F_HTML, F_TXT, F_PDF, F_EML };
+
+static const char *const format_names[] = {
+	"md", "yaml", "json", "html", "txt", "pdf", "eml", NULL
+};
+
+struct opts {
+	enum format to;
+	cr_form from;
+	cr_write_opts w;
+	int audience_given;
+	const char *out;
+};
+
+static void
+usage(FILE *fp)
+{
+	fprintf(fp,
+	        "usage: cr-render [--to md|yaml|json|html|txt|pdf|eml] "
+	        "[--lang en|vi|zh|ru]\n"
+	        "       [--audience client|internal] [--now DATETIME] "
+	        "[--from yaml|md]\n"
+	        "       [--from-address ADDR] [-o FILE] [FILE ...]\n"
+	        "\n"
+	        "Converts and presents contact reports.\n"
+	        "\n"
+	        "  --to FORMAT          output format (default md)\n"
+	        "  --lang LANG          language of the labels\n"
+	        "  --audience WHO       client (leaves out internal notes) or "
+	        "internal\n"
+	        "  --now DATETIME       fix the clock (overdue marks, e-mail "
+	        "Date)\n"
+	        "  --from yaml|md       the form of every input\n"
+	        "  --from-address ADDR  eml: the sender when the author has "
+	        "no address\n"
+	        "  -o FILE              write FILE atomically instead of "
+	        "stdout\n"
+	        "  -h, --help           this help\n"
+	        "  --version            the version\n"
+	        "\n"
+	        "See cr-render(1) for every format and cr-report(5) for the "
+	        "file format.\n");
+}
+
+static int
+lookup(const char *s, const char *const *names)
+{
+	int i;
+
+	for (i = 0; names[i] != NULL; i++)
+		if (strcmp(s, names[i]) == 0)
+			return i;
+	return -1;
+}
+
+/* Parses the command line; returns optind, or -1 after a usage error,
+ * -2 after --help or --version. */
+static int
+parse_args(int argc, char *argv[], struct opts *o)
+{
+	enum { O_TO = 256, O_LANG, O_AUD, O_NOW, O_FROM, O_FROMADDR, O_VER };
+	static const struct option longopts[] = {
+		{ "to", required_argument, NULL, O_TO },
+		{ "lang", required_argument, NULL, O_LANG },
+		{ "audience", required_argument, NULL, O_AUD },
+		{ "now", required_argument, NULL, O_NOW },
+		{ "from", required_argument, NULL, O_FROM },
+		{ "from-address", required_argument, NULL, O_FROMADDR },
+		{ "output", required_argument, NULL, 'o' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, O_VER },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c, v, now_given = 0;
+
+	memset(o, 0, sizeof(*o));
+	o->to = F_MD;
+	o->w.lang = CR_LANG_INVALID;
+	while ((c = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case O_TO:
+			if ((v = lookup(optarg, format_names)) < 0) {
+				cli_error(prog, "--to '%s': use md, yaml, json, "
+				          "html, txt, pdf or eml", optarg);
+				return -1;
+			}
+			o->to = (enum format)v;
+			break;
+		case O_LANG:
+			if ((o->w.lang = cr_lang_lookup(optarg)) ==
+			    CR_LANG_INVALID) {
+				cli_error(prog, "--lang '%s': use en, vi, zh "
+				          "or ru", optarg);
+				return -1;
+			}
+			break;
+		case O_AUD:
+			if (strcmp(optarg, "client") == 0)
+				o->w.audience = CR_AUDIENCE_CLIENT;
+			else if (strcmp(optarg, "internal") == 0)
+				o->w.audience = CR_AUDIENCE_INTERNAL;
+			else {
+				cli_error(prog, "--audience '%s': use client "
+				          "or internal", optarg);
+				return -1;
+			}
+			o->audience_given = 1;
+			break;
+		case O_NOW:
+			if (cli_parse_now(optarg, &o->w.now, &o->w.now_offset,
+			                  prog) == -1)
+				return -1;
+			now_given = 1;
+			break;
+		case O_FROM:
+			if ((v = cli_form_lookup(optarg)) < 0) {
+				cli_error(prog, "--from '%s': use yaml or md",
+				          optarg);
+				return -1;
+			}
+			o->from = (cr_form)v;
+			break;
+		case O_FROMADDR:
+			o->w.from_address = optarg;
+			break;
+		case 'o':
+			o->out = optarg;
+			break;
+		case 'h':
+			usage(stdout);
+			return -2;
+		case O_VER:
+			cli_version(prog);
+			return -2;
+		default:
+			usage(stderr);
+			return -1;
+		}
+	}
+	/* People read html, txt, pdf and e-mail: the client's copy unless
+	 * told otherwise. Conversions keep everything (SPEC 7). */
+	if (!o->audience_given)
+		o->w.audience = o->to >= F_HTML ? CR_AUDIENCE_CLIENT
+		                                : CR_AUDIENCE_INTERNAL;
+	if (!now_given)
+		cli_now(&o->w.now, &o->w.now_offset);
+	return optind;
+}
+
+/* Reads every input; prints the diagnostics of a file whose report cannot
+ * be read. Returns the exit status so far. */
+static int
+read_all(cli_inputs *ins, cr_form from, cr_reports *rs)
+{
+	int status = CLI_EXIT_OK, color = cli_use_color(stderr);
+	size_t i, j, first;
+	cr_diags d;
+
+	for (i = 0; i < ins->len; i++) {
+		cli_input *in = &ins->items[i];
+		int broken = 0;
+
+		if (cli_input_load(in, prog) == -1) {
+			status = CLI_EXIT_FAIL;
+			continue;
+		}
+		cr_diags_init(&d);
+		first = rs->len;
+		if (cli_input_parse(in, from, rs, &d) == -1) {
+			cli_error(prog, "%s: out of memory", in->name);
+			cr_diags_free(&d);
+			return CLI_EXIT_FAIL;
+		}
+		cli_input_unload(in);
+		for (j = first; j < rs->len; j++)
+			broken |= rs->items[j]->broken;
+		if (broken) {
+			cli_diags_print(stderr, &d, 0, color);
+			cli_error(prog, "%s: cannot be read as a report; "
+			          "nothing rendered", in->name);
+			if (status == CLI_EXIT_OK)
+				status = CLI_EXIT_INPUT;
+		}
+		cr_diags_free(&d);
+	}
+	return status;
+}
+
+static int
+render_one(const cr_report *r, const struct opts *o, cr_buf *out)
+{
+	switch (o->to) {
+	case F_MD:
+		return cr_write_md(r, &o->w, out);
+	case F_YAML:
+		return cr_write_yaml(r, &o->w, out);
+	case F_JSON:
+		return cr_write_json(r, &o->w, out);
+	case F_HTML:
+		return cr_render_html(r, &o->w, out);
+	case F_TXT:
+		return cr_render_txt(r, &o->w, out);
+	case F_PDF:
+		return cr_render_pdf(r, &o->w, out);
+	case F_EML:
+		return cr_render_eml(r, &o->w, out);
+	}
+	return -1;
+}
+
+/*
+ * Renders every report into out: a YAML stream ("---" before each document
+ * when there are several), a JSON array when several, else exactly one.
+ */
+static int
+render_all(const cr_reports *rs, const struct opts *o, cr_buf *out)
+{
+	const char *why;
+	size_t i;
+
+	if (rs->len != 1 && o->to != F_YAML && o->to != F_JSON) {
+		cli_error(prog, "--to %s renders one report, and the input "
+		          "holds %zu; use --to yaml or json for several",
+		          format_names[o->to], rs->len);
+		return CLI_EXIT_FAIL;
+	}
+	for (i = 0; i < rs->len; i++) {
+		const cr_report *r = rs->items[i];
+
+		if (o->to >= F_HTML || o->w.audience == CR_AUDIENCE_CLIENT) {
+			why = cr_render_refusal(r, &o->w);
+			if (why == NULL && o->to == F_EML)
+				why = cr_eml_refusal(r, &o->w);
+			if (why != NULL) {
+				cli_error(prog, "%s: %s", r->file, why);
+				return CLI_EXIT_INPUT;
+			}
+		}
+		if (o->to == F_YAML && rs->len > 1 && cr_buf_puts(out, "---\n"))
+			goto oom;
+		if (o->to == F_JSON && rs->len > 1 &&
+		    cr_buf_puts(out, i == 0 ? "[\n" : ",\n") == -1)
+			goto oom;
+		if (render_one(r, o, out) == -1) {
+			if (o->to == F_PDF || o->to == F_EML)
+				cli_error(prog, "%s: the %s could not be made",
+				          r->file, format_names[o->to]);
+			else
+				goto oom;
+			return CLI_EXIT_FAIL;
+		}
+	}
+	if (o->to == F_JSON && rs->len > 1 && cr_buf_puts(out, "]\n") == -1)
+		goto oom;
+	return CLI_EXIT_OK;
+oom:
+	cli_error(prog, "out of memory");
+	return CLI_EXIT_FAIL;
+}
+
+int
+main(int argc, char *argv[])
+{
+	cli_inputs ins = { 0 };
+	cr_reports rs = { 0 };
+	struct opts o;
+	cli_output out;
+	cr_buf b;
+	int first, status, bad;
+
+	if ((first = parse_args(argc, argv, &o)) < 0)
+		return first == -2 ? CLI_EXIT_OK : CLI_EXIT_FAIL;
+	if (o.to == F_PDF && (o.out == NULL || strcmp(o.out, "-") == 0) &&
+	    isatty(STDOUT_FILENO)) {
+		cli_error(prog, "a PDF is not for the terminal; use -o FILE "
+		          "or a pipe");
+		return CLI_EXIT_FAIL;
+	}
+	bad = cli_inputs_collect(&ins, argv + first, argc - first, 0, prog);
+	if (bad != 0) {
+		cli_inputs_free(&ins);
+		return CLI_EXIT_FAIL;
+	}
+	status = read_all(&ins, o.from, &rs);
+	cr_buf_init(&b);
+	if (status == CLI_EXIT_OK)
+		status = render_all(&rs, &o, &b);
+	if (status == CLI_EXIT_OK) {
+		if (cli_output_open(&out, o.out, &ins, 0, prog) == -1)
+			status = CLI_EXIT_FAIL;
+		else if (fwrite(b.data != NULL ? b.data : "", 1, b.len,
+		                out.fp) != b.len) {
+			cli_output_abort(&out);
+			cli_error(prog, "%s: write error", o.out != NULL
+			          ? o.out : "standard output");
+			status = CLI_EXIT_FAIL;
+		} else if (cli_output_commit(&out, prog) == -1)
+			status = CLI_EXIT_FAIL;
+	}
+	cr_buf_free(&b);
+	cr_reports_free(&rs);
+	cli_inputs_free(&ins);
+	return status;
+}
