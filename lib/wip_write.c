@@ -293,32 +293,6 @@ write_sv(const cr_wip *w, char sep, const char *eol, int raw, cr_buf *out)
 
 /* --------------------------------------------------------------- json */
 
-/* A JSON string literal; NULL is null. */
-static void
-json_str(cr_buf *out, const char *s)
-{
-	if (s == NULL) {
-		cr_buf_puts(out, "null");
-		return;
-	}
-	cr_buf_putc(out, '"');
-	for (; *s != '\0'; s++) {
-		unsigned char ch = (unsigned char)*s;
-
-		if (ch == '"' || ch == '\\')
-			cr_buf_printf(out, "\\%c", ch);
-		else if (ch == '\n')
-			cr_buf_puts(out, "\\n");
-		else if (ch == '\t')
-			cr_buf_puts(out, "\\t");
-		else if (ch < 0x20 || ch == 0x7f)
-			cr_buf_printf(out, "\\u%04x", ch);
-		else
-			cr_buf_putc(out, (char)ch);
-	}
-	cr_buf_putc(out, '"');
-}
-
 /* A date as JSON: normalised (date-times in full), as written when it did
  * not parse, null when absent. */
 static void
@@ -327,11 +301,11 @@ json_date(cr_buf *out, const cr_date *d)
 	char tmp[32];
 
 	if (!d->valid) {
-		json_str(out, d->raw.s);
+		cr_json_string(out, d->raw.s);
 		return;
 	}
 	cr_datetime_format(&d->dt, tmp);
-	json_str(out, tmp);
+	cr_json_string(out, tmp);
 }
 
 static int
@@ -350,11 +324,11 @@ write_json(const cr_wip *w, cr_buf *out)
 		for (c = 0; c < CR_WIP__NCOLS; c++) {
 			if (c > 0)
 				cr_buf_puts(out, ", ");
-			json_str(out, cols[c].key);
+			cr_json_string(out, cols[c].key);
 			cr_buf_puts(out, ": ");
 			switch (c) {
 			case CR_WIP_PROJECT:
-				json_str(out, r->latest->project.s);
+				cr_json_string(out, r->latest->project.s);
 				continue;
 			case CR_WIP_DUE:
 				json_date(out, &r->action->due);
@@ -374,7 +348,7 @@ write_json(const cr_wip *w, cr_buf *out)
 			if (cols[c].number)
 				cr_buf_puts(out, b.data);
 			else
-				json_str(out, b.data);
+				cr_json_string(out, b.data);
 		}
 		cr_buf_printf(out, ", \"overdue\": %s}",
 		              r->overdue ? "true" : "false");
