@@ -427,6 +427,24 @@ int cr_person_format(const cr_person *p, cr_buf *out);
 int cr_person_plain(const cr_person *p);
 void cr_person_clear(cr_person *p);
 
+/* Building a report in code (cr-new): every setter copies its text and
+ * replaces what the field held (cr_str_set with NULL makes the field
+ * absent); call cr_report_finish afterwards. */
+int cr_str_set(cr_str *dst, const char *s, cr_pos pos);
+int cr_str_setn(cr_str *dst, const char *s, size_t n, cr_pos pos);
+/* Sets a cr_date from text and parses it (valid tells the result). */
+int cr_date_set(cr_date *dt, const char *s, cr_pos pos);
+int cr_texts_push(cr_texts *t, const char *s, size_t n, cr_pos pos);
+int cr_persons_push(cr_persons *ps, cr_person *p); /* takes p's strings */
+int cr_actions_push(cr_report *r, cr_action *a);   /* takes a's contents */
+void cr_action_clear(cr_action *a);
+
+/* An id made of free text: lower case, Latin diacritics dropped
+ * ("Sữa Việt" -> "sua-viet"), Cyrillic transliterated ("Северный" ->
+ * "severnyy"), CJK kept, anything else one '-'. malloc'd; "" when nothing
+ * is left; NULL on memory. */
+char *cr_slug(const char *s);
+
 /* ------------------------------------------------------------------ */
 /* Reading                                                             */
 

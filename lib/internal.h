@@ -43,15 +43,6 @@ int cr_person_from_node(cr_person *p, const cr_node *n, const char *file,
 /* One action from a map node. */
 int cr_action_from_node(cr_action *a, cr_node *n, const char *file,
                         cr_diags *d);
-/* Sets a cr_date from text (copied) at pos; parses it. */
-int cr_date_set(cr_date *dt, const char *s, cr_pos pos);
-/* Sets a cr_str (copied). */
-int cr_str_set(cr_str *dst, const char *s, cr_pos pos);
-int cr_str_setn(cr_str *dst, const char *s, size_t n, cr_pos pos);
-int cr_texts_push(cr_texts *t, const char *s, size_t n, cr_pos pos);
-int cr_persons_push(cr_persons *ps, cr_person *p); /* takes p's strings */
-int cr_actions_push(cr_report *r, cr_action *a);   /* takes a's contents */
-void cr_action_clear(cr_action *a);
 
 /* Nearest known key (edit distance <= 3), or NULL. */
 const char *cr_suggest(const char *word, const char *const *known);

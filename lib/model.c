@@ -148,6 +148,12 @@ cr_str_setn(cr_str *dst, const char *s, size_t n, cr_pos pos)
 int
 cr_str_set(cr_str *dst, const char *s, cr_pos pos)
 {
+	if (s == NULL) { /* absent */
+		free(dst->s);
+		dst->s = NULL;
+		dst->pos = pos;
+		return 0;
+	}
 	return cr_str_setn(dst, s, strlen(s), pos);
 }
 

@@ -334,28 +334,6 @@ order_diags(struct lint *l, cr_severity least)
 	return 0;
 }
 
-/* A JSON string literal (the writers' cr_json_string lives with the
- * renderers, which cr-lint does not link). */
-static void
-json_string(cr_buf *b, const char *s)
-{
-	cr_buf_putc(b, '"');
-	for (; *s != '\0'; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c == '"' || c == '\\')
-			cr_buf_printf(b, "\\%c", c);
-		else if (c == '\n')
-			cr_buf_puts(b, "\\n");
-		else if (c == '\t')
-			cr_buf_puts(b, "\\t");
-		else if (c < 0x20 || c == 0x7f)
-			cr_buf_printf(b, "\\u%04x", c);
-		else
-			cr_buf_putc(b, (char)c);
-	}
-	cr_buf_putc(b, '"');
-}
-
 static void
 print_json(FILE *fp, const cr_diags *d)
 {
@@ -367,7 +345,7 @@ print_json(FILE *fp, const cr_diags *d)
 	for (i = 0; i < d->len; i++) {
 		const cr_diag *g = &d->items[i];
 		cr_buf_puts(&b, i > 0 ? ",\n  {\"file\": " : "\n  {\"file\": ");
-		json_string(&b, g->file);
+		cr_json_string(&b, g->file);
 		cr_buf_printf(&b,
 			      ", \"line\": %d, \"column\": %d, "
 			      "\"severity\": \"%s\", \"rule\": \"%s\", "
@@ -375,7 +353,7 @@ print_json(FILE *fp, const cr_diags *d)
 			      g->pos.line, g->pos.column,
 			      cr_severity_name(g->severity),
 			      cr_rule_name(g->rule));
-		json_string(&b, g->message);
+		cr_json_string(&b, g->message);
 		cr_buf_puts(&b, "}");
 	}
 	cr_buf_puts(&b, d->len > 0 ? "\n]\n" : "]\n");

@@ -1,0 +1,559 @@
+/*
+ * cr-new - start a contact report, or continue a thread (SPEC 5).
+ *
+ * The skeleton is a report model built here and written by the library's
+ * canonical writers, so it reads back exactly. What the user still has to
+ * write holds the placeholder TODO, which cr-lint reports as `placeholder`
+ * until it is replaced; what cr-new fills itself is valid.
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+
+static const char *prog = "cr-new";
+static const char TODO[] = "TODO";
+
+struct opts {
+	const char *title, *client, *project, *type, *date, *location;
+	const char *author, *from, *out;
+	const char **attendees;
+	size_t nattendees;
+	cr_lang lang;
+	cr_form to;
+	int force;
+	long long now;
+	int now_offset;
+};
+
+static void
+usage(FILE *fp)
+{
+	fprintf(fp,
+	        "usage: cr-new [--title TEXT] [--client NAME] [--project NAME] "
+	        "[--type TYPE]\n"
+	        "       [--date DATETIME] [--location TEXT] [--author NAME]\n"
+	        "       [--attendee PERSON ...] [--lang en|vi|zh|ru] "
+	        "[--to yaml|md]\n"
+	        "       [--from PREVIOUS] [--now DATETIME] [-o FILE [--force]]\n"
+	        "\n"
+	        "Writes a new contact report skeleton; --from continues a thread "
+	        "and carries\nits open and blocked actions over.\n"
+	        "\n"
+	        "  --attendee PERSON  'Name (Role, Org) <email>', repeatable\n"
+	        "  --from PREVIOUS    the last report of the thread\n"
+	        "  -o FILE            write FILE atomically; --force replaces "
+	        "it\n"
+	        "  -h, --help         this help\n"
+	        "  --version          the version\n"
+	        "\n"
+	        "See cr-new(1) for every option and cr-report(5) for the "
+	        "format.\n");
+}
+
+static int
+push_attendee(struct opts *o, const char *s)
+{
+	const char **p = realloc(o->attendees,
+	                         (o->nattendees + 1) * sizeof(*p));
+
+	if (p == NULL)
+		return -1;
+	o->attendees = p;
+	p[o->nattendees++] = s;
+	return 0;
+}
+
+static int
+parse_args(int argc, char *argv[], struct opts *o)
+{
+	enum { O_TITLE = 256, O_CLIENT, O_PROJECT, O_TYPE, O_DATE, O_LOC,
+	       O_AUTHOR, O_ATT, O_LANG, O_TO, O_FROM, O_FORCE, O_NOW,
+	       O_VER };
+	static const struct option longopts[] = {
+		{ "title", required_argument, NULL, O_TITLE },
+		{ "client", required_argument, NULL, O_CLIENT },
+		{ "project", required_argument, NULL, O_PROJECT },
+		{ "type", required_argument, NULL, O_TYPE },
+		{ "date", required_argument, NULL, O_DATE },
+		{ "location", required_argument, NULL, O_LOC },
+		{ "author", required_argument, NULL, O_AUTHOR },
+		{ "attendee", required_argument, NULL, O_ATT },
+		{ "lang", required_argument, NULL, O_LANG },
+		{ "to", required_argument, NULL, O_TO },
+		{ "from", required_argument, NULL, O_FROM },
+		{ "force", no_argument, NULL, O_FORCE },
+		{ "now", required_argument, NULL, O_NOW },
+		{ "output", required_argument, NULL, 'o' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, O_VER },
+		{ NULL, 0, NULL, 0 }
+	};
+	cr_datetime dt;
+	int c, v, now_given = 0;
+
+	while ((c = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case O_TITLE: o->title = optarg; break;
+		case O_CLIENT: o->client = optarg; break;
+		case O_PROJECT: o->project = optarg; break;
+		case O_LOC: o->location = optarg; break;
+		case O_AUTHOR: o->author = optarg; break;
+		case O_FROM: o->from = optarg; break;
+		case O_FORCE: o->force = 1; break;
+		case 'o': o->out = optarg; break;
+		case O_TYPE:
+			v = cr_type_lookup(optarg);
+			if (v == CR_TYPE_INVALID || v == CR_TYPE_NONE) {
+				cli_error(prog, "--type '%s': use meeting, call, "
+				          "video, visit, email or other", optarg);
+				return -1;
+			}
+			o->type = optarg;
+			break;
+		case O_DATE:
+			if (cr_datetime_parse(optarg, &dt) == -1) {
+				cli_error(prog, "--date '%s' is not a date; write "
+				          "e.g. 2026-11-20 14:00 +07:00", optarg);
+				return -1;
+			}
+			o->date = optarg;
+			break;
+		case O_ATT:
+			if (push_attendee(o, optarg) == -1) {
+				cli_error(prog, "out of memory");
+				return -1;
+			}
+			break;
+		case O_LANG:
+			if ((o->lang = cr_lang_lookup(optarg)) ==
+			    CR_LANG_INVALID) {
+				cli_error(prog, "--lang '%s': use en, vi, zh or "
+				          "ru", optarg);
+				return -1;
+			}
+			break;
+		case O_TO:
+			if ((v = cli_form_lookup(optarg)) < 0) {
+				cli_error(prog, "--to '%s': use yaml or md",
+				          optarg);
+				return -1;
+			}
+			o->to = (cr_form)v;
+			break;
+		case O_NOW:
+			if (cli_parse_now(optarg, &o->now, &o->now_offset,
+			                  prog) == -1)
+				return -1;
+			now_given = 1;
+			break;
+		case 'h':
+			usage(stdout);
+			return -2;
+		case O_VER:
+			cli_version(prog);
+			return -2;
+		default:
+			usage(stderr);
+			return -1;
+		}
+	}
+	if (optind < argc) {
+		cli_error(prog, "unexpected argument '%s'; reports to continue "
+		          "go with --from", argv[optind]);
+		return -1;
+	}
+	if (!now_given)
+		cli_now(&o->now, &o->now_offset);
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* The previous report                                                 */
+
+/*
+ * Reads PREVIOUS; of a stream of several reports the latest by date is
+ * the one continued. Returns the report (owned by rs), or NULL after
+ * printing why (*status says 1 or 2).
+ */
+static cr_report *
+read_previous(const char *path, cr_reports *rs, cli_inputs *ins,
+              int *status)
+{
+	cr_report *best = NULL;
+	cr_diags d;
+	size_t i;
+
+	*status = CLI_EXIT_FAIL;
+	if (cli_inputs_collect(ins, (char *const *)&path, 1, 0, prog) != 0 ||
+	    cli_input_load(&ins->items[0], prog) == -1)
+		return NULL;
+	cr_diags_init(&d);
+	if (cli_input_parse(&ins->items[0], CR_FORM_AUTO, rs, &d) == -1) {
+		cli_error(prog, "out of memory");
+		cr_diags_free(&d);
+		return NULL;
+	}
+	cli_input_unload(&ins->items[0]);
+	for (i = 0; i < rs->len; i++) {
+		cr_report *r = rs->items[i];
+
+		if (r->broken) {
+			cli_diags_print(stderr, &d, 0, cli_use_color(stderr));
+			cli_error(prog, "%s: cannot be read as a report",
+			          ins->items[0].name);
+			cr_diags_free(&d);
+			*status = CLI_EXIT_INPUT;
+			return NULL;
+		}
+		if (best == NULL ||
+		    (r->date.valid && (!best->date.valid ||
+		                       cr_datetime_epoch(&r->date.dt, 0) >=
+		                           cr_datetime_epoch(&best->date.dt,
+		                                             0))))
+			best = r;
+	}
+	cr_diags_free(&d);
+	*status = CLI_EXIT_OK;
+	return best;
+}
+
+/* ------------------------------------------------------------------ */
+/* The skeleton                                                        */
+
+static const cr_pos nopos = { 0, 0 };
+
+static int
+set(cr_str *dst, const char *s)
+{
+	return cr_str_set(dst, s, nopos);
+}
+
+static int
+copy_persons(cr_persons *dst, const cr_persons *src)
+{
+	size_t i;
+
+	for (i = 0; i < src->len; i++) {
+		const cr_person *s = &src->items[i];
+		cr_person p;
+
+		memset(&p, 0, sizeof(p));
+		if (set(&p.name, s->name.s) == -1 ||
+		    set(&p.role, s->role.s) == -1 ||
+		    set(&p.org, s->org.s) == -1 ||
+		    set(&p.email, s->email.s) == -1 ||
+		    cr_persons_push(dst, &p) == -1) {
+			cr_person_clear(&p);
+			return -1;
+		}
+	}
+	dst->given = src->len > 0;
+	return 0;
+}
+
+/* Carries the open and blocked actions of prev, as they are. */
+static int
+carry_actions(cr_report *r, const cr_report *prev)
+{
+	size_t i;
+
+	for (i = 0; i < prev->nactions; i++) {
+		const cr_action *s = &prev->actions[i];
+		cr_status st = cr_action_status(s);
+		char due[32];
+		cr_action a;
+
+		if (st != CR_STATUS_OPEN && st != CR_STATUS_BLOCKED)
+			continue;
+		memset(&a, 0, sizeof(a));
+		/* The due as it was meant: a date-time keeps the offset it
+		 * had in the previous report, whatever the new one's. */
+		if (s->due.valid)
+			cr_datetime_format(&s->due.dt, due);
+		if (set(&a.id, s->id.s) == -1 || set(&a.what, s->what.s) == -1 ||
+		    set(&a.who, s->who.s) == -1 ||
+		    (s->due.raw.s != NULL &&
+		     cr_date_set(&a.due, s->due.valid ? due : s->due.raw.s,
+		                 nopos) == -1) ||
+		    set(&a.status, cr_status_name(st)) == -1 ||
+		    set(&a.note, s->note.s) == -1 ||
+		    cr_actions_push(r, &a) == -1) {
+			cr_action_clear(&a);
+			return -1;
+		}
+		r->actions[r->nactions - 1].id_given = 1;
+	}
+	return 0;
+}
+
+/* The author: --author, $CR_AUTHOR, `git config user.name`, else TODO.
+ * The result is malloc'd. */
+static char *
+find_author(const char *opt)
+{
+	const char *env = getenv("CR_AUTHOR");
+	char line[512];
+	FILE *p;
+
+	if (opt != NULL && *opt != '\0')
+		return strdup(opt);
+	if (env != NULL && *env != '\0')
+		return strdup(env);
+	if ((p = popen("git config user.name 2>/dev/null", "r")) != NULL) {
+		if (fgets(line, sizeof(line), p) != NULL) {
+			line[strcspn(line, "\r\n")] = '\0';
+			if (line[0] != '\0') {
+				pclose(p);
+				return strdup(line);
+			}
+		}
+		pclose(p);
+	}
+	return strdup(TODO);
+}
+
+static int
+add_person(cr_persons *ps, const char *s)
+{
+	cr_person p;
+
+	memset(&p, 0, sizeof(p));
+	if (cr_person_parse(s, nopos, &p) == -1 ||
+	    cr_persons_push(ps, &p) == -1) {
+		cr_person_clear(&p);
+		return -1;
+	}
+	ps->given = 1;
+	return 0;
+}
+
+static int
+has_person(const cr_persons *ps, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < ps->len; i++)
+		if (ps->items[i].name.s != NULL &&
+		    cr_utf8_casecmp(ps->items[i].name.s, name) == 0)
+			return 1;
+	return 0;
+}
+
+/* The contact's date: --date, else now at the local offset, to the
+ * minute. */
+static int
+set_date(cr_report *r, const struct opts *o)
+{
+	cr_datetime dt;
+	char text[32];
+
+	if (o->date != NULL)
+		return cr_date_set(&r->date, o->date, nopos);
+	cr_datetime_from_epoch(o->now - o->now % 60, o->now_offset, &dt);
+	dt.has_time = 1;
+	dt.has_offset = 1;
+	cr_datetime_format(&dt, text);
+	return cr_date_set(&r->date, text, nopos);
+}
+
+static int
+build(cr_report *r, const struct opts *o, const cr_report *prev)
+{
+	cr_action todo;
+	char *author;
+	int rc;
+
+	if (set_date(r, o) == -1 ||
+	    set(&r->title, o->title != NULL ? o->title : TODO) == -1 ||
+	    set(&r->client, o->client != NULL ? o->client
+	                    : prev != NULL    ? prev->client.s
+	                                      : TODO) == -1 ||
+	    set(&r->project, o->project != NULL ? o->project
+	                     : prev != NULL     ? prev->project.s
+	                                        : NULL) == -1 ||
+	    set(&r->type, o->type != NULL ? o->type : TODO) == -1 ||
+	    set(&r->location, o->location) == -1)
+		return -1;
+	if ((author = find_author(o->author)) == NULL)
+		return -1;
+	rc = set(&r->author, author);
+	if (o->lang != CR_LANG_INVALID)
+		rc = rc == -1 ? -1 : set(&r->language, cr_lang_name(o->lang));
+	else if (prev != NULL)
+		rc = rc == -1 ? -1 : set(&r->language, prev->language.s);
+	if (rc == 0 && prev != NULL) {
+		rc = copy_persons(&r->attendees, &prev->attendees);
+		if (rc == 0)
+			rc = copy_persons(&r->distribution, &prev->distribution);
+		if (rc == 0)
+			rc = set(&r->previous, prev->id.s);
+	}
+	for (size_t i = 0; rc == 0 && i < o->nattendees; i++) {
+		cr_person p;
+
+		memset(&p, 0, sizeof(p));
+		if (cr_person_parse(o->attendees[i], nopos, &p) == -1)
+			rc = -1;
+		else if (!has_person(&r->attendees, p.name.s))
+			rc = add_person(&r->attendees, o->attendees[i]);
+		cr_person_clear(&p);
+	}
+	/* The author took part: cr-lint warns otherwise. */
+	if (rc == 0 && strcmp(author, TODO) != 0 &&
+	    !has_person(&r->attendees, author)) {
+		cr_persons first = { 0 };
+
+		rc = add_person(&first, author);
+		if (rc == 0)
+			rc = copy_persons(&first, &r->attendees);
+		if (rc == 0) {
+			cr_persons old = r->attendees;
+
+			r->attendees = first;
+			first = old;
+		}
+		for (size_t i = 0; i < first.len; i++)
+			cr_person_clear(&first.items[i]);
+		free(first.items);
+	}
+	free(author);
+	if (rc == 0 && r->attendees.len == 0)
+		rc = add_person(&r->attendees, TODO);
+	/* The new meeting's own: what was said, agreed and decided next. */
+	if (rc == 0)
+		rc = cr_texts_push(&r->discussion, TODO, 4, nopos);
+	if (rc == 0)
+		rc = cr_texts_push(&r->agreements, TODO, 4, nopos);
+	r->discussion.given = r->agreements.given = 1;
+	if (rc == 0 && prev != NULL)
+		rc = carry_actions(r, prev);
+	if (rc == 0) {
+		memset(&todo, 0, sizeof(todo));
+		if (set(&todo.what, TODO) == -1 || set(&todo.who, TODO) == -1 ||
+		    cr_date_set(&todo.due, TODO, nopos) == -1 ||
+		    cr_actions_push(r, &todo) == -1) {
+			cr_action_clear(&todo);
+			rc = -1;
+		}
+	}
+	r->actions_given = 1;
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* The id                                                              */
+
+/* Whether the folder of `out` holds a report file named id (any of the
+ * report extensions) other than out itself. */
+static int
+taken(const char *out, const char *id)
+{
+	static const char *const exts[] = { ".yaml", ".yml", ".md" };
+	const char *slash = strrchr(out, '/');
+	int dirlen = slash != NULL ? (int)(slash - out) + 1 : 0;
+	struct stat st, self;
+	char path[4096];
+	size_t i;
+	int have_self = stat(out, &self) == 0;
+
+	for (i = 0; i < sizeof(exts) / sizeof(exts[0]); i++) {
+		snprintf(path, sizeof(path), "%.*s%s%s", dirlen, out, id,
+		         exts[i]);
+		if (stat(path, &st) == 0 &&
+		    !(have_self && st.st_dev == self.st_dev &&
+		      st.st_ino == self.st_ino))
+			return 1;
+	}
+	return 0;
+}
+
+/* client-YYYY-MM-DD, with -2, -3 ... when -o's folder has it already. */
+static int
+set_id(cr_report *r, const char *out)
+{
+	char *slug = cr_slug(r->client.s != NULL && strcmp(r->client.s, TODO)
+	                         ? r->client.s
+	                         : "report");
+	char date[32], id[512];
+	int n;
+
+	if (slug == NULL)
+		return -1;
+	if (r->date.valid) {
+		cr_datetime_format(&r->date.dt, date);
+		date[10] = '\0';
+	} else
+		strcpy(date, "undated");
+	snprintf(id, sizeof(id), "%s%s%s", slug, *slug ? "-" : "", date);
+	for (n = 2; out != NULL && strcmp(out, "-") != 0 && taken(out, id) &&
+	            n < 1000; n++)
+		snprintf(id, sizeof(id), "%s%s%s-%d", slug, *slug ? "-" : "",
+		         date, n);
+	free(slug);
+	return set(&r->id, id);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct opts o;
+	cli_inputs ins = { 0 };
+	cr_reports prevs = { 0 };
+	cr_report *prev = NULL, *r = NULL;
+	cr_write_opts w;
+	cli_output out;
+	cr_buf b;
+	int status = CLI_EXIT_OK, rc;
+
+	memset(&o, 0, sizeof(o));
+	o.lang = CR_LANG_INVALID;
+	o.to = CR_FORM_YAML;
+	if ((rc = parse_args(argc, argv, &o)) < 0) {
+		free(o.attendees);
+		return rc == -2 ? CLI_EXIT_OK : CLI_EXIT_FAIL;
+	}
+	if (o.out != NULL && o.to == CR_FORM_YAML &&
+	    cr_form_from_path(o.out) == CR_FORM_MD)
+		o.to = CR_FORM_MD; /* -o r.md means Markdown */
+	if (o.from != NULL &&
+	    (prev = read_previous(o.from, &prevs, &ins, &status)) == NULL) {
+		if (status == CLI_EXIT_OK) {
+			cli_error(prog, "%s: holds no report", o.from);
+			status = CLI_EXIT_INPUT;
+		}
+		goto done;
+	}
+	cr_buf_init(&b);
+	memset(&w, 0, sizeof(w));
+	w.lang = CR_LANG_INVALID;
+	w.audience = CR_AUDIENCE_INTERNAL;
+	w.now = o.now;
+	w.now_offset = o.now_offset;
+	if ((r = cr_report_new()) == NULL || build(r, &o, prev) == -1 ||
+	    set_id(r, o.out) == -1 || cr_report_finish(r, NULL) == -1 ||
+	    (o.to == CR_FORM_MD ? cr_write_md(r, &w, &b)
+	                        : cr_write_yaml(r, &w, &b)) == -1) {
+		cli_error(prog, "out of memory");
+		status = CLI_EXIT_FAIL;
+	} else if (cli_output_open(&out, o.out, &ins,
+	                           o.force ? 0 : CLI_OUT_NOCLOBBER,
+	                           prog) == -1)
+		status = CLI_EXIT_FAIL;
+	else if (fwrite(b.data, 1, b.len, out.fp) != b.len) {
+		cli_error(prog, "%s: write error", o.out != NULL ? o.out
+		                                                : "stdout");
+		cli_output_abort(&out);
+		status = CLI_EXIT_FAIL;
+	} else if (cli_output_commit(&out, prog) == -1)
+		status = CLI_EXIT_FAIL;
+	cr_buf_free(&b);
+done:
+	cr_report_free(r);
+	cr_reports_free(&prevs);
+	cli_inputs_free(&ins);
+	free(o.attendees);
+	return status;
+}
