@@ -582,4 +582,125 @@ int cr_check_collection(const cr_report *const *rs, size_t n,
  * whose rule is off. */
 void cr_diags_apply(cr_diags *d, size_t from, const cr_check_opts *o);
 
+
+/* ------------------------------------------------------------------ */
+/* WIP: the actions of many reports in one list (SPEC 8)               */
+
+/*
+ * Ownership: a cr_wip BORROWS the reports given to cr_wip_build: every
+ * pointer in a row points into them, so they must outlive the cr_wip and
+ * stay unchanged. The rows array is the cr_wip's own (cr_wip_free).
+ */
+typedef struct cr_wip_row {
+	const cr_report *first;  /* the earliest report carrying the action */
+	const cr_report *latest; /* the latest one: its fields win */
+	const cr_action *action; /* the action as written in `latest` */
+	size_t count;            /* how many reports carry it */
+	cr_status status;        /* cr_action_status(action) */
+	int overdue;             /* open or blocked, and the due moment passed */
+	long long days_overdue;  /* calendar days from due date to today; 0
+	                            when not overdue */
+	long long due_in;        /* calendar days from today to the due date
+	                            (negative once past); 0 without a due */
+} cr_wip_row;
+
+typedef struct cr_wip {
+	cr_wip_row *rows;
+	size_t len;
+	size_t cap;
+	long long now;  /* epoch seconds: "today" for every row */
+	int now_offset; /* minutes east of UTC for `now` */
+} cr_wip;
+
+/* Status bits for cr_wip_filter.status. */
+#define CR_WIP_STATUS(s) (1u << (s))
+#define CR_WIP_STATUS_ALL 0x1fu /* every status, unknown ones too */
+
+typedef struct cr_wip_filter {
+	unsigned status;     /* CR_WIP_STATUS bits; 0: open and blocked */
+	const char *client;  /* NULL: any; else equal ignoring case */
+	const char *project; /* NULL: any; else equal ignoring case */
+	const char *owner;   /* NULL: any; `who` equal ignoring case */
+	int overdue;         /* only overdue rows */
+	long long due_within; /* >= 0: only rows due on or before today plus
+	                         this many days (overdue ones included) */
+} cr_wip_filter;
+
+void cr_wip_init(cr_wip *w, long long now, int now_offset);
+void cr_wip_free(cr_wip *w);
+/* The filter that keeps what cr-wip shows by default (open, blocked). */
+void cr_wip_filter_init(cr_wip_filter *f);
+/*
+ * Merges the actions of n reports into rows (appended to w). Reports are
+ * taken in order of `date`, reports of equal date in the order given; an
+ * action id seen again takes the later report's fields, keeps the first
+ * report as `first` and counts it. Actions without an id are never
+ * merged. A broken report is skipped silently (its reader said why); a
+ * report without a valid `date` is skipped with an error appended to d.
+ * Rows come out sorted (cr_wip_sort). 0, or -1 on memory.
+ */
+int cr_wip_build(cr_wip *w, const cr_report *const *rs, size_t n,
+                 cr_diags *d);
+/* Drops the rows the filter does not keep; the order stays. */
+void cr_wip_select(cr_wip *w, const cr_wip_filter *f);
+/* Whether one row passes the filter. */
+int cr_wip_keep(const cr_wip_row *row, const cr_wip_filter *f);
+/* By due moment (none last), then client, then id. */
+void cr_wip_sort(cr_wip *w);
+
+/* Per owner (`who`, grouped ignoring case; the first spelling kept):
+ * rows still to do (open or blocked), overdue ones, and ones due within
+ * the next `days` days that are not overdue. */
+typedef struct cr_wip_owner {
+	const char *name; /* borrowed from a row; "" when nobody is named */
+	size_t open;
+	size_t overdue;
+	size_t due_soon;
+} cr_wip_owner;
+
+/* The owners of w's rows sorted by name; *out is malloc'd (free() it),
+ * NULL when there are none. 0, or -1 on memory. */
+int cr_wip_owners(const cr_wip *w, long long days, cr_wip_owner **out,
+                  size_t *n);
+
+/* The columns of every WIP format, in output order. */
+typedef enum cr_wip_col {
+	CR_WIP_CLIENT,
+	CR_WIP_PROJECT,
+	CR_WIP_ID,
+	CR_WIP_WHAT,
+	CR_WIP_WHO,
+	CR_WIP_DUE,
+	CR_WIP_STATUS_COL,
+	CR_WIP_DAYS_OVERDUE,
+	CR_WIP_RAISED,
+	CR_WIP_UPDATED,
+	CR_WIP_COUNT,
+	CR_WIP_REPORT,
+	CR_WIP_FILE,
+	CR_WIP__NCOLS
+} cr_wip_col;
+
+const char *cr_wip_heading(cr_wip_col c); /* "Days overdue" (static) */
+const char *cr_wip_key(cr_wip_col c);     /* "days_overdue" (static) */
+/* Appends the text of one cell, as written in the report (due normalised
+ * when valid; raised and updated as YYYY-MM-DD). */
+int cr_wip_cell(const cr_wip_row *row, cr_wip_col c, cr_buf *out);
+
+typedef enum cr_wip_format {
+	CR_WIP_TXT,  /* aligned table, CJK counted two columns */
+	CR_WIP_MD,   /* GFM table, pipes escaped */
+	CR_WIP_CSV,  /* RFC 4180, CRLF */
+	CR_WIP_TSV,  /* RFC 4180 quoting with tabs, LF */
+	CR_WIP_JSON  /* one array of objects keyed by cr_wip_key */
+} cr_wip_format;
+
+/* Whether a cell would be read as a formula by a spreadsheet: it starts
+ * with '=', '+', '-', '@', a tab or a carriage return. */
+int cr_wip_formula_like(const char *s);
+
+/* The rows of w in format f appended to out. Unless `raw`, a csv/tsv
+ * cell that is formula_like gets a leading '\''. */
+int cr_wip_write(const cr_wip *w, cr_wip_format f, int raw, cr_buf *out);
+
 #endif

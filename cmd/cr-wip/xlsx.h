@@ -1,0 +1,21 @@
+/*
+ * xlsx.h - the WIP as an XLSX workbook through libxlsxwriter. It lives in
+ * cmd/ rather than lib/ because libxlsxwriter prints its own errors on
+ * stderr, which the library never does, and writes to a file path.
+ */
+#ifndef CR_WIP_XLSX_H
+#define CR_WIP_XLSX_H
+
+#include "crtools.h"
+
+/*
+ * Writes the workbook to `path` (created or truncated): sheet "WIP" with
+ * w's rows, sheet "Owners" with the per-owner counts; the document's
+ * creation time is w->now, so the same rows and now give the same bytes.
+ * `nreports` goes into the document's subject. 0, or -1 (reported as
+ * "PROG: ...").
+ */
+int wip_xlsx_write(const cr_wip *w, size_t nreports, const char *path,
+                   const char *prog);
+
+#endif

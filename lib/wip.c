@@ -1,0 +1,341 @@
+/*
+ * wip.c - the WIP of SPEC 8: the actions of many reports merged into one
+ * list of rows, the filters, the sort order and the per-owner counts.
+ * Rows borrow everything from the reports (see crtools.h).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+void
+cr_wip_init(cr_wip *w, long long now, int now_offset)
+{
+	memset(w, 0, sizeof(*w));
+	w->now = now;
+	w->now_offset = now_offset;
+}
+
+void
+cr_wip_free(cr_wip *w)
+{
+	free(w->rows);
+	w->rows = NULL;
+	w->len = w->cap = 0;
+}
+
+void
+cr_wip_filter_init(cr_wip_filter *f)
+{
+	memset(f, 0, sizeof(*f));
+	f->due_within = -1;
+}
+
+/* One action of one report, before merging. */
+struct entry {
+	const char *id; /* NULL: never merged */
+	size_t rank;    /* the report's place in date order */
+	size_t idx;     /* the action's place in its report */
+	const cr_report *r;
+	const cr_action *a;
+};
+
+struct ranked {
+	long long when;
+	size_t given; /* place among the reports given: breaks ties */
+	const cr_report *r;
+};
+
+static int
+ranked_cmp(const void *x, const void *y)
+{
+	const struct ranked *a = x, *b = y;
+
+	if (a->when != b->when)
+		return a->when < b->when ? -1 : 1;
+	return a->given < b->given ? -1 : a->given > b->given;
+}
+
+static int
+entry_cmp(const void *x, const void *y)
+{
+	const struct entry *a = x, *b = y;
+	int c;
+
+	/* Actions without an id sort first, each on its own. */
+	if (a->id == NULL || b->id == NULL) {
+		if (a->id != b->id)
+			return a->id == NULL ? -1 : 1;
+	} else if ((c = strcmp(a->id, b->id)) != 0)
+		return c;
+	if (a->rank != b->rank)
+		return a->rank < b->rank ? -1 : 1;
+	return a->idx < b->idx ? -1 : a->idx > b->idx;
+}
+
+static int
+same_action(const struct entry *a, const struct entry *b)
+{
+	return a->id != NULL && b->id != NULL && strcmp(a->id, b->id) == 0;
+}
+
+/* Overdue state and day counts of a row at w->now. The calendar is the
+ * due date's own offset (for a date alone: the report's), so "today" is
+ * the day the due date's reader lives in. */
+static void
+row_days(cr_wip_row *row, long long now)
+{
+	const cr_date *due = &row->action->due;
+	cr_datetime today;
+	long long td, dd;
+
+	row->overdue = 0;
+	row->days_overdue = 0;
+	row->due_in = 0;
+	if (!due->valid)
+		return;
+	cr_datetime_from_epoch(now, due->dt.offset, &today);
+	td = cr_days_from_civil(today.year, today.month, today.day);
+	dd = cr_days_from_civil(due->dt.year, due->dt.month, due->dt.day);
+	row->due_in = dd - td;
+	if (row->status != CR_STATUS_OPEN && row->status != CR_STATUS_BLOCKED)
+		return;
+	if (now > cr_datetime_epoch(&due->dt, 1)) {
+		row->overdue = 1;
+		row->days_overdue = td > dd ? td - dd : 0;
+	}
+}
+
+static int
+push_row(cr_wip *w, const struct entry *first, const struct entry *last,
+         size_t count)
+{
+	cr_wip_row *row;
+
+	if (cr_grow(&w->rows, &w->cap, w->len + 1, sizeof(*w->rows)) == -1)
+		return -1;
+	row = &w->rows[w->len++];
+	memset(row, 0, sizeof(*row));
+	row->first = first->r;
+	row->latest = last->r;
+	row->action = last->a;
+	row->count = count;
+	row->status = cr_action_status(last->a);
+	row_days(row, w->now);
+	return 0;
+}
+
+int
+cr_wip_build(cr_wip *w, const cr_report *const *rs, size_t n, cr_diags *d)
+{
+	struct ranked *rk = NULL;
+	struct entry *es = NULL;
+	size_t nr = 0, ne = 0, i, j, k, count;
+	int rc = -1;
+
+	if (n > 0 && (rk = calloc(n, sizeof(*rk))) == NULL)
+		return -1;
+	for (i = 0; i < n; i++) {
+		const cr_report *r = rs[i];
+
+		if (r->broken)
+			continue;
+		if (!r->date.valid) {
+			cr_pos pos = r->date.raw.s != NULL ? r->date.raw.pos
+			                                   : r->pos;
+			if (cr_diags_add(d, r->file, pos,
+			                 r->date.raw.s != NULL
+			                     ? CR_RULE_BAD_DATE
+			                     : CR_RULE_MISSING_FIELD,
+			                 "the report has no valid date, so its "
+			                 "actions are left out of the WIP") ==
+			    -1)
+				goto out;
+			continue;
+		}
+		rk[nr].when = cr_datetime_epoch(&r->date.dt, 0);
+		rk[nr].given = i;
+		rk[nr].r = r;
+		ne += r->nactions;
+		nr++;
+	}
+	if (nr > 0)
+		qsort(rk, nr, sizeof(*rk), ranked_cmp);
+	if (ne > 0 && (es = calloc(ne, sizeof(*es))) == NULL)
+		goto out;
+	for (i = 0, k = 0; i < nr; i++)
+		for (j = 0; j < rk[i].r->nactions; j++, k++) {
+			const cr_action *a = &rk[i].r->actions[j];
+
+			es[k].id = a->id.s != NULL && a->id.s[0] != '\0'
+			               ? a->id.s
+			               : NULL;
+			es[k].rank = i;
+			es[k].idx = j;
+			es[k].r = rk[i].r;
+			es[k].a = a;
+		}
+	if (ne > 0)
+		qsort(es, ne, sizeof(*es), entry_cmp);
+	for (i = 0; i < ne; i = j) {
+		/* One group: the same id; count the distinct reports. */
+		count = 1;
+		for (j = i + 1; j < ne && same_action(&es[i], &es[j]); j++)
+			if (es[j].rank != es[j - 1].rank)
+				count++;
+		if (push_row(w, &es[i], &es[j - 1], count) == -1)
+			goto out;
+	}
+	cr_wip_sort(w);
+	rc = d->oom ? -1 : 0;
+out:
+	free(rk);
+	free(es);
+	return rc;
+}
+
+/* Equal ignoring case; a NULL or empty value never equals a wanted one. */
+static int
+same_text(const char *have, const char *want)
+{
+	return have != NULL && cr_utf8_casecmp(have, want) == 0;
+}
+
+int
+cr_wip_keep(const cr_wip_row *row, const cr_wip_filter *f)
+{
+	unsigned want = f->status != 0
+	                    ? f->status
+	                    : CR_WIP_STATUS(CR_STATUS_OPEN) |
+	                          CR_WIP_STATUS(CR_STATUS_BLOCKED);
+
+	if ((want & CR_WIP_STATUS(row->status)) == 0)
+		return 0;
+	if (f->client != NULL && !same_text(row->latest->client.s, f->client))
+		return 0;
+	if (f->project != NULL &&
+	    !same_text(row->latest->project.s, f->project))
+		return 0;
+	if (f->owner != NULL && !same_text(row->action->who.s, f->owner))
+		return 0;
+	if (f->overdue && !row->overdue)
+		return 0;
+	if (f->due_within >= 0 &&
+	    (!row->action->due.valid || row->due_in > f->due_within))
+		return 0;
+	return 1;
+}
+
+void
+cr_wip_select(cr_wip *w, const cr_wip_filter *f)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < w->len; i++)
+		if (cr_wip_keep(&w->rows[i], f))
+			w->rows[n++] = w->rows[i];
+	w->len = n;
+}
+
+static int
+text_cmp(const char *a, const char *b)
+{
+	int c;
+
+	if (a == NULL || b == NULL)
+		return (a != NULL) - (b != NULL);
+	if ((c = cr_utf8_casecmp(a, b)) != 0)
+		return c;
+	return strcmp(a, b);
+}
+
+static int
+row_cmp(const void *x, const void *y)
+{
+	const cr_wip_row *a = x, *b = y;
+	const cr_date *da = &a->action->due, *db = &b->action->due;
+	int c;
+
+	if (da->valid != db->valid)
+		return da->valid ? -1 : 1;
+	if (da->valid) {
+		long long ta = cr_datetime_epoch(&da->dt, 1);
+		long long tb = cr_datetime_epoch(&db->dt, 1);
+
+		if (ta != tb)
+			return ta < tb ? -1 : 1;
+	}
+	if ((c = text_cmp(a->latest->client.s, b->latest->client.s)) != 0)
+		return c;
+	if ((c = text_cmp(a->action->id.s, b->action->id.s)) != 0)
+		return c;
+	/* Same id only for actions without one: keep report order. */
+	if (a->action != b->action)
+		return a->action < b->action ? -1 : 1;
+	return 0;
+}
+
+void
+cr_wip_sort(cr_wip *w)
+{
+	if (w->len > 1)
+		qsort(w->rows, w->len, sizeof(*w->rows), row_cmp);
+}
+
+static int
+owner_cmp(const void *x, const void *y)
+{
+	const cr_wip_row *const *a = x, *const *b = y;
+	const char *na = (*a)->action->who.s, *nb = (*b)->action->who.s;
+	int c;
+
+	if ((c = cr_utf8_casecmp(na != NULL ? na : "", nb != NULL ? nb : "")))
+		return c;
+	/* Within an owner: row order, so the first spelling is stable. */
+	return *a < *b ? -1 : *a > *b;
+}
+
+int
+cr_wip_owners(const cr_wip *w, long long days, cr_wip_owner **out,
+              size_t *n)
+{
+	const cr_wip_row **by = NULL;
+	cr_wip_owner *os = NULL, *o = NULL;
+	size_t i, no = 0;
+
+	*out = NULL;
+	*n = 0;
+	if (w->len == 0)
+		return 0;
+	if ((by = malloc(w->len * sizeof(*by))) == NULL ||
+	    (os = calloc(w->len, sizeof(*os))) == NULL) {
+		free(by);
+		return -1;
+	}
+	for (i = 0; i < w->len; i++)
+		by[i] = &w->rows[i];
+	qsort(by, w->len, sizeof(*by), owner_cmp);
+	for (i = 0; i < w->len; i++) {
+		const cr_wip_row *r = by[i];
+		const char *who = r->action->who.s != NULL ? r->action->who.s
+		                                           : "";
+
+		if (o == NULL || cr_utf8_casecmp(o->name, who) != 0) {
+			o = &os[no++];
+			o->name = who;
+		}
+		if (r->status != CR_STATUS_OPEN &&
+		    r->status != CR_STATUS_BLOCKED)
+			continue;
+		o->open++;
+		if (r->overdue)
+			o->overdue++;
+		else if (r->action->due.valid && r->due_in >= 0 &&
+		         r->due_in <= days)
+			o->due_soon++;
+	}
+	free(by);
+	*out = os;
+	*n = no;
+	return 0;
+}

@@ -1,0 +1,116 @@
+#!/bin/sh
+# cr-wip --to xlsx: the workbook read back with openpyxl (sheets, bold
+# frozen header, autofilter, real dates, text that looks like a formula,
+# overdue fill, status drop-down, hyperlink, Owners counts, document
+# properties), byte-identical output, and no binary on a terminal.
+. "${CR_SRC:-.}/tests/cli/lib.sh"
+cd "$CR_SRC" || exit 1
+
+IN="tests/data/wip/a tests/data/wip/b"
+NOW="--now 2026-11-22T09:00:00+07:00"
+
+run cr-wip $NOW --to xlsx -o "$T/wip.xlsx" $IN
+is "$rc" 0 "-o: exit 0"
+is "$err" "" "-o: nothing on stderr"
+ok "$(test -s "$T/wip.xlsx"; echo $?)" "-o: the file is there"
+is "$(ls -a "$T" | grep -c '^\.wip')" 0 "-o: no temporary file left"
+
+run cr-wip $NOW --to xlsx $IN
+is "$rc" 0 "stdout (not a terminal): exit 0"
+same_file "$T/.out" "$T/wip.xlsx" "stdout and -o give the same bytes"
+sleep 1
+run cr-wip $NOW --to xlsx -o "$T/again.xlsx" $IN
+same_file "$T/again.xlsx" "$T/wip.xlsx" "same input and --now: byte-identical"
+run cr-wip --now 2026-11-23T09:00:00+07:00 --to xlsx -o "$T/other.xlsx" $IN
+ok "$(cmp -s "$T/other.xlsx" "$T/wip.xlsx"; test $? = 1; echo $?)" "another --now: another file"
+
+if command -v script >/dev/null 2>&1; then
+	script -qec "$CR_BIN/cr-wip --to xlsx $IN" /dev/null >"$T/tty.out" 2>&1
+	trc=$?
+	is "$trc" 2 "terminal stdout: exit 2"
+	like "$(cat "$T/tty.out")" "give -o FILE" "terminal stdout: says why"
+else
+	skip "script(1) missing: no terminal test"
+	skip "script(1) missing: no terminal test"
+fi
+
+PY=
+for p in python3 /usr/bin/python3; do
+	if "$p" -c 'import openpyxl' 2>/dev/null; then
+		PY=$p
+		break
+	fi
+done
+if [ -z "$PY" ]; then
+	skip "python3-openpyxl missing"
+	done_testing
+	exit $?
+fi
+
+"$PY" - "$T/wip.xlsx" >"$T/check.txt" 2>&1 <<'PY'
+import sys, datetime, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb['WIP']
+rows = list(ws.iter_rows(values_only=True))
+head = rows[0]
+col = {h: i for i, h in enumerate(head)}
+def row(id_):
+    return [r for r in rows[1:] if r[col['ID']] == id_][0]
+def cell(id_, name):
+    r = [i for i, x in enumerate(rows) if x[col['ID']] == id_][0] + 1
+    return ws.cell(row=r, column=col[name] + 1)
+print('sheets', wb.sheetnames)
+print('bold', all(c.font.b for c in ws[1]))
+print('frozen', ws.freeze_panes)
+print('filter', ws.auto_filter.ref)
+due = cell('acme-1', 'Due')
+print('date', type(due.value).__name__, due.value.date(), due.number_format)
+dt = cell('acme-7', 'Due')
+print('datetime', dt.value, dt.number_format)
+f = cell('acme-8', 'What')
+print('formula-like', repr(f.value), f.data_type)
+c = cell('inj-1', 'Client')
+print('client', c.value, c.data_type)
+print('fill overdue', cell('zh-1', 'What').fill.fill_type, cell('zh-1', 'What').fill.fgColor.rgb)
+print('fill other', cell('acme-1', 'What').fill.fill_type)
+dv = ws.data_validations.dataValidation
+print('validation', len(dv), dv[0].type, dv[0].formula1, str(dv[0].sqref))
+link = cell('zh-1', 'File')
+print('link', link.value, link.hyperlink is not None and 'zh-2026-11-18.yaml' in link.hyperlink.target)
+print('count', cell('acme-1', 'Count').value, 'raised', cell('acme-1', 'Raised').value.date(), 'updated', cell('acme-1', 'Updated').value.date())
+w = ws.column_dimensions
+print('widths', w['A'].width > w['C'].width, w['D'].width >= 40)
+o = wb['Owners']
+for r in o.iter_rows(values_only=True):
+    print('owner', *r)
+p = wb.properties
+print('title', p.title)
+print('subject', p.subject)
+print('created', p.created)
+PY
+is "$?" 0 "openpyxl reads the workbook"
+c=$(cat "$T/check.txt")
+like "$c" "sheets ['WIP', 'Owners']" "sheets WIP and Owners"
+like "$c" "bold True" "header bold"
+like "$c" "frozen A2" "header frozen"
+like "$c" "filter A1:M10" "autofilter over every row and column"
+like "$c" "date datetime 2026-11-25 yyyy-mm-dd" "a due date is a real date"
+like "$c" "datetime 2026-11-22 08:00:00 yyyy-mm-dd hh:mm" "a due date-time keeps its time"
+like "$c" "formula-like '=1+1' s" "=1+1 is a string"
+like "$c" "client =HYPERLINK(\"http://evil.example\",\"click\") s" "=HYPERLINK(...) is a string"
+like "$c" "fill overdue solid FFFFC7CE" "overdue row filled"
+like "$c" "fill other None" "other rows not filled"
+like "$c" "validation 1 list \"open,done,blocked,dropped\" G2:G10" "status drop-down"
+like "$c" "link tests/data/wip/b/zh-2026-11-18.yaml True" "relative source file linked"
+like "$c" "count 2 raised 2026-11-10 updated 2026-11-20" "count, raised, updated"
+like "$c" "widths True True" "widths from the content"
+like "$c" "owner Owner Open Overdue Due within 7 days" "Owners header"
+like "$c" "owner @Minh 1 1 0" "Owners: @Minh"
+like "$c" "owner linh tran 3 1 2" "Owners: Linh Tran in any case"
+like "$c" "owner 王伟 1 1 0" "Owners: 王伟"
+like "$c" "owner 李娜 1 0 0" "Owners: 李娜"
+like "$c" "title WIP report" "title"
+like "$c" "subject 9 actions from 5 contact reports" "subject"
+like "$c" "created 2026-11-22 02:00:00" "created from --now"
+
+done_testing

@@ -1,0 +1,51 @@
+/*
+ * fuzz_wip.c - libFuzzer target for the WIP: read bytes as a YAML stream
+ * (several reports), merge them, filter, count owners and write every
+ * text format. Built like fuzz_read.c, with lib/wip.c and lib/wip_write.c.
+ */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "crtools.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	cr_read_opts o = { CR_FORM_YAML, "fuzz", "fuzz" };
+	cr_reports rs = { 0 };
+	cr_wip_filter f;
+	cr_wip_owner *os;
+	cr_diags d;
+	cr_wip w;
+	size_t n;
+	int fmt;
+
+	cr_diags_init(&d);
+	cr_read((const char *)data, size, &o, &rs, &d);
+	/* a fixed today: 2026-11-22T09:00:00+07:00 */
+	cr_wip_init(&w, 1795831200LL, 420);
+	if (cr_wip_build(&w, (const cr_report *const *)rs.items, rs.len,
+	                 &d) == 0) {
+		if (cr_wip_owners(&w, 7, &os, &n) == 0)
+			free(os);
+		for (fmt = CR_WIP_TXT; fmt <= CR_WIP_JSON; fmt++) {
+			cr_buf b;
+
+			cr_buf_init(&b);
+			cr_wip_write(&w, (cr_wip_format)fmt, fmt & 1, &b);
+			cr_buf_free(&b);
+		}
+		cr_wip_filter_init(&f);
+		f.overdue = 1;
+		f.due_within = 3;
+		f.owner = "a";
+		cr_wip_select(&w, &f);
+	}
+	cr_wip_free(&w);
+	cr_reports_free(&rs);
+	cr_diags_free(&d);
+	return 0;
+}
