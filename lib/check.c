@@ -23,6 +23,8 @@ struct ctx {
 	cr_words *vague; /* vague due words */
 	cr_words *emo;	 /* emotional words, all languages */
 	cr_words *ph;	 /* placeholders */
+	const cr_check_words *words; /* where the three above come from */
+	cr_check_words *own;         /* built for this call, or NULL */
 	int contact_ok;	 /* date is valid: the two below are set */
 	long long contact_start, contact_end;
 };
@@ -938,43 +940,92 @@ static const struct check {
     {CR_RULE_NO_NEXT_CONTACT, check_next_contact},
 };
 
-static int
-ctx_init(struct ctx *c, const cr_report *r, const cr_check_opts *o, cr_diags *d)
+struct cr_check_words {
+	cr_words *emo;   /* emotional language, all four lists */
+	cr_words *vague; /* vague dues */
+	cr_words *ph;    /* placeholders */
+};
+
+static void
+words_free(cr_check_words *w)
+{
+	if (w == NULL)
+		return;
+	cr_words_free(w->emo);
+	cr_words_free(w->vague);
+	cr_words_free(w->ph);
+	free(w);
+}
+
+static cr_check_words *
+words_new(void)
 {
 	static const enum cr_wordlist emo[] = {
 	    CR_WORDS_EMOTIONAL_EN, CR_WORDS_EMOTIONAL_VI, CR_WORDS_EMOTIONAL_ZH,
 	    CR_WORDS_EMOTIONAL_RU};
 	const char *const *lists[CR_ARRAY_LEN(emo)];
 	const char *const *one;
+	cr_check_words *w;
 	size_t i;
 
+	if ((w = calloc(1, sizeof(*w))) == NULL)
+		return NULL;
+	for (i = 0; i < CR_ARRAY_LEN(emo); i++)
+		lists[i] = cr_wordlist_get(emo[i]);
+	w->emo = cr_words_new(lists, CR_ARRAY_LEN(lists), 1);
+	one = cr_wordlist_get(CR_WORDS_VAGUE_DUE);
+	w->vague = cr_words_new(&one, 1, 1);
+	/* placeholders are upper case: "todo" is a word in other tongues */
+	one = cr_wordlist_get(CR_WORDS_PLACEHOLDER);
+	w->ph = cr_words_new(&one, 1, 0);
+	if (w->emo == NULL || w->vague == NULL || w->ph == NULL) {
+		words_free(w);
+		return NULL;
+	}
+	return w;
+}
+
+int
+cr_check_opts_prepare(cr_check_opts *o)
+{
+	if (o->words == NULL && (o->words = words_new()) == NULL)
+		return -1;
+	return 0;
+}
+
+void
+cr_check_opts_free(cr_check_opts *o)
+{
+	words_free(o->words);
+	o->words = NULL;
+}
+
+static int
+ctx_init(struct ctx *c, const cr_report *r, const cr_check_opts *o, cr_diags *d)
+{
 	memset(c, 0, sizeof(*c));
 	c->r = r;
 	c->o = o;
 	c->d = d;
 	c->file = r != NULL ? r->file : NULL;
-	for (i = 0; i < CR_ARRAY_LEN(emo); i++)
-		lists[i] = cr_wordlist_get(emo[i]);
-	c->emo = cr_words_new(lists, CR_ARRAY_LEN(lists), 1);
-	one = cr_wordlist_get(CR_WORDS_VAGUE_DUE);
-	c->vague = cr_words_new(&one, 1, 1);
-	/* placeholders are upper case: "todo" is a word in other tongues */
-	one = cr_wordlist_get(CR_WORDS_PLACEHOLDER);
-	c->ph = cr_words_new(&one, 1, 0);
+	if ((c->words = o->words) == NULL &&
+	    (c->words = c->own = words_new()) == NULL)
+		return -1;
+	c->emo = c->words->emo;
+	c->vague = c->words->vague;
+	c->ph = c->words->ph;
 	if (r != NULL && r->date.valid) {
 		c->contact_ok = 1;
 		c->contact_start = cr_datetime_epoch(&r->date.dt, 0);
 		c->contact_end = cr_datetime_epoch(&r->date.dt, 1);
 	}
-	return c->emo != NULL && c->vague != NULL && c->ph != NULL ? 0 : -1;
+	return 0;
 }
 
 static void
 ctx_free(struct ctx *c)
 {
-	cr_words_free(c->emo);
-	cr_words_free(c->vague);
-	cr_words_free(c->ph);
+	words_free(c->own);
 }
 
 void

@@ -46,9 +46,12 @@ struct cr_words {
 	struct entry *e;
 	size_t n;
 	int fold;
+	unsigned char first[16]; /* bit c: some entry starts with ASCII c */
+	unsigned char bytes[32]; /* bit b: a text byte that may start one */
+	int ascii;               /* every entry starts with an ASCII char */
 };
 
-static int
+static inline int
 is_cjk(unsigned cp)
 {
 	return (cp >= 0x2e80 && cp <= 0x9fff) ||
@@ -66,7 +69,7 @@ is_blank(unsigned cp)
 
 /* A letter or digit that continues a word. A CJK character stands alone:
  * an English word right after one still starts a word. */
-static int
+static inline int
 is_word(unsigned cp)
 {
 	if (cp < 0x80)
@@ -170,6 +173,20 @@ cr_words_new(const char *const *const *lists, size_t nlists, int dofold)
 	}
 	if (w->n > 1)
 		qsort(w->e, w->n, sizeof(*w->e), entry_cmp);
+	w->ascii = 1;
+	for (i = 0; i < w->n; i++) {
+		unsigned c = w->e[i].cps[0];
+
+		if (c >= 0x80) {
+			w->ascii = 0;
+			continue;
+		}
+		w->first[c >> 3] |= (unsigned char)(1u << (c & 7));
+		w->bytes[c >> 3] |= (unsigned char)(1u << (c & 7));
+		if (dofold && c >= 'a' && c <= 'z')
+			w->bytes[(c - 32) >> 3] |=
+			    (unsigned char)(1u << ((c - 32) & 7));
+	}
 	return w;
 fail:
 	cr_words_free(w);
@@ -221,13 +238,27 @@ int
 cr_words_find(const cr_words *w, const char *text, size_t from, size_t *at,
 	      size_t *len, const char **entry)
 {
+	/* [a-zA-Z0-9] as a bit set, for the ASCII fast path */
+	static const unsigned char ascii_word[16] = {
+		0, 0, 0, 0, 0, 0, 0xff, 0x03, 0xfe, 0xff, 0xff, 0x07,
+		0xfe, 0xff, 0xff, 0x07
+	};
 	size_t n = strlen(text), i = from, step, lo, hi, mid, m;
 	unsigned cp, prev = ' ';
+	int prev_word, word;
 
-	if (w->n == 0)
+	if (w->n == 0 || i > n)
 		return 0;
-	if (i > n)
-		return 0;
+	if (w->ascii) {
+		/* Lists whose entries all start with an ASCII letter (the
+		 * placeholders): most texts hold none of those bytes. */
+		const unsigned char *p = (const unsigned char *)text + i;
+
+		while (*p != '\0' && !(w->bytes[*p >> 3] & (1u << (*p & 7))))
+			p++;
+		if (*p == '\0')
+			return 0;
+	}
 	if (i > 0) {
 		/* the character before `from`, for the word boundary */
 		size_t b = i - 1;
@@ -235,10 +266,27 @@ cr_words_find(const cr_words *w, const char *text, size_t from, size_t *at,
 			b--;
 		decode(text, n, b, &prev);
 	}
-	for (; i < n; i += step, prev = cp) {
-		step = decode(text, n, i, &cp);
-		unsigned c = fold(w, cp);
+	prev_word = is_word(prev);
+	for (; i < n; i += step, prev_word = word) {
+		unsigned c;
 
+		if ((unsigned char)text[i] < 0x80) {
+			cp = (unsigned char)text[i];
+			step = 1;
+			word = ascii_word[cp >> 3] & (1u << (cp & 7));
+			/* Inside a word no entry starts (CJK ones aside) */
+			if (prev_word && word)
+				continue;
+			c = w->fold && cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
+			if (!(w->first[c >> 3] & (1u << (c & 7))))
+				continue;
+		} else {
+			step = decode(text, n, i, &cp);
+			word = is_word(cp);
+			if (prev_word && !is_cjk(cp))
+				continue;
+			c = fold(w, cp);
+		}
 		lo = 0;
 		hi = w->n;
 		while (lo < hi) {
@@ -251,7 +299,7 @@ cr_words_find(const cr_words *w, const char *text, size_t from, size_t *at,
 		for (; lo < w->n && w->e[lo].cps[0] == c; lo++) {
 			const struct entry *e = &w->e[lo];
 
-			if (!e->substr && is_word(prev))
+			if (!e->substr && prev_word)
 				continue;
 			if ((m = match(w, e, text, n, i)) > 0) {
 				*at = i;

@@ -561,6 +561,9 @@ typedef enum cr_profile {
 	CR_PROFILE_FUNDRAISING
 } cr_profile;
 
+/* The word matchers of the checks (opaque; see cr_check_opts_prepare). */
+typedef struct cr_check_words cr_check_words;
+
 typedef struct cr_check_opts {
 	cr_profile profile;
 	int max_issue_hours;
@@ -569,10 +572,15 @@ typedef struct cr_check_opts {
 	int now_offset;                       /* minutes east of UTC */
 	const char *const *team;              /* names that may own actions */
 	size_t nteam;
+	cr_check_words *words; /* owned; NULL: built anew for every report */
 } cr_check_opts;
 
 /* Defaults of a profile; now = 0 (set it). */
 void cr_check_opts_init(cr_check_opts *o, cr_profile profile);
+/* Builds the word matchers once, for checking many reports with the same
+ * options; release them with cr_check_opts_free. 0, or -1 (memory). */
+int cr_check_opts_prepare(cr_check_opts *o);
+void cr_check_opts_free(cr_check_opts *o);
 /* Checks one report (skips a broken one) and appends findings. */
 int cr_check_report(const cr_report *r, const cr_check_opts *o, cr_diags *d);
 /* Checks that need all reports at once: duplicate report ids, previous. */

@@ -78,6 +78,12 @@ cr_input_clean(const char *buf, size_t len, const char *file, char **out,
 		return -1;
 	start = i;
 	while (i < len) {
+		/* ASCII other than NUL and line ends: the common case */
+		if (s[i] < 0x80 && s[i] > '\r') {
+			i++;
+			pos.column++;
+			continue;
+		}
 		if (s[i] == '\n' || (s[i] == '\r' && (i + 1 >= len ||
 		                                      s[i + 1] != '\n'))) {
 			pos.line++;
