@@ -46,7 +46,7 @@ static const char stylesheet[] =
     "thead{display:table-header-group}\n"
     "tr{break-inside:avoid;page-break-inside:avoid}\n"
     "th.what{width:34%}\n"
-    "td.id{font-size:9pt;color:#444}\n"
+    "td.id{font-size:9pt;color:#444;white-space:nowrap}\n"
     "td.due{word-break:keep-all}\n"
     "tr.overdue td{background:#fde8e6}\n"
     "tr.done td,tr.dropped td{color:#666}\n"
