@@ -99,9 +99,16 @@ unit: $(UNIT_BINS)
 
 CLI_TESTS := $(sort $(wildcard tests/cli/*.t))
 
-cli: all
+# The error-injection library of the output tests (tests/inject).
+INJECT_SO = build/inject/inject_errors.so
+$(INJECT_SO): tests/inject/inject_errors.c
+	@mkdir -p $(@D)
+	$(CC) -std=c11 $(WARN) -O1 -g -fPIC -shared -o $@ $< -ldl
+
+cli: all $(INJECT_SO)
 	@if [ -n "$(CLI_TESTS)" ]; then \
-		CR_BIN=$(CURDIR)/$(BIN) CR_SRC=$(CURDIR) prove -f $(CLI_TESTS); \
+		CR_BIN=$(CURDIR)/$(BIN) CR_SRC=$(CURDIR) \
+		CR_INJECT_SO=$(CURDIR)/$(INJECT_SO) prove -f $(CLI_TESTS); \
 	else echo "cli: no command-line tests yet"; fi
 
 asan:
