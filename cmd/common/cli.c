@@ -198,7 +198,8 @@ walk(cli_inputs *ins, const char *dir, const char *prog, int depth)
 	}
 	closedir(dp);
 	dp = NULL;
-	qsort(names, n, sizeof(*names), name_cmp);
+	if (n > 1)
+		qsort(names, n, sizeof(*names), name_cmp);
 	for (i = 0; i < n && bad >= 0; i++) {
 		size_t len = strlen(dir) + strlen(names[i]) + 2;
 		char *path = malloc(len);
