@@ -27,6 +27,9 @@ struct loader {
 	struct anchor *anchors;
 	size_t nanchors, anchorcap;
 	size_t expanded; /* bytes (and nodes) produced by aliases so far */
+	cr_node **dropped; /* pairs of duplicate keys, kept until the end of
+	                      the document: an anchor may still name them */
+	size_t ndropped, droppedcap;
 	cr_node *root;
 	int failed; /* a diagnostic stopped this document */
 	int oom;
@@ -253,8 +256,15 @@ check_duplicates(struct loader *l, cr_node *map)
 	free(keys);
 	for (i = j = 0; i + 1 < map->len; i += 2) {
 		if (map->items[i]->plain == -1) {
-			cr_node_free(map->items[i]);
-			cr_node_free(map->items[i + 1]);
+			if (cr_grow(&l->dropped, &l->droppedcap, l->ndropped + 2,
+			            sizeof(*l->dropped)) == -1) {
+				l->oom = 1;
+				cr_node_free(map->items[i]);
+				cr_node_free(map->items[i + 1]);
+				continue;
+			}
+			l->dropped[l->ndropped++] = map->items[i];
+			l->dropped[l->ndropped++] = map->items[i + 1];
 			continue;
 		}
 		map->items[j++] = map->items[i];
@@ -364,6 +374,8 @@ loader_reset(struct loader *l)
 	cr_node_free(l->root);
 	l->root = NULL;
 	anchors_clear(l);
+	while (l->ndropped > 0)
+		cr_node_free(l->dropped[--l->ndropped]);
 	l->expanded = 0;
 	l->failed = 0;
 }
@@ -467,6 +479,7 @@ cr_yaml_load(const char *buf, size_t len, const char *file, cr_node ***docs,
 	loader_reset(&l);
 	free(l.stack);
 	free(l.anchors);
+	free(l.dropped);
 	yaml_parser_delete(&p);
 	return rc;
 }
