@@ -149,6 +149,8 @@ typedef struct cr_diags {
 
 void cr_diags_init(cr_diags *d);
 void cr_diags_free(cr_diags *d);
+/* Drops the diagnostics from index len on. */
+void cr_diags_truncate(cr_diags *d, size_t len);
 /* Appends a diagnostic with the rule's default severity. */
 int cr_diags_add(cr_diags *d, const char *file, cr_pos pos, cr_rule rule,
                  const char *fmt, ...) __attribute__((format(printf, 5, 6)));
@@ -406,6 +408,11 @@ void cr_reports_free(cr_reports *rs); /* frees the reports and the array */
 int cr_reports_push(cr_reports *rs, cr_report *r);
 /* Deep copy (for tools that build a new report from an old one). */
 cr_report *cr_report_copy(const cr_report *r);
+/* Frees everything but what a WIP needs (file, id, client, project,
+ * date, and each action's id, what, who, due and status), so that a
+ * collection of 100,000 reports fits in memory. The report stays valid:
+ * the rest reads as absent. */
+void cr_report_strip(cr_report *r);
 /* Same model: every value equal after defaults and normalisation. Ignores
  * positions, file and form. */
 int cr_report_equal(const cr_report *a, const cr_report *b);

@@ -85,14 +85,19 @@ cr_diags_init(cr_diags *d)
 }
 
 void
+cr_diags_truncate(cr_diags *d, size_t len)
+{
+	while (d->len > len) {
+		d->len--;
+		free(d->items[d->len].file);
+		free(d->items[d->len].message);
+	}
+}
+
+void
 cr_diags_free(cr_diags *d)
 {
-	size_t i;
-
-	for (i = 0; i < d->len; i++) {
-		free(d->items[i].file);
-		free(d->items[i].message);
-	}
+	cr_diags_truncate(d, 0);
 	free(d->items);
 	cr_diags_init(d);
 }

@@ -314,6 +314,37 @@ cr_report_free(cr_report *r)
 }
 
 void
+cr_report_strip(cr_report *r)
+{
+	size_t i;
+
+	str_free(&r->title);
+	str_free(&r->type);
+	str_free(&r->outcome);
+	str_free(&r->location);
+	str_free(&r->author);
+	str_free(&r->issued.raw);
+	str_free(&r->confidentiality);
+	str_free(&r->language);
+	persons_free(&r->attendees);
+	persons_free(&r->absent);
+	persons_free(&r->distribution);
+	str_free(&r->previous);
+	str_free(&r->next_contact.raw);
+	texts_free(&r->tags);
+	texts_free(&r->agenda);
+	texts_free(&r->discussion);
+	texts_free(&r->agreements);
+	texts_free(&r->internal);
+	exts_free(&r->ext);
+	for (i = 0; i < r->nactions; i++) {
+		str_free(&r->actions[i].note);
+		exts_free(&r->actions[i].ext);
+	}
+	r->issued.valid = r->next_contact.valid = 0;
+}
+
+void
 cr_reports_free(cr_reports *rs)
 {
 	size_t i;

@@ -425,10 +425,13 @@ main(int argc, char **argv)
 		if (cli_input_parse(in, a.from, &rs, &d) == -1)
 			goto oom;
 		cli_input_unload(in);
-		for (; j < rs.len; j++)
+		for (; j < rs.len; j++) {
 			if (!rs.items[j]->broken)
 				pg.actions += rs.items[j]->nactions;
+			cr_report_strip(rs.items[j]);
+		}
 		skipped += print_skips(&d, from, 0, color);
+		cr_diags_truncate(&d, from); /* printed, or cr-lint's */
 		pg.files++;
 		progress_tick(&pg, 0);
 	}

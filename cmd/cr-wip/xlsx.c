@@ -36,7 +36,12 @@ struct xl {
 	lxw_format *head;
 	cr_buf b;
 	lxw_error err;
+	size_t links; /* hyperlinks written so far */
 };
+
+/* A worksheet holds at most 65,530 hyperlinks (the format's limit, which
+ * libxlsxwriter enforces): the files of later rows are plain text. */
+#define MAX_LINKS 65530
 
 static void
 make_fmts(struct xl *x, struct fmts *f, int fill)
@@ -152,10 +157,11 @@ put_file(struct xl *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
 {
 	cr_buf url;
 
-	if (!linkable(path)) {
+	if (!linkable(path) || x->links >= MAX_LINKS) {
 		put_text(x, ws, r, c, path, f->text);
 		return;
 	}
+	x->links++;
 	cr_buf_init(&url);
 	cr_buf_printf(&url, "external:%s", path);
 	if (url.oom) {

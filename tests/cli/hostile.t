@@ -116,6 +116,8 @@ bounded cr-lint --now $NOW "$T/many.yaml"
 is "$rc:$err" "0:" "$n actions in one report: clean"
 bounded cr-wip --now $NOW --to csv "$T/many.yaml"
 is "$rc:$(printf '%s\n' "$out" | wc -l)" "0:$((n + 1))" "$n actions: one row each"
+bounded cr-wip --now $NOW --to xlsx -o "$T/many.xlsx" "$T/many.yaml"
+is "$rc:$err" "0:" "$n actions as a workbook (past the 65,530 links of a sheet)"
 bounded cr-render --to txt --now $NOW "$T/many.yaml"
 is "$rc" 0 "$n actions rendered as text"
 
