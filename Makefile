@@ -46,7 +46,6 @@ ALL_CFLAGS = $(CSTD) $(WARN) $(OPT) -Ilib -Icmd/common -I$(OBJ)/gen $(PKG_CFLAGS
 ALL_LDFLAGS = $(OPT) $(LDFLAGS)
 
 # Extra libraries per tool (static linking pulls in only what is used).
-LIBS_cr-render = $(RENDER_LIBS)
 LIBS_cr-wip = $(WIP_LIBS)
 
 LIB_SRC := $(sort $(wildcard lib/*.c))
@@ -61,7 +60,7 @@ DATA_SRC := $(sort $(wildcard lib/data/*.txt))
 DATA_GEN := $(OBJ)/gen/cr_data.h
 MANS := $(sort $(wildcard man/*.[1-9]))
 
-all: $(LIBA) $(TOOL_BINS)
+all: $(LIBA) $(TOOL_BINS) $(BIN)/cr-render-full
 
 $(OBJ)/%.o: %.c lib/crtools.h lib/internal.h $(wildcard lib/cr_*.h cmd/common/*.h) $(DATA_GEN)
 	@mkdir -p $(@D)
@@ -84,7 +83,21 @@ $(BIN)/$(1): $(patsubst %.c,$(OBJ)/%.o,$(wildcard cmd/$(1)/*.c)) $(CLI_OBJ) $(LI
 	@mkdir -p $$(@D)
 	$$(CC) $$(ALL_LDFLAGS) -o $$@ $$^ $$(LIBS_$(1)) $$(LIB_LIBS)
 endef
-$(foreach t,$(TOOLS),$(eval $(call TOOL_template,$(t))))
+$(foreach t,$(filter-out cr-render,$(TOOLS)),$(eval $(call TOOL_template,$(t))))
+
+# cr-render twice over (see cmd/cr-render/main.c): a light one that starts
+# fast, and cr-render-full, with pango, cairo and GMime, for pdf and eml.
+$(OBJ)/cmd/cr-render/main-light.o: cmd/cr-render/main.c lib/crtools.h \
+		$(wildcard lib/cr_*.h cmd/common/*.h)
+	@mkdir -p $(@D)
+	@echo "  CC      $< (light)"
+	@$(CC) $(ALL_CFLAGS) -DCR_RENDER_LIGHT -c -o $@ $<
+$(BIN)/cr-render: $(OBJ)/cmd/cr-render/main-light.o $(CLI_OBJ) $(LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIB_LIBS)
+$(BIN)/cr-render-full: $(OBJ)/cmd/cr-render/main.o $(CLI_OBJ) $(LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(RENDER_LIBS) $(LIB_LIBS)
 
 $(TESTBIN)/%: tests/unit/%.c $(LIBA) lib/crtools.h lib/internal.h
 	@mkdir -p $(@D)
@@ -125,7 +138,7 @@ mancheck:
 	mandoc -T lint -W warning $(MANS)
 
 leakcheck: all
-	CR_BIN=$(CURDIR)/$(BIN) CR_SRC=$(CURDIR) CR_WRAP="valgrind -q --suppressions=$(CURDIR)/tests/valgrind.supp --leak-check=full --show-leak-kinds=definite,indirect,possible --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=99" prove -f $(CLI_TESTS)
+	CR_BIN=$(CURDIR)/$(BIN) CR_SRC=$(CURDIR) CR_WRAP="valgrind -q --trace-children=yes --suppressions=$(CURDIR)/tests/valgrind.supp --leak-check=full --show-leak-kinds=definite,indirect,possible --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=99" prove -f $(CLI_TESTS)
 
 demo: all
 	sh scripts/demo
@@ -144,6 +157,8 @@ install: all
 		$(DESTDIR)$(INCDIR_INST) $(DESTDIR)$(MANDIR_INST)/man1 \
 		$(DESTDIR)$(MANDIR_INST)/man5
 	cp $(TOOL_BINS) $(DESTDIR)$(BINDIR_INST)/
+	mkdir -p $(DESTDIR)$(PREFIX)/libexec/crtools
+	cp $(BIN)/cr-render-full $(DESTDIR)$(PREFIX)/libexec/crtools/
 	cp $(LIBA) $(DESTDIR)$(LIBDIR_INST)/
 	cp lib/crtools.h $(DESTDIR)$(INCDIR_INST)/
 	for m in $(MANS); do \

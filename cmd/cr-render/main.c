@@ -5,8 +5,16 @@
  * formats (html, txt, pdf, eml) and md render exactly one. A report that
  * cannot be read (syntax, encoding, limit) is refused; lint findings are
  * cr-lint's business and do not stop rendering.
+ *
+ * Built twice: bin/cr-render (CR_RENDER_LIGHT) links only libyaml and
+ * cmark-gfm, so that it starts in a millisecond; for pdf and eml it
+ * executes cr-render-full, the same program linked with pango, cairo and
+ * GMime, whose fifty shared libraries take some 4 ms to load. The full
+ * one is looked for beside cr-render, then in ../libexec/crtools/.
  */
+#include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -218,10 +226,16 @@ render_one(const cr_report *r, const struct opts *o, cr_buf *out)
 		return cr_render_html(r, &o->w, out);
 	case F_TXT:
 		return cr_render_txt(r, &o->w, out);
+#ifndef CR_RENDER_LIGHT
 	case F_PDF:
 		return cr_render_pdf(r, &o->w, out);
 	case F_EML:
 		return cr_render_eml(r, &o->w, out);
+#else
+	case F_PDF:
+	case F_EML:
+		break; /* cr-render-full's */
+#endif
 	}
 	return -1;
 }
@@ -247,8 +261,10 @@ render_all(const cr_reports *rs, const struct opts *o, cr_buf *out)
 
 		if (o->to >= F_HTML || o->w.audience == CR_AUDIENCE_CLIENT) {
 			why = cr_render_refusal(r, &o->w);
+#ifndef CR_RENDER_LIGHT
 			if (why == NULL && o->to == F_EML)
 				why = cr_eml_refusal(r, &o->w);
+#endif
 			if (why != NULL) {
 				cli_error(prog, "%s: %s", r->file, why);
 				return CLI_EXIT_INPUT;
@@ -276,6 +292,40 @@ oom:
 	return CLI_EXIT_FAIL;
 }
 
+#ifdef CR_RENDER_LIGHT
+/* Runs cr-render-full with the same arguments: beside this program, or in
+ * ../libexec/crtools/. Returns only on failure. */
+static int
+exec_full(char *argv[])
+{
+	static const char *const where[] = { "cr-render-full",
+		                             "../libexec/crtools/cr-render-full" };
+	char self[PATH_MAX], path[PATH_MAX + 64], *slash;
+	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	size_t i;
+
+	if (n <= 0) {
+		cli_error(prog, "cannot find where cr-render is: %s",
+		          strerror(errno));
+		return CLI_EXIT_FAIL;
+	}
+	self[n] = '\0';
+	if ((slash = strrchr(self, '/')) != NULL)
+		slash[1] = '\0';
+	for (i = 0; i < sizeof(where) / sizeof(where[0]); i++) {
+		snprintf(path, sizeof(path), "%s%s", self, where[i]);
+		if (access(path, X_OK) == 0) {
+			execv(path, argv);
+			cli_error(prog, "%s: %s", path, strerror(errno));
+			return CLI_EXIT_FAIL;
+		}
+	}
+	cli_error(prog, "cr-render-full, which makes PDFs and e-mails, is not "
+	          "installed beside %s", self);
+	return CLI_EXIT_FAIL;
+}
+#endif
+
 int
 main(int argc, char *argv[])
 {
@@ -288,6 +338,10 @@ main(int argc, char *argv[])
 
 	if ((first = parse_args(argc, argv, &o)) < 0)
 		return first == -2 ? CLI_EXIT_OK : CLI_EXIT_FAIL;
+#ifdef CR_RENDER_LIGHT
+	if (o.to == F_PDF || o.to == F_EML)
+		return exec_full(argv);
+#endif
 	if (o.to == F_PDF && (o.out == NULL || strcmp(o.out, "-") == 0) &&
 	    isatty(STDOUT_FILENO)) {
 		cli_error(prog, "a PDF is not for the terminal; use -o FILE "
