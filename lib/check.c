@@ -20,12 +20,12 @@ struct ctx {
 	const cr_check_opts *o;
 	cr_diags *d;
 	const char *file;
-	cr_words *vague; /* vague due words */
-	cr_words *emo;	 /* emotional words, all languages */
-	cr_words *ph;	 /* placeholders */
+	cr_words *vague;	     /* vague due words */
+	cr_words *emo;		     /* emotional words, all languages */
+	cr_words *ph;		     /* placeholders */
 	const cr_check_words *words; /* where the three above come from */
-	cr_check_words *own;         /* built for this call, or NULL */
-	int contact_ok;	 /* date is valid: the two below are set */
+	cr_check_words *own;	     /* built for this call, or NULL */
+	int contact_ok;		     /* date is valid: the two below are set */
 	long long contact_start, contact_end;
 };
 
@@ -941,9 +941,9 @@ static const struct check {
 };
 
 struct cr_check_words {
-	cr_words *emo;   /* emotional language, all four lists */
+	cr_words *emo;	 /* emotional language, all four lists */
 	cr_words *vague; /* vague dues */
-	cr_words *ph;    /* placeholders */
+	cr_words *ph;	 /* placeholders */
 };
 
 static void

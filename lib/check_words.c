@@ -48,7 +48,7 @@ struct cr_words {
 	int fold;
 	unsigned char first[16]; /* bit c: some entry starts with ASCII c */
 	unsigned char bytes[32]; /* bit b: a text byte that may start one */
-	int ascii;               /* every entry starts with an ASCII char */
+	int ascii;		 /* every entry starts with an ASCII char */
 };
 
 static inline int
@@ -240,9 +240,8 @@ cr_words_find(const cr_words *w, const char *text, size_t from, size_t *at,
 {
 	/* [a-zA-Z0-9] as a bit set, for the ASCII fast path */
 	static const unsigned char ascii_word[16] = {
-		0, 0, 0, 0, 0, 0, 0xff, 0x03, 0xfe, 0xff, 0xff, 0x07,
-		0xfe, 0xff, 0xff, 0x07
-	};
+	    0,	  0,	0,    0,    0,	  0,	0xff, 0x03,
+	    0xfe, 0xff, 0xff, 0x07, 0xfe, 0xff, 0xff, 0x07};
 	size_t n = strlen(text), i = from, step, lo, hi, mid, m;
 	unsigned cp, prev = ' ';
 	int prev_word, word;

@@ -60,15 +60,15 @@ typedef enum cr_label_id {
 	CR_LABEL_STATUS_BLOCKED,
 	CR_LABEL_STATUS_DROPPED,
 	/* Marks and titles. */
-	CR_LABEL_OVERDUE,       /* the mark on an overdue action */
-	CR_LABEL_DAYS_OVERDUE,  /* a column heading: "Days overdue" */
+	CR_LABEL_OVERDUE,	/* the mark on an overdue action */
+	CR_LABEL_DAYS_OVERDUE,	/* a column heading: "Days overdue" */
 	CR_LABEL_INTERNAL_COPY, /* "Internal — not for the client" */
 	CR_LABEL_CONTACT_REPORT,
 	/* printf templates, the same conversions in every language (see
 	 * cr_label_format for a way without a non-literal format). */
 	CR_LABEL_PAGE_OF, /* "Page %d of %d": page number, page count */
 	CR_LABEL_SUBJECT, /* "Contact report: %s (%s)": title, the
-	                     contact's date written long */
+			     contact's date written long */
 	CR_LABEL__COUNT
 } cr_label_id;
 
@@ -80,13 +80,13 @@ const char *cr_label(cr_label_id id, cr_lang l);
  * (%d or %s) replaced by the string a1 and its second by a2 (NULL:
  * nothing); "%%" is a percent sign. */
 int cr_label_format(cr_buf *out, cr_label_id id, cr_lang l, const char *a1,
-                    const char *a2);
+		    const char *a2);
 
 typedef enum cr_enum_kind {
-	CR_ENUM_TYPE,    /* cr_type */
+	CR_ENUM_TYPE,	 /* cr_type */
 	CR_ENUM_OUTCOME, /* cr_outcome */
-	CR_ENUM_CONF,    /* cr_conf */
-	CR_ENUM_STATUS   /* cr_status */
+	CR_ENUM_CONF,	 /* cr_conf */
+	CR_ENUM_STATUS	 /* cr_status */
 } cr_enum_kind;
 
 /* The word for an enum value of that kind in language l ("Meeting",

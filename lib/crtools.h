@@ -153,9 +153,9 @@ void cr_diags_free(cr_diags *d);
 void cr_diags_truncate(cr_diags *d, size_t len);
 /* Appends a diagnostic with the rule's default severity. */
 int cr_diags_add(cr_diags *d, const char *file, cr_pos pos, cr_rule rule,
-                 const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+		 const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 int cr_diags_vadd(cr_diags *d, const char *file, cr_pos pos, cr_rule rule,
-                  cr_severity sev, const char *fmt, va_list ap);
+		  cr_severity sev, const char *fmt, va_list ap);
 /* Count of diagnostics at or above sev, from index `from`. */
 size_t cr_diags_count(const cr_diags *d, size_t from, cr_severity sev);
 /* Sorts items [from, len) by line then column, keeping order otherwise. */
@@ -175,10 +175,11 @@ typedef enum cr_node_type {
 typedef struct cr_node {
 	cr_node_type type;
 	cr_pos pos;
-	char *value;  /* scalars: the text, owned */
-	int plain;    /* scalars: written without quotes (so may be a number) */
-	struct cr_node **items; /* seq: values; map: key, value, key, value ... */
-	size_t len;             /* number of entries in items */
+	char *value; /* scalars: the text, owned */
+	int plain;   /* scalars: written without quotes (so may be a number) */
+	struct cr_node *
+	    *items; /* seq: values; map: key, value, key, value ... */
+	size_t len; /* number of entries in items */
 	size_t cap;
 	cr_pos end; /* scalars: just after the value; 0 for alias copies */
 } cr_node;
@@ -197,8 +198,8 @@ int cr_node_is_null(const cr_node *n);
  * document whose parsing failed is NULL in it. Caller frees each tree and
  * the array.
  */
-int cr_yaml_load(const char *buf, size_t len, const char *file,
-                 cr_node ***docs, size_t *ndocs, cr_diags *d);
+int cr_yaml_load(const char *buf, size_t len, const char *file, cr_node ***docs,
+		 size_t *ndocs, cr_diags *d);
 
 /* ------------------------------------------------------------------ */
 /* Dates                                                               */
@@ -206,9 +207,9 @@ int cr_yaml_load(const char *buf, size_t len, const char *file,
 typedef struct cr_datetime {
 	int year, month, day;
 	int hour, minute, second;
-	int has_time;   /* 0: a date alone */
+	int has_time;	/* 0: a date alone */
 	int has_offset; /* the offset was written in the text */
-	int offset;     /* minutes east of UTC; valid once resolved */
+	int offset;	/* minutes east of UTC; valid once resolved */
 } cr_datetime;
 
 /* Parses the ISO 8601 forms of SPEC 2.1. Returns 0, or -1 if not a date. */
@@ -236,13 +237,13 @@ typedef struct cr_str {
 	char *s;
 	cr_pos pos;
 	int exact; /* s is written as is on the one line of pos (a plain
-	              scalar): the column of a character inside s is
-	              pos.column plus the characters before it */
+		      scalar): the column of a character inside s is
+		      pos.column plus the characters before it */
 } cr_str;
 
 typedef struct cr_date {
-	cr_str raw;     /* as written; raw.s NULL when absent */
-	int valid;      /* raw parsed as a date */
+	cr_str raw;	/* as written; raw.s NULL when absent */
+	int valid;	/* raw parsed as a date */
 	cr_datetime dt; /* when valid; offset resolved by cr_report_finish */
 } cr_date;
 
@@ -334,17 +335,14 @@ typedef enum cr_lang {
 	CR_LANG_INVALID = CR_LANG__COUNT
 } cr_lang;
 
-typedef enum cr_form {
-	CR_FORM_AUTO,
-	CR_FORM_YAML,
-	CR_FORM_MD
-} cr_form;
+typedef enum cr_form { CR_FORM_AUTO, CR_FORM_YAML, CR_FORM_MD } cr_form;
 
 typedef struct cr_report {
 	char *file; /* owned; name for diagnostics */
 	cr_form form;
 	cr_pos pos; /* where the document starts */
-	int broken; /* syntax/encoding/limit error: not to be rendered or checked */
+	int broken; /* syntax/encoding/limit error: not to be rendered or
+		       checked */
 
 	cr_str id;
 	int id_given;
@@ -456,8 +454,8 @@ char *cr_slug(const char *s);
 /* Reading                                                             */
 
 typedef struct cr_read_opts {
-	cr_form form;           /* CR_FORM_AUTO: sniff (see cr_sniff) */
-	const char *file;       /* name for diagnostics; NULL: "<stdin>" */
+	cr_form form;		/* CR_FORM_AUTO: sniff (see cr_sniff) */
+	const char *file;	/* name for diagnostics; NULL: "<stdin>" */
 	const char *default_id; /* id of a report without one; NULL: none */
 } cr_read_opts;
 
@@ -469,7 +467,7 @@ typedef struct cr_read_opts {
  * report is finished (cr_report_finish) with opts->default_id.
  */
 int cr_read(const char *buf, size_t len, const cr_read_opts *opts,
-            cr_reports *out, cr_diags *d);
+	    cr_reports *out, cr_diags *d);
 /* The form of a buffer: Markdown when the first non-blank line (after a
  * front matter block, if the text opens with one) is an ATX heading;
  * else YAML. */
@@ -526,12 +524,12 @@ typedef enum cr_audience {
 } cr_audience;
 
 typedef struct cr_write_opts {
-	cr_lang lang;         /* labels; CR_LANG_INVALID: the report's own */
+	cr_lang lang; /* labels; CR_LANG_INVALID: the report's own */
 	cr_audience audience;
-	long long now;        /* epoch seconds: overdue marks and the like */
-	int now_offset;       /* minutes east of UTC for `now` */
+	long long now;	/* epoch seconds: overdue marks and the like */
+	int now_offset; /* minutes east of UTC for `now` */
 	const char *from_address; /* eml: sender address when the author has
-	                             none among the attendees; NULL: none */
+				     none among the attendees; NULL: none */
 } cr_write_opts;
 
 /* Canonical YAML of one report as one document (no leading "---"). */
@@ -575,9 +573,9 @@ typedef struct cr_check_opts {
 	cr_profile profile;
 	int max_issue_hours;
 	cr_severity severity[CR_RULE__COUNT]; /* CR_SEV_OFF: rule disabled */
-	long long now;                        /* epoch seconds */
-	int now_offset;                       /* minutes east of UTC */
-	const char *const *team;              /* names that may own actions */
+	long long now;			      /* epoch seconds */
+	int now_offset;			      /* minutes east of UTC */
+	const char *const *team;	      /* names that may own actions */
 	size_t nteam;
 	cr_check_words *words; /* owned; NULL: built anew for every report */
 } cr_check_opts;
@@ -592,11 +590,10 @@ void cr_check_opts_free(cr_check_opts *o);
 int cr_check_report(const cr_report *r, const cr_check_opts *o, cr_diags *d);
 /* Checks that need all reports at once: duplicate report ids, previous. */
 int cr_check_collection(const cr_report *const *rs, size_t n,
-                        const cr_check_opts *o, cr_diags *d);
+			const cr_check_opts *o, cr_diags *d);
 /* Re-grades diagnostics [from, len) with o->severity and drops the ones
  * whose rule is off. */
 void cr_diags_apply(cr_diags *d, size_t from, const cr_check_opts *o);
-
 
 /* ------------------------------------------------------------------ */
 /* WIP: the actions of many reports in one list (SPEC 8)               */
@@ -607,23 +604,23 @@ void cr_diags_apply(cr_diags *d, size_t from, const cr_check_opts *o);
  * stay unchanged. The rows array is the cr_wip's own (cr_wip_free).
  */
 typedef struct cr_wip_row {
-	const cr_report *first;  /* the earliest report carrying the action */
+	const cr_report *first;	 /* the earliest report carrying the action */
 	const cr_report *latest; /* the latest one: its fields win */
 	const cr_action *action; /* the action as written in `latest` */
-	size_t count;            /* how many reports carry it */
-	cr_status status;        /* cr_action_status(action) */
-	int overdue;             /* open or blocked, and the due moment passed */
-	long long days_overdue;  /* calendar days from due date to today; 0
-	                            when not overdue */
-	long long due_in;        /* calendar days from today to the due date
-	                            (negative once past); 0 without a due */
+	size_t count;		 /* how many reports carry it */
+	cr_status status;	 /* cr_action_status(action) */
+	int overdue;		/* open or blocked, and the due moment passed */
+	long long days_overdue; /* calendar days from due date to today; 0
+				   when not overdue */
+	long long due_in;	/* calendar days from today to the due date
+				   (negative once past); 0 without a due */
 } cr_wip_row;
 
 typedef struct cr_wip {
 	cr_wip_row *rows;
 	size_t len;
 	size_t cap;
-	long long now;  /* epoch seconds: "today" for every row */
+	long long now;	/* epoch seconds: "today" for every row */
 	int now_offset; /* minutes east of UTC for `now` */
 } cr_wip;
 
@@ -632,13 +629,13 @@ typedef struct cr_wip {
 #define CR_WIP_STATUS_ALL 0x1fu /* every status, unknown ones too */
 
 typedef struct cr_wip_filter {
-	unsigned status;     /* CR_WIP_STATUS bits; 0: open and blocked */
-	const char *client;  /* NULL: any; else equal ignoring case */
-	const char *project; /* NULL: any; else equal ignoring case */
-	const char *owner;   /* NULL: any; `who` equal ignoring case */
-	int overdue;         /* only overdue rows */
+	unsigned status;      /* CR_WIP_STATUS bits; 0: open and blocked */
+	const char *client;   /* NULL: any; else equal ignoring case */
+	const char *project;  /* NULL: any; else equal ignoring case */
+	const char *owner;    /* NULL: any; `who` equal ignoring case */
+	int overdue;	      /* only overdue rows */
 	long long due_within; /* >= 0: only rows due on or before today plus
-	                         this many days (overdue ones included) */
+				 this many days (overdue ones included) */
 } cr_wip_filter;
 
 void cr_wip_init(cr_wip *w, long long now, int now_offset);
@@ -654,8 +651,7 @@ void cr_wip_filter_init(cr_wip_filter *f);
  * report without a valid `date` is skipped with an error appended to d.
  * Rows come out sorted (cr_wip_sort). 0, or -1 on memory.
  */
-int cr_wip_build(cr_wip *w, const cr_report *const *rs, size_t n,
-                 cr_diags *d);
+int cr_wip_build(cr_wip *w, const cr_report *const *rs, size_t n, cr_diags *d);
 /* Drops the rows the filter does not keep; the order stays. */
 void cr_wip_select(cr_wip *w, const cr_wip_filter *f);
 /* Whether one row passes the filter. */
@@ -676,7 +672,7 @@ typedef struct cr_wip_owner {
 /* The owners of w's rows sorted by name; *out is malloc'd (free() it),
  * NULL when there are none. 0, or -1 on memory. */
 int cr_wip_owners(const cr_wip *w, long long days, cr_wip_owner **out,
-                  size_t *n);
+		  size_t *n);
 
 /* The columns of every WIP format, in output order. */
 typedef enum cr_wip_col {
@@ -697,17 +693,17 @@ typedef enum cr_wip_col {
 } cr_wip_col;
 
 const char *cr_wip_heading(cr_wip_col c); /* "Days overdue" (static) */
-const char *cr_wip_key(cr_wip_col c);     /* "days_overdue" (static) */
+const char *cr_wip_key(cr_wip_col c);	  /* "days_overdue" (static) */
 /* Appends the text of one cell, as written in the report (due normalised
  * when valid; raised and updated as YYYY-MM-DD). */
 int cr_wip_cell(const cr_wip_row *row, cr_wip_col c, cr_buf *out);
 
 typedef enum cr_wip_format {
-	CR_WIP_TXT,  /* aligned table, CJK counted two columns */
-	CR_WIP_MD,   /* GFM table, pipes escaped */
-	CR_WIP_CSV,  /* RFC 4180, CRLF */
-	CR_WIP_TSV,  /* RFC 4180 quoting with tabs, LF */
-	CR_WIP_JSON  /* one array of objects keyed by cr_wip_key */
+	CR_WIP_TXT, /* aligned table, CJK counted two columns */
+	CR_WIP_MD,  /* GFM table, pipes escaped */
+	CR_WIP_CSV, /* RFC 4180, CRLF */
+	CR_WIP_TSV, /* RFC 4180 quoting with tabs, LF */
+	CR_WIP_JSON /* one array of objects keyed by cr_wip_key */
 } cr_wip_format;
 
 /* Whether a cell would be read as a formula by a spreadsheet: it starts

@@ -14,8 +14,8 @@ is_leap(int y)
 static int
 days_in_month(int y, int m)
 {
-	static const int days[] = { 31, 28, 31, 30, 31, 30,
-		                    31, 31, 30, 31, 30, 31 };
+	static const int days[] = {31, 28, 31, 30, 31, 30,
+				   31, 31, 30, 31, 30, 31};
 	return m == 2 && is_leap(y) ? 29 : days[m - 1];
 }
 
@@ -76,7 +76,8 @@ cr_datetime_parse(const char *s, cr_datetime *dt)
 	if (dt->month < 1 || dt->month > 12 || dt->day < 1 ||
 	    dt->day > days_in_month(dt->year, dt->month))
 		return -1;
-	if (*s == 'T' || *s == 't' || (*s == ' ' && s[1] >= '0' && s[1] <= '9')) {
+	if (*s == 'T' || *s == 't' ||
+	    (*s == ' ' && s[1] >= '0' && s[1] <= '9')) {
 		s++;
 		if (digits(&s, 2, &dt->hour) == -1 || *s++ != ':' ||
 		    digits(&s, 2, &dt->minute) == -1)
@@ -199,11 +200,11 @@ cr_datetime_format(const cr_datetime *dt, char out[32])
 
 	if (!dt->has_time) {
 		snprintf(out, 32, "%04d-%02d-%02d", dt->year % 10000, dt->month,
-		         dt->day);
+			 dt->day);
 		return;
 	}
 	snprintf(out, 32, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d",
-	         dt->year % 10000, dt->month, dt->day, dt->hour, dt->minute,
-	         dt->second, dt->offset < 0 ? '-' : '+', off / 60 % 100,
-	         off % 60);
+		 dt->year % 10000, dt->month, dt->day, dt->hour, dt->minute,
+		 dt->second, dt->offset < 0 ? '-' : '+', off / 60 % 100,
+		 off % 60);
 }

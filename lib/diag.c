@@ -9,34 +9,34 @@ static const struct {
 	const char *name;
 	cr_severity def;
 } rules[CR_RULE__COUNT] = {
-	{ "syntax", CR_SEV_ERROR },
-	{ "encoding", CR_SEV_ERROR },
-	{ "limit", CR_SEV_ERROR },
-	{ "missing-field", CR_SEV_ERROR },
-	{ "unknown-field", CR_SEV_WARNING },
-	{ "duplicate-field", CR_SEV_ERROR },
-	{ "bad-value", CR_SEV_ERROR },
-	{ "bad-date", CR_SEV_ERROR },
-	{ "no-agreements", CR_SEV_ERROR },
-	{ "no-actions", CR_SEV_ERROR },
-	{ "action-no-owner", CR_SEV_ERROR },
-	{ "action-unknown-owner", CR_SEV_WARNING },
-	{ "action-no-due", CR_SEV_ERROR },
-	{ "action-vague-due", CR_SEV_ERROR },
-	{ "action-due-before-contact", CR_SEV_WARNING },
-	{ "action-overdue", CR_SEV_WARNING },
-	{ "duplicate-id", CR_SEV_ERROR },
-	{ "issued-before-contact", CR_SEV_ERROR },
-	{ "late-report", CR_SEV_WARNING },
-	{ "not-issued", CR_SEV_WARNING },
-	{ "author-not-attendee", CR_SEV_WARNING },
-	{ "placeholder", CR_SEV_ERROR },
-	{ "emotional-language", CR_SEV_WARNING },
-	{ "no-next-contact", CR_SEV_OFF },
-	{ "missing-previous", CR_SEV_WARNING },
+    {"syntax", CR_SEV_ERROR},
+    {"encoding", CR_SEV_ERROR},
+    {"limit", CR_SEV_ERROR},
+    {"missing-field", CR_SEV_ERROR},
+    {"unknown-field", CR_SEV_WARNING},
+    {"duplicate-field", CR_SEV_ERROR},
+    {"bad-value", CR_SEV_ERROR},
+    {"bad-date", CR_SEV_ERROR},
+    {"no-agreements", CR_SEV_ERROR},
+    {"no-actions", CR_SEV_ERROR},
+    {"action-no-owner", CR_SEV_ERROR},
+    {"action-unknown-owner", CR_SEV_WARNING},
+    {"action-no-due", CR_SEV_ERROR},
+    {"action-vague-due", CR_SEV_ERROR},
+    {"action-due-before-contact", CR_SEV_WARNING},
+    {"action-overdue", CR_SEV_WARNING},
+    {"duplicate-id", CR_SEV_ERROR},
+    {"issued-before-contact", CR_SEV_ERROR},
+    {"late-report", CR_SEV_WARNING},
+    {"not-issued", CR_SEV_WARNING},
+    {"author-not-attendee", CR_SEV_WARNING},
+    {"placeholder", CR_SEV_ERROR},
+    {"emotional-language", CR_SEV_WARNING},
+    {"no-next-contact", CR_SEV_OFF},
+    {"missing-previous", CR_SEV_WARNING},
 };
 
-static const char *const severities[] = { "off", "note", "warning", "error" };
+static const char *const severities[] = {"off", "note", "warning", "error"};
 
 const char *
 cr_rule_name(cr_rule rule)
@@ -104,7 +104,7 @@ cr_diags_free(cr_diags *d)
 
 int
 cr_diags_vadd(cr_diags *d, const char *file, cr_pos pos, cr_rule rule,
-              cr_severity sev, const char *fmt, va_list ap)
+	      cr_severity sev, const char *fmt, va_list ap)
 {
 	cr_buf msg;
 	cr_diag *x;
@@ -136,7 +136,7 @@ fail:
 
 int
 cr_diags_add(cr_diags *d, const char *file, cr_pos pos, cr_rule rule,
-             const char *fmt, ...)
+	     const char *fmt, ...)
 {
 	va_list ap;
 	int rc;
@@ -186,8 +186,8 @@ cr_diags_sort(cr_diags *d, size_t from)
 			r = m;
 			k = i;
 			while (l < m && r < e)
-				tmp[k++] = pos_before(&a[r], &a[l]) ? a[r++]
-				                                    : a[l++];
+				tmp[k++] =
+				    pos_before(&a[r], &a[l]) ? a[r++] : a[l++];
 			while (l < m)
 				tmp[k++] = a[l++];
 			while (r < e)
@@ -201,8 +201,7 @@ cr_diags_sort(cr_diags *d, size_t from)
 int
 cr_diag_format(const cr_diag *x, cr_buf *out)
 {
-	return cr_buf_printf(out, "%s:%d:%d: %s: %s [%s]\n", x->file,
-	                     x->pos.line, x->pos.column,
-	                     cr_severity_name(x->severity), x->message,
-	                     cr_rule_name(x->rule));
+	return cr_buf_printf(
+	    out, "%s:%d:%d: %s: %s [%s]\n", x->file, x->pos.line, x->pos.column,
+	    cr_severity_name(x->severity), x->message, cr_rule_name(x->rule));
 }

@@ -10,7 +10,7 @@
 cr_pos
 cr_pos_at(const char *buf, size_t len, size_t off)
 {
-	cr_pos p = { 1, 1 };
+	cr_pos p = {1, 1};
 	size_t i = 0;
 	unsigned cp;
 	int k;
@@ -18,8 +18,8 @@ cr_pos_at(const char *buf, size_t len, size_t off)
 	if (off > len)
 		off = len;
 	while (i < off) {
-		if (buf[i] == '\n' || (buf[i] == '\r' && (i + 1 >= len ||
-		                                          buf[i + 1] != '\n'))) {
+		if (buf[i] == '\n' ||
+		    (buf[i] == '\r' && (i + 1 >= len || buf[i + 1] != '\n'))) {
 			p.line++;
 			p.column = 1;
 			i++;
@@ -48,11 +48,11 @@ wide_bom(const unsigned char *s, size_t len)
 
 long
 cr_input_clean(const char *buf, size_t len, const char *file, char **out,
-               size_t *outlen, cr_diags *d)
+	       size_t *outlen, cr_diags *d)
 {
 	static const char replacement[] = "\xef\xbf\xbd";
 	const unsigned char *s = (const unsigned char *)buf;
-	cr_pos pos = { 1, 1 };
+	cr_pos pos = {1, 1};
 	size_t i = 0, start;
 	const char *enc;
 	long errors = 0;
@@ -65,9 +65,9 @@ cr_input_clean(const char *buf, size_t len, const char *file, char **out,
 	cr_buf_init(&b);
 	if ((enc = wide_bom(s, len)) != NULL) {
 		if (cr_diags_add(d, file, pos, CR_RULE_ENCODING,
-		                 "the file is %s, not UTF-8; convert it, e.g. "
-		                 "with iconv -f %s -t UTF-8",
-		                 enc, enc) == -1)
+				 "the file is %s, not UTF-8; convert it, e.g. "
+				 "with iconv -f %s -t UTF-8",
+				 enc, enc) == -1)
 			return -1;
 		*out = cr_buf_detach(&b, outlen);
 		return *out == NULL ? -1 : 1;
@@ -84,14 +84,15 @@ cr_input_clean(const char *buf, size_t len, const char *file, char **out,
 			pos.column++;
 			continue;
 		}
-		if (s[i] == '\n' || (s[i] == '\r' && (i + 1 >= len ||
-		                                      s[i + 1] != '\n'))) {
+		if (s[i] == '\n' ||
+		    (s[i] == '\r' && (i + 1 >= len || s[i + 1] != '\n'))) {
 			pos.line++;
 			pos.column = 1;
 			i++;
 			continue;
 		}
-		if (s[i] != 0 && (k = cr_utf8_decode(buf + i, len - i, &cp)) > 0) {
+		if (s[i] != 0 &&
+		    (k = cr_utf8_decode(buf + i, len - i, &cp)) > 0) {
 			i += (size_t)k;
 			pos.column++;
 			continue;
@@ -102,13 +103,14 @@ cr_input_clean(const char *buf, size_t len, const char *file, char **out,
 		if (errors < MAX_ENCODING_REPORTS) {
 			if (s[i] == 0)
 				cr_diags_add(d, file, pos, CR_RULE_ENCODING,
-				             "NUL byte; the file must be UTF-8 "
-				             "text");
+					     "NUL byte; the file must be UTF-8 "
+					     "text");
 			else
-				cr_diags_add(d, file, pos, CR_RULE_ENCODING,
-				             "invalid UTF-8 byte 0x%02X; save the "
-				             "file as UTF-8",
-				             s[i]);
+				cr_diags_add(
+				    d, file, pos, CR_RULE_ENCODING,
+				    "invalid UTF-8 byte 0x%02X; save the "
+				    "file as UTF-8",
+				    s[i]);
 		}
 		errors++;
 		i++;
@@ -118,8 +120,8 @@ cr_input_clean(const char *buf, size_t len, const char *file, char **out,
 	cr_buf_put(&b, buf + start, i - start);
 	if (errors > MAX_ENCODING_REPORTS)
 		cr_diags_add(d, file, pos, CR_RULE_ENCODING,
-		             "%ld more invalid bytes not shown",
-		             errors - MAX_ENCODING_REPORTS);
+			     "%ld more invalid bytes not shown",
+			     errors - MAX_ENCODING_REPORTS);
 	if (b.oom || d->oom) {
 		cr_buf_free(&b);
 		return -1;

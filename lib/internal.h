@@ -22,8 +22,8 @@ int cr_grow(void *items, size_t *cap, size_t need, size_t size);
  * UTF-32 byte-order mark is one error for the whole file. *out is malloc'd
  * and NUL-terminated. Returns the number of encoding errors, or -1 (memory).
  */
-long cr_input_clean(const char *buf, size_t len, const char *file,
-                    char **out, size_t *outlen, cr_diags *d);
+long cr_input_clean(const char *buf, size_t len, const char *file, char **out,
+		    size_t *outlen, cr_diags *d);
 
 /* Line and column (1-based, characters) of byte offset `off` in buf. */
 cr_pos cr_pos_at(const char *buf, size_t len, size_t off);
@@ -39,10 +39,10 @@ int cr_report_from_map(cr_report *r, cr_node *map, cr_diags *d);
 /* One person from a node (string form or map); returns -1 only on memory;
  * a node of the wrong type gives `bad-value` and leaves p empty. */
 int cr_person_from_node(cr_person *p, const cr_node *n, const char *file,
-                        cr_diags *d);
+			cr_diags *d);
 /* One action from a map node. */
 int cr_action_from_node(cr_action *a, cr_node *n, const char *file,
-                        cr_diags *d);
+			cr_diags *d);
 
 /* Nearest known key (edit distance <= 3), or NULL. */
 const char *cr_suggest(const char *word, const char *const *known);
@@ -53,10 +53,10 @@ const char *cr_suggest(const char *word, const char *const *known);
  * (broken when unreadable).
  */
 int cr_md_read(const char *buf, size_t len, const char *file, cr_reports *out,
-               cr_diags *d);
+	       cr_diags *d);
 /* The YAML reader over a clean buffer: one report per document. */
-int cr_yaml_read(const char *buf, size_t len, const char *file,
-                 cr_reports *out, cr_diags *d);
+int cr_yaml_read(const char *buf, size_t len, const char *file, cr_reports *out,
+		 cr_diags *d);
 
 /* YAML scalar emitting shared by the YAML and Markdown writers: whether a
  * string must be quoted to be read back as the same string. */

@@ -10,32 +10,32 @@
 #include "internal.h"
 
 static const char *const section_keys[CR_SEC__COUNT] = {
-	"attendees", "absent", "distribution", "agenda",
-	"discussion", "agreements", "actions", "internal",
+    "attendees",  "absent",	"distribution", "agenda",
+    "discussion", "agreements", "actions",	"internal",
 };
 
 static const char *const section_labels[CR_SEC__COUNT][CR_LANG__COUNT] = {
-	{ "Attendees", "Thành phần tham dự", "与会者", "Участники" },
-	{ "Absent", "Vắng mặt", "缺席", "Отсутствовали" },
-	{ "Distribution", "Nơi nhận", "分发", "Рассылка" },
-	{ "Agenda", "Chương trình", "议程", "Повестка" },
-	{ "Discussion", "Nội dung thảo luận", "讨论", "Обсуждение" },
-	{ "Agreements", "Thống nhất", "达成一致", "Договоренности" },
-	{ "Actions", "Các bước tiếp theo", "下一步行动", "Следующие шаги" },
-	{ "Internal", "Ghi chú nội bộ", "内部备注", "Внутренние заметки" },
+    {"Attendees", "Thành phần tham dự", "与会者", "Участники"},
+    {"Absent", "Vắng mặt", "缺席", "Отсутствовали"},
+    {"Distribution", "Nơi nhận", "分发", "Рассылка"},
+    {"Agenda", "Chương trình", "议程", "Повестка"},
+    {"Discussion", "Nội dung thảo luận", "讨论", "Обсуждение"},
+    {"Agreements", "Thống nhất", "达成一致", "Договоренности"},
+    {"Actions", "Các bước tiếp theo", "下一步行动", "Следующие шаги"},
+    {"Internal", "Ghi chú nội bộ", "内部备注", "Внутренние заметки"},
 };
 
 static const char *const column_keys[CR_COL__COUNT] = {
-	"id", "what", "who", "due", "status", "note",
+    "id", "what", "who", "due", "status", "note",
 };
 
 static const char *const column_labels[CR_COL__COUNT][CR_LANG__COUNT] = {
-	{ "ID", "Mã", "编号", "№" },
-	{ "What", "Việc cần làm", "事项", "Что" },
-	{ "Who", "Người thực hiện", "负责人", "Кто" },
-	{ "Due", "Thời hạn", "期限", "Срок" },
-	{ "Status", "Trạng thái", "状态", "Статус" },
-	{ "Note", "Ghi chú", "备注", "Примечание" },
+    {"ID", "Mã", "编号", "№"},
+    {"What", "Việc cần làm", "事项", "Что"},
+    {"Who", "Người thực hiện", "负责人", "Кто"},
+    {"Due", "Thời hạn", "期限", "Срок"},
+    {"Status", "Trạng thái", "状态", "Статус"},
+    {"Note", "Ghi chú", "备注", "Примечание"},
 };
 
 static cr_lang
@@ -48,7 +48,7 @@ const char *
 cr_section_label(cr_section s, cr_lang l)
 {
 	return (unsigned)s < CR_SEC__COUNT ? section_labels[s][lang_or_en(l)]
-	                                   : "";
+					   : "";
 }
 
 const char *
@@ -76,7 +76,7 @@ const char *
 cr_column_label(cr_column c, cr_lang l)
 {
 	return (unsigned)c < CR_COL__COUNT ? column_labels[c][lang_or_en(l)]
-	                                   : "";
+					   : "";
 }
 
 const char *
@@ -101,97 +101,92 @@ cr_column_lookup(const char *header)
 /* The words of the reading formats (cr_labels.h)                      */
 
 static const char *const labels[CR_LABEL__COUNT][CR_LANG__COUNT] = {
-	/* header fields */
-	[CR_LABEL_TITLE] = { "Title", "Tiêu đề", "标题", "Тема" },
-	[CR_LABEL_REPORT_ID] = { "Report ID", "Mã báo cáo", "报告编号",
-	                     "Номер отчета" },
-	[CR_LABEL_CLIENT] = { "Client", "Khách hàng", "客户", "Клиент" },
-	[CR_LABEL_PROJECT] = { "Project", "Dự án", "项目", "Проект" },
-	[CR_LABEL_TYPE] = { "Type", "Hình thức", "形式", "Формат" },
-	[CR_LABEL_OUTCOME] = { "Outcome", "Kết quả", "结果", "Результат" },
-	[CR_LABEL_DATE] = { "Date", "Ngày", "日期", "Дата" },
-	[CR_LABEL_LOCATION] = { "Location", "Địa điểm", "地点", "Место" },
-	[CR_LABEL_AUTHOR] = { "Author", "Người lập", "撰写人", "Автор" },
-	[CR_LABEL_ISSUED] = { "Issued", "Ngày gửi", "发送日期", "Дата рассылки" },
-	[CR_LABEL_CONFIDENTIALITY] = { "Confidentiality", "Mức độ bảo mật",
-	                           "保密级别", "Конфиденциальность" },
-	[CR_LABEL_NEXT_CONTACT] = { "Next contact", "Lần liên hệ tiếp theo",
-	                        "下次联系", "Следующий контакт" },
-	[CR_LABEL_PREVIOUS] = { "Previous report", "Báo cáo trước", "上一份报告",
-	                    "Предыдущий отчет" },
-	[CR_LABEL_TAGS] = { "Tags", "Thẻ", "标签", "Теги" },
-	/* person columns */
-	[CR_LABEL_NAME] = { "Name", "Họ và tên", "姓名", "Имя" },
-	[CR_LABEL_ROLE] = { "Role", "Chức vụ", "职务", "Должность" },
-	[CR_LABEL_ORG] = { "Organisation", "Đơn vị", "单位", "Организация" },
-	[CR_LABEL_EMAIL] = { "Email", "Email", "电子邮箱",
-	                     "Электронная почта" },
-	/* type */
-	[CR_LABEL_TYPE_MEETING] = { "Meeting", "Cuộc họp", "会议", "Встреча" },
-	[CR_LABEL_TYPE_CALL] = { "Call", "Cuộc gọi", "电话", "Звонок" },
-	[CR_LABEL_TYPE_VIDEO] = { "Video call", "Họp trực tuyến", "视频会议",
-	                      "Видеозвонок" },
-	[CR_LABEL_TYPE_VISIT] = { "Visit", "Chuyến thăm", "拜访", "Визит" },
-	[CR_LABEL_TYPE_EMAIL] = { "Email", "Email", "电子邮件",
-	                      "Электронная почта" },
-	[CR_LABEL_TYPE_OTHER] = { "Other", "Khác", "其他", "Другое" },
-	/* outcome */
-	[CR_LABEL_OUTCOME_REACHED] = { "Reached", "Đã liên hệ được", "已联系上",
-	                           "Контакт состоялся" },
-	[CR_LABEL_OUTCOME_NO_ANSWER] = { "No answer", "Không trả lời", "无人应答",
-	                             "Нет ответа" },
-	[CR_LABEL_OUTCOME_LEFT_MESSAGE] = { "Message left", "Đã để lại lời nhắn",
-	                                "已留言", "Оставлено сообщение" },
-	[CR_LABEL_OUTCOME_DECLINED] = { "Declined", "Từ chối", "已拒绝", "Отказ" },
-	[CR_LABEL_OUTCOME_POSTPONED] = { "Postponed", "Hoãn lại", "已推迟",
-	                             "Перенесено" },
-	/* confidentiality */
-	[CR_LABEL_CONF_PUBLIC] = { "Public", "Công khai", "公开",
-	                       "Открытый доступ" },
-	[CR_LABEL_CONF_CLIENT] = { "Client", "Dành cho khách hàng", "可发给客户",
-	                       "Для клиента" },
-	[CR_LABEL_CONF_INTERNAL] = { "Internal", "Nội bộ", "内部",
-	                         "Для внутреннего пользования" },
-	[CR_LABEL_CONF_CONFIDENTIAL] = { "Confidential", "Bảo mật", "机密",
-	                             "Конфиденциально" },
-	/* status */
-	[CR_LABEL_STATUS_OPEN] = { "Open", "Đang thực hiện", "进行中", "В работе" },
-	[CR_LABEL_STATUS_DONE] = { "Done", "Hoàn thành", "已完成", "Выполнено" },
-	[CR_LABEL_STATUS_BLOCKED] = { "Blocked", "Đang vướng mắc", "受阻",
-	                          "Заблокировано" },
-	[CR_LABEL_STATUS_DROPPED] = { "Dropped", "Đã hủy", "已取消", "Отменено" },
-	/* marks and titles */
-	[CR_LABEL_OVERDUE] = { "Overdue", "Quá hạn", "已逾期", "Просрочено" },
-	[CR_LABEL_DAYS_OVERDUE] = { "Days overdue", "Số ngày quá hạn", "逾期天数",
-	                        "Дней просрочки" },
-	[CR_LABEL_INTERNAL_COPY] = { "Internal — not for the client",
-	                         "Nội bộ — không gửi khách hàng",
-	                         "内部文件 — 请勿发给客户",
-	                         "Для внутреннего пользования — не для клиента" },
-	[CR_LABEL_CONTACT_REPORT] = { "Contact report", "Contact report",
-	                          "客户联络报告", "Контакт-репорт" },
-	[CR_LABEL_PAGE_OF] = { "Page %d of %d", "Trang %d/%d",
-	                       "第 %d 页，共 %d 页", "Страница %d из %d" },
-	[CR_LABEL_SUBJECT] = { "Contact report: %s (%s)",
-	                       "Contact report: %s (%s)",
-	                       "客户联络报告：%s（%s）",
-	                       "Контакт-репорт: %s (%s)" },
+    /* header fields */
+    [CR_LABEL_TITLE] = {"Title", "Tiêu đề", "标题", "Тема"},
+    [CR_LABEL_REPORT_ID] = {"Report ID", "Mã báo cáo", "报告编号",
+			    "Номер отчета"},
+    [CR_LABEL_CLIENT] = {"Client", "Khách hàng", "客户", "Клиент"},
+    [CR_LABEL_PROJECT] = {"Project", "Dự án", "项目", "Проект"},
+    [CR_LABEL_TYPE] = {"Type", "Hình thức", "形式", "Формат"},
+    [CR_LABEL_OUTCOME] = {"Outcome", "Kết quả", "结果", "Результат"},
+    [CR_LABEL_DATE] = {"Date", "Ngày", "日期", "Дата"},
+    [CR_LABEL_LOCATION] = {"Location", "Địa điểm", "地点", "Место"},
+    [CR_LABEL_AUTHOR] = {"Author", "Người lập", "撰写人", "Автор"},
+    [CR_LABEL_ISSUED] = {"Issued", "Ngày gửi", "发送日期", "Дата рассылки"},
+    [CR_LABEL_CONFIDENTIALITY] = {"Confidentiality", "Mức độ bảo mật",
+				  "保密级别", "Конфиденциальность"},
+    [CR_LABEL_NEXT_CONTACT] = {"Next contact", "Lần liên hệ tiếp theo",
+			       "下次联系", "Следующий контакт"},
+    [CR_LABEL_PREVIOUS] = {"Previous report", "Báo cáo trước", "上一份报告",
+			   "Предыдущий отчет"},
+    [CR_LABEL_TAGS] = {"Tags", "Thẻ", "标签", "Теги"},
+    /* person columns */
+    [CR_LABEL_NAME] = {"Name", "Họ và tên", "姓名", "Имя"},
+    [CR_LABEL_ROLE] = {"Role", "Chức vụ", "职务", "Должность"},
+    [CR_LABEL_ORG] = {"Organisation", "Đơn vị", "单位", "Организация"},
+    [CR_LABEL_EMAIL] = {"Email", "Email", "电子邮箱", "Электронная почта"},
+    /* type */
+    [CR_LABEL_TYPE_MEETING] = {"Meeting", "Cuộc họp", "会议", "Встреча"},
+    [CR_LABEL_TYPE_CALL] = {"Call", "Cuộc gọi", "电话", "Звонок"},
+    [CR_LABEL_TYPE_VIDEO] = {"Video call", "Họp trực tuyến", "视频会议",
+			     "Видеозвонок"},
+    [CR_LABEL_TYPE_VISIT] = {"Visit", "Chuyến thăm", "拜访", "Визит"},
+    [CR_LABEL_TYPE_EMAIL] = {"Email", "Email", "电子邮件", "Электронная почта"},
+    [CR_LABEL_TYPE_OTHER] = {"Other", "Khác", "其他", "Другое"},
+    /* outcome */
+    [CR_LABEL_OUTCOME_REACHED] = {"Reached", "Đã liên hệ được", "已联系上",
+				  "Контакт состоялся"},
+    [CR_LABEL_OUTCOME_NO_ANSWER] = {"No answer", "Không trả lời", "无人应答",
+				    "Нет ответа"},
+    [CR_LABEL_OUTCOME_LEFT_MESSAGE] = {"Message left", "Đã để lại lời nhắn",
+				       "已留言", "Оставлено сообщение"},
+    [CR_LABEL_OUTCOME_DECLINED] = {"Declined", "Từ chối", "已拒绝", "Отказ"},
+    [CR_LABEL_OUTCOME_POSTPONED] = {"Postponed", "Hoãn lại", "已推迟",
+				    "Перенесено"},
+    /* confidentiality */
+    [CR_LABEL_CONF_PUBLIC] = {"Public", "Công khai", "公开", "Открытый доступ"},
+    [CR_LABEL_CONF_CLIENT] = {"Client", "Dành cho khách hàng", "可发给客户",
+			      "Для клиента"},
+    [CR_LABEL_CONF_INTERNAL] = {"Internal", "Nội bộ", "内部",
+				"Для внутреннего пользования"},
+    [CR_LABEL_CONF_CONFIDENTIAL] = {"Confidential", "Bảo mật", "机密",
+				    "Конфиденциально"},
+    /* status */
+    [CR_LABEL_STATUS_OPEN] = {"Open", "Đang thực hiện", "进行中", "В работе"},
+    [CR_LABEL_STATUS_DONE] = {"Done", "Hoàn thành", "已完成", "Выполнено"},
+    [CR_LABEL_STATUS_BLOCKED] = {"Blocked", "Đang vướng mắc", "受阻",
+				 "Заблокировано"},
+    [CR_LABEL_STATUS_DROPPED] = {"Dropped", "Đã hủy", "已取消", "Отменено"},
+    /* marks and titles */
+    [CR_LABEL_OVERDUE] = {"Overdue", "Quá hạn", "已逾期", "Просрочено"},
+    [CR_LABEL_DAYS_OVERDUE] = {"Days overdue", "Số ngày quá hạn", "逾期天数",
+			       "Дней просрочки"},
+    [CR_LABEL_INTERNAL_COPY] = {"Internal — not for the client",
+				"Nội bộ — không gửi khách hàng",
+				"内部文件 — 请勿发给客户",
+				"Для внутреннего пользования — не для клиента"},
+    [CR_LABEL_CONTACT_REPORT] = {"Contact report", "Contact report",
+				 "客户联络报告", "Контакт-репорт"},
+    [CR_LABEL_PAGE_OF] = {"Page %d of %d", "Trang %d/%d", "第 %d 页，共 %d 页",
+			  "Страница %d из %d"},
+    [CR_LABEL_SUBJECT] = {"Contact report: %s (%s)", "Contact report: %s (%s)",
+			  "客户联络报告：%s（%s）", "Контакт-репорт: %s (%s)"},
 };
 
 /* Month names as they stand inside a long date (Russian: genitive). */
 static const char *const months[12][CR_LANG__COUNT] = {
-	{ "January", "tháng 1", "1月", "января" },
-	{ "February", "tháng 2", "2月", "февраля" },
-	{ "March", "tháng 3", "3月", "марта" },
-	{ "April", "tháng 4", "4月", "апреля" },
-	{ "May", "tháng 5", "5月", "мая" },
-	{ "June", "tháng 6", "6月", "июня" },
-	{ "July", "tháng 7", "7月", "июля" },
-	{ "August", "tháng 8", "8月", "августа" },
-	{ "September", "tháng 9", "9月", "сентября" },
-	{ "October", "tháng 10", "10月", "октября" },
-	{ "November", "tháng 11", "11月", "ноября" },
-	{ "December", "tháng 12", "12月", "декабря" },
+    {"January", "tháng 1", "1月", "января"},
+    {"February", "tháng 2", "2月", "февраля"},
+    {"March", "tháng 3", "3月", "марта"},
+    {"April", "tháng 4", "4月", "апреля"},
+    {"May", "tháng 5", "5月", "мая"},
+    {"June", "tháng 6", "6月", "июня"},
+    {"July", "tháng 7", "7月", "июля"},
+    {"August", "tháng 8", "8月", "августа"},
+    {"September", "tháng 9", "9月", "сентября"},
+    {"October", "tháng 10", "10月", "октября"},
+    {"November", "tháng 11", "11月", "ноября"},
+    {"December", "tháng 12", "12月", "декабря"},
 };
 
 const char *
@@ -202,7 +197,7 @@ cr_label(cr_label_id id, cr_lang l)
 
 int
 cr_label_format(cr_buf *out, cr_label_id id, cr_lang l, const char *a1,
-                const char *a2)
+		const char *a2)
 {
 	const char *s = cr_label(id, l), *arg;
 	int nth = 0;
@@ -270,30 +265,31 @@ cr_format_date_long(const cr_datetime *dt, cr_lang l, cr_buf *out)
 	switch (l) {
 	case CR_LANG_VI:
 		cr_buf_printf(out, "%d tháng %d năm %d", dt->day, dt->month,
-		              dt->year);
+			      dt->year);
 		break;
 	case CR_LANG_ZH:
-		cr_buf_printf(out, "%d年%d月%d日", dt->year, dt->month, dt->day);
+		cr_buf_printf(out, "%d年%d月%d日", dt->year, dt->month,
+			      dt->day);
 		break;
 	case CR_LANG_RU:
 		cr_buf_printf(out, "%d %s %d г.", dt->day,
-		              cr_month_name(dt->month, l), dt->year);
+			      cr_month_name(dt->month, l), dt->year);
 		break;
 	default:
 		cr_buf_printf(out, "%d %s %d", dt->day,
-		              cr_month_name(dt->month, l), dt->year);
+			      cr_month_name(dt->month, l), dt->year);
 		break;
 	}
 	if (!dt->has_time)
 		return out->oom ? -1 : 0;
 	cr_buf_printf(out, l == CR_LANG_ZH ? " %02d:%02d" : ", %02d:%02d",
-	              dt->hour, dt->minute);
+		      dt->hour, dt->minute);
 	if (dt->second != 0)
 		cr_buf_printf(out, ":%02d", dt->second);
 	cr_buf_puts(out, l == CR_LANG_ZH ? "（UTC" : " (UTC");
 	if (dt->offset != 0)
 		cr_buf_printf(out, "%c%02d:%02d", dt->offset < 0 ? '-' : '+',
-		              off / 60, off % 60);
+			      off / 60, off % 60);
 	cr_buf_puts(out, l == CR_LANG_ZH ? "）" : ")");
 	return out->oom ? -1 : 0;
 }
@@ -327,7 +323,8 @@ cr_render_refusal(const cr_report *r, const cr_write_opts *o)
 		       "internal";
 	default:
 		return "the report's confidentiality is not one of public, "
-		       "client, internal, confidential: no client copy is made; "
+		       "client, internal, confidential: no client copy is "
+		       "made; "
 		       "fix it or use --audience internal";
 	}
 }

@@ -49,8 +49,8 @@
 struct lines {
 	const char *buf;
 	size_t len;
-	int line;   /* the cursor: 1-based line number */
-	size_t off; /* byte offset where that line starts */
+	int line;	 /* the cursor: 1-based line number */
+	size_t off;	 /* byte offset where that line starts */
 	int pline, pcol; /* the last line_pos answer */
 	size_t poff;
 };
@@ -127,7 +127,7 @@ line_get(struct lines *l, int n, size_t *s, size_t *e)
 static cr_pos
 line_pos(struct lines *l, int n, size_t off)
 {
-	cr_pos p = { n, 1 };
+	cr_pos p = {n, 1};
 	size_t s, e, from;
 
 	if (!line_get(l, n, &s, &e))
@@ -189,7 +189,7 @@ static int
 node_line(const struct md *m, cmark_node *n, int end)
 {
 	int line = end ? cmark_node_get_end_line(n)
-	               : cmark_node_get_start_line(start_node(n));
+		       : cmark_node_get_start_line(start_node(n));
 
 	return line > 0 ? line + m->line0 : 0; /* 0: unknown */
 }
@@ -232,7 +232,7 @@ is_table(cmark_node *n)
  */
 static int
 span_text(struct md *m, int first, size_t from, int last, cr_buf *out,
-          cr_pos *pos)
+	  cr_pos *pos)
 {
 	size_t s, e;
 	int n, any = 0;
@@ -352,7 +352,7 @@ item_text(struct md *m, cmark_node *item, cr_buf *out, cr_pos *pos)
 	if (first == NULL)
 		return 0;
 	if (span_text(m, node_line(m, first, 0), node_off(m, first),
-	              node_line(m, last, 1), out, pos) == -1)
+		      node_line(m, last, 1), out, pos) == -1)
 		return -1;
 	entry_unescape(out);
 	return 0;
@@ -370,7 +370,7 @@ known_names(const char **known, int columns)
 	for (k = 0; k < n; k++)
 		for (l = 0; l < CR_LANG__COUNT; l++)
 			known[i++] = columns ? cr_column_label(k, l)
-			                     : cr_section_label(k, l);
+					     : cr_section_label(k, l);
 	if (!columns)
 		known[i++] = "Next steps";
 	known[i] = NULL;
@@ -378,21 +378,22 @@ known_names(const char **known, int columns)
 
 static int
 unknown_name(struct md *m, cr_pos pos, const char *what, const char *name,
-             int columns)
+	     int columns)
 {
 	const char *known[CR_SEC__COUNT * CR_LANG__COUNT + 2];
 	const char *near;
 
 	/* the same buffer serves columns: fewer of them than sections */
-	_Static_assert((int)CR_COL__COUNT <= (int)CR_SEC__COUNT, "known[] size");
+	_Static_assert((int)CR_COL__COUNT <= (int)CR_SEC__COUNT,
+		       "known[] size");
 	known_names(known, columns);
 	near = cr_suggest(name, known);
 	if (near != NULL)
 		return cr_diags_add(m->d, m->file, pos, CR_RULE_UNKNOWN_FIELD,
-		                    "unknown %s '%s'; did you mean '%s'?", what,
-		                    name, near);
+				    "unknown %s '%s'; did you mean '%s'?", what,
+				    name, near);
 	return cr_diags_add(m->d, m->file, pos, CR_RULE_UNKNOWN_FIELD,
-	                    "unknown %s '%s'", what, name);
+			    "unknown %s '%s'", what, name);
 }
 
 /* Where each section lives in the report (the actions have no list
@@ -401,15 +402,14 @@ static const struct {
 	size_t off;
 	enum { S_PERSONS, S_TEXTS, S_ACTIONS } kind;
 } sec_fields[CR_SEC__COUNT] = {
-	[CR_SEC_ATTENDEES] = { offsetof(cr_report, attendees), S_PERSONS },
-	[CR_SEC_ABSENT] = { offsetof(cr_report, absent), S_PERSONS },
-	[CR_SEC_DISTRIBUTION] = { offsetof(cr_report, distribution),
-		                  S_PERSONS },
-	[CR_SEC_AGENDA] = { offsetof(cr_report, agenda), S_TEXTS },
-	[CR_SEC_DISCUSSION] = { offsetof(cr_report, discussion), S_TEXTS },
-	[CR_SEC_AGREEMENTS] = { offsetof(cr_report, agreements), S_TEXTS },
-	[CR_SEC_ACTIONS] = { 0, S_ACTIONS },
-	[CR_SEC_INTERNAL] = { offsetof(cr_report, internal), S_TEXTS },
+    [CR_SEC_ATTENDEES] = {offsetof(cr_report, attendees), S_PERSONS},
+    [CR_SEC_ABSENT] = {offsetof(cr_report, absent), S_PERSONS},
+    [CR_SEC_DISTRIBUTION] = {offsetof(cr_report, distribution), S_PERSONS},
+    [CR_SEC_AGENDA] = {offsetof(cr_report, agenda), S_TEXTS},
+    [CR_SEC_DISCUSSION] = {offsetof(cr_report, discussion), S_TEXTS},
+    [CR_SEC_AGREEMENTS] = {offsetof(cr_report, agreements), S_TEXTS},
+    [CR_SEC_ACTIONS] = {0, S_ACTIONS},
+    [CR_SEC_INTERNAL] = {offsetof(cr_report, internal), S_TEXTS},
 };
 
 struct slot {
@@ -422,7 +422,7 @@ struct slot {
 static struct slot
 sec_slot(cr_report *r, int s)
 {
-	struct slot sl = { NULL, NULL, &r->actions_given, &r->actions_pos };
+	struct slot sl = {NULL, NULL, &r->actions_given, &r->actions_pos};
 	char *base = (char *)r + sec_fields[s].off;
 
 	if (sec_fields[s].kind == S_PERSONS) {
@@ -459,7 +459,8 @@ section_start(struct md *m, cmark_node *h, int *sec)
 	int s, rc = 0;
 
 	cr_buf_init(&b);
-	if (heading_text(m, h, &b, &tpos) == -1 || cr_buf_putc(&b, '\0') == -1) {
+	if (heading_text(m, h, &b, &tpos) == -1 ||
+	    cr_buf_putc(&b, '\0') == -1) {
 		cr_buf_free(&b);
 		return -1;
 	}
@@ -474,14 +475,14 @@ section_start(struct md *m, cmark_node *h, int *sec)
 	key = cr_section_key(s);
 	if (m->seen[s].line != 0)
 		rc = cr_diags_add(m->d, m->file, pos, CR_RULE_DUPLICATE_FIELD,
-		                  "section '%s' given twice (first at %d:%d); "
-		                  "keep one",
-		                  key, m->seen[s].line, m->seen[s].column);
+				  "section '%s' given twice (first at %d:%d); "
+				  "keep one",
+				  key, m->seen[s].line, m->seen[s].column);
 	else if (m->front[s])
 		rc = cr_diags_add(m->d, m->file, pos, CR_RULE_DUPLICATE_FIELD,
-		                  "'%s' given both in the front matter and as "
-		                  "a section; keep one",
-		                  key);
+				  "'%s' given both in the front matter and as "
+				  "a section; keep one",
+				  key);
 	if (m->seen[s].line == 0)
 		m->seen[s] = pos;
 	sl = sec_slot(m->r, s);
@@ -499,10 +500,11 @@ level1(struct md *m, cmark_node *h)
 	int rc;
 
 	if (m->r->title.s != NULL)
-		return cr_diags_add(m->d, m->file, pos, CR_RULE_DUPLICATE_FIELD,
-		                    "'title' given twice (first at %d:%d); keep "
-		                    "one",
-		                    m->r->title.pos.line, m->r->title.pos.column);
+		return cr_diags_add(
+		    m->d, m->file, pos, CR_RULE_DUPLICATE_FIELD,
+		    "'title' given twice (first at %d:%d); keep "
+		    "one",
+		    m->r->title.pos.line, m->r->title.pos.column);
 	cr_buf_init(&b);
 	tpos = pos;
 	rc = heading_text(m, h, &b, &tpos);
@@ -546,9 +548,9 @@ list_entries(struct md *m, cmark_node *list, int sec)
 		}
 		if (p.name.s == NULL)
 			rc = cr_diags_add(m->d, m->file, pos,
-			                  CR_RULE_MISSING_FIELD,
-			                  "a person needs a name: 'Name (Role, "
-			                  "Org) <email>'");
+					  CR_RULE_MISSING_FIELD,
+					  "a person needs a name: 'Name (Role, "
+					  "Org) <email>'");
 		if (rc == 0 && cr_persons_push(ps, &p) == -1)
 			rc = -1;
 		cr_person_clear(&p);
@@ -637,8 +639,8 @@ columns_free(struct columns *c)
 static int
 columns_read(struct md *m, int line, struct columns *c)
 {
-	static const cr_column required[] = { CR_COL_WHAT, CR_COL_WHO,
-		                              CR_COL_DUE };
+	static const cr_column required[] = {CR_COL_WHAT, CR_COL_WHO,
+					     CR_COL_DUE};
 	cr_pos seen[CR_COL__COUNT], pos;
 	struct row rw;
 	size_t s, e, s0, i, cap = 0;
@@ -684,12 +686,11 @@ columns_read(struct md *m, int line, struct columns *c)
 			continue;
 		}
 		if (seen[k].line != 0) {
-			rc = cr_diags_add(m->d, m->file, pos,
-			                  CR_RULE_DUPLICATE_FIELD,
-			                  "column '%s' given twice (first at "
-			                  "%d:%d); keep one",
-			                  cr_column_key(k), seen[k].line,
-			                  seen[k].column);
+			rc = cr_diags_add(
+			    m->d, m->file, pos, CR_RULE_DUPLICATE_FIELD,
+			    "column '%s' given twice (first at "
+			    "%d:%d); keep one",
+			    cr_column_key(k), seen[k].line, seen[k].column);
 			continue;
 		}
 		seen[k] = pos;
@@ -698,11 +699,10 @@ columns_read(struct md *m, int line, struct columns *c)
 	pos = line_pos(&m->src, line, s0);
 	for (i = 0; rc == 0 && i < CR_ARRAY_LEN(required); i++)
 		if (seen[required[i]].line == 0)
-			rc = cr_diags_add(m->d, m->file, pos,
-			                  CR_RULE_MISSING_FIELD,
-			                  "the actions table has no '%s' column",
-			                  cr_column_label(required[i],
-			                                  CR_LANG_EN));
+			rc = cr_diags_add(
+			    m->d, m->file, pos, CR_RULE_MISSING_FIELD,
+			    "the actions table has no '%s' column",
+			    cr_column_label(required[i], CR_LANG_EN));
 	cr_buf_free(&b);
 	return rc;
 oom:
@@ -737,8 +737,8 @@ action_ext(cr_action *a, const char *key, const char *value, cr_pos pos)
 
 /* One cell into its field of the action. */
 static int
-action_cell(cr_action *a, const struct columns *c, size_t i,
-            const char *text, cr_pos pos)
+action_cell(cr_action *a, const struct columns *c, size_t i, const char *text,
+	    cr_pos pos)
 {
 	switch (c->field[i]) {
 	case CR_COL_ID:
@@ -784,11 +784,11 @@ action_row(struct md *m, const struct columns *c, int line, cr_buf *b)
 			size_t n = i + 1;
 			while (row_next(&rw, &s, &e))
 				n++;
-			rc = cr_diags_add(m->d, m->file, pos,
-			                  CR_RULE_UNKNOWN_FIELD,
-			                  "this row has %zu cells, the header %zu: "
-			                  "the extra cells are ignored",
-			                  n, c->n);
+			rc = cr_diags_add(
+			    m->d, m->file, pos, CR_RULE_UNKNOWN_FIELD,
+			    "this row has %zu cells, the header %zu: "
+			    "the extra cells are ignored",
+			    n, c->n);
 			break;
 		}
 		if (s == e)
@@ -867,25 +867,26 @@ section_block(struct md *m, cmark_node *n, int sec)
 		return 0;
 	if (sec == SEC_NONE)
 		return cr_diags_add(m->d, m->file, pos, CR_RULE_UNKNOWN_FIELD,
-		                    "text outside any section is not part of "
-		                    "the report; put it under a '## ' section "
-		                    "heading");
+				    "text outside any section is not part of "
+				    "the report; put it under a '## ' section "
+				    "heading");
 	if (sec == CR_SEC_ACTIONS) {
 		if (is_table(n))
 			return action_table(m, n);
-		return cr_diags_add(m->d, m->file, pos, CR_RULE_BAD_VALUE,
-		                    "expected a table with the columns What, "
-		                    "Who, Due%s",
-		                    list ? ", not a list"
-		                         : " (a header row, then a delimiter row "
-		                           "such as |---|---|---|)");
+		return cr_diags_add(
+		    m->d, m->file, pos, CR_RULE_BAD_VALUE,
+		    "expected a table with the columns What, "
+		    "Who, Due%s",
+		    list ? ", not a list"
+			 : " (a header row, then a delimiter row "
+			   "such as |---|---|---|)");
 	}
 	if (list)
 		return list_entries(m, n, sec);
 	return cr_diags_add(m->d, m->file, pos, CR_RULE_BAD_VALUE,
-	                    "expected a list: write each entry of '%s' as "
-	                    "'- text'",
-	                    cr_section_key(sec));
+			    "expected a list: write each entry of '%s' as "
+			    "'- text'",
+			    cr_section_key(sec));
 }
 
 /*
@@ -911,7 +912,7 @@ too_deep(struct md *m, cmark_node *doc)
 		if ((up = cmark_node_parent(n)) == NULL)
 			continue; /* the document: level 0 */
 		level = (intptr_t)cmark_node_get_user_data(up) +
-		        (cmark_node_get_type(n) != CMARK_NODE_ITEM);
+			(cmark_node_get_type(n) != CMARK_NODE_ITEM);
 		cmark_node_set_user_data(n, (void *)level);
 		if (level <= CR_MAX_DEPTH)
 			continue;
@@ -920,8 +921,8 @@ too_deep(struct md *m, cmark_node *doc)
 		       CMARK_NODE_TYPE_BLOCK)
 			n = cmark_node_parent(n);
 		rc = cr_diags_add(m->d, m->file, node_pos(m, n), CR_RULE_LIMIT,
-		                  "nesting deeper than the limit of %d levels",
-		                  CR_MAX_DEPTH);
+				  "nesting deeper than the limit of %d levels",
+				  CR_MAX_DEPTH);
 		m->r->broken = 1;
 		rc = rc == -1 ? -1 : 1;
 	}
@@ -958,8 +959,8 @@ body_read(struct md *m, const char *body, size_t len)
 		n = cmark_node_first_child(doc);
 	for (; rc == 0 && n != NULL; n = cmark_node_next(n)) {
 		int level = cmark_node_get_type(n) == CMARK_NODE_HEADING
-		                ? cmark_node_get_heading_level(n)
-		                : 0;
+				? cmark_node_get_heading_level(n)
+				: 0;
 
 		if (level == 1) {
 			rc = level1(m, n);
@@ -987,7 +988,7 @@ static int
 front_matter(struct md *m, size_t *body)
 {
 	const char *buf = m->src.buf;
-	cr_pos start = { 1, 1 };
+	cr_pos start = {1, 1};
 	cr_node **docs = NULL;
 	size_t ndocs = 0, s, e, i;
 	int n, rc = 0;
@@ -1002,8 +1003,8 @@ front_matter(struct md *m, size_t *body)
 		m->r->broken = 1;
 		*body = m->src.len;
 		return cr_diags_add(m->d, m->file, start, CR_RULE_SYNTAX,
-		                    "the front matter opened here has no "
-		                    "closing '---' line");
+				    "the front matter opened here has no "
+				    "closing '---' line");
 	}
 	m->line0 = n;
 	/* past the closing line and its line end */
@@ -1014,10 +1015,10 @@ front_matter(struct md *m, size_t *body)
 		m->r->broken = 1; /* libyaml's diagnostic is in */
 	else if (rc == 0 && ndocs > 1)
 		rc = cr_diags_add(m->d, m->file,
-		                  docs[1] != NULL ? docs[1]->pos : start,
-		                  CR_RULE_SYNTAX,
-		                  "the front matter holds more than one YAML "
-		                  "document");
+				  docs[1] != NULL ? docs[1]->pos : start,
+				  CR_RULE_SYNTAX,
+				  "the front matter holds more than one YAML "
+				  "document");
 	if (rc == 0 && ndocs > 1)
 		m->r->broken = 1;
 	if (rc == 0 && ndocs > 0 && docs[0] != NULL &&
@@ -1034,9 +1035,9 @@ front_matter(struct md *m, size_t *body)
 
 int
 cr_md_read(const char *buf, size_t len, const char *file, cr_reports *out,
-           cr_diags *d)
+	   cr_diags *d)
 {
-	cr_pos start = { 1, 1 };
+	cr_pos start = {1, 1};
 	struct md m;
 	size_t body;
 	int rc;

@@ -4,33 +4,45 @@
 
 #include "internal.h"
 
-const char *const cr_report_keys[] = {
-	"id", "title", "client", "project", "type", "outcome", "date",
-	"location", "author", "issued", "confidentiality", "language",
-	"attendees", "absent", "distribution", "previous", "next_contact",
-	"tags", "agenda", "discussion", "agreements", "actions", "internal",
-	NULL
-};
+const char *const cr_report_keys[] = {"id",
+				      "title",
+				      "client",
+				      "project",
+				      "type",
+				      "outcome",
+				      "date",
+				      "location",
+				      "author",
+				      "issued",
+				      "confidentiality",
+				      "language",
+				      "attendees",
+				      "absent",
+				      "distribution",
+				      "previous",
+				      "next_contact",
+				      "tags",
+				      "agenda",
+				      "discussion",
+				      "agreements",
+				      "actions",
+				      "internal",
+				      NULL};
 
-const char *const cr_action_keys[] = {
-	"id", "what", "who", "due", "status", "note", NULL
-};
+const char *const cr_action_keys[] = {"id",	"what", "who", "due",
+				      "status", "note", NULL};
 
-const char *const cr_person_keys[] = { "name", "role", "org", "email", NULL };
+const char *const cr_person_keys[] = {"name", "role", "org", "email", NULL};
 
-static const char *const type_names[] = {
-	"", "meeting", "call", "video", "visit", "email", "other"
-};
+static const char *const type_names[] = {"",	  "meeting", "call", "video",
+					 "visit", "email",   "other"};
 static const char *const outcome_names[] = {
-	"reached", "no-answer", "left-message", "declined", "postponed"
-};
-static const char *const conf_names[] = {
-	"public", "client", "internal", "confidential"
-};
-static const char *const lang_names[] = { "en", "vi", "zh", "ru" };
-static const char *const status_names[] = {
-	"open", "done", "blocked", "dropped"
-};
+    "reached", "no-answer", "left-message", "declined", "postponed"};
+static const char *const conf_names[] = {"public", "client", "internal",
+					 "confidential"};
+static const char *const lang_names[] = {"en", "vi", "zh", "ru"};
+static const char *const status_names[] = {"open", "done", "blocked",
+					   "dropped"};
 
 static int
 lookup(const char *s, const char *const *names, size_t n, int invalid)
@@ -47,46 +59,65 @@ lookup(const char *s, const char *const *names, size_t n, int invalid)
 
 #define NAME(tab, v) ((unsigned)(v) < CR_ARRAY_LEN(tab) ? tab[v] : "")
 
-const char *cr_type_name(cr_type t) { return NAME(type_names, t); }
-const char *cr_outcome_name(cr_outcome o) { return NAME(outcome_names, o); }
-const char *cr_conf_name(cr_conf c) { return NAME(conf_names, c); }
-const char *cr_lang_name(cr_lang l) { return NAME(lang_names, l); }
-const char *cr_status_name(cr_status s) { return NAME(status_names, s); }
+const char *
+cr_type_name(cr_type t)
+{
+	return NAME(type_names, t);
+}
+const char *
+cr_outcome_name(cr_outcome o)
+{
+	return NAME(outcome_names, o);
+}
+const char *
+cr_conf_name(cr_conf c)
+{
+	return NAME(conf_names, c);
+}
+const char *
+cr_lang_name(cr_lang l)
+{
+	return NAME(lang_names, l);
+}
+const char *
+cr_status_name(cr_status s)
+{
+	return NAME(status_names, s);
+}
 
 cr_type
 cr_type_lookup(const char *s)
 {
 	return (cr_type)lookup(s, type_names, CR_ARRAY_LEN(type_names),
-	                       CR_TYPE_INVALID);
+			       CR_TYPE_INVALID);
 }
 
 cr_outcome
 cr_outcome_lookup(const char *s)
 {
-	return (cr_outcome)lookup(s, outcome_names,
-	                          CR_ARRAY_LEN(outcome_names),
-	                          CR_OUTCOME_INVALID);
+	return (cr_outcome)lookup(s, outcome_names, CR_ARRAY_LEN(outcome_names),
+				  CR_OUTCOME_INVALID);
 }
 
 cr_conf
 cr_conf_lookup(const char *s)
 {
 	return (cr_conf)lookup(s, conf_names, CR_ARRAY_LEN(conf_names),
-	                       CR_CONF_INVALID);
+			       CR_CONF_INVALID);
 }
 
 cr_lang
 cr_lang_lookup(const char *s)
 {
 	return (cr_lang)lookup(s, lang_names, CR_ARRAY_LEN(lang_names),
-	                       CR_LANG_INVALID);
+			       CR_LANG_INVALID);
 }
 
 cr_status
 cr_status_lookup(const char *s)
 {
 	return (cr_status)lookup(s, status_names, CR_ARRAY_LEN(status_names),
-	                         CR_STATUS_INVALID);
+				 CR_STATUS_INVALID);
 }
 
 static int
@@ -105,29 +136,29 @@ cr_outcome
 cr_report_outcome(const cr_report *r)
 {
 	return absent(&r->outcome) ? CR_OUTCOME_REACHED
-	                           : cr_outcome_lookup(r->outcome.s);
+				   : cr_outcome_lookup(r->outcome.s);
 }
 
 cr_conf
 cr_report_conf(const cr_report *r)
 {
 	return absent(&r->confidentiality)
-	           ? CR_CONF_CLIENT
-	           : cr_conf_lookup(r->confidentiality.s);
+		   ? CR_CONF_CLIENT
+		   : cr_conf_lookup(r->confidentiality.s);
 }
 
 cr_lang
 cr_report_lang(const cr_report *r)
 {
 	return absent(&r->language) ? CR_LANG_EN
-	                            : cr_lang_lookup(r->language.s);
+				    : cr_lang_lookup(r->language.s);
 }
 
 cr_status
 cr_action_status(const cr_action *a)
 {
 	return absent(&a->status) ? CR_STATUS_OPEN
-	                          : cr_status_lookup(a->status.s);
+				  : cr_status_lookup(a->status.s);
 }
 
 /* ---------------------------------------------------------- building */
@@ -184,7 +215,7 @@ grow_pow2(void *items, size_t len, size_t size)
 int
 cr_texts_push(cr_texts *t, const char *s, size_t n, cr_pos pos)
 {
-	cr_str v = { NULL, pos, 0 };
+	cr_str v = {NULL, pos, 0};
 
 	if (grow_pow2(&t->items, t->len, sizeof(*t->items)) == -1 ||
 	    cr_str_setn(&v, s, n, pos) == -1)
@@ -395,7 +426,7 @@ texts_copy(cr_texts *dst, const cr_texts *src)
 	dst->pos = src->pos;
 	for (i = 0; i < src->len; i++)
 		if (cr_texts_push(dst, src->items[i].s, strlen(src->items[i].s),
-		                  src->items[i].pos) == -1)
+				  src->items[i].pos) == -1)
 			return -1;
 	return 0;
 }
@@ -405,8 +436,10 @@ person_copy(cr_person *dst, const cr_person *src)
 {
 	memset(dst, 0, sizeof(*dst));
 	dst->pos = src->pos;
-	return str_copy(&dst->name, &src->name) | str_copy(&dst->role, &src->role) |
-	       str_copy(&dst->org, &src->org) | str_copy(&dst->email, &src->email);
+	return str_copy(&dst->name, &src->name) |
+	       str_copy(&dst->role, &src->role) |
+	       str_copy(&dst->org, &src->org) |
+	       str_copy(&dst->email, &src->email);
 }
 
 static int
@@ -486,9 +519,11 @@ action_copy(cr_action *dst, const cr_action *src)
 	dst->id_given = src->id_given;
 	dst->pos = src->pos;
 	return str_copy(&dst->id, &src->id) | str_copy(&dst->what, &src->what) |
-	       str_copy(&dst->who, &src->who) | date_copy(&dst->due, &src->due) |
+	       str_copy(&dst->who, &src->who) |
+	       date_copy(&dst->due, &src->due) |
 	       str_copy(&dst->status, &src->status) |
-	       str_copy(&dst->note, &src->note) | exts_copy(&dst->ext, &src->ext);
+	       str_copy(&dst->note, &src->note) |
+	       exts_copy(&dst->ext, &src->ext);
 }
 
 cr_report *
@@ -509,26 +544,27 @@ cr_report_copy(const cr_report *s)
 	r->actions_pos = s->actions_pos;
 	if (s->file != NULL && (r->file = cr_strdup(s->file)) == NULL)
 		rc = -1;
-	rc |= str_copy(&r->id, &s->id) | str_copy(&r->title, &s->title) |
-	      str_copy(&r->client, &s->client) |
-	      str_copy(&r->project, &s->project) |
-	      str_copy(&r->type, &s->type) | str_copy(&r->outcome, &s->outcome) |
-	      date_copy(&r->date, &s->date) |
-	      str_copy(&r->location, &s->location) |
-	      str_copy(&r->author, &s->author) |
-	      date_copy(&r->issued, &s->issued) |
-	      str_copy(&r->confidentiality, &s->confidentiality) |
-	      str_copy(&r->language, &s->language) |
-	      persons_copy(&r->attendees, &s->attendees) |
-	      persons_copy(&r->absent, &s->absent) |
-	      persons_copy(&r->distribution, &s->distribution) |
-	      str_copy(&r->previous, &s->previous) |
-	      date_copy(&r->next_contact, &s->next_contact) |
-	      texts_copy(&r->tags, &s->tags) | texts_copy(&r->agenda, &s->agenda) |
-	      texts_copy(&r->discussion, &s->discussion) |
-	      texts_copy(&r->agreements, &s->agreements) |
-	      texts_copy(&r->internal, &s->internal) |
-	      exts_copy(&r->ext, &s->ext);
+	rc |=
+	    str_copy(&r->id, &s->id) | str_copy(&r->title, &s->title) |
+	    str_copy(&r->client, &s->client) |
+	    str_copy(&r->project, &s->project) | str_copy(&r->type, &s->type) |
+	    str_copy(&r->outcome, &s->outcome) | date_copy(&r->date, &s->date) |
+	    str_copy(&r->location, &s->location) |
+	    str_copy(&r->author, &s->author) |
+	    date_copy(&r->issued, &s->issued) |
+	    str_copy(&r->confidentiality, &s->confidentiality) |
+	    str_copy(&r->language, &s->language) |
+	    persons_copy(&r->attendees, &s->attendees) |
+	    persons_copy(&r->absent, &s->absent) |
+	    persons_copy(&r->distribution, &s->distribution) |
+	    str_copy(&r->previous, &s->previous) |
+	    date_copy(&r->next_contact, &s->next_contact) |
+	    texts_copy(&r->tags, &s->tags) |
+	    texts_copy(&r->agenda, &s->agenda) |
+	    texts_copy(&r->discussion, &s->discussion) |
+	    texts_copy(&r->agreements, &s->agreements) |
+	    texts_copy(&r->internal, &s->internal) |
+	    exts_copy(&r->ext, &s->ext);
 	for (i = 0; rc == 0 && i < s->nactions; i++) {
 		if (action_copy(&a, &s->actions[i]) == -1 ||
 		    cr_actions_push(r, &a) == -1) {
@@ -589,8 +625,9 @@ persons_eq(const cr_persons *a, const cr_persons *b)
 		return 0;
 	for (i = 0; i < a->len; i++) {
 		const cr_person *p = &a->items[i], *q = &b->items[i];
-		if (!str_eq(&p->name, &q->name) || !str_eq(&p->role, &q->role) ||
-		    !str_eq(&p->org, &q->org) || !str_eq(&p->email, &q->email))
+		if (!str_eq(&p->name, &q->name) ||
+		    !str_eq(&p->role, &q->role) || !str_eq(&p->org, &q->org) ||
+		    !str_eq(&p->email, &q->email))
 			return 0;
 	}
 	return 1;
@@ -633,13 +670,13 @@ action_eq(const cr_action *a, const cr_action *b)
 	       str_eq(&a->who, &b->who) && date_eq(&a->due, &b->due) &&
 	       cr_action_status(a) == cr_action_status(b) &&
 	       (cr_action_status(a) != CR_STATUS_INVALID ||
-	        str_eq(&a->status, &b->status)) &&
+		str_eq(&a->status, &b->status)) &&
 	       str_eq(&a->note, &b->note) && exts_eq(&a->ext, &b->ext);
 }
 
 /* Enum fields compare by meaning (absent == the default), invalid ones by
  * their text. */
-#define ENUM_EQ(fn, inv, fa, fb)                                             \
+#define ENUM_EQ(fn, inv, fa, fb)                                               \
 	(fn(a) == fn(b) && (fn(a) != (inv) || str_eq(&(fa), &(fb))))
 
 int
@@ -652,21 +689,22 @@ cr_report_equal(const cr_report *a, const cr_report *b)
 	    !str_eq(&a->project, &b->project) ||
 	    !ENUM_EQ(cr_report_type, CR_TYPE_INVALID, a->type, b->type) ||
 	    !ENUM_EQ(cr_report_outcome, CR_OUTCOME_INVALID, a->outcome,
-	             b->outcome) ||
+		     b->outcome) ||
 	    !date_eq(&a->date, &b->date) ||
 	    !str_eq(&a->location, &b->location) ||
 	    !str_eq(&a->author, &b->author) ||
 	    !date_eq(&a->issued, &b->issued) ||
 	    !ENUM_EQ(cr_report_conf, CR_CONF_INVALID, a->confidentiality,
-	             b->confidentiality) ||
+		     b->confidentiality) ||
 	    !ENUM_EQ(cr_report_lang, CR_LANG_INVALID, a->language,
-	             b->language) ||
+		     b->language) ||
 	    !persons_eq(&a->attendees, &b->attendees) ||
 	    !persons_eq(&a->absent, &b->absent) ||
 	    !persons_eq(&a->distribution, &b->distribution) ||
 	    !str_eq(&a->previous, &b->previous) ||
 	    !date_eq(&a->next_contact, &b->next_contact) ||
-	    !texts_eq(&a->tags, &b->tags) || !texts_eq(&a->agenda, &b->agenda) ||
+	    !texts_eq(&a->tags, &b->tags) ||
+	    !texts_eq(&a->agenda, &b->agenda) ||
 	    !texts_eq(&a->discussion, &b->discussion) ||
 	    !texts_eq(&a->agreements, &b->agreements) ||
 	    !texts_eq(&a->internal, &b->internal) ||

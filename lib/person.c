@@ -43,10 +43,12 @@ cr_person_parse(const char *s, cr_pos pos, cr_person *p)
 	p->pos = pos;
 	while (e > s && is_space(e[-1]))
 		e--;
-	if (e > s && e[-1] == '>' && (lt = memchr(s, '<', (size_t)(e - s))) != NULL) {
+	if (e > s && e[-1] == '>' &&
+	    (lt = memchr(s, '<', (size_t)(e - s))) != NULL) {
 		/* the last '<' opens the address */
 		const char *q;
-		for (q = lt; (q = memchr(q + 1, '<', (size_t)(e - q - 1))) != NULL;)
+		for (q = lt;
+		     (q = memchr(q + 1, '<', (size_t)(e - q - 1))) != NULL;)
 			lt = q;
 		if (set_trimmed(&p->email, lt + 1, e - 1, pos) == -1)
 			goto oom;
@@ -69,8 +71,10 @@ cr_person_parse(const char *s, cr_pos pos, cr_person *p)
 				if (*q == ',')
 					comma = q;
 			if (comma != NULL) {
-				if (set_trimmed(&p->role, in, comma, pos) == -1 ||
-				    set_trimmed(&p->org, comma + 1, ie, pos) == -1)
+				if (set_trimmed(&p->role, in, comma, pos) ==
+					-1 ||
+				    set_trimmed(&p->org, comma + 1, ie, pos) ==
+					-1)
 					goto oom;
 			} else if (set_trimmed(&p->role, in, ie, pos) == -1)
 				goto oom;
@@ -145,7 +149,7 @@ cr_person_plain(const cr_person *p)
 const cr_person *
 cr_report_find_person(const cr_report *r, const char *name)
 {
-	const cr_persons *lists[] = { &r->attendees, &r->distribution };
+	const cr_persons *lists[] = {&r->attendees, &r->distribution};
 	size_t i, j;
 
 	if (name == NULL)
@@ -154,7 +158,7 @@ cr_report_find_person(const cr_report *r, const char *name)
 		for (j = 0; j < lists[i]->len; j++)
 			if (lists[i]->items[j].name.s != NULL &&
 			    cr_utf8_casecmp(lists[i]->items[j].name.s, name) ==
-			        0)
+				0)
 				return &lists[i]->items[j];
 	return NULL;
 }

@@ -48,7 +48,7 @@ yaml_key_line(const char *s, const char *e)
 	const char *q = s;
 
 	while (q < e && (*q == '_' || *q == '-' || (*q >= 'a' && *q <= 'z') ||
-	                 (*q >= 'A' && *q <= 'Z') || (*q >= '0' && *q <= '9')))
+			 (*q >= 'A' && *q <= 'Z') || (*q >= '0' && *q <= '9')))
 		q++;
 	return q > s && q < e && *q == ':' && (q + 1 == e || q[1] == ' ');
 }
@@ -114,11 +114,11 @@ push_broken(cr_reports *out, const char *file, cr_form form, cr_pos pos)
 
 int
 cr_yaml_read(const char *buf, size_t len, const char *file, cr_reports *out,
-             cr_diags *d)
+	     cr_diags *d)
 {
 	cr_node **docs = NULL;
 	size_t ndocs = 0, i, nreports = 0;
-	cr_pos start = { 1, 1 };
+	cr_pos start = {1, 1};
 	cr_report *r;
 	int rc = 0;
 
@@ -152,7 +152,7 @@ cr_yaml_read(const char *buf, size_t len, const char *file, cr_reports *out,
 	free(docs);
 	if (rc == 0 && nreports == 0) {
 		rc = cr_diags_add(d, file, start, CR_RULE_SYNTAX,
-		                  "no report in the input: it is empty");
+				  "no report in the input: it is empty");
 		if (rc == 0)
 			rc = push_broken(out, file, CR_FORM_YAML, start);
 	}
@@ -160,28 +160,28 @@ cr_yaml_read(const char *buf, size_t len, const char *file, cr_reports *out,
 }
 
 int
-cr_read(const char *buf, size_t len, const cr_read_opts *opts,
-        cr_reports *out, cr_diags *d)
+cr_read(const char *buf, size_t len, const cr_read_opts *opts, cr_reports *out,
+	cr_diags *d)
 {
 	const char *file = opts->file != NULL ? opts->file : "<stdin>";
 	size_t first = out->len, cleanlen, i;
-	cr_pos start = { 1, 1 };
+	cr_pos start = {1, 1};
 	char *clean = NULL;
 	cr_form form;
 	long bad;
 	int rc;
 
 	if (len > CR_MAX_FILE_BYTES) {
-		if (cr_diags_add(d, file, start, CR_RULE_LIMIT,
-		                 "the file is larger than the limit of 16 MiB") ==
-		    -1)
+		if (cr_diags_add(
+			d, file, start, CR_RULE_LIMIT,
+			"the file is larger than the limit of 16 MiB") == -1)
 			return -1;
 		return push_broken(out, file, opts->form, start);
 	}
 	if ((bad = cr_input_clean(buf, len, file, &clean, &cleanlen, d)) == -1)
 		return -1;
-	form = opts->form != CR_FORM_AUTO ? opts->form
-	                                  : cr_sniff(clean, cleanlen);
+	form =
+	    opts->form != CR_FORM_AUTO ? opts->form : cr_sniff(clean, cleanlen);
 	if (form == CR_FORM_MD)
 		rc = cr_md_read(clean, cleanlen, file, out, d);
 	else

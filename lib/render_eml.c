@@ -60,7 +60,8 @@ plain_address(const char *s)
 	for (p = s; *p != '\0'; p++) {
 		unsigned char c = (unsigned char)*p;
 
-		if (c <= 0x20 || c == 0x7f || strchr("<>()[],;:\"\\", c) != NULL)
+		if (c <= 0x20 || c == 0x7f ||
+		    strchr("<>()[],;:\"\\", c) != NULL)
 			return 0;
 		if (c == '@') {
 			if (at != NULL)
@@ -88,7 +89,7 @@ sender(const cr_report *r, const cr_write_opts *o)
 	if (a != NULL)
 		return a;
 	return o != NULL && plain_address(o->from_address) ? o->from_address
-	                                                  : NULL;
+							   : NULL;
 }
 
 const char *
@@ -105,7 +106,7 @@ cr_eml_refusal(const cr_report *r, const cr_write_opts *o)
 /* name <addr>: GMime quotes or encodes the name as it needs. */
 static void
 add_mailbox(GMimeMessage *m, GMimeAddressType type, const char *name,
-            const char *addr)
+	    const char *addr)
 {
 	char *n = header_text(name);
 
@@ -122,7 +123,7 @@ add_persons(GMimeMessage *m, GMimeAddressType type, const cr_persons *ps)
 	for (i = 0; i < ps->len; i++)
 		if (address_of(&ps->items[i]) != NULL)
 			add_mailbox(m, type, ps->items[i].name.s,
-			            ps->items[i].email.s);
+				    ps->items[i].email.s);
 }
 
 /* The moment of the Date header: `issued` (a date alone: its midnight),
@@ -146,7 +147,7 @@ gdate(const cr_datetime *dt)
 	GDateTime *gd;
 
 	gd = g_date_time_new(tz, dt->year, dt->month, dt->day, dt->hour,
-	                     dt->minute, dt->second);
+			     dt->minute, dt->second);
 	g_time_zone_unref(tz);
 	return gd;
 }
@@ -157,8 +158,8 @@ static int
 subject(cr_buf *out, const cr_report *r, cr_lang l)
 {
 	const char *title = cr_str_given(r->title.s)
-	                        ? r->title.s
-	                        : cr_label(CR_LABEL_CONTACT_REPORT, l);
+				? r->title.s
+				: cr_label(CR_LABEL_CONTACT_REPORT, l);
 	cr_buf when;
 	int rc;
 
@@ -173,7 +174,8 @@ subject(cr_buf *out, const cr_report *r, cr_lang l)
 	if (when.oom)
 		rc = -1;
 	else if (when.len > 0)
-		rc = cr_label_format(out, CR_LABEL_SUBJECT, l, title, when.data);
+		rc =
+		    cr_label_format(out, CR_LABEL_SUBJECT, l, title, when.data);
 	else
 		rc = cr_buf_puts(out, title);
 	cr_buf_free(&when);
@@ -193,7 +195,7 @@ fnv1a(const char *s)
 /* See the top of the file. */
 static int
 message_id(cr_buf *out, const cr_report *r, const cr_datetime *when,
-           const char *from)
+	   const char *from)
 {
 	const char *id = r->id.s != NULL ? r->id.s : "", *dom, *p;
 	cr_datetime utc;
@@ -203,16 +205,17 @@ message_id(cr_buf *out, const cr_report *r, const cr_datetime *when,
 	for (p = id; *p != '\0' && n < 64; p++, n++) {
 		unsigned char c = (unsigned char)*p;
 
-		cr_buf_putc(out, (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		                         (c >= '0' && c <= '9') || c == '-' ||
-		                         c == '_' || c == '.'
-		                     ? (char)c
-		                     : '-');
+		cr_buf_putc(out, (c >= 'a' && c <= 'z') ||
+					 (c >= 'A' && c <= 'Z') ||
+					 (c >= '0' && c <= '9') || c == '-' ||
+					 c == '_' || c == '.'
+				     ? (char)c
+				     : '-');
 	}
 	cr_datetime_from_epoch(cr_datetime_epoch(when, 0), 0, &utc);
-	cr_buf_printf(out, ".%04d%02d%02dT%02d%02d%02dZ.%08x@", utc.year % 10000,
-	              utc.month, utc.day, utc.hour, utc.minute, utc.second,
-	              (unsigned)fnv1a(id));
+	cr_buf_printf(out, ".%04d%02d%02dT%02d%02d%02dZ.%08x@",
+		      utc.year % 10000, utc.month, utc.day, utc.hour,
+		      utc.minute, utc.second, (unsigned)fnv1a(id));
 	dom = strchr(from, '@') + 1;
 	for (p = dom; *p != '\0'; p++)
 		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
@@ -228,7 +231,7 @@ static void
 boundary(const cr_report *r, char out[64])
 {
 	snprintf(out, 64, "=-crtools-%08x-%08x", (unsigned)fnv1a(r->id.s),
-	         (unsigned)fnv1a(r->title.s));
+		 (unsigned)fnv1a(r->title.s));
 }
 
 /* The attachment's name: the report id with path separators and
@@ -241,7 +244,7 @@ file_name(const cr_report *r)
 
 	cr_buf_init(&b);
 	cr_buf_printf(&b, "%s.pdf",
-	              cr_str_given(r->id.s) ? r->id.s : "contact-report");
+		      cr_str_given(r->id.s) ? r->id.s : "contact-report");
 	if (b.oom || (s = header_text(b.data)) == NULL) {
 		cr_buf_free(&b);
 		return NULL;
@@ -280,17 +283,17 @@ cr_render_eml(const cr_report *r, const cr_write_opts *o, cr_buf *out)
 	cr_buf_init(&txt);
 	cr_buf_init(&doc);
 	cr_buf_init(&hdr);
-	if (cr_render_txt(r, o, &txt) == -1 || cr_render_pdf(r, o, &doc) == -1 ||
-	    cr_buf_puts(&txt, "") == -1)
+	if (cr_render_txt(r, o, &txt) == -1 ||
+	    cr_render_pdf(r, o, &doc) == -1 || cr_buf_puts(&txt, "") == -1)
 		goto out;
 
 	m = g_mime_message_new(TRUE);
 	author = cr_report_find_person(r, r->author.s);
 	add_mailbox(m, GMIME_ADDRESS_TYPE_FROM,
-	            author != NULL && cr_str_given(author->name.s)
-	                ? author->name.s
-	                : r->author.s,
-	            from);
+		    author != NULL && cr_str_given(author->name.s)
+			? author->name.s
+			: r->author.s,
+		    from);
 	add_persons(m, GMIME_ADDRESS_TYPE_TO, &r->attendees);
 	add_persons(m, GMIME_ADDRESS_TYPE_CC, &r->distribution);
 	if (subject(&hdr, r, lang) == -1 || (s = header_text(hdr.data)) == NULL)
@@ -317,13 +320,13 @@ cr_render_eml(const cr_report *r, const cr_write_opts *o, cr_buf *out)
 	    GMIME_PART(body), GMIME_ENCODING_CONSTRAINT_7BIT);
 	g_mime_part_set_content_encoding(
 	    GMIME_PART(body), enc == GMIME_CONTENT_ENCODING_BASE64
-	                          ? GMIME_CONTENT_ENCODING_BASE64
-	                          : GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE);
+				  ? GMIME_CONTENT_ENCODING_BASE64
+				  : GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE);
 
 	pdf = g_mime_part_new_with_type("application", "pdf");
 	mem = g_mime_stream_mem_new_with_buffer(doc.data, doc.len);
-	wrap = g_mime_data_wrapper_new_with_stream(mem,
-	                                           GMIME_CONTENT_ENCODING_DEFAULT);
+	wrap = g_mime_data_wrapper_new_with_stream(
+	    mem, GMIME_CONTENT_ENCODING_DEFAULT);
 	g_mime_part_set_content(pdf, wrap);
 	g_mime_part_set_content_encoding(pdf, GMIME_CONTENT_ENCODING_BASE64);
 	g_mime_object_set_disposition(GMIME_OBJECT(pdf), "attachment");
@@ -341,7 +344,7 @@ cr_render_eml(const cr_report *r, const cr_write_opts *o, cr_buf *out)
 	/* sendmail -t reads local line ends */
 	fmt = g_mime_format_options_new();
 	g_mime_format_options_set_newline_format(fmt,
-	                                         GMIME_NEWLINE_FORMAT_UNIX);
+						 GMIME_NEWLINE_FORMAT_UNIX);
 	outs = g_mime_stream_mem_new();
 	if (g_mime_object_write_to_stream(GMIME_OBJECT(m), fmt, outs) < 0)
 		goto out;

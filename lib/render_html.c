@@ -154,18 +154,20 @@ header(struct html *h)
 	put(h, "<header>\n<p class=\"kind\">");
 	esc(h, cr_label(CR_LABEL_CONTACT_REPORT, h->lang));
 	put(h, "</p>\n<h1>");
-	esc(h, cr_str_given(r->title.s) ? r->title.s
-	                                : cr_label(CR_LABEL_CONTACT_REPORT, h->lang));
+	esc(h, cr_str_given(r->title.s)
+		   ? r->title.s
+		   : cr_label(CR_LABEL_CONTACT_REPORT, h->lang));
 	put(h, "</h1>\n<dl class=\"meta\">\n");
 	field_str(h, CR_LABEL_CLIENT, &r->client);
 	field_str(h, CR_LABEL_PROJECT, &r->project);
 	if (cr_str_given(r->type.s))
 		field_word(h, CR_LABEL_TYPE,
-		           cr_enum_word(CR_ENUM_TYPE, cr_report_type(r), r->type.s, h->lang));
+			   cr_enum_word(CR_ENUM_TYPE, cr_report_type(r),
+					r->type.s, h->lang));
 	if (cr_str_given(r->outcome.s))
 		field_word(h, CR_LABEL_OUTCOME,
-		           cr_enum_word(CR_ENUM_OUTCOME, cr_report_outcome(r),
-		                        r->outcome.s, h->lang));
+			   cr_enum_word(CR_ENUM_OUTCOME, cr_report_outcome(r),
+					r->outcome.s, h->lang));
 	if (field_date(h, CR_LABEL_DATE, &r->date) == -1)
 		return -1;
 	field_str(h, CR_LABEL_LOCATION, &r->location);
@@ -173,8 +175,8 @@ header(struct html *h)
 	if (field_date(h, CR_LABEL_ISSUED, &r->issued) == -1)
 		return -1;
 	field_word(h, CR_LABEL_CONFIDENTIALITY,
-	           cr_enum_word(CR_ENUM_CONF, cr_report_conf(r),
-	                        r->confidentiality.s, h->lang));
+		   cr_enum_word(CR_ENUM_CONF, cr_report_conf(r),
+				r->confidentiality.s, h->lang));
 	if (field_date(h, CR_LABEL_NEXT_CONTACT, &r->next_contact) == -1)
 		return -1;
 	field_str(h, CR_LABEL_PREVIOUS, &r->previous);
@@ -275,8 +277,8 @@ static int
 action_row(struct html *h, const cr_action *a, int with_note)
 {
 	cr_status st = cr_action_status(a);
-	const char *word = cr_enum_word(CR_ENUM_STATUS, st, a->status.s,
-	                                h->lang);
+	const char *word =
+	    cr_enum_word(CR_ENUM_STATUS, st, a->status.s, h->lang);
 	int overdue = cr_action_overdue(a, h->o->now);
 	cr_buf t;
 
@@ -351,7 +353,7 @@ actions(struct html *h)
 int
 cr_render_html(const cr_report *r, const cr_write_opts *o, cr_buf *out)
 {
-	struct html h = { out, r, o, cr_render_lang(r, o) };
+	struct html h = {out, r, o, cr_render_lang(r, o)};
 	int internal = o->audience == CR_AUDIENCE_INTERNAL;
 	size_t start = out->len;
 
@@ -360,13 +362,15 @@ cr_render_html(const cr_report *r, const cr_write_opts *o, cr_buf *out)
 	put(&h, "<!DOCTYPE html>\n<html lang=\"");
 	put(&h, cr_lang_name(h.lang));
 	put(&h, "\">\n<head>\n<meta charset=\"utf-8\"/>\n"
-	        "<meta name=\"viewport\" "
-	        "content=\"width=device-width, initial-scale=1\"/>\n");
+		"<meta name=\"viewport\" "
+		"content=\"width=device-width, initial-scale=1\"/>\n");
 	if (internal)
-		put(&h, "<meta name=\"robots\" content=\"noindex, nofollow\"/>\n");
+		put(&h,
+		    "<meta name=\"robots\" content=\"noindex, nofollow\"/>\n");
 	put(&h, "<title>");
-	esc(&h, cr_str_given(r->title.s) ? r->title.s
-	                                 : cr_label(CR_LABEL_CONTACT_REPORT, h.lang));
+	esc(&h, cr_str_given(r->title.s)
+		    ? r->title.s
+		    : cr_label(CR_LABEL_CONTACT_REPORT, h.lang));
 	if (cr_str_given(r->client.s)) {
 		put(&h, " — ");
 		esc(&h, r->client.s);

@@ -37,11 +37,20 @@
 #define MAX_CELLS 5
 #define FONTS "DejaVu Sans, WenQuanYi Micro Hei, Noto Sans CJK SC, sans-serif"
 
-enum style { S_TEXT, S_SMALL, S_ID, S_KIND, S_TITLE, S_HEADING, S_BOLD, S_MARK };
+enum style {
+	S_TEXT,
+	S_SMALL,
+	S_ID,
+	S_KIND,
+	S_TITLE,
+	S_HEADING,
+	S_BOLD,
+	S_MARK
+};
 
 enum kind {
 	K_LINE, /* one line of a paragraph layout */
-	K_ROW   /* a table row: never split */
+	K_ROW	/* a table row: never split */
 };
 
 enum fill { F_NONE, F_HEAD, F_LABEL, F_OVERDUE };
@@ -56,9 +65,9 @@ struct block {
 	enum kind kind;
 	struct cell cell[MAX_CELLS];
 	size_t ncells;
-	int line;        /* K_LINE: index of the layout line */
+	int line;	 /* K_LINE: index of the layout line */
 	double baseline; /* K_LINE: from the top of the block */
-	double xoff;     /* K_LINE: the line's start within the layout */
+	double xoff;	 /* K_LINE: the line's start within the layout */
 	double height;
 	double space; /* above, unless first on its page */
 	int keep;     /* stays on the page of the next block */
@@ -86,8 +95,8 @@ static cairo_status_t
 write_buf(void *closure, const unsigned char *data, unsigned int len)
 {
 	return cr_buf_put(closure, (const char *)data, len) == -1
-	           ? CAIRO_STATUS_WRITE_ERROR
-	           : CAIRO_STATUS_SUCCESS;
+		   ? CAIRO_STATUS_WRITE_ERROR
+		   : CAIRO_STATUS_SUCCESS;
 }
 
 static const char *
@@ -108,8 +117,8 @@ pango_lang(cr_lang l)
 /* A layout of text (markup when `markup`) `width` points wide, cut with
  * an ellipsis at max_h points (0: no limit). */
 static PangoLayout *
-layout(struct doc *d, const char *text, int markup, enum style st,
-       double width, double max_h)
+layout(struct doc *d, const char *text, int markup, enum style st, double width,
+       double max_h)
 {
 	PangoLayout *l;
 	PangoFontDescription *fd;
@@ -160,7 +169,8 @@ layout(struct doc *d, const char *text, int markup, enum style st,
 		 * e-mail address or id must read (and copy) as written. */
 		PangoAttrList *al = pango_attr_list_new();
 
-		pango_attr_list_insert(al, pango_attr_insert_hyphens_new(FALSE));
+		pango_attr_list_insert(al,
+				       pango_attr_insert_hyphens_new(FALSE));
 		pango_layout_set_text(l, text != NULL ? text : "", -1);
 		pango_layout_set_attributes(l, al);
 		pango_attr_list_unref(al);
@@ -173,9 +183,8 @@ block_new(struct doc *d, enum kind kind)
 {
 	struct block *b;
 
-	if (d->oom ||
-	    cr_grow(&d->blocks, &d->cap, d->len + 1, sizeof(*d->blocks)) ==
-	        -1) {
+	if (d->oom || cr_grow(&d->blocks, &d->cap, d->len + 1,
+			      sizeof(*d->blocks)) == -1) {
 		d->oom = 1;
 		return NULL;
 	}
@@ -193,8 +202,8 @@ block_new(struct doc *d, enum kind kind)
  * `space` above it.
  */
 static void
-para(struct doc *d, const char *text, int markup, enum style st,
-     double space, double indent, double hang)
+para(struct doc *d, const char *text, int markup, enum style st, double space,
+     double indent, double hang)
 {
 	PangoLayout *l;
 	PangoLayoutIter *it;
@@ -232,7 +241,8 @@ para(struct doc *d, const char *text, int markup, enum style st,
 		b->line = line++;
 		b->height = (double)(y1 - y0) / PANGO_SCALE;
 		b->baseline =
-		    (double)(pango_layout_iter_get_baseline(it) - y0) / PANGO_SCALE;
+		    (double)(pango_layout_iter_get_baseline(it) - y0) /
+		    PANGO_SCALE;
 		b->space = line == 1 ? space : 0;
 		b->rgb = st == S_KIND || st == S_SMALL ? 0.35 : 0;
 		b->red = st == S_MARK;
@@ -275,8 +285,8 @@ row(struct doc *d, const char *const *cells, const double *frac, size_t n,
 		b->cell[i].x = x;
 		b->cell[i].fill = fill != NULL ? fill[i] : F_NONE;
 		b->cell[i].l = layout(d, cells[i] != NULL ? cells[i] : "", 0,
-		                      i == 0 ? first : st,
-		                      b->cell[i].w - 2 * PAD, MAX_CELL_H);
+				      i == 0 ? first : st,
+				      b->cell[i].w - 2 * PAD, MAX_CELL_H);
 		b->ncells = i + 1;
 		if (b->cell[i].l == NULL) {
 			d->oom = 1;
@@ -297,11 +307,10 @@ row(struct doc *d, const char *const *cells, const double *frac, size_t n,
 /* A table's header row; the rows added after it (until the next table)
  * name it so that it repeats on a new page. */
 static long
-head_row(struct doc *d, const char *const *cells, const double *frac,
-         size_t n)
+head_row(struct doc *d, const char *const *cells, const double *frac, size_t n)
 {
-	static const enum fill fill[MAX_CELLS] = { F_HEAD, F_HEAD, F_HEAD,
-		                                   F_HEAD, F_HEAD };
+	static const enum fill fill[MAX_CELLS] = {F_HEAD, F_HEAD, F_HEAD,
+						  F_HEAD, F_HEAD};
 	struct block *b = row(d, cells, frac, n, fill, S_BOLD, S_BOLD);
 
 	if (b == NULL)
@@ -353,7 +362,7 @@ texts(struct doc *d, cr_section sec, const cr_texts *t, int numbered)
 static void
 persons(struct doc *d, cr_section sec, const cr_persons *ps)
 {
-	static const double frac[] = { 0.24, 0.24, 0.24, 0.28 };
+	static const double frac[] = {0.24, 0.24, 0.24, 0.28};
 	const char *cells[4];
 	long head;
 	size_t i;
@@ -392,8 +401,8 @@ date_cell(struct doc *d, const cr_date *dt, cr_buf *out)
 static void
 field(struct doc *d, cr_label_id id, const char *value)
 {
-	static const double frac[] = { 0.27, 0.73 };
-	static const enum fill fill[] = { F_LABEL, F_NONE };
+	static const double frac[] = {0.27, 0.73};
+	static const enum fill fill[] = {F_LABEL, F_NONE};
 	const char *cells[2];
 
 	if (!cr_str_given(value))
@@ -413,8 +422,9 @@ header(struct doc *d)
 
 	para(d, cr_label(CR_LABEL_CONTACT_REPORT, d->lang), 0, S_KIND, 0, 0, 0);
 	para(d,
-	     cr_str_given(r->title.s) ? r->title.s
-	                              : cr_label(CR_LABEL_CONTACT_REPORT, d->lang),
+	     cr_str_given(r->title.s)
+		 ? r->title.s
+		 : cr_label(CR_LABEL_CONTACT_REPORT, d->lang),
 	     0, S_TITLE, 2, 0, 0);
 	if (d->o->audience == CR_AUDIENCE_INTERNAL)
 		para(d, cr_label(CR_LABEL_INTERNAL_COPY, d->lang), 0, S_MARK, 4,
@@ -430,11 +440,11 @@ header(struct doc *d)
 	if (cr_str_given(r->type.s))
 		field(d, CR_LABEL_TYPE,
 		      cr_enum_word(CR_ENUM_TYPE, cr_report_type(r), r->type.s,
-		                   d->lang));
+				   d->lang));
 	if (cr_str_given(r->outcome.s))
 		field(d, CR_LABEL_OUTCOME,
 		      cr_enum_word(CR_ENUM_OUTCOME, cr_report_outcome(r),
-		                   r->outcome.s, d->lang));
+				   r->outcome.s, d->lang));
 	date_cell(d, &r->date, &v);
 	field(d, CR_LABEL_DATE, v.data);
 	field(d, CR_LABEL_LOCATION, r->location.s);
@@ -443,7 +453,7 @@ header(struct doc *d)
 	field(d, CR_LABEL_ISSUED, v.data);
 	field(d, CR_LABEL_CONFIDENTIALITY,
 	      cr_enum_word(CR_ENUM_CONF, cr_report_conf(r),
-	                   r->confidentiality.s, d->lang));
+			   r->confidentiality.s, d->lang));
 	field(d, CR_LABEL_PREVIOUS, r->previous.s);
 	v.len = 0;
 	cr_buf_puts(&v, "");
@@ -462,9 +472,9 @@ header(struct doc *d)
 static void
 actions(struct doc *d)
 {
-	static const double frac[] = { 0.19, 0.34, 0.16, 0.17, 0.14 };
-	static const enum fill late[] = { F_OVERDUE, F_OVERDUE, F_OVERDUE,
-		                          F_OVERDUE, F_OVERDUE };
+	static const double frac[] = {0.19, 0.34, 0.16, 0.17, 0.14};
+	static const enum fill late[] = {F_OVERDUE, F_OVERDUE, F_OVERDUE,
+					 F_OVERDUE, F_OVERDUE};
 	const cr_report *r = d->r;
 	const char *cells[5];
 	cr_buf due, st, what;
@@ -490,17 +500,19 @@ actions(struct doc *d)
 
 		date_cell(d, &a->due, &due);
 		st.len = what.len = 0;
-		cr_buf_puts(&st, cr_enum_word(CR_ENUM_STATUS, cr_action_status(a),
-		                              a->status.s, d->lang));
+		cr_buf_puts(&st,
+			    cr_enum_word(CR_ENUM_STATUS, cr_action_status(a),
+					 a->status.s, d->lang));
 		if (overdue)
 			cr_buf_printf(&st, " (%s)",
-			              cr_label(CR_LABEL_OVERDUE, d->lang));
+				      cr_label(CR_LABEL_OVERDUE, d->lang));
 		cr_buf_puts(&what, "");
 		cr_md_to_plain(&what, a->what.s);
-		/* the note goes under the task: five columns are enough on A4 */
+		/* the note goes under the task: five columns are enough on A4
+		 */
 		if (cr_str_given(a->note.s)) {
 			cr_buf_printf(&what, "\n%s: ",
-			              cr_column_label(CR_COL_NOTE, d->lang));
+				      cr_column_label(CR_COL_NOTE, d->lang));
 			cr_md_to_plain(&what, a->note.s);
 		}
 		if (st.oom || what.oom) {
@@ -515,7 +527,7 @@ actions(struct doc *d)
 		/* ids are long and rarely read: smaller and condensed, so they
 		 * fit */
 		if ((b = row(d, cells, frac, 5, overdue ? late : NULL, S_ID,
-		              S_TEXT)) != NULL)
+			     S_TEXT)) != NULL)
 			b->head = head;
 	}
 	cr_buf_free(&due);
@@ -535,8 +547,8 @@ next_contact(struct doc *d)
 	date_cell(d, &d->r->next_contact, &v);
 	if (!v.oom && !d->oom) {
 		m = g_markup_printf_escaped(
-		    "<span insert_hyphens='false'><b>%s:</b> %s</span>", cr_label(CR_LABEL_NEXT_CONTACT, d->lang),
-		    v.data);
+		    "<span insert_hyphens='false'><b>%s:</b> %s</span>",
+		    cr_label(CR_LABEL_NEXT_CONTACT, d->lang), v.data);
 		para(d, m, 1, S_TEXT, 14, 0, 0);
 		g_free(m);
 	} else
@@ -558,7 +570,8 @@ paginate(struct doc *d)
 		need = (y > TOP ? b->space : 0) + b->height;
 		/* a heading or header row moves along with its first entry */
 		for (j = i; d->blocks[j].keep && j + 1 < d->len; j++)
-			need += d->blocks[j + 1].space + d->blocks[j + 1].height;
+			need +=
+			    d->blocks[j + 1].space + d->blocks[j + 1].height;
 		if (y + need > BOTTOM && y > TOP) {
 			page++;
 			y = TOP;
@@ -592,7 +605,8 @@ draw_block(struct doc *d, const struct block *b, double y)
 			cairo_set_source_rgb(cr, 0.65, 0, 0);
 		else
 			cairo_set_source_rgb(cr, b->rgb, b->rgb, b->rgb);
-		cairo_move_to(cr, MARGIN + b->cell[0].x + b->xoff, y + b->baseline);
+		cairo_move_to(cr, MARGIN + b->cell[0].x + b->xoff,
+			      y + b->baseline);
 		pango_cairo_show_layout_line(cr, line);
 		return;
 	}
@@ -639,11 +653,11 @@ footer(struct doc *d, int page, int pages)
 
 	cr_buf_init(&b);
 	cr_buf_printf(&b, "%s: %s", cr_label(CR_LABEL_CONFIDENTIALITY, d->lang),
-	              cr_enum_word(CR_ENUM_CONF, cr_report_conf(r),
-	                           r->confidentiality.s, d->lang));
+		      cr_enum_word(CR_ENUM_CONF, cr_report_conf(r),
+				   r->confidentiality.s, d->lang));
 	if (d->o->audience == CR_AUDIENCE_INTERNAL)
 		cr_buf_printf(&b, " · %s",
-		              cr_label(CR_LABEL_INTERNAL_COPY, d->lang));
+			      cr_label(CR_LABEL_INTERNAL_COPY, d->lang));
 	snprintf(a1, sizeof(a1), "%d", page);
 	snprintf(a2, sizeof(a2), "%d", pages);
 	cairo_set_source_rgb(d->cr, 0.55, 0.55, 0.58);
@@ -652,8 +666,8 @@ footer(struct doc *d, int page, int pages)
 	cairo_line_to(d->cr, PAGE_W - MARGIN, y - 6);
 	cairo_stroke(d->cr);
 	cairo_set_source_rgb(d->cr, 0.3, 0.3, 0.3);
-	if (!b.oom && (l = layout(d, b.data, 0, S_SMALL, TEXT_W * 0.7,
-	                          0)) != NULL) {
+	if (!b.oom &&
+	    (l = layout(d, b.data, 0, S_SMALL, TEXT_W * 0.7, 0)) != NULL) {
 		pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
 		pango_layout_set_height(l, -2); /* two lines at most */
 		cairo_move_to(d->cr, MARGIN, y);
@@ -678,7 +692,7 @@ footer(struct doc *d, int page, int pages)
  * they are inside the PDF string). */
 static void
 set_meta(cairo_surface_t *s, cairo_pdf_metadata_t key, const char *value,
-         struct doc *d)
+	 struct doc *d)
 {
 	char *v, *p;
 
@@ -710,10 +724,10 @@ metadata(struct doc *d, cairo_surface_t *s)
 	size_t i;
 
 	set_meta(s, CAIRO_PDF_METADATA_TITLE,
-	         cr_str_given(r->title.s) ? r->title.s
-	                                  : cr_label(CR_LABEL_CONTACT_REPORT,
-	                                             d->lang),
-	         d);
+		 cr_str_given(r->title.s)
+		     ? r->title.s
+		     : cr_label(CR_LABEL_CONTACT_REPORT, d->lang),
+		 d);
 	set_meta(s, CAIRO_PDF_METADATA_AUTHOR, r->author.s, d);
 	set_meta(s, CAIRO_PDF_METADATA_SUBJECT, r->client.s, d);
 	cr_buf_init(&tags);
@@ -751,8 +765,8 @@ fonts_open(struct doc *d)
 	pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(d->fm), 72.0);
 	if ((d->ctx = pango_font_map_create_context(d->fm)) == NULL)
 		return -1;
-	pango_context_set_language(d->ctx,
-	                           pango_language_from_string(pango_lang(d->lang)));
+	pango_context_set_language(
+	    d->ctx, pango_language_from_string(pango_lang(d->lang)));
 	if ((fo = cairo_font_options_create()) == NULL)
 		return -1;
 	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
@@ -797,7 +811,8 @@ cr_render_pdf(const cr_report *r, const cr_write_opts *o, cr_buf *out)
 		texts(&d, CR_SEC_AGREEMENTS, &r->agreements, 1);
 		actions(&d);
 		next_contact(&d);
-		/* The client's copy never holds a word of the internal notes. */
+		/* The client's copy never holds a word of the internal notes.
+		 */
 		if (o->audience == CR_AUDIENCE_INTERNAL)
 			texts(&d, CR_SEC_INTERNAL, &r->internal, 0);
 	}
@@ -811,7 +826,7 @@ cr_render_pdf(const cr_report *r, const cr_write_opts *o, cr_buf *out)
 				continue;
 			if (b->rehead)
 				draw_block(&d, &d.blocks[b->head],
-				           b->y - d.blocks[b->head].height);
+					   b->y - d.blocks[b->head].height);
 			draw_block(&d, b, b->y);
 		}
 		footer(&d, page + 1, pages);

@@ -80,10 +80,9 @@ field(struct txt *t, const char *label, const char *value, size_t indent,
 	put_label(&first, label, t->lang);
 	put_spaces(&first, col - indent - label_width(label, t->lang));
 	put_spaces(&rest, col);
-	rc = first.oom || rest.oom
-	         ? -1
-	         : cr_text_wrap(t->out, value, first.data, rest.data,
-	                        TXT_WIDTH);
+	rc = first.oom || rest.oom ? -1
+				   : cr_text_wrap(t->out, value, first.data,
+						  rest.data, TXT_WIDTH);
 	cr_buf_free(&first);
 	cr_buf_free(&rest);
 	return rc;
@@ -115,12 +114,12 @@ header(struct txt *t)
 		cr_buf_puts(ADD(CR_LABEL_PROJECT), r->project.s);
 	if (cr_str_given(r->type.s)) {
 		word = cr_enum_word(CR_ENUM_TYPE, cr_report_type(r), r->type.s,
-		                    t->lang);
+				    t->lang);
 		cr_buf_puts(ADD(CR_LABEL_TYPE), word);
 	}
 	if (cr_str_given(r->outcome.s)) {
 		word = cr_enum_word(CR_ENUM_OUTCOME, cr_report_outcome(r),
-		                    r->outcome.s, t->lang);
+				    r->outcome.s, t->lang);
 		cr_buf_puts(ADD(CR_LABEL_OUTCOME), word);
 	}
 	if (cr_str_given(r->date.raw.s))
@@ -132,10 +131,11 @@ header(struct txt *t)
 	if (cr_str_given(r->issued.raw.s))
 		cr_date_text(ADD(CR_LABEL_ISSUED), &r->issued, t->lang);
 	word = cr_enum_word(CR_ENUM_CONF, cr_report_conf(r),
-	                    r->confidentiality.s, t->lang);
+			    r->confidentiality.s, t->lang);
 	cr_buf_puts(ADD(CR_LABEL_CONFIDENTIALITY), word);
 	if (cr_str_given(r->next_contact.raw.s))
-		cr_date_text(ADD(CR_LABEL_NEXT_CONTACT), &r->next_contact, t->lang);
+		cr_date_text(ADD(CR_LABEL_NEXT_CONTACT), &r->next_contact,
+			     t->lang);
 	if (cr_str_given(r->previous.s))
 		cr_buf_puts(ADD(CR_LABEL_PREVIOUS), r->previous.s);
 	if (r->tags.len > 0) {
@@ -159,8 +159,9 @@ header(struct txt *t)
 			rc = -1;
 	}
 	for (i = 0; i < n && rc == 0; i++)
-		rc = field(t, cr_label(f[i].id, t->lang),
-		           f[i].val.data != NULL ? f[i].val.data : "", 0, w + 1);
+		rc =
+		    field(t, cr_label(f[i].id, t->lang),
+			  f[i].val.data != NULL ? f[i].val.data : "", 0, w + 1);
 	for (i = 0; i < CR_ARRAY_LEN(f); i++)
 		cr_buf_free(&f[i].val);
 	return rc;
@@ -206,7 +207,7 @@ persons(struct txt *t, cr_section s, const cr_persons *ps)
 		t->tmp.len = 0;
 		if (cr_person_format(&ps->items[i], &t->tmp) == -1 ||
 		    cr_text_wrap(t->out, t->tmp.data, "- ", "  ", TXT_WIDTH) ==
-		        -1)
+			-1)
 			return -1;
 	}
 	return 0;
@@ -232,7 +233,7 @@ texts(struct txt *t, cr_section s, const cr_texts *tx, int ordered)
 		if (first.oom || rest.oom ||
 		    cr_md_to_plain(&t->tmp, tx->items[i].s) == -1 ||
 		    cr_text_wrap(t->out, t->tmp.data, first.data, rest.data,
-		                 TXT_WIDTH) == -1)
+				 TXT_WIDTH) == -1)
 			rc = -1;
 	}
 	cr_buf_free(&first);
@@ -245,20 +246,20 @@ static int
 action_fields(struct txt *t, const cr_action *a, size_t indent, size_t col)
 {
 	cr_status st = cr_action_status(a);
-	const char *word = cr_enum_word(CR_ENUM_STATUS, st, a->status.s,
-	                                t->lang);
+	const char *word =
+	    cr_enum_word(CR_ENUM_STATUS, st, a->status.s, t->lang);
 	cr_buf v;
 	int rc;
 
 	cr_buf_init(&v);
 	rc = field(t, cr_column_label(CR_COL_WHO, t->lang),
-	           a->who.s != NULL ? a->who.s : "", indent, col);
+		   a->who.s != NULL ? a->who.s : "", indent, col);
 	if (rc == 0) {
 		cr_date_text(&v, &a->due, t->lang);
 		cr_buf_puts(&v, "");
 		rc = v.oom ? -1
-		           : field(t, cr_column_label(CR_COL_DUE, t->lang),
-		                   v.data, indent, col);
+			   : field(t, cr_column_label(CR_COL_DUE, t->lang),
+				   v.data, indent, col);
 	}
 	if (rc == 0) {
 		v.len = 0;
@@ -268,20 +269,20 @@ action_fields(struct txt *t, const cr_action *a, size_t indent, size_t col)
 			cr_buf_puts(&v, cr_label(CR_LABEL_OVERDUE, t->lang));
 		}
 		rc = v.oom ? -1
-		           : field(t, cr_column_label(CR_COL_STATUS, t->lang),
-		                   v.data, indent, col);
+			   : field(t, cr_column_label(CR_COL_STATUS, t->lang),
+				   v.data, indent, col);
 	}
 	if (rc == 0 && cr_str_given(a->note.s)) {
 		v.len = 0;
 		cr_buf_puts(&v, "");
 		rc = cr_md_to_plain(&v, a->note.s) == -1
-		         ? -1
-		         : field(t, cr_column_label(CR_COL_NOTE, t->lang),
-		                 v.data, indent, col);
+			 ? -1
+			 : field(t, cr_column_label(CR_COL_NOTE, t->lang),
+				 v.data, indent, col);
 	}
 	if (rc == 0 && cr_str_given(a->id.s))
 		rc = field(t, cr_column_label(CR_COL_ID, t->lang), a->id.s,
-		           indent, col);
+			   indent, col);
 	cr_buf_free(&v);
 	return rc;
 }
@@ -289,9 +290,8 @@ action_fields(struct txt *t, const cr_action *a, size_t indent, size_t col)
 static int
 actions(struct txt *t)
 {
-	static const cr_column cols[] = { CR_COL_WHO, CR_COL_DUE,
-		                          CR_COL_STATUS, CR_COL_NOTE,
-		                          CR_COL_ID };
+	static const cr_column cols[] = {CR_COL_WHO, CR_COL_DUE, CR_COL_STATUS,
+					 CR_COL_NOTE, CR_COL_ID};
 	const cr_report *r = t->r;
 	cr_buf first, rest;
 	size_t i, w = 0, lw;
@@ -317,9 +317,9 @@ actions(struct txt *t)
 		if (first.oom || rest.oom ||
 		    cr_md_to_plain(&t->tmp, r->actions[i].what.s) == -1 ||
 		    cr_text_wrap(t->out, t->tmp.data, first.data, rest.data,
-		                 TXT_WIDTH) == -1 ||
+				 TXT_WIDTH) == -1 ||
 		    action_fields(t, &r->actions[i], rest.len,
-		                  rest.len + w + 1) == -1)
+				  rest.len + w + 1) == -1)
 			rc = -1;
 	}
 	cr_buf_free(&first);
@@ -341,10 +341,11 @@ body(struct txt *t)
 	}
 	cr_buf_puts(t->out, cr_label(CR_LABEL_CONTACT_REPORT, t->lang));
 	cr_buf_putc(t->out, '\n');
-	if (underlined(t, cr_str_given(r->title.s)
-	                      ? r->title.s
-	                      : cr_label(CR_LABEL_CONTACT_REPORT, t->lang),
-	               '=') == -1)
+	if (underlined(t,
+		       cr_str_given(r->title.s)
+			   ? r->title.s
+			   : cr_label(CR_LABEL_CONTACT_REPORT, t->lang),
+		       '=') == -1)
 		return -1;
 	cr_buf_putc(t->out, '\n');
 	if (header(t) == -1 ||

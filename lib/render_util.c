@@ -43,10 +43,11 @@ cr_html_escape(cr_buf *out, const char *s, size_t n)
 			rep = "&#39;";
 			break;
 		default:
-			/* Controls are parse errors in HTML and fatal in XML. */
+			/* Controls are parse errors in HTML and fatal in XML.
+			 */
 			rep = (c < 0x20 && c != '\t' && c != '\n') || c == 0x7f
-			          ? "\xef\xbf\xbd"
-			          : NULL;
+				  ? "\xef\xbf\xbd"
+				  : NULL;
 			break;
 		}
 		if (rep == NULL)
@@ -96,7 +97,7 @@ cr_str_given(const char *s)
 static cmark_node *
 md_parse(const char *text)
 {
-	static const char *const exts[] = { "strikethrough", "autolink" };
+	static const char *const exts[] = {"strikethrough", "autolink"};
 	cmark_parser *p;
 	cmark_node *doc;
 	size_t i;
@@ -105,7 +106,8 @@ md_parse(const char *text)
 	if ((p = cmark_parser_new(CMARK_OPT_DEFAULT)) == NULL)
 		return NULL;
 	for (i = 0; i < CR_ARRAY_LEN(exts); i++) {
-		cmark_syntax_extension *e = cmark_find_syntax_extension(exts[i]);
+		cmark_syntax_extension *e =
+		    cmark_find_syntax_extension(exts[i]);
 		if (e != NULL)
 			cmark_parser_attach_syntax_extension(p, e);
 	}
@@ -187,11 +189,12 @@ cr_md_to_html(cr_buf *out, const char *text)
 		case CMARK_NODE_HEADING:
 			/* Inside a list item a heading would break the
 			 * page's outline: a strong paragraph instead. */
-			cr_buf_puts(out, enter ? "<p><strong>"
-			                       : "</strong></p>");
+			cr_buf_puts(out,
+				    enter ? "<p><strong>" : "</strong></p>");
 			break;
 		case CMARK_NODE_BLOCK_QUOTE:
-			cr_buf_puts(out, enter ? "<blockquote>" : "</blockquote>");
+			cr_buf_puts(out,
+				    enter ? "<blockquote>" : "</blockquote>");
 			break;
 		case CMARK_NODE_LIST:
 			if (cmark_node_get_list_type(n) != CMARK_ORDERED_LIST)
@@ -200,7 +203,7 @@ cr_md_to_html(cr_buf *out, const char *text)
 				cr_buf_puts(out, "</ol>");
 			else if (cmark_node_get_list_start(n) != 1)
 				cr_buf_printf(out, "<ol start=\"%d\">",
-				              cmark_node_get_list_start(n));
+					      cmark_node_get_list_start(n));
 			else
 				cr_buf_puts(out, "<ol>");
 			break;
@@ -250,7 +253,8 @@ cr_md_to_html(cr_buf *out, const char *text)
 			if (enter && link == NULL && cr_url_allowed(url)) {
 				cr_buf_puts(out, "<a href=\"");
 				cr_html_escapes(out, url);
-				cr_buf_puts(out, "\" rel=\"noopener noreferrer\">");
+				cr_buf_puts(out,
+					    "\" rel=\"noopener noreferrer\">");
 				link = n;
 			} else if (!enter && link == n) {
 				cr_buf_puts(out, "</a>");
@@ -274,7 +278,8 @@ cr_md_to_html(cr_buf *out, const char *text)
 static void
 plain_block(cr_buf *out, size_t start, int *after_marker)
 {
-	if (!*after_marker && out->len > start && out->data[out->len - 1] != '\n')
+	if (!*after_marker && out->len > start &&
+	    out->data[out->len - 1] != '\n')
 		cr_buf_putc(out, '\n');
 	*after_marker = 0;
 }
@@ -311,7 +316,8 @@ cr_md_to_plain(cr_buf *out, const char *text)
 				break;
 			plain_block(out, start, &after_marker);
 			list = cmark_node_parent(n);
-			if (cmark_node_get_list_type(list) == CMARK_ORDERED_LIST) {
+			if (cmark_node_get_list_type(list) ==
+			    CMARK_ORDERED_LIST) {
 				cmark_node *s;
 
 				k = cmark_node_get_list_start(list);
@@ -392,8 +398,8 @@ cp_in(const char *set, unsigned cp)
 
 	/* Punctuation lives in these blocks: skip the search for letters. */
 	if (cp >= 0x80 && cp != 0xab && cp != 0xbb &&
-	    !(cp >= 0x2010 && cp <= 0x206f) && !(cp >= 0x3000 && cp <= 0x30ff) &&
-	    !(cp >= 0xff00 && cp <= 0xffef))
+	    !(cp >= 0x2010 && cp <= 0x206f) &&
+	    !(cp >= 0x3000 && cp <= 0x30ff) && !(cp >= 0xff00 && cp <= 0xffef))
 		return 0;
 	while (i < n) {
 		if ((k = cr_utf8_decode(set + i, n - i, &c)) < 0)
@@ -410,8 +416,9 @@ cp_in(const char *set, unsigned cp)
 static int
 no_line_start(unsigned cp)
 {
-	return cp_in(",.;:!?)]}%、。，．：；？！）］｝〕〉》」』】〗〙〟’”»…‥・ー々",
-	             cp);
+	return cp_in(
+	    ",.;:!?)]}%、。，．：；？！）］｝〕〉》」』】〗〙〟’”»…‥・ー々",
+	    cp);
 }
 
 static int
@@ -491,8 +498,9 @@ wrap_para(struct wrap *w, cr_buf *ln, const char *s, size_t n)
 		}
 		cw = cr_utf8_cp_width(cp);
 		pw = prev == ' ' ? 0 : cr_utf8_cp_width(prev);
-		if (ln->len > 0 && prev != ' ' && cw > 0 && (cw == 2 || pw == 2) &&
-		    !no_line_start(cp) && !no_line_end(prev)) {
+		if (ln->len > 0 && prev != ' ' && cw > 0 &&
+		    (cw == 2 || pw == 2) && !no_line_start(cp) &&
+		    !no_line_end(prev)) {
 			bpos = bres = ln->len;
 			has_b = 1;
 		}
@@ -528,10 +536,10 @@ wrap_para(struct wrap *w, cr_buf *ln, const char *s, size_t n)
 }
 
 int
-cr_text_wrap(cr_buf *out, const char *text, const char *first,
-             const char *rest, size_t width)
+cr_text_wrap(cr_buf *out, const char *text, const char *first, const char *rest,
+	     size_t width)
 {
-	struct wrap w = { out, first, rest, width, 0 };
+	struct wrap w = {out, first, rest, width, 0};
 	const char *s = text != NULL ? text : "", *nl;
 	cr_buf ln;
 	int rc = 0;
@@ -539,8 +547,9 @@ cr_text_wrap(cr_buf *out, const char *text, const char *first,
 	cr_buf_init(&ln);
 	for (;;) {
 		nl = strchr(s, '\n');
-		if (wrap_para(&w, &ln, s, nl != NULL ? (size_t)(nl - s)
-		                                      : strlen(s)) == -1) {
+		if (wrap_para(&w, &ln, s,
+			      nl != NULL ? (size_t)(nl - s) : strlen(s)) ==
+		    -1) {
 			rc = -1;
 			break;
 		}

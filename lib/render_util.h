@@ -46,7 +46,7 @@ int cr_md_to_plain(cr_buf *out, const char *text);
  * a word longer than a line is split. '\n' in text forces a break.
  */
 int cr_text_wrap(cr_buf *out, const char *text, const char *first,
-                 const char *rest, size_t width);
+		 const char *rest, size_t width);
 
 /* A date written long in language l (cr_format_date_long), or as written
  * when it did not parse. Nothing when absent. Not escaped. */
@@ -59,7 +59,7 @@ int cr_action_overdue(const cr_action *a, long long now);
 /* The word for an enum value in language l (cr_enum_label), or the text
  * as written when the value is not a known one; never NULL. */
 const char *cr_enum_word(cr_enum_kind kind, int value, const char *raw,
-                         cr_lang l);
+			 cr_lang l);
 
 /* Whether a string holds something other than blanks. */
 int cr_str_given(const char *s);

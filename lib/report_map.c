@@ -16,29 +16,29 @@ static const struct field {
 	enum kind kind;
 	size_t off;
 } fields[] = {
-	{ "id", K_STR, offsetof(cr_report, id) },
-	{ "title", K_STR, offsetof(cr_report, title) },
-	{ "client", K_STR, offsetof(cr_report, client) },
-	{ "project", K_STR, offsetof(cr_report, project) },
-	{ "type", K_STR, offsetof(cr_report, type) },
-	{ "outcome", K_STR, offsetof(cr_report, outcome) },
-	{ "date", K_DATE, offsetof(cr_report, date) },
-	{ "location", K_STR, offsetof(cr_report, location) },
-	{ "author", K_STR, offsetof(cr_report, author) },
-	{ "issued", K_DATE, offsetof(cr_report, issued) },
-	{ "confidentiality", K_STR, offsetof(cr_report, confidentiality) },
-	{ "language", K_STR, offsetof(cr_report, language) },
-	{ "attendees", K_PERSONS, offsetof(cr_report, attendees) },
-	{ "absent", K_PERSONS, offsetof(cr_report, absent) },
-	{ "distribution", K_PERSONS, offsetof(cr_report, distribution) },
-	{ "previous", K_STR, offsetof(cr_report, previous) },
-	{ "next_contact", K_DATE, offsetof(cr_report, next_contact) },
-	{ "tags", K_TEXTS, offsetof(cr_report, tags) },
-	{ "agenda", K_TEXTS, offsetof(cr_report, agenda) },
-	{ "discussion", K_TEXTS, offsetof(cr_report, discussion) },
-	{ "agreements", K_TEXTS, offsetof(cr_report, agreements) },
-	{ "actions", K_ACTIONS, 0 },
-	{ "internal", K_TEXTS, offsetof(cr_report, internal) },
+    {"id", K_STR, offsetof(cr_report, id)},
+    {"title", K_STR, offsetof(cr_report, title)},
+    {"client", K_STR, offsetof(cr_report, client)},
+    {"project", K_STR, offsetof(cr_report, project)},
+    {"type", K_STR, offsetof(cr_report, type)},
+    {"outcome", K_STR, offsetof(cr_report, outcome)},
+    {"date", K_DATE, offsetof(cr_report, date)},
+    {"location", K_STR, offsetof(cr_report, location)},
+    {"author", K_STR, offsetof(cr_report, author)},
+    {"issued", K_DATE, offsetof(cr_report, issued)},
+    {"confidentiality", K_STR, offsetof(cr_report, confidentiality)},
+    {"language", K_STR, offsetof(cr_report, language)},
+    {"attendees", K_PERSONS, offsetof(cr_report, attendees)},
+    {"absent", K_PERSONS, offsetof(cr_report, absent)},
+    {"distribution", K_PERSONS, offsetof(cr_report, distribution)},
+    {"previous", K_STR, offsetof(cr_report, previous)},
+    {"next_contact", K_DATE, offsetof(cr_report, next_contact)},
+    {"tags", K_TEXTS, offsetof(cr_report, tags)},
+    {"agenda", K_TEXTS, offsetof(cr_report, agenda)},
+    {"discussion", K_TEXTS, offsetof(cr_report, discussion)},
+    {"agreements", K_TEXTS, offsetof(cr_report, agreements)},
+    {"actions", K_ACTIONS, 0},
+    {"internal", K_TEXTS, offsetof(cr_report, internal)},
 };
 
 static const char *
@@ -72,17 +72,17 @@ cr_suggest(const char *word, const char *const *known)
 
 static int
 unknown_key(const cr_node *key, const char *what, const char *const *known,
-            const char *file, cr_diags *d)
+	    const char *file, cr_diags *d)
 {
 	const char *near = cr_suggest(key->value, known);
 
 	if (near != NULL)
 		return cr_diags_add(d, file, key->pos, CR_RULE_UNKNOWN_FIELD,
-		                    "unknown %s key '%s'; did you mean '%s'?",
-		                    what, key->value, near);
+				    "unknown %s key '%s'; did you mean '%s'?",
+				    what, key->value, near);
 	return cr_diags_add(d, file, key->pos, CR_RULE_UNKNOWN_FIELD,
-	                    "unknown %s key '%s'; extensions start with 'x-'",
-	                    what, key->value);
+			    "unknown %s key '%s'; extensions start with 'x-'",
+			    what, key->value);
 }
 
 /* Whether a column inside the scalar's text is its own column plus the
@@ -100,8 +100,8 @@ scalar(cr_str *dst, const char *key, const cr_node *v, const char *file,
 {
 	if (v->type != CR_NODE_SCALAR)
 		return cr_diags_add(d, file, v->pos, CR_RULE_BAD_VALUE,
-		                    "'%s' must be text, not %s", key,
-		                    type_word(v));
+				    "'%s' must be text, not %s", key,
+				    type_word(v));
 	if (cr_node_is_null(v))
 		return 0;
 	if (cr_str_set(dst, v->value, v->pos) == -1)
@@ -116,8 +116,8 @@ date(cr_date *dst, const char *key, const cr_node *v, const char *file,
 {
 	if (v->type != CR_NODE_SCALAR)
 		return cr_diags_add(d, file, v->pos, CR_RULE_BAD_VALUE,
-		                    "'%s' must be a date, not %s", key,
-		                    type_word(v));
+				    "'%s' must be a date, not %s", key,
+				    type_word(v));
 	if (cr_node_is_null(v))
 		return 0;
 	if (cr_date_set(dst, v->value, v->pos) == -1)
@@ -148,7 +148,7 @@ ext_push(cr_exts *e, const cr_node *key, const cr_node *val)
 
 int
 cr_person_from_node(cr_person *p, const cr_node *n, const char *file,
-                    cr_diags *d)
+		    cr_diags *d)
 {
 	size_t i;
 
@@ -157,22 +157,22 @@ cr_person_from_node(cr_person *p, const cr_node *n, const char *file,
 	if (n->type == CR_NODE_SCALAR) {
 		if (cr_node_is_null(n))
 			return cr_diags_add(d, file, n->pos,
-			                    CR_RULE_MISSING_FIELD,
-			                    "empty person; write a name");
+					    CR_RULE_MISSING_FIELD,
+					    "empty person; write a name");
 		return cr_person_parse(n->value, n->pos, p);
 	}
 	if (n->type != CR_NODE_MAP)
 		return cr_diags_add(d, file, n->pos, CR_RULE_BAD_VALUE,
-		                    "a person is 'Name (Role, Org) <email>' or "
-		                    "a map with name, role, org, email; not %s",
-		                    type_word(n));
+				    "a person is 'Name (Role, Org) <email>' or "
+				    "a map with name, role, org, email; not %s",
+				    type_word(n));
 	for (i = 0; i + 1 < n->len; i += 2) {
 		const cr_node *k = n->items[i], *v = n->items[i + 1];
 		cr_str *dst;
 
 		if (k->type != CR_NODE_SCALAR) {
 			if (cr_diags_add(d, file, k->pos, CR_RULE_BAD_VALUE,
-			                 "a key must be text") == -1)
+					 "a key must be text") == -1)
 				return -1;
 			continue;
 		}
@@ -187,7 +187,7 @@ cr_person_from_node(cr_person *p, const cr_node *n, const char *file,
 		else {
 			if (strncmp(k->value, "x-", 2) != 0 &&
 			    unknown_key(k, "person", cr_person_keys, file, d) ==
-			        -1)
+				-1)
 				return -1;
 			continue;
 		}
@@ -196,7 +196,7 @@ cr_person_from_node(cr_person *p, const cr_node *n, const char *file,
 	}
 	if (p->name.s == NULL)
 		return cr_diags_add(d, file, n->pos, CR_RULE_MISSING_FIELD,
-		                    "a person needs a 'name'");
+				    "a person needs a 'name'");
 	return 0;
 }
 
@@ -209,9 +209,9 @@ cr_action_from_node(cr_action *a, cr_node *n, const char *file, cr_diags *d)
 	a->pos = n->pos;
 	if (n->type != CR_NODE_MAP)
 		return cr_diags_add(d, file, n->pos, CR_RULE_BAD_VALUE,
-		                    "an action is a map with what, who, due; "
-		                    "not %s",
-		                    type_word(n));
+				    "an action is a map with what, who, due; "
+				    "not %s",
+				    type_word(n));
 	for (i = 0; i + 1 < n->len; i += 2) {
 		cr_node *k = n->items[i], *v = n->items[i + 1];
 		const char *key = k->value;
@@ -219,7 +219,7 @@ cr_action_from_node(cr_action *a, cr_node *n, const char *file, cr_diags *d)
 
 		if (k->type != CR_NODE_SCALAR) {
 			rc = cr_diags_add(d, file, k->pos, CR_RULE_BAD_VALUE,
-			                  "a key must be text");
+					  "a key must be text");
 		} else if (strcmp(key, "id") == 0) {
 			rc = scalar(&a->id, key, v, file, d);
 			a->id_given = a->id.s != NULL;
@@ -246,7 +246,7 @@ cr_action_from_node(cr_action *a, cr_node *n, const char *file, cr_diags *d)
 
 static int
 persons(cr_persons *dst, const char *key, const cr_node *v, const char *file,
-        cr_diags *d)
+	cr_diags *d)
 {
 	cr_person p;
 	size_t i;
@@ -257,8 +257,8 @@ persons(cr_persons *dst, const char *key, const cr_node *v, const char *file,
 		return 0;
 	if (v->type != CR_NODE_SEQ)
 		return cr_diags_add(d, file, v->pos, CR_RULE_BAD_VALUE,
-		                    "'%s' must be a list of persons, not %s", key,
-		                    type_word(v));
+				    "'%s' must be a list of persons, not %s",
+				    key, type_word(v));
 	for (i = 0; i < v->len; i++) {
 		if (cr_person_from_node(&p, v->items[i], file, d) == -1)
 			return -1;
@@ -286,15 +286,16 @@ texts(cr_texts *dst, const char *key, const cr_node *v, const char *file,
 		return 0;
 	if (v->type != CR_NODE_SEQ)
 		return cr_diags_add(d, file, v->pos, CR_RULE_BAD_VALUE,
-		                    "'%s' must be a list, not %s; write each "
-		                    "entry as '- text'",
-		                    key, type_word(v));
+				    "'%s' must be a list, not %s; write each "
+				    "entry as '- text'",
+				    key, type_word(v));
 	for (i = 0; i < v->len; i++) {
 		it = v->items[i];
 		if (it->type != CR_NODE_SCALAR) {
-			if (cr_diags_add(d, file, it->pos, CR_RULE_BAD_VALUE,
-			                 "an entry of '%s' must be text, not %s",
-			                 key, type_word(it)) == -1)
+			if (cr_diags_add(
+				d, file, it->pos, CR_RULE_BAD_VALUE,
+				"an entry of '%s' must be text, not %s", key,
+				type_word(it)) == -1)
 				return -1;
 			continue;
 		}
@@ -319,9 +320,10 @@ actions(cr_report *r, const cr_node *v, const char *file, cr_diags *d)
 	if (cr_node_is_null(v))
 		return 0;
 	if (v->type != CR_NODE_SEQ)
-		return cr_diags_add(d, file, v->pos, CR_RULE_BAD_VALUE,
-		                    "'actions' must be a list of actions, not %s",
-		                    type_word(v));
+		return cr_diags_add(
+		    d, file, v->pos, CR_RULE_BAD_VALUE,
+		    "'actions' must be a list of actions, not %s",
+		    type_word(v));
 	for (i = 0; i < v->len; i++) {
 		if (cr_action_from_node(&a, v->items[i], file, d) == -1 ||
 		    (v->items[i]->type == CR_NODE_MAP &&
@@ -345,9 +347,9 @@ cr_report_from_map(cr_report *r, cr_node *map, cr_diags *d)
 
 	if (map->type != CR_NODE_MAP)
 		return cr_diags_add(d, file, map->pos, CR_RULE_SYNTAX,
-		                    "a report is a map of keys (title: ..., "
-		                    "client: ...), not %s",
-		                    type_word(map));
+				    "a report is a map of keys (title: ..., "
+				    "client: ...), not %s",
+				    type_word(map));
 	for (i = 0; i + 1 < map->len; i += 2) {
 		cr_node *k = map->items[i], *v = map->items[i + 1];
 		const struct field *fd = NULL;
@@ -356,7 +358,7 @@ cr_report_from_map(cr_report *r, cr_node *map, cr_diags *d)
 
 		if (k->type != CR_NODE_SCALAR) {
 			if (cr_diags_add(d, file, k->pos, CR_RULE_BAD_VALUE,
-			                 "a key must be text") == -1)
+					 "a key must be text") == -1)
 				return -1;
 			continue;
 		}
@@ -368,29 +370,29 @@ cr_report_from_map(cr_report *r, cr_node *map, cr_diags *d)
 				if (ext_push(&r->ext, k, v) == -1)
 					return -1;
 				map->items[i + 1] = NULL;
-			} else if (unknown_key(k, "report", cr_report_keys, file,
-			                       d) == -1)
+			} else if (unknown_key(k, "report", cr_report_keys,
+					       file, d) == -1)
 				return -1;
 			continue;
 		}
 		switch (fd->kind) {
 		case K_STR:
-			rc = scalar((cr_str *)(base + fd->off), fd->key, v, file,
-			            d);
+			rc = scalar((cr_str *)(base + fd->off), fd->key, v,
+				    file, d);
 			if (fd->off == offsetof(cr_report, id))
 				r->id_given = r->id.s != NULL;
 			break;
 		case K_DATE:
 			rc = date((cr_date *)(base + fd->off), fd->key, v, file,
-			          d);
+				  d);
 			break;
 		case K_PERSONS:
 			rc = persons((cr_persons *)(base + fd->off), fd->key, v,
-			             file, d);
+				     file, d);
 			break;
 		case K_TEXTS:
-			rc = texts((cr_texts *)(base + fd->off), fd->key, v, file,
-			           d);
+			rc = texts((cr_texts *)(base + fd->off), fd->key, v,
+				   file, d);
 			break;
 		case K_ACTIONS:
 			rc = actions(r, v, file, d);

@@ -34,8 +34,8 @@ cr_wip_filter_init(cr_wip_filter *f)
 /* One action of one report, before merging. */
 struct entry {
 	const char *id; /* NULL: never merged */
-	size_t rank;    /* the report's place in date order */
-	size_t idx;     /* the action's place in its report */
+	size_t rank;	/* the report's place in date order */
+	size_t idx;	/* the action's place in its report */
 	const cr_report *r;
 	const cr_action *a;
 };
@@ -108,7 +108,7 @@ row_days(cr_wip_row *row, long long now)
 
 static int
 push_row(cr_wip *w, const struct entry *first, const struct entry *last,
-         size_t count)
+	 size_t count)
 {
 	cr_wip_row *row;
 
@@ -141,15 +141,14 @@ cr_wip_build(cr_wip *w, const cr_report *const *rs, size_t n, cr_diags *d)
 		if (r->broken)
 			continue;
 		if (!r->date.valid) {
-			cr_pos pos = r->date.raw.s != NULL ? r->date.raw.pos
-			                                   : r->pos;
-			if (cr_diags_add(d, r->file, pos,
-			                 r->date.raw.s != NULL
-			                     ? CR_RULE_BAD_DATE
-			                     : CR_RULE_MISSING_FIELD,
-			                 "the report has no valid date, so its "
-			                 "actions are left out of the WIP") ==
-			    -1)
+			cr_pos pos =
+			    r->date.raw.s != NULL ? r->date.raw.pos : r->pos;
+			if (cr_diags_add(
+				d, r->file, pos,
+				r->date.raw.s != NULL ? CR_RULE_BAD_DATE
+						      : CR_RULE_MISSING_FIELD,
+				"the report has no valid date, so its "
+				"actions are left out of the WIP") == -1)
 				goto out;
 			continue;
 		}
@@ -168,8 +167,8 @@ cr_wip_build(cr_wip *w, const cr_report *const *rs, size_t n, cr_diags *d)
 			const cr_action *a = &rk[i].r->actions[j];
 
 			es[k].id = a->id.s != NULL && a->id.s[0] != '\0'
-			               ? a->id.s
-			               : NULL;
+				       ? a->id.s
+				       : NULL;
 			es[k].rank = i;
 			es[k].idx = j;
 			es[k].r = rk[i].r;
@@ -204,10 +203,9 @@ same_text(const char *have, const char *want)
 int
 cr_wip_keep(const cr_wip_row *row, const cr_wip_filter *f)
 {
-	unsigned want = f->status != 0
-	                    ? f->status
-	                    : CR_WIP_STATUS(CR_STATUS_OPEN) |
-	                          CR_WIP_STATUS(CR_STATUS_BLOCKED);
+	unsigned want = f->status != 0 ? f->status
+				       : CR_WIP_STATUS(CR_STATUS_OPEN) |
+					     CR_WIP_STATUS(CR_STATUS_BLOCKED);
 
 	if ((want & CR_WIP_STATUS(row->status)) == 0)
 		return 0;
@@ -296,8 +294,7 @@ owner_cmp(const void *x, const void *y)
 }
 
 int
-cr_wip_owners(const cr_wip *w, long long days, cr_wip_owner **out,
-              size_t *n)
+cr_wip_owners(const cr_wip *w, long long days, cr_wip_owner **out, size_t *n)
 {
 	const cr_wip_row **by = NULL;
 	cr_wip_owner *os = NULL, *o = NULL;
@@ -317,8 +314,8 @@ cr_wip_owners(const cr_wip *w, long long days, cr_wip_owner **out,
 	qsort(by, w->len, sizeof(*by), owner_cmp);
 	for (i = 0; i < w->len; i++) {
 		const cr_wip_row *r = by[i];
-		const char *who = r->action->who.s != NULL ? r->action->who.s
-		                                           : "";
+		const char *who =
+		    r->action->who.s != NULL ? r->action->who.s : "";
 
 		if (o == NULL || cr_utf8_casecmp(o->name, who) != 0) {
 			o = &os[no++];
@@ -331,7 +328,7 @@ cr_wip_owners(const cr_wip *w, long long days, cr_wip_owner **out,
 		if (r->overdue)
 			o->overdue++;
 		else if (r->action->due.valid && r->due_in >= 0 &&
-		         r->due_in <= days)
+			 r->due_in <= days)
 			o->due_soon++;
 	}
 	free(by);

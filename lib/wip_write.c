@@ -14,19 +14,19 @@ static const struct {
 	const char *heading, *key;
 	int number; /* right-aligned in tables, a number in JSON */
 } cols[CR_WIP__NCOLS] = {
-	[CR_WIP_CLIENT] = { "Client", "client", 0 },
-	[CR_WIP_PROJECT] = { "Project", "project", 0 },
-	[CR_WIP_ID] = { "ID", "id", 0 },
-	[CR_WIP_WHAT] = { "What", "what", 0 },
-	[CR_WIP_WHO] = { "Who", "who", 0 },
-	[CR_WIP_DUE] = { "Due", "due", 0 },
-	[CR_WIP_STATUS_COL] = { "Status", "status", 0 },
-	[CR_WIP_DAYS_OVERDUE] = { "Days overdue", "days_overdue", 1 },
-	[CR_WIP_RAISED] = { "Raised", "raised", 0 },
-	[CR_WIP_UPDATED] = { "Updated", "updated", 0 },
-	[CR_WIP_COUNT] = { "Count", "count", 1 },
-	[CR_WIP_REPORT] = { "Report", "report", 0 },
-	[CR_WIP_FILE] = { "File", "file", 0 },
+    [CR_WIP_CLIENT] = {"Client", "client", 0},
+    [CR_WIP_PROJECT] = {"Project", "project", 0},
+    [CR_WIP_ID] = {"ID", "id", 0},
+    [CR_WIP_WHAT] = {"What", "what", 0},
+    [CR_WIP_WHO] = {"Who", "who", 0},
+    [CR_WIP_DUE] = {"Due", "due", 0},
+    [CR_WIP_STATUS_COL] = {"Status", "status", 0},
+    [CR_WIP_DAYS_OVERDUE] = {"Days overdue", "days_overdue", 1},
+    [CR_WIP_RAISED] = {"Raised", "raised", 0},
+    [CR_WIP_UPDATED] = {"Updated", "updated", 0},
+    [CR_WIP_COUNT] = {"Count", "count", 1},
+    [CR_WIP_REPORT] = {"Report", "report", 0},
+    [CR_WIP_FILE] = {"File", "file", 0},
 };
 
 const char *
@@ -165,7 +165,7 @@ pad(cr_buf *out, size_t n, char c)
 static int
 write_txt(const cr_wip *w, char **cells, cr_buf *out)
 {
-	size_t width[CR_WIP__NCOLS] = { 0 }, i, cw, start;
+	size_t width[CR_WIP__NCOLS] = {0}, i, cw, start;
 	int c;
 
 	for (i = 0; i <= w->len; i++)
@@ -228,8 +228,8 @@ write_md(const cr_wip *w, char **cells, cr_buf *out)
 		cr_buf_puts(out, " |\n");
 		if (i == 0) {
 			for (c = 0; c < CR_WIP__NCOLS; c++)
-				cr_buf_puts(out, cols[c].number ? "|---:"
-				                                : "|---");
+				cr_buf_puts(out,
+					    cols[c].number ? "|---:" : "|---");
 			cr_buf_puts(out, "|\n");
 		}
 	}
@@ -351,7 +351,7 @@ write_json(const cr_wip *w, cr_buf *out)
 				cr_json_string(out, b.data);
 		}
 		cr_buf_printf(out, ", \"overdue\": %s}",
-		              r->overdue ? "true" : "false");
+			      r->overdue ? "true" : "false");
 	}
 	cr_buf_puts(out, w->len > 0 ? "\n]\n" : "]\n");
 	if (b.oom)
@@ -379,8 +379,8 @@ cr_wip_write(const cr_wip *w, cr_wip_format f, int raw, cr_buf *out)
 	}
 	if ((cells = table_cells(w)) == NULL)
 		return -1;
-	rc = f == CR_WIP_MD ? write_md(w, cells, out)
-	                    : write_txt(w, cells, out);
+	rc =
+	    f == CR_WIP_MD ? write_md(w, cells, out) : write_txt(w, cells, out);
 	for (i = 0; i < (w->len + 1) * CR_WIP__NCOLS; i++)
 		free(cells[i]);
 	free(cells);

@@ -41,8 +41,13 @@ enum cr_field {
 #define CR_FBIT(f) (1UL << (f))
 #define CR_F_ALL (CR_FBIT(CR_F__COUNT) - 1)
 
-enum cr_field_kind { CR_K_STR, CR_K_DATE, CR_K_PERSONS, CR_K_TEXTS,
-	             CR_K_ACTIONS };
+enum cr_field_kind {
+	CR_K_STR,
+	CR_K_DATE,
+	CR_K_PERSONS,
+	CR_K_TEXTS,
+	CR_K_ACTIONS
+};
 
 struct cr_field_desc {
 	enum cr_field_kind kind;
@@ -59,7 +64,7 @@ enum cr_field cr_section_field(cr_section s);
 int cr_field_present(const cr_report *r, enum cr_field f);
 
 /* Field f of r as the struct of its kind. */
-#define CR_FIELD_PTR(r, f, type)                                            \
+#define CR_FIELD_PTR(r, f, type)                                               \
 	((const type *)(const void *)((const char *)(r) + cr_fields[f].off))
 
 /* A date as written out: normalised when valid, else as written, else
@@ -81,6 +86,6 @@ char *cr_utf8_repair(const char *s, size_t n, int *oom);
  * (no "---", no "..."). *nkeys receives the number of keys written.
  */
 int cr_yaml_emit_report(const cr_report *r, unsigned long fields, int exts,
-                        cr_buf *out, size_t *nkeys);
+			cr_buf *out, size_t *nkeys);
 
 #endif

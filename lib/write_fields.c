@@ -4,41 +4,43 @@
 
 #include "write.h"
 
-#define F(kind, member) { kind, offsetof(cr_report, member) }
+#define F(kind, member)                                                        \
+	{                                                                      \
+		kind, offsetof(cr_report, member)                              \
+	}
 
 const struct cr_field_desc cr_fields[CR_F__COUNT] = {
-	[CR_F_ID] = F(CR_K_STR, id),
-	[CR_F_TITLE] = F(CR_K_STR, title),
-	[CR_F_CLIENT] = F(CR_K_STR, client),
-	[CR_F_PROJECT] = F(CR_K_STR, project),
-	[CR_F_TYPE] = F(CR_K_STR, type),
-	[CR_F_OUTCOME] = F(CR_K_STR, outcome),
-	[CR_F_DATE] = F(CR_K_DATE, date),
-	[CR_F_LOCATION] = F(CR_K_STR, location),
-	[CR_F_AUTHOR] = F(CR_K_STR, author),
-	[CR_F_ISSUED] = F(CR_K_DATE, issued),
-	[CR_F_CONFIDENTIALITY] = F(CR_K_STR, confidentiality),
-	[CR_F_LANGUAGE] = F(CR_K_STR, language),
-	[CR_F_ATTENDEES] = F(CR_K_PERSONS, attendees),
-	[CR_F_ABSENT] = F(CR_K_PERSONS, absent),
-	[CR_F_DISTRIBUTION] = F(CR_K_PERSONS, distribution),
-	[CR_F_PREVIOUS] = F(CR_K_STR, previous),
-	[CR_F_NEXT_CONTACT] = F(CR_K_DATE, next_contact),
-	[CR_F_TAGS] = F(CR_K_TEXTS, tags),
-	[CR_F_AGENDA] = F(CR_K_TEXTS, agenda),
-	[CR_F_DISCUSSION] = F(CR_K_TEXTS, discussion),
-	[CR_F_AGREEMENTS] = F(CR_K_TEXTS, agreements),
-	[CR_F_ACTIONS] = { CR_K_ACTIONS, 0 },
-	[CR_F_INTERNAL] = F(CR_K_TEXTS, internal),
+    [CR_F_ID] = F(CR_K_STR, id),
+    [CR_F_TITLE] = F(CR_K_STR, title),
+    [CR_F_CLIENT] = F(CR_K_STR, client),
+    [CR_F_PROJECT] = F(CR_K_STR, project),
+    [CR_F_TYPE] = F(CR_K_STR, type),
+    [CR_F_OUTCOME] = F(CR_K_STR, outcome),
+    [CR_F_DATE] = F(CR_K_DATE, date),
+    [CR_F_LOCATION] = F(CR_K_STR, location),
+    [CR_F_AUTHOR] = F(CR_K_STR, author),
+    [CR_F_ISSUED] = F(CR_K_DATE, issued),
+    [CR_F_CONFIDENTIALITY] = F(CR_K_STR, confidentiality),
+    [CR_F_LANGUAGE] = F(CR_K_STR, language),
+    [CR_F_ATTENDEES] = F(CR_K_PERSONS, attendees),
+    [CR_F_ABSENT] = F(CR_K_PERSONS, absent),
+    [CR_F_DISTRIBUTION] = F(CR_K_PERSONS, distribution),
+    [CR_F_PREVIOUS] = F(CR_K_STR, previous),
+    [CR_F_NEXT_CONTACT] = F(CR_K_DATE, next_contact),
+    [CR_F_TAGS] = F(CR_K_TEXTS, tags),
+    [CR_F_AGENDA] = F(CR_K_TEXTS, agenda),
+    [CR_F_DISCUSSION] = F(CR_K_TEXTS, discussion),
+    [CR_F_AGREEMENTS] = F(CR_K_TEXTS, agreements),
+    [CR_F_ACTIONS] = {CR_K_ACTIONS, 0},
+    [CR_F_INTERNAL] = F(CR_K_TEXTS, internal),
 };
 
 enum cr_field
 cr_section_field(cr_section s)
 {
 	static const enum cr_field map[CR_SEC__COUNT] = {
-		CR_F_ATTENDEES, CR_F_ABSENT,     CR_F_DISTRIBUTION,
-		CR_F_AGENDA,    CR_F_DISCUSSION, CR_F_AGREEMENTS,
-		CR_F_ACTIONS,   CR_F_INTERNAL,
+	    CR_F_ATTENDEES,  CR_F_ABSENT,     CR_F_DISTRIBUTION, CR_F_AGENDA,
+	    CR_F_DISCUSSION, CR_F_AGREEMENTS, CR_F_ACTIONS,	 CR_F_INTERNAL,
 	};
 
 	return (unsigned)s < CR_SEC__COUNT ? map[s] : CR_F__COUNT;

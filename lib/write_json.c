@@ -179,7 +179,7 @@ scalar(struct json *j, const cr_node *n)
 	if (n->plain && cr_node_is_null(n))
 		cr_buf_puts(j->out, "null");
 	else if (n->plain && (strcmp(v, "true") == 0 ||
-	                      strcmp(v, "false") == 0 || json_number(v)))
+			      strcmp(v, "false") == 0 || json_number(v)))
 		cr_buf_puts(j->out, v);
 	else
 		cr_json_string(j->out, v);
@@ -213,9 +213,9 @@ node(struct json *j, const cr_node *n)
 		for (i = 0; i + 1 < n->len; i += 2) {
 			const cr_node *k = n->items[i];
 			member(j, k != NULL && k->type == CR_NODE_SCALAR &&
-			                  k->value != NULL
-			              ? k->value
-			              : "");
+					  k->value != NULL
+				      ? k->value
+				      : "");
 			node(j, n->items[i + 1]);
 		}
 		unnest(j, '}');
@@ -279,12 +279,14 @@ field(struct json *j, const cr_report *r, enum cr_field f)
 
 	switch (f) {
 	case CR_F_OUTCOME:
-		pair(j, k, enum_out(&r->outcome,
-		                    cr_outcome_name(CR_OUTCOME_REACHED)));
+		pair(
+		    j, k,
+		    enum_out(&r->outcome, cr_outcome_name(CR_OUTCOME_REACHED)));
 		return;
 	case CR_F_CONFIDENTIALITY:
-		pair(j, k, enum_out(&r->confidentiality,
-		                    cr_conf_name(CR_CONF_CLIENT)));
+		pair(j, k,
+		     enum_out(&r->confidentiality,
+			      cr_conf_name(CR_CONF_CLIENT)));
 		return;
 	case CR_F_LANGUAGE:
 		pair(j, k, enum_out(&r->language, cr_lang_name(CR_LANG_EN)));
@@ -314,8 +316,8 @@ field(struct json *j, const cr_report *r, enum cr_field f)
 		member(j, k);
 		nest(j, '[');
 		for (i = 0; i < ts->len; i++)
-			pair(j, NULL, ts->items[i].s != NULL ? ts->items[i].s
-			                                     : "");
+			pair(j, NULL,
+			     ts->items[i].s != NULL ? ts->items[i].s : "");
 		unnest(j, ']');
 		break;
 	case CR_K_ACTIONS:
@@ -333,7 +335,7 @@ field(struct json *j, const cr_report *r, enum cr_field f)
 int
 cr_write_json(const cr_report *r, const cr_write_opts *o, cr_buf *out)
 {
-	struct json j = { out, 0, 1 };
+	struct json j = {out, 0, 1};
 	size_t start = out->len;
 	int f;
 

@@ -91,8 +91,7 @@ item_escape(const char *s, size_t *at)
 	if (d > 0 && s[d] == '\\' && (s[d + 1] == '.' || s[d + 1] == ')'))
 		return -1;
 	if (s[0] == '\\' && s[1] != '\0' &&
-	    (strchr("#>+-", s[1]) != NULL ||
-	     (s[1] == '*' && marker_end(s[2]))))
+	    (strchr("#>+-", s[1]) != NULL || (s[1] == '*' && marker_end(s[2]))))
 		return -1;
 	/* what a backslash cannot keep from being a block */
 	if (thematic(s, '*') || thematic(s, '_') || strncmp(s, "```", 3) == 0 ||
@@ -111,8 +110,7 @@ item_escape(const char *s, size_t *at)
 	/* "- " and dashes alone make a thematic break */
 	if (s[0] == '>' || strspn(s, "- \t") == strlen(s))
 		return 1;
-	return (s[0] == '-' || s[0] == '+' || s[0] == '*') &&
-	       marker_end(s[1]);
+	return (s[0] == '-' || s[0] == '+' || s[0] == '*') && marker_end(s[1]);
 }
 
 static int
@@ -295,8 +293,7 @@ ext_value(const cr_action *a, const char *k)
 }
 
 static int
-action_table(cr_buf *out, const cr_report *r, const struct xcols *x,
-             cr_lang l)
+action_table(cr_buf *out, const cr_report *r, const struct xcols *x, cr_lang l)
 {
 	int note = 0, c, ncols;
 	char buf[32];
@@ -386,7 +383,7 @@ place(const cr_report *r, int client, struct xcols *x, unsigned long *front,
 
 static int
 section(cr_buf *out, int blank, const cr_report *r, cr_section s, cr_lang l,
-        const struct xcols *x)
+	const struct xcols *x)
 {
 	enum cr_field f = cr_section_field(s);
 	const cr_persons *ps;
@@ -451,7 +448,7 @@ cr_write_md(const cr_report *r, const cr_write_opts *o, cr_buf *out)
 	int client = o != NULL && o->audience == CR_AUDIENCE_CLIENT;
 	unsigned long front = CR_F_ALL, body = 0;
 	cr_lang l = cr_render_lang(r, o);
-	struct xcols x = { NULL, 0 };
+	struct xcols x = {NULL, 0};
 	size_t start = out->len, body_start, nkeys;
 	int s, rc = 0;
 
@@ -475,8 +472,7 @@ cr_write_md(const cr_report *r, const cr_write_opts *o, cr_buf *out)
 		cr_buf_printf(out, "# %s\n", r->title.s);
 	for (s = 0; rc == 0 && s < CR_SEC__COUNT; s++)
 		if (body & CR_FBIT(cr_section_field(s)))
-			rc = section(out, out->len > body_start, r, s, l,
-			             &x);
+			rc = section(out, out->len > body_start, r, s, l, &x);
 	free(x.keys);
 	if (rc == 0 && !out->oom)
 		rc = repair(out, start);

@@ -53,8 +53,8 @@ number_like(const char *s)
 	const char *p = s + (*s == '+' || *s == '-');
 	int digits = 0;
 
-	if (p[0] == '.' && (ascii_casecmp(p, ".inf") == 0 ||
-	                    ascii_casecmp(p, ".nan") == 0))
+	if (p[0] == '.' &&
+	    (ascii_casecmp(p, ".inf") == 0 || ascii_casecmp(p, ".nan") == 0))
 		return 1;
 	if (p[0] == '0' && p[1] != '\0' && strchr("xXoObB", p[1]) != NULL &&
 	    p[2] != '\0')
@@ -94,9 +94,8 @@ int
 cr_yaml_needs_quotes(const char *s)
 {
 	static const char *const words[] = {
-		"~", "null", "true", "false", "yes", "no", "on", "off",
-		"y", "n", "=", "<<", NULL
-	};
+	    "~",   "null", "true", "false", "yes", "no", "on",
+	    "off", "y",	   "n",	   "=",	    "<<",  NULL};
 	size_t n = strlen(s), i;
 
 	if (n == 0)
@@ -151,7 +150,7 @@ scalar_style(struct emit *em, const char *s, yaml_scalar_style_t style)
 		return -1;
 	}
 	ok = yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s,
-	                                  (int)n, 1, 1, style);
+					  (int)n, 1, 1, style);
 	free(fixed);
 	return emit(em, &ev, ok);
 }
@@ -253,10 +252,10 @@ node(struct emit *em, const cr_node *n, int depth)
 		style = YAML_PLAIN_SCALAR_STYLE;
 		if (!n->plain)
 			style = strchr(n->value, '\n') != NULL
-			            ? YAML_LITERAL_SCALAR_STYLE
-			            : YAML_SINGLE_QUOTED_SCALAR_STYLE;
+				    ? YAML_LITERAL_SCALAR_STYLE
+				    : YAML_SINGLE_QUOTED_SCALAR_STYLE;
 		return scalar_style(em, n->value != NULL ? n->value : "",
-		                    style);
+				    style);
 	case CR_NODE_SEQ:
 		seq_start(em);
 		for (i = 0; i < n->len; i++)
@@ -294,7 +293,8 @@ person(struct emit *em, const cr_person *p)
 
 	if (cr_person_plain(p)) {
 		cr_buf_init(&b);
-		if (cr_person_format(p, &b) == -1 || cr_buf_putc(&b, '\0') == -1)
+		if (cr_person_format(p, &b) == -1 ||
+		    cr_buf_putc(&b, '\0') == -1)
 			rc = em->failed = -1;
 		else
 			rc = text(em, b.data);
@@ -365,7 +365,7 @@ field(struct emit *em, const cr_report *r, enum cr_field f)
 
 int
 cr_yaml_emit_report(const cr_report *r, unsigned long fields, int with_exts,
-                    cr_buf *out, size_t *nkeys)
+		    cr_buf *out, size_t *nkeys)
 {
 	struct emit em;
 	yaml_event_t ev;

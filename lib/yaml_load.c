@@ -26,9 +26,9 @@ struct loader {
 	size_t depth, stackcap;
 	struct anchor *anchors;
 	size_t nanchors, anchorcap;
-	size_t expanded; /* bytes (and nodes) produced by aliases so far */
+	size_t expanded;   /* bytes (and nodes) produced by aliases so far */
 	cr_node **dropped; /* pairs of duplicate keys, kept until the end of
-	                      the document: an anchor may still name them */
+			      the document: an anchor may still name them */
 	size_t ndropped, droppedcap;
 	cr_node *root;
 	int failed; /* a diagnostic stopped this document */
@@ -103,7 +103,7 @@ static int
 node_append(cr_node *parent, cr_node *child)
 {
 	if (cr_grow(&parent->items, &parent->cap, parent->len + 1,
-	            sizeof(*parent->items)) == -1)
+		    sizeof(*parent->items)) == -1)
 		return -1;
 	parent->items[parent->len++] = child;
 	return 0;
@@ -140,7 +140,7 @@ oom:
 }
 
 static void fail(struct loader *l, cr_pos pos, cr_rule rule, const char *fmt,
-                 ...) __attribute__((format(printf, 4, 5)));
+		 ...) __attribute__((format(printf, 4, 5)));
 
 static void
 fail(struct loader *l, cr_pos pos, cr_rule rule, const char *fmt, ...)
@@ -161,7 +161,7 @@ anchor_add(struct loader *l, const char *name, const cr_node *n)
 	if (name == NULL)
 		return 0;
 	if (cr_grow(&l->anchors, &l->anchorcap, l->nanchors + 1,
-	            sizeof(*l->anchors)) == -1 ||
+		    sizeof(*l->anchors)) == -1 ||
 	    (copy = cr_strdup(name)) == NULL) {
 		l->oom = 1;
 		return -1;
@@ -246,18 +246,19 @@ check_duplicates(struct loader *l, cr_node *map)
 		if (strcmp(keys[i]->value, keys[i - 1]->value) != 0)
 			continue;
 		cr_diags_add(l->d, l->file, keys[i]->pos,
-		             CR_RULE_DUPLICATE_FIELD,
-		             "key '%s' given twice (first at %d:%d); keep one",
-		             keys[i]->value, keys[i - 1]->pos.line,
-		             keys[i - 1]->pos.column);
-		keys[i]->plain = -1; /* mark for removal */
+			     CR_RULE_DUPLICATE_FIELD,
+			     "key '%s' given twice (first at %d:%d); keep one",
+			     keys[i]->value, keys[i - 1]->pos.line,
+			     keys[i - 1]->pos.column);
+		keys[i]->plain = -1;   /* mark for removal */
 		keys[i] = keys[i - 1]; /* compare the next with the first */
 	}
 	free(keys);
 	for (i = j = 0; i + 1 < map->len; i += 2) {
 		if (map->items[i]->plain == -1) {
-			if (cr_grow(&l->dropped, &l->droppedcap, l->ndropped + 2,
-			            sizeof(*l->dropped)) == -1) {
+			if (cr_grow(&l->dropped, &l->droppedcap,
+				    l->ndropped + 2,
+				    sizeof(*l->dropped)) == -1) {
 				l->oom = 1;
 				cr_node_free(map->items[i]);
 				cr_node_free(map->items[i + 1]);
@@ -284,14 +285,14 @@ handle_event(struct loader *l, yaml_event_t *ev)
 	case YAML_SCALAR_EVENT:
 		if ((n = node_new(CR_NODE_SCALAR, pos)) == NULL ||
 		    (n->value = cr_strndup((const char *)ev->data.scalar.value,
-		                           ev->data.scalar.length)) == NULL) {
+					   ev->data.scalar.length)) == NULL) {
 			cr_node_free(n);
 			l->oom = 1;
 			return;
 		}
 		n->end = mark_pos(ev->end_mark);
 		n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
-		           ev->data.scalar.tag == NULL;
+			   ev->data.scalar.tag == NULL;
 		if (place(l, n) == 0)
 			anchor_add(l, (const char *)ev->data.scalar.anchor, n);
 		break;
@@ -322,11 +323,11 @@ handle_event(struct loader *l, yaml_event_t *ev)
 			return;
 		}
 		n = node_new(ev->type == YAML_SEQUENCE_START_EVENT
-		                 ? CR_NODE_SEQ
-		                 : CR_NODE_MAP,
-		             pos);
+				 ? CR_NODE_SEQ
+				 : CR_NODE_MAP,
+			     pos);
 		if (n == NULL || cr_grow(&l->stack, &l->stackcap, l->depth + 1,
-		                         sizeof(*l->stack)) == -1) {
+					 sizeof(*l->stack)) == -1) {
 			free(n);
 			l->oom = 1;
 			return;
@@ -398,9 +399,9 @@ parser_error(struct loader *l, yaml_parser_t *p)
 	pos = mark_pos(p->problem_mark);
 	if (p->context != NULL)
 		cr_diags_add(l->d, l->file, pos, CR_RULE_SYNTAX,
-		             "%s (%s at %d:%d)", problem, p->context,
-		             (int)p->context_mark.line + 1,
-		             (int)p->context_mark.column + 1);
+			     "%s (%s at %d:%d)", problem, p->context,
+			     (int)p->context_mark.line + 1,
+			     (int)p->context_mark.column + 1);
 	else
 		cr_diags_add(l->d, l->file, pos, CR_RULE_SYNTAX, "%s", problem);
 }
@@ -416,7 +417,7 @@ docs_push(cr_node ***docs, size_t *ndocs, size_t *cap, cr_node *n)
 
 int
 cr_yaml_load(const char *buf, size_t len, const char *file, cr_node ***docs,
-             size_t *ndocs, cr_diags *d)
+	     size_t *ndocs, cr_diags *d)
 {
 	struct loader l;
 	yaml_parser_t p;

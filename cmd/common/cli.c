@@ -54,10 +54,10 @@ cli_use_color(FILE *fp)
 void
 cli_diags_print(FILE *fp, const cr_diags *d, size_t from, int color)
 {
-	static const char *const colors[] = {
-		[CR_SEV_OFF] = "", [CR_SEV_NOTE] = "\033[1;36m",
-		[CR_SEV_WARNING] = "\033[1;35m", [CR_SEV_ERROR] = "\033[1;31m"
-	};
+	static const char *const colors[] = {[CR_SEV_OFF] = "",
+					     [CR_SEV_NOTE] = "\033[1;36m",
+					     [CR_SEV_WARNING] = "\033[1;35m",
+					     [CR_SEV_ERROR] = "\033[1;31m"};
 	size_t i;
 
 	for (i = from; i < d->len; i++) {
@@ -73,9 +73,9 @@ cli_diags_print(FILE *fp, const cr_diags *d, size_t from, int color)
 			continue;
 		}
 		fprintf(fp, "\033[1m%s:%d:%d:\033[0m %s%s:\033[0m %s [%s]\n",
-		        g->file, g->pos.line, g->pos.column,
-		        colors[g->severity], cr_severity_name(g->severity),
-		        g->message, cr_rule_name(g->rule));
+			g->file, g->pos.line, g->pos.column,
+			colors[g->severity], cr_severity_name(g->severity),
+			g->message, cr_rule_name(g->rule));
 	}
 }
 
@@ -90,16 +90,15 @@ cli_now(long long *now, int *offset)
 }
 
 int
-cli_parse_now(const char *arg, long long *now, int *offset,
-              const char *prog)
+cli_parse_now(const char *arg, long long *now, int *offset, const char *prog)
 {
 	cr_datetime dt;
 
 	if (cr_datetime_parse(arg, &dt) == -1) {
 		cli_error(prog,
-		          "--now '%s' is not a date; write e.g. "
-		          "2026-11-20 or 2026-11-20T14:00+07:00",
-		          arg);
+			  "--now '%s' is not a date; write e.g. "
+			  "2026-11-20 or 2026-11-20T14:00+07:00",
+			  arg);
 		return -1;
 	}
 	cr_datetime_resolve(&dt, NULL);
@@ -118,12 +117,12 @@ has_report_ext(const char *name)
 
 	return dot != NULL &&
 	       (strcmp(dot, ".yaml") == 0 || strcmp(dot, ".yml") == 0 ||
-	        strcmp(dot, ".md") == 0);
+		strcmp(dot, ".md") == 0);
 }
 
 static int
 inputs_push(cli_inputs *ins, const char *name, const char *path,
-            const struct stat *st)
+	    const struct stat *st)
 {
 	cli_input *in;
 
@@ -209,13 +208,13 @@ walk(cli_inputs *ins, const char *dir, const char *prog, int depth)
 		if (path == NULL)
 			goto oom;
 		snprintf(path, len, "%s%s%s", dir,
-		         dir[strlen(dir) - 1] == '/' ? "" : "/", names[i]);
+			 dir[strlen(dir) - 1] == '/' ? "" : "/", names[i]);
 		if (stat(path, &st) == -1) {
 			/* Vanished, or a dangling link: a report file gone
 			 * between listing and reading is worth saying. */
 			if (has_report_ext(names[i])) {
 				cli_error(prog, "%s: %s", path,
-				          strerror(errno));
+					  strerror(errno));
 				bad++;
 			}
 		} else if (S_ISDIR(st.st_mode)) {
@@ -242,7 +241,7 @@ oom:
 
 int
 cli_inputs_collect(cli_inputs *ins, char *const *args, int nargs, int walkd,
-                   const char *prog)
+		   const char *prog)
 {
 	struct stat st;
 	int i, bad = 0, r;
@@ -355,7 +354,7 @@ fail:
 
 int
 cli_input_parse(const cli_input *in, cr_form force, cr_reports *out,
-                cr_diags *d)
+		cr_diags *d)
 {
 	cr_read_opts o;
 	char *id = NULL;

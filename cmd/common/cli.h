@@ -32,7 +32,7 @@ typedef struct cli_input {
 	char *data;   /* the bytes, after cli_input_load; NUL-terminated */
 	size_t len;
 	int too_big;  /* more than CR_MAX_FILE_BYTES: data holds only the
-	                 first CR_MAX_FILE_BYTES + 1 bytes */
+			 first CR_MAX_FILE_BYTES + 1 bytes */
 	int has_stat; /* dev/ino are known (a regular file or directory) */
 	dev_t dev;
 	ino_t ino;
@@ -53,8 +53,8 @@ typedef struct cli_inputs {
  * without walk), each reported; the usable ones are still appended.
  * -1 on memory.
  */
-int cli_inputs_collect(cli_inputs *ins, char *const *args, int nargs,
-                       int walk, const char *prog);
+int cli_inputs_collect(cli_inputs *ins, char *const *args, int nargs, int walk,
+		       const char *prog);
 void cli_inputs_free(cli_inputs *ins);
 
 /* Reads the bytes of one input (at most CR_MAX_FILE_BYTES + 1, so a huge
@@ -70,7 +70,7 @@ void cli_input_unload(cli_input *in);
  * extension (none on stdin). -1 on memory only.
  */
 int cli_input_parse(const cli_input *in, cr_form force, cr_reports *out,
-                    cr_diags *d);
+		    cr_diags *d);
 
 /* "yaml" / "md" for --from; -1 for anything else. */
 int cli_form_lookup(const char *s);
@@ -98,15 +98,15 @@ void cli_now(long long *now, int *offset);
  * (00:00); no offset means the local time zone. 0, or -1 (reported).
  */
 int cli_parse_now(const char *arg, long long *now, int *offset,
-                  const char *prog);
+		  const char *prog);
 
 /* ------------------------------------------------------------------ */
 /* Output                                                              */
 
 typedef struct cli_output {
-	FILE *fp;    /* write here */
-	char *path;  /* the target; NULL for standard output */
-	char *tmp;   /* the temporary file beside it, until commit */
+	FILE *fp;   /* write here */
+	char *path; /* the target; NULL for standard output */
+	char *tmp;  /* the temporary file beside it, until commit */
 	int noclobber;
 } cli_output;
 
@@ -125,7 +125,7 @@ enum {
  * (reported).
  */
 int cli_output_open(cli_output *o, const char *path, const cli_inputs *ins,
-                    int flags, const char *prog);
+		    int flags, const char *prog);
 /* Flushes, fsyncs and renames into place (standard output: flushes and
  * checks for a write error). 0, or -1 (reported; the target untouched and
  * no temporary file left). */

@@ -29,7 +29,7 @@ on_signal(int sig)
 static void
 arm_cleanup(const char *tmp)
 {
-	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGPIPE };
+	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
 	struct sigaction sa;
 	size_t i;
 
@@ -65,7 +65,7 @@ same_as_input(const struct stat *st, const cli_inputs *ins)
 
 int
 cli_output_open(cli_output *o, const char *path, const cli_inputs *ins,
-                int flags, const char *prog)
+		int flags, const char *prog)
 {
 	struct stat st;
 	const char *slash;
@@ -85,8 +85,10 @@ cli_output_open(cli_output *o, const char *path, const cli_inputs *ins,
 		return -1;
 	}
 	if (exists && same_as_input(&st, ins)) {
-		cli_error(prog, "%s: is also an input; refusing to write over "
-		          "it", path);
+		cli_error(prog,
+			  "%s: is also an input; refusing to write over "
+			  "it",
+			  path);
 		return -1;
 	}
 	if (exists && o->noclobber) {
@@ -102,10 +104,10 @@ cli_output_open(cli_output *o, const char *path, const cli_inputs *ins,
 	if ((o->path = strdup(path)) == NULL || (o->tmp = malloc(len)) == NULL)
 		goto oom;
 	snprintf(o->tmp, len, "%.*s.%s.XXXXXX", (int)dirlen, path,
-	         path + dirlen);
+		 path + dirlen);
 	if ((fd = mkstemp(o->tmp)) == -1) {
 		cli_error(prog, "%s: cannot create a file beside it: %s", path,
-		          strerror(errno));
+			  strerror(errno));
 		free(o->tmp);
 		o->tmp = NULL;
 		goto fail;
@@ -151,7 +153,7 @@ cli_output_commit(cli_output *o, const char *prog)
 			/* A reader that went away is not our failure. */
 			if (errno != EPIPE)
 				cli_error(prog, "standard output: %s",
-				          strerror(errno));
+					  strerror(errno));
 			o->fp = NULL;
 			return -1;
 		}
@@ -174,8 +176,10 @@ cli_output_commit(cli_output *o, const char *prog)
 		err = errno;
 	if (err != 0) {
 		if (err == EEXIST)
-			cli_error(prog, "%s: exists; use --force to replace "
-			          "it", what);
+			cli_error(prog,
+				  "%s: exists; use --force to replace "
+				  "it",
+				  what);
 		else
 			cli_error(prog, "%s: %s", what, strerror(err));
 		cli_output_abort(o);

@@ -399,7 +399,7 @@ main(int argc, char **argv)
 	struct args a;
 	struct lint l;
 	lint_config cfg;
-	cr_check_opts o = { 0 };
+	cr_check_opts o = {0};
 	cr_diags cd;
 	char *found = NULL;
 	const char *cfgpath;
@@ -457,7 +457,8 @@ main(int argc, char **argv)
 		goto oom;
 	if (bad > 0)
 		l.failed = 1;
-	if (cr_check_opts_prepare(&o) == -1 || lint_all(&l, &a, &cfg, &o) == -1 ||
+	if (cr_check_opts_prepare(&o) == -1 ||
+	    lint_all(&l, &a, &cfg, &o) == -1 ||
 	    order_diags(&l, a.quiet ? fail : CR_SEV_NOTE) == -1)
 		goto oom;
 	if (a.format == FMT_JSON)

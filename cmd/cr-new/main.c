@@ -31,33 +31,34 @@ struct opts {
 static void
 usage(FILE *fp)
 {
-	fprintf(fp,
-	        "usage: cr-new [--title TEXT] [--client NAME] [--project NAME] "
-	        "[--type TYPE]\n"
-	        "       [--date DATETIME] [--location TEXT] [--author NAME]\n"
-	        "       [--attendee PERSON ...] [--lang en|vi|zh|ru] "
-	        "[--to yaml|md]\n"
-	        "       [--from PREVIOUS] [--now DATETIME] [-o FILE [--force]]\n"
-	        "\n"
-	        "Writes a new contact report skeleton; --from continues a thread "
-	        "and carries\nits open and blocked actions over.\n"
-	        "\n"
-	        "  --attendee PERSON  'Name (Role, Org) <email>', repeatable\n"
-	        "  --from PREVIOUS    the last report of the thread\n"
-	        "  -o FILE            write FILE atomically; --force replaces "
-	        "it\n"
-	        "  -h, --help         this help\n"
-	        "  --version          the version\n"
-	        "\n"
-	        "See cr-new(1) for every option and cr-report(5) for the "
-	        "format.\n");
+	fprintf(
+	    fp,
+	    "usage: cr-new [--title TEXT] [--client NAME] [--project NAME] "
+	    "[--type TYPE]\n"
+	    "       [--date DATETIME] [--location TEXT] [--author NAME]\n"
+	    "       [--attendee PERSON ...] [--lang en|vi|zh|ru] "
+	    "[--to yaml|md]\n"
+	    "       [--from PREVIOUS] [--now DATETIME] [-o FILE [--force]]\n"
+	    "\n"
+	    "Writes a new contact report skeleton; --from continues a thread "
+	    "and carries\nits open and blocked actions over.\n"
+	    "\n"
+	    "  --attendee PERSON  'Name (Role, Org) <email>', repeatable\n"
+	    "  --from PREVIOUS    the last report of the thread\n"
+	    "  -o FILE            write FILE atomically; --force replaces "
+	    "it\n"
+	    "  -h, --help         this help\n"
+	    "  --version          the version\n"
+	    "\n"
+	    "See cr-new(1) for every option and cr-report(5) for the "
+	    "format.\n");
 }
 
 static int
 push_attendee(struct opts *o, const char *s)
 {
-	const char **p = realloc(o->attendees,
-	                         (o->nattendees + 1) * sizeof(*p));
+	const char **p =
+	    realloc(o->attendees, (o->nattendees + 1) * sizeof(*p));
 
 	if (p == NULL)
 		return -1;
@@ -69,54 +70,86 @@ push_attendee(struct opts *o, const char *s)
 static int
 parse_args(int argc, char *argv[], struct opts *o)
 {
-	enum { O_TITLE = 256, O_CLIENT, O_PROJECT, O_TYPE, O_DATE, O_LOC,
-	       O_AUTHOR, O_ATT, O_LANG, O_TO, O_FROM, O_FORCE, O_NOW,
-	       O_VER };
-	static const struct option longopts[] = {
-		{ "title", required_argument, NULL, O_TITLE },
-		{ "client", required_argument, NULL, O_CLIENT },
-		{ "project", required_argument, NULL, O_PROJECT },
-		{ "type", required_argument, NULL, O_TYPE },
-		{ "date", required_argument, NULL, O_DATE },
-		{ "location", required_argument, NULL, O_LOC },
-		{ "author", required_argument, NULL, O_AUTHOR },
-		{ "attendee", required_argument, NULL, O_ATT },
-		{ "lang", required_argument, NULL, O_LANG },
-		{ "to", required_argument, NULL, O_TO },
-		{ "from", required_argument, NULL, O_FROM },
-		{ "force", no_argument, NULL, O_FORCE },
-		{ "now", required_argument, NULL, O_NOW },
-		{ "output", required_argument, NULL, 'o' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, O_VER },
-		{ NULL, 0, NULL, 0 }
+	enum {
+		O_TITLE = 256,
+		O_CLIENT,
+		O_PROJECT,
+		O_TYPE,
+		O_DATE,
+		O_LOC,
+		O_AUTHOR,
+		O_ATT,
+		O_LANG,
+		O_TO,
+		O_FROM,
+		O_FORCE,
+		O_NOW,
+		O_VER
 	};
+	static const struct option longopts[] = {
+	    {"title", required_argument, NULL, O_TITLE},
+	    {"client", required_argument, NULL, O_CLIENT},
+	    {"project", required_argument, NULL, O_PROJECT},
+	    {"type", required_argument, NULL, O_TYPE},
+	    {"date", required_argument, NULL, O_DATE},
+	    {"location", required_argument, NULL, O_LOC},
+	    {"author", required_argument, NULL, O_AUTHOR},
+	    {"attendee", required_argument, NULL, O_ATT},
+	    {"lang", required_argument, NULL, O_LANG},
+	    {"to", required_argument, NULL, O_TO},
+	    {"from", required_argument, NULL, O_FROM},
+	    {"force", no_argument, NULL, O_FORCE},
+	    {"now", required_argument, NULL, O_NOW},
+	    {"output", required_argument, NULL, 'o'},
+	    {"help", no_argument, NULL, 'h'},
+	    {"version", no_argument, NULL, O_VER},
+	    {NULL, 0, NULL, 0}};
 	cr_datetime dt;
 	int c, v, now_given = 0;
 
 	while ((c = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
 		switch (c) {
-		case O_TITLE: o->title = optarg; break;
-		case O_CLIENT: o->client = optarg; break;
-		case O_PROJECT: o->project = optarg; break;
-		case O_LOC: o->location = optarg; break;
-		case O_AUTHOR: o->author = optarg; break;
-		case O_FROM: o->from = optarg; break;
-		case O_FORCE: o->force = 1; break;
-		case 'o': o->out = optarg; break;
+		case O_TITLE:
+			o->title = optarg;
+			break;
+		case O_CLIENT:
+			o->client = optarg;
+			break;
+		case O_PROJECT:
+			o->project = optarg;
+			break;
+		case O_LOC:
+			o->location = optarg;
+			break;
+		case O_AUTHOR:
+			o->author = optarg;
+			break;
+		case O_FROM:
+			o->from = optarg;
+			break;
+		case O_FORCE:
+			o->force = 1;
+			break;
+		case 'o':
+			o->out = optarg;
+			break;
 		case O_TYPE:
 			v = cr_type_lookup(optarg);
 			if (v == CR_TYPE_INVALID || v == CR_TYPE_NONE) {
-				cli_error(prog, "--type '%s': use meeting, call, "
-				          "video, visit, email or other", optarg);
+				cli_error(prog,
+					  "--type '%s': use meeting, call, "
+					  "video, visit, email or other",
+					  optarg);
 				return -1;
 			}
 			o->type = optarg;
 			break;
 		case O_DATE:
 			if (cr_datetime_parse(optarg, &dt) == -1) {
-				cli_error(prog, "--date '%s' is not a date; write "
-				          "e.g. 2026-11-20 14:00 +07:00", optarg);
+				cli_error(prog,
+					  "--date '%s' is not a date; write "
+					  "e.g. 2026-11-20 14:00 +07:00",
+					  optarg);
 				return -1;
 			}
 			o->date = optarg;
@@ -130,22 +163,24 @@ parse_args(int argc, char *argv[], struct opts *o)
 		case O_LANG:
 			if ((o->lang = cr_lang_lookup(optarg)) ==
 			    CR_LANG_INVALID) {
-				cli_error(prog, "--lang '%s': use en, vi, zh or "
-				          "ru", optarg);
+				cli_error(prog,
+					  "--lang '%s': use en, vi, zh or "
+					  "ru",
+					  optarg);
 				return -1;
 			}
 			break;
 		case O_TO:
 			if ((v = cli_form_lookup(optarg)) < 0) {
 				cli_error(prog, "--to '%s': use yaml or md",
-				          optarg);
+					  optarg);
 				return -1;
 			}
 			o->to = (cr_form)v;
 			break;
 		case O_NOW:
 			if (cli_parse_now(optarg, &o->now, &o->now_offset,
-			                  prog) == -1)
+					  prog) == -1)
 				return -1;
 			now_given = 1;
 			break;
@@ -161,8 +196,10 @@ parse_args(int argc, char *argv[], struct opts *o)
 		}
 	}
 	if (optind < argc) {
-		cli_error(prog, "unexpected argument '%s'; reports to continue "
-		          "go with --from", argv[optind]);
+		cli_error(prog,
+			  "unexpected argument '%s'; reports to continue "
+			  "go with --from",
+			  argv[optind]);
 		return -1;
 	}
 	if (!now_given)
@@ -179,8 +216,7 @@ parse_args(int argc, char *argv[], struct opts *o)
  * printing why (*status says 1 or 2).
  */
 static cr_report *
-read_previous(const char *path, cr_reports *rs, cli_inputs *ins,
-              int *status)
+read_previous(const char *path, cr_reports *rs, cli_inputs *ins, int *status)
 {
 	cr_report *best = NULL;
 	cr_diags d;
@@ -203,16 +239,16 @@ read_previous(const char *path, cr_reports *rs, cli_inputs *ins,
 		if (r->broken) {
 			cli_diags_print(stderr, &d, 0, cli_use_color(stderr));
 			cli_error(prog, "%s: cannot be read as a report",
-			          ins->items[0].name);
+				  ins->items[0].name);
 			cr_diags_free(&d);
 			*status = CLI_EXIT_INPUT;
 			return NULL;
 		}
 		if (best == NULL ||
-		    (r->date.valid && (!best->date.valid ||
-		                       cr_datetime_epoch(&r->date.dt, 0) >=
-		                           cr_datetime_epoch(&best->date.dt,
-		                                             0))))
+		    (r->date.valid &&
+		     (!best->date.valid ||
+		      cr_datetime_epoch(&r->date.dt, 0) >=
+			  cr_datetime_epoch(&best->date.dt, 0))))
 			best = r;
 	}
 	cr_diags_free(&d);
@@ -223,7 +259,7 @@ read_previous(const char *path, cr_reports *rs, cli_inputs *ins,
 /* ------------------------------------------------------------------ */
 /* The skeleton                                                        */
 
-static const cr_pos nopos = { 0, 0 };
+static const cr_pos nopos = {0, 0};
 
 static int
 set(cr_str *dst, const char *s)
@@ -273,11 +309,12 @@ carry_actions(cr_report *r, const cr_report *prev)
 		 * had in the previous report, whatever the new one's. */
 		if (s->due.valid)
 			cr_datetime_format(&s->due.dt, due);
-		if (set(&a.id, s->id.s) == -1 || set(&a.what, s->what.s) == -1 ||
+		if (set(&a.id, s->id.s) == -1 ||
+		    set(&a.what, s->what.s) == -1 ||
 		    set(&a.who, s->who.s) == -1 ||
 		    (s->due.raw.s != NULL &&
 		     cr_date_set(&a.due, s->due.valid ? due : s->due.raw.s,
-		                 nopos) == -1) ||
+				 nopos) == -1) ||
 		    set(&a.status, cr_status_name(st)) == -1 ||
 		    set(&a.note, s->note.s) == -1 ||
 		    cr_actions_push(r, &a) == -1) {
@@ -369,11 +406,11 @@ build(cr_report *r, const struct opts *o, const cr_report *prev)
 	if (set_date(r, o) == -1 ||
 	    set(&r->title, o->title != NULL ? o->title : TODO) == -1 ||
 	    set(&r->client, o->client != NULL ? o->client
-	                    : prev != NULL    ? prev->client.s
-	                                      : TODO) == -1 ||
+			    : prev != NULL    ? prev->client.s
+					      : TODO) == -1 ||
 	    set(&r->project, o->project != NULL ? o->project
-	                     : prev != NULL     ? prev->project.s
-	                                        : NULL) == -1 ||
+			     : prev != NULL	? prev->project.s
+						: NULL) == -1 ||
 	    set(&r->type, o->type != NULL ? o->type : TODO) == -1 ||
 	    set(&r->location, o->location) == -1)
 		return -1;
@@ -387,7 +424,8 @@ build(cr_report *r, const struct opts *o, const cr_report *prev)
 	if (rc == 0 && prev != NULL) {
 		rc = copy_persons(&r->attendees, &prev->attendees);
 		if (rc == 0)
-			rc = copy_persons(&r->distribution, &prev->distribution);
+			rc =
+			    copy_persons(&r->distribution, &prev->distribution);
 		if (rc == 0)
 			rc = set(&r->previous, prev->id.s);
 	}
@@ -404,7 +442,7 @@ build(cr_report *r, const struct opts *o, const cr_report *prev)
 	/* The author took part: cr-lint warns otherwise. */
 	if (rc == 0 && strcmp(author, TODO) != 0 &&
 	    !has_person(&r->attendees, author)) {
-		cr_persons first = { 0 };
+		cr_persons first = {0};
 
 		rc = add_person(&first, author);
 		if (rc == 0)
@@ -451,7 +489,7 @@ build(cr_report *r, const struct opts *o, const cr_report *prev)
 static int
 taken(const char *out, const char *id)
 {
-	static const char *const exts[] = { ".yaml", ".yml", ".md" };
+	static const char *const exts[] = {".yaml", ".yml", ".md"};
 	const char *slash = strrchr(out, '/');
 	int dirlen = slash != NULL ? (int)(slash - out) + 1 : 0;
 	struct stat st, self;
@@ -461,7 +499,7 @@ taken(const char *out, const char *id)
 
 	for (i = 0; i < sizeof(exts) / sizeof(exts[0]); i++) {
 		snprintf(path, sizeof(path), "%.*s%s%s", dirlen, out, id,
-		         exts[i]);
+			 exts[i]);
 		if (stat(path, &st) == 0 &&
 		    !(have_self && st.st_dev == self.st_dev &&
 		      st.st_ino == self.st_ino))
@@ -475,8 +513,8 @@ static int
 set_id(cr_report *r, const char *out)
 {
 	char *slug = cr_slug(r->client.s != NULL && strcmp(r->client.s, TODO)
-	                         ? r->client.s
-	                         : "report");
+				 ? r->client.s
+				 : "report");
 	char date[32], id[512];
 	int n;
 
@@ -488,10 +526,11 @@ set_id(cr_report *r, const char *out)
 	} else
 		strcpy(date, "undated");
 	snprintf(id, sizeof(id), "%s%s%s", slug, *slug ? "-" : "", date);
-	for (n = 2; out != NULL && strcmp(out, "-") != 0 && taken(out, id) &&
-	            n < 1000; n++)
+	for (n = 2;
+	     out != NULL && strcmp(out, "-") != 0 && taken(out, id) && n < 1000;
+	     n++)
 		snprintf(id, sizeof(id), "%s%s%s-%d", slug, *slug ? "-" : "",
-		         date, n);
+			 date, n);
 	free(slug);
 	return set(&r->id, id);
 }
@@ -500,8 +539,8 @@ int
 main(int argc, char *argv[])
 {
 	struct opts o;
-	cli_inputs ins = { 0 };
-	cr_reports prevs = { 0 };
+	cli_inputs ins = {0};
+	cr_reports prevs = {0};
 	cr_report *prev = NULL, *r = NULL;
 	cr_write_opts w;
 	cli_output out;
@@ -535,16 +574,15 @@ main(int argc, char *argv[])
 	if ((r = cr_report_new()) == NULL || build(r, &o, prev) == -1 ||
 	    set_id(r, o.out) == -1 || cr_report_finish(r, NULL) == -1 ||
 	    (o.to == CR_FORM_MD ? cr_write_md(r, &w, &b)
-	                        : cr_write_yaml(r, &w, &b)) == -1) {
+				: cr_write_yaml(r, &w, &b)) == -1) {
 		cli_error(prog, "out of memory");
 		status = CLI_EXIT_FAIL;
 	} else if (cli_output_open(&out, o.out, &ins,
-	                           o.force ? 0 : CLI_OUT_NOCLOBBER,
-	                           prog) == -1)
+				   o.force ? 0 : CLI_OUT_NOCLOBBER, prog) == -1)
 		status = CLI_EXIT_FAIL;
 	else if (fwrite(b.data, 1, b.len, out.fp) != b.len) {
-		cli_error(prog, "%s: write error", o.out != NULL ? o.out
-		                                                : "stdout");
+		cli_error(prog, "%s: write error",
+			  o.out != NULL ? o.out : "stdout");
 		cli_output_abort(&out);
 		status = CLI_EXIT_FAIL;
 	} else if (cli_output_commit(&out, prog) == -1)

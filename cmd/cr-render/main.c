@@ -26,9 +26,8 @@ static const char *prog = "cr-render";
 
 enum format { F_MD, F_YAML, F_JSON, F_HTML, F_TXT, F_PDF, F_EML };
 
-static const char *const format_names[] = {
-	"md", "yaml", "json", "html", "txt", "pdf", "eml", NULL
-};
+static const char *const format_names[] = {"md",  "yaml", "json", "html",
+					   "txt", "pdf",  "eml",  NULL};
 
 struct opts {
 	enum format to;
@@ -42,30 +41,30 @@ static void
 usage(FILE *fp)
 {
 	fprintf(fp,
-	        "usage: cr-render [--to md|yaml|json|html|txt|pdf|eml] "
-	        "[--lang en|vi|zh|ru]\n"
-	        "       [--audience client|internal] [--now DATETIME] "
-	        "[--from yaml|md]\n"
-	        "       [--from-address ADDR] [-o FILE] [FILE ...]\n"
-	        "\n"
-	        "Converts and presents contact reports.\n"
-	        "\n"
-	        "  --to FORMAT          output format (default md)\n"
-	        "  --lang LANG          language of the labels\n"
-	        "  --audience WHO       client (leaves out internal notes) or "
-	        "internal\n"
-	        "  --now DATETIME       fix the clock (overdue marks, e-mail "
-	        "Date)\n"
-	        "  --from yaml|md       the form of every input\n"
-	        "  --from-address ADDR  eml: the sender when the author has "
-	        "no address\n"
-	        "  -o FILE              write FILE atomically instead of "
-	        "stdout\n"
-	        "  -h, --help           this help\n"
-	        "  --version            the version\n"
-	        "\n"
-	        "See cr-render(1) for every format and cr-report(5) for the "
-	        "file format.\n");
+		"usage: cr-render [--to md|yaml|json|html|txt|pdf|eml] "
+		"[--lang en|vi|zh|ru]\n"
+		"       [--audience client|internal] [--now DATETIME] "
+		"[--from yaml|md]\n"
+		"       [--from-address ADDR] [-o FILE] [FILE ...]\n"
+		"\n"
+		"Converts and presents contact reports.\n"
+		"\n"
+		"  --to FORMAT          output format (default md)\n"
+		"  --lang LANG          language of the labels\n"
+		"  --audience WHO       client (leaves out internal notes) or "
+		"internal\n"
+		"  --now DATETIME       fix the clock (overdue marks, e-mail "
+		"Date)\n"
+		"  --from yaml|md       the form of every input\n"
+		"  --from-address ADDR  eml: the sender when the author has "
+		"no address\n"
+		"  -o FILE              write FILE atomically instead of "
+		"stdout\n"
+		"  -h, --help           this help\n"
+		"  --version            the version\n"
+		"\n"
+		"See cr-render(1) for every format and cr-report(5) for the "
+		"file format.\n");
 }
 
 static int
@@ -86,17 +85,16 @@ parse_args(int argc, char *argv[], struct opts *o)
 {
 	enum { O_TO = 256, O_LANG, O_AUD, O_NOW, O_FROM, O_FROMADDR, O_VER };
 	static const struct option longopts[] = {
-		{ "to", required_argument, NULL, O_TO },
-		{ "lang", required_argument, NULL, O_LANG },
-		{ "audience", required_argument, NULL, O_AUD },
-		{ "now", required_argument, NULL, O_NOW },
-		{ "from", required_argument, NULL, O_FROM },
-		{ "from-address", required_argument, NULL, O_FROMADDR },
-		{ "output", required_argument, NULL, 'o' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, O_VER },
-		{ NULL, 0, NULL, 0 }
-	};
+	    {"to", required_argument, NULL, O_TO},
+	    {"lang", required_argument, NULL, O_LANG},
+	    {"audience", required_argument, NULL, O_AUD},
+	    {"now", required_argument, NULL, O_NOW},
+	    {"from", required_argument, NULL, O_FROM},
+	    {"from-address", required_argument, NULL, O_FROMADDR},
+	    {"output", required_argument, NULL, 'o'},
+	    {"help", no_argument, NULL, 'h'},
+	    {"version", no_argument, NULL, O_VER},
+	    {NULL, 0, NULL, 0}};
 	int c, v, now_given = 0;
 
 	memset(o, 0, sizeof(*o));
@@ -106,8 +104,10 @@ parse_args(int argc, char *argv[], struct opts *o)
 		switch (c) {
 		case O_TO:
 			if ((v = lookup(optarg, format_names)) < 0) {
-				cli_error(prog, "--to '%s': use md, yaml, json, "
-				          "html, txt, pdf or eml", optarg);
+				cli_error(prog,
+					  "--to '%s': use md, yaml, json, "
+					  "html, txt, pdf or eml",
+					  optarg);
 				return -1;
 			}
 			o->to = (enum format)v;
@@ -115,8 +115,10 @@ parse_args(int argc, char *argv[], struct opts *o)
 		case O_LANG:
 			if ((o->w.lang = cr_lang_lookup(optarg)) ==
 			    CR_LANG_INVALID) {
-				cli_error(prog, "--lang '%s': use en, vi, zh "
-				          "or ru", optarg);
+				cli_error(prog,
+					  "--lang '%s': use en, vi, zh "
+					  "or ru",
+					  optarg);
 				return -1;
 			}
 			break;
@@ -126,22 +128,24 @@ parse_args(int argc, char *argv[], struct opts *o)
 			else if (strcmp(optarg, "internal") == 0)
 				o->w.audience = CR_AUDIENCE_INTERNAL;
 			else {
-				cli_error(prog, "--audience '%s': use client "
-				          "or internal", optarg);
+				cli_error(prog,
+					  "--audience '%s': use client "
+					  "or internal",
+					  optarg);
 				return -1;
 			}
 			o->audience_given = 1;
 			break;
 		case O_NOW:
 			if (cli_parse_now(optarg, &o->w.now, &o->w.now_offset,
-			                  prog) == -1)
+					  prog) == -1)
 				return -1;
 			now_given = 1;
 			break;
 		case O_FROM:
 			if ((v = cli_form_lookup(optarg)) < 0) {
 				cli_error(prog, "--from '%s': use yaml or md",
-				          optarg);
+					  optarg);
 				return -1;
 			}
 			o->from = (cr_form)v;
@@ -166,8 +170,8 @@ parse_args(int argc, char *argv[], struct opts *o)
 	/* People read html, txt, pdf and e-mail: the client's copy unless
 	 * told otherwise. Conversions keep everything (SPEC 7). */
 	if (!o->audience_given)
-		o->w.audience = o->to >= F_HTML ? CR_AUDIENCE_CLIENT
-		                                : CR_AUDIENCE_INTERNAL;
+		o->w.audience =
+		    o->to >= F_HTML ? CR_AUDIENCE_CLIENT : CR_AUDIENCE_INTERNAL;
 	if (!now_given)
 		cli_now(&o->w.now, &o->w.now_offset);
 	return optind;
@@ -202,8 +206,10 @@ read_all(cli_inputs *ins, cr_form from, cr_reports *rs)
 			broken |= rs->items[j]->broken;
 		if (broken) {
 			cli_diags_print(stderr, &d, 0, color);
-			cli_error(prog, "%s: cannot be read as a report; "
-			          "nothing rendered", in->name);
+			cli_error(prog,
+				  "%s: cannot be read as a report; "
+				  "nothing rendered",
+				  in->name);
 			if (status == CLI_EXIT_OK)
 				status = CLI_EXIT_INPUT;
 		}
@@ -251,9 +257,10 @@ render_all(const cr_reports *rs, const struct opts *o, cr_buf *out)
 	size_t i;
 
 	if (rs->len != 1 && o->to != F_YAML && o->to != F_JSON) {
-		cli_error(prog, "--to %s renders one report, and the input "
-		          "holds %zu; use --to yaml or json for several",
-		          format_names[o->to], rs->len);
+		cli_error(prog,
+			  "--to %s renders one report, and the input "
+			  "holds %zu; use --to yaml or json for several",
+			  format_names[o->to], rs->len);
 		return CLI_EXIT_FAIL;
 	}
 	for (i = 0; i < rs->len; i++) {
@@ -278,7 +285,7 @@ render_all(const cr_reports *rs, const struct opts *o, cr_buf *out)
 		if (render_one(r, o, out) == -1) {
 			if (o->to == F_PDF || o->to == F_EML)
 				cli_error(prog, "%s: the %s could not be made",
-				          r->file, format_names[o->to]);
+					  r->file, format_names[o->to]);
 			else
 				goto oom;
 			return CLI_EXIT_FAIL;
@@ -298,15 +305,15 @@ oom:
 static int
 exec_full(char *argv[])
 {
-	static const char *const where[] = { "cr-render-full",
-		                             "../libexec/crtools/cr-render-full" };
+	static const char *const where[] = {
+	    "cr-render-full", "../libexec/crtools/cr-render-full"};
 	char self[PATH_MAX], path[PATH_MAX + 64], *slash;
 	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
 	size_t i;
 
 	if (n <= 0) {
 		cli_error(prog, "cannot find where cr-render is: %s",
-		          strerror(errno));
+			  strerror(errno));
 		return CLI_EXIT_FAIL;
 	}
 	self[n] = '\0';
@@ -320,8 +327,10 @@ exec_full(char *argv[])
 			return CLI_EXIT_FAIL;
 		}
 	}
-	cli_error(prog, "cr-render-full, which makes PDFs and e-mails, is not "
-	          "installed beside %s", self);
+	cli_error(prog,
+		  "cr-render-full, which makes PDFs and e-mails, is not "
+		  "installed beside %s",
+		  self);
 	return CLI_EXIT_FAIL;
 }
 #endif
@@ -329,8 +338,8 @@ exec_full(char *argv[])
 int
 main(int argc, char *argv[])
 {
-	cli_inputs ins = { 0 };
-	cr_reports rs = { 0 };
+	cli_inputs ins = {0};
+	cr_reports rs = {0};
 	struct opts o;
 	cli_output out;
 	cr_buf b;
@@ -345,7 +354,7 @@ main(int argc, char *argv[])
 	if (o.to == F_PDF && (o.out == NULL || strcmp(o.out, "-") == 0) &&
 	    isatty(STDOUT_FILENO)) {
 		cli_error(prog, "a PDF is not for the terminal; use -o FILE "
-		          "or a pipe");
+				"or a pipe");
 		return CLI_EXIT_FAIL;
 	}
 	bad = cli_inputs_collect(&ins, argv + first, argc - first, 0, prog);
@@ -361,10 +370,10 @@ main(int argc, char *argv[])
 		if (cli_output_open(&out, o.out, &ins, 0, prog) == -1)
 			status = CLI_EXIT_FAIL;
 		else if (fwrite(b.data != NULL ? b.data : "", 1, b.len,
-		                out.fp) != b.len) {
+				out.fp) != b.len) {
 			cli_output_abort(&out);
-			cli_error(prog, "%s: write error", o.out != NULL
-			          ? o.out : "standard output");
+			cli_error(prog, "%s: write error",
+				  o.out != NULL ? o.out : "standard output");
 			status = CLI_EXIT_FAIL;
 		} else if (cli_output_commit(&out, prog) == -1)
 			status = CLI_EXIT_FAIL;

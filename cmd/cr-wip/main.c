@@ -32,47 +32,46 @@ static void
 usage(FILE *fp)
 {
 	fprintf(fp,
-	        "usage: %s [--to txt|md|csv|tsv|json|xlsx] [-o FILE] [--raw]\n"
-	        "       [--status LIST|all] [--client NAME] [--project NAME]\n"
-	        "       [--owner NAME] [--overdue] [--due-within DAYS]\n"
-	        "       [--now DATETIME] [--from yaml|md] [--quiet] "
-	        "[--strict]\n"
-	        "       [FILE|DIR ...]\n",
-	        prog);
+		"usage: %s [--to txt|md|csv|tsv|json|xlsx] [-o FILE] [--raw]\n"
+		"       [--status LIST|all] [--client NAME] [--project NAME]\n"
+		"       [--owner NAME] [--overdue] [--due-within DAYS]\n"
+		"       [--now DATETIME] [--from yaml|md] [--quiet] "
+		"[--strict]\n"
+		"       [FILE|DIR ...]\n",
+		prog);
 }
 
 static void
 help(void)
 {
 	usage(stdout);
-	printf(
-	    "\nCollects the actions of contact reports into one WIP "
-	    "report.\n\n"
-	    "  --to FORMAT        txt (default), md, csv, tsv, json, xlsx\n"
-	    "  -o, --output FILE  write FILE atomically instead of stdout\n"
-	    "  --raw              csv/tsv: no ' before =, +, -, @\n"
-	    "  --status LIST      open,done,blocked,dropped or all "
-	    "(default open,blocked)\n"
-	    "  --client NAME      only this client (ignoring case)\n"
-	    "  --project NAME     only this project (ignoring case)\n"
-	    "  --owner NAME       only actions this person owns (ignoring "
-	    "case)\n"
-	    "  --overdue          only overdue actions\n"
-	    "  --due-within DAYS  only actions due within DAYS days\n"
-	    "  --now DATETIME     fix today (e.g. 2026-11-20T09:00+07:00)\n"
-	    "  --from yaml|md     the form of every input\n"
-	    "  -q, --quiet        no progress line\n"
-	    "  --strict           write nothing if a report cannot be read\n"
-	    "  -h, --help         this help\n"
-	    "  --version          the version\n\n"
-	    "See cr-wip(1) for the merge rules and the columns.\n");
+	printf("\nCollects the actions of contact reports into one WIP "
+	       "report.\n\n"
+	       "  --to FORMAT        txt (default), md, csv, tsv, json, xlsx\n"
+	       "  -o, --output FILE  write FILE atomically instead of stdout\n"
+	       "  --raw              csv/tsv: no ' before =, +, -, @\n"
+	       "  --status LIST      open,done,blocked,dropped or all "
+	       "(default open,blocked)\n"
+	       "  --client NAME      only this client (ignoring case)\n"
+	       "  --project NAME     only this project (ignoring case)\n"
+	       "  --owner NAME       only actions this person owns (ignoring "
+	       "case)\n"
+	       "  --overdue          only overdue actions\n"
+	       "  --due-within DAYS  only actions due within DAYS days\n"
+	       "  --now DATETIME     fix today (e.g. 2026-11-20T09:00+07:00)\n"
+	       "  --from yaml|md     the form of every input\n"
+	       "  -q, --quiet        no progress line\n"
+	       "  --strict           write nothing if a report cannot be read\n"
+	       "  -h, --help         this help\n"
+	       "  --version          the version\n\n"
+	       "See cr-wip(1) for the merge rules and the columns.\n");
 }
 
 static int
 to_lookup(const char *s)
 {
-	static const char *const names[] = { "txt", "md", "csv",
-		                             "tsv", "json", "xlsx" };
+	static const char *const names[] = {"txt", "md",   "csv",
+					    "tsv", "json", "xlsx"};
 	size_t i;
 
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
@@ -102,9 +101,9 @@ status_arg(const char *arg, unsigned *bits)
 	     tok = strtok_r(NULL, ",", &save)) {
 		if ((s = cr_status_lookup(tok)) == CR_STATUS_INVALID) {
 			cli_error(prog,
-			          "--status: '%s' is not open, done, blocked, "
-			          "dropped or all",
-			          tok);
+				  "--status: '%s' is not open, done, blocked, "
+				  "dropped or all",
+				  tok);
 			rc = -1;
 			break;
 		}
@@ -126,10 +125,11 @@ days_arg(const char *arg, long long *out)
 
 	errno = 0;
 	v = strtoll(arg, &end, 10);
-	if (errno != 0 || end == arg || *end != '\0' || v < 0 ||
-	    v > 1000000) {
-		cli_error(prog, "--due-within takes a number of days, not "
-		          "'%s'", arg);
+	if (errno != 0 || end == arg || *end != '\0' || v < 0 || v > 1000000) {
+		cli_error(prog,
+			  "--due-within takes a number of days, not "
+			  "'%s'",
+			  arg);
 		return -1;
 	}
 	*out = v;
@@ -177,9 +177,9 @@ parse_args(int argc, char **argv, struct args *a)
 		case O_TO:
 			if ((v = to_lookup(optarg)) < 0) {
 				cli_error(prog,
-				          "--to is txt, md, csv, tsv, json or "
-				          "xlsx, not '%s'",
-				          optarg);
+					  "--to is txt, md, csv, tsv, json or "
+					  "xlsx, not '%s'",
+					  optarg);
 				return -1;
 			}
 			a->to = v;
@@ -212,15 +212,15 @@ parse_args(int argc, char **argv, struct args *a)
 			break;
 		case O_NOW:
 			if (cli_parse_now(optarg, &a->now, &a->now_offset,
-			                  prog) == -1)
+					  prog) == -1)
 				return -1;
 			a->now_given = 1;
 			break;
 		case O_FROM:
 			if ((v = cli_form_lookup(optarg)) < 0) {
 				cli_error(prog,
-				          "--from is yaml or md, not '%s'",
-				          optarg);
+					  "--from is yaml or md, not '%s'",
+					  optarg);
 				return -1;
 			}
 			a->from = (cr_form)v;
@@ -282,7 +282,7 @@ progress_tick(struct progress *p, int final)
 	}
 	p->last = t;
 	fprintf(stderr, "\r\033[K%s: %zu files read, %zu actions found", prog,
-	        p->files, p->actions);
+		p->files, p->actions);
 	fflush(stderr);
 }
 
@@ -294,7 +294,7 @@ unreadable(const cr_diag *g)
 {
 	return g->severity >= CR_SEV_ERROR &&
 	       (g->rule == CR_RULE_SYNTAX || g->rule == CR_RULE_ENCODING ||
-	        g->rule == CR_RULE_LIMIT);
+		g->rule == CR_RULE_LIMIT);
 }
 
 /* Prints the diagnostics [from, len) that make cr-wip skip something
@@ -358,7 +358,7 @@ emit_xlsx(const cr_wip *w, size_t nreports, cli_output *o)
 	if (o->tmp != NULL)
 		return wip_xlsx_write(w, nreports, o->tmp, prog);
 	snprintf(path, sizeof(path), "%s/cr-wip.XXXXXX",
-	         tmpdir != NULL && *tmpdir != '\0' ? tmpdir : "/tmp");
+		 tmpdir != NULL && *tmpdir != '\0' ? tmpdir : "/tmp");
 	if ((fd = mkstemp(path)) == -1) {
 		cli_error(prog, "%s: %s", path, strerror(errno));
 		return -1;
@@ -401,7 +401,7 @@ main(int argc, char **argv)
 	    (a.output == NULL || strcmp(a.output, "-") == 0) &&
 	    isatty(STDOUT_FILENO)) {
 		cli_error(prog, "--to xlsx writes a binary file: give -o FILE "
-		          "or redirect standard output");
+				"or redirect standard output");
 		return CLI_EXIT_FAIL;
 	}
 	color = cli_use_color(stderr);
@@ -437,8 +437,8 @@ main(int argc, char **argv)
 	}
 	progress_tick(&pg, 1);
 	from = d.len;
-	if (cr_wip_build(&w, (const cr_report *const *)rs.items, rs.len,
-	                 &d) == -1)
+	if (cr_wip_build(&w, (const cr_report *const *)rs.items, rs.len, &d) ==
+	    -1)
 		goto oom;
 	skipped += print_skips(&d, from, 1, color);
 	for (i = 0; i < rs.len; i++)

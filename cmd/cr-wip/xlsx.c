@@ -20,9 +20,9 @@
 #include "cli.h"
 #include "xlsx.h"
 
-#define STR_MAX 32767      /* Excel's limit for one cell, in characters */
-#define WIDTH_MAX 60.0     /* no column wider than this */
-#define SOON_DAYS 7        /* the Owners sheet's "due within" */
+#define STR_MAX 32767	      /* Excel's limit for one cell, in characters */
+#define WIDTH_MAX 60.0	      /* no column wider than this */
+#define SOON_DAYS 7	      /* the Owners sheet's "due within" */
 #define FILL_OVERDUE 0xFFC7CE /* light red, as Excel's "bad" style */
 
 /* The formats of one kind of row (plain or overdue). */
@@ -46,8 +46,8 @@ struct xl {
 static void
 make_fmts(struct xl *x, struct fmts *f, int fill)
 {
-	lxw_format **all[] = { &f->text, &f->date, &f->datetime, &f->num,
-		               &f->link };
+	lxw_format **all[] = {&f->text, &f->date, &f->datetime, &f->num,
+			      &f->link};
 	size_t i;
 
 	for (i = 0; i < sizeof(all) / sizeof(all[0]); i++) {
@@ -99,7 +99,7 @@ note(struct xl *x, lxw_error e)
 
 static void
 put_text(struct xl *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
-         const char *s, lxw_format *f)
+	 const char *s, lxw_format *f)
 {
 	note(x, worksheet_write_string(ws, r, c, cell_text(x, s), f));
 }
@@ -108,7 +108,7 @@ put_text(struct xl *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
  * (spreadsheets know no time zones). Returns whether it had a time. */
 static int
 put_date(struct xl *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
-         const cr_date *d, int date_only, const struct fmts *f)
+	 const cr_date *d, int date_only, const struct fmts *f)
 {
 	lxw_datetime dt;
 	char tmp[32];
@@ -136,7 +136,7 @@ put_date(struct xl *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
 	}
 	date_only = date_only || !d->dt.has_time;
 	note(x, worksheet_write_datetime(ws, r, c, &dt,
-	                                 date_only ? f->date : f->datetime));
+					 date_only ? f->date : f->datetime));
 	return !date_only;
 }
 
@@ -153,7 +153,7 @@ linkable(const char *path)
 
 static void
 put_file(struct xl *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
-         const char *path, const struct fmts *f)
+	 const char *path, const struct fmts *f)
 {
 	cr_buf url;
 
@@ -206,7 +206,7 @@ set_widths(struct xl *x, lxw_worksheet *ws, const cr_wip *w)
 			x->b.len = 0;
 			cr_wip_cell(row, (cr_wip_col)c, &x->b);
 			cw = cr_utf8_width(x->b.data != NULL ? x->b.data : "",
-			                   x->b.len);
+					   x->b.len);
 			if (cw > wid[c])
 				wid[c] = cw;
 		}
@@ -216,14 +216,14 @@ set_widths(struct xl *x, lxw_worksheet *ws, const cr_wip *w)
 		wid[CR_WIP_DUE] = has_time ? 16 : 10;
 	for (c = 0; c < CR_WIP__NCOLS; c++)
 		note(x, worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c,
-		                             width_of(wid[c]), NULL));
+					     width_of(wid[c]), NULL));
 }
 
 static void
 wip_sheet(struct xl *x, const cr_wip *w)
 {
-	static const char *statuses[] = { "open", "done", "blocked",
-		                          "dropped", NULL };
+	static const char *statuses[] = {"open", "done", "blocked", "dropped",
+					 NULL};
 	lxw_worksheet *ws = workbook_add_worksheet(x->wb, "WIP");
 	lxw_data_validation dv;
 	lxw_row_t r;
@@ -237,18 +237,18 @@ wip_sheet(struct xl *x, const cr_wip *w)
 	set_widths(x, ws, w);
 	worksheet_freeze_panes(ws, 1, 0);
 	note(x, worksheet_autofilter(ws, 0, 0, (lxw_row_t)w->len,
-	                             CR_WIP__NCOLS - 1));
+				     CR_WIP__NCOLS - 1));
 	if (w->len > 0) {
 		memset(&dv, 0, sizeof(dv));
 		dv.validate = LXW_VALIDATION_TYPE_LIST;
 		dv.value_list = (char **)statuses;
 		note(x, worksheet_data_validation_range(
-		            ws, 1, CR_WIP_STATUS_COL, (lxw_row_t)w->len,
-		            CR_WIP_STATUS_COL, &dv));
+			    ws, 1, CR_WIP_STATUS_COL, (lxw_row_t)w->len,
+			    CR_WIP_STATUS_COL, &dv));
 	}
 	for (c = 0; c < CR_WIP__NCOLS; c++)
 		put_text(x, ws, 0, (lxw_col_t)c, cr_wip_heading((cr_wip_col)c),
-		         x->head);
+			 x->head);
 	for (i = 0; i < w->len; i++) {
 		const cr_wip_row *row = &w->rows[i];
 		const struct fmts *f = &x->f[row->overdue ? 1 : 0];
@@ -267,12 +267,13 @@ wip_sheet(struct xl *x, const cr_wip *w)
 				break;
 			case CR_WIP_DAYS_OVERDUE:
 				note(x, worksheet_write_number(
-				            ws, r, c, (double)row->days_overdue,
-				            f->num));
+					    ws, r, c, (double)row->days_overdue,
+					    f->num));
 				break;
 			case CR_WIP_COUNT:
-				note(x, worksheet_write_number(
-				            ws, r, c, (double)row->count, f->num));
+				note(x,
+				     worksheet_write_number(
+					 ws, r, c, (double)row->count, f->num));
 				break;
 			case CR_WIP_FILE:
 				put_file(x, ws, r, c, row->latest->file, f);
@@ -293,8 +294,8 @@ wip_sheet(struct xl *x, const cr_wip *w)
 static void
 owners_sheet(struct xl *x, const cr_wip_owner *os, size_t n)
 {
-	static const char *heads[] = { "Owner", "Open", "Overdue",
-		                       "Due within 7 days" };
+	static const char *heads[] = {"Owner", "Open", "Overdue",
+				      "Due within 7 days"};
 	lxw_worksheet *ws = workbook_add_worksheet(x->wb, "Owners");
 	size_t i, name_w = 5, cw;
 	lxw_row_t r;
@@ -318,17 +319,17 @@ owners_sheet(struct xl *x, const cr_wip_owner *os, size_t n)
 		r = (lxw_row_t)(i + 1);
 		put_text(x, ws, r, 0, os[i].name, x->f[0].text);
 		note(x, worksheet_write_number(ws, r, 1, (double)os[i].open,
-		                               x->f[0].num));
+					       x->f[0].num));
 		note(x, worksheet_write_number(ws, r, 2, (double)os[i].overdue,
-		                               x->f[0].num));
-		note(x, worksheet_write_number(
-		            ws, r, 3, (double)os[i].due_soon, x->f[0].num));
+					       x->f[0].num));
+		note(x, worksheet_write_number(ws, r, 3, (double)os[i].due_soon,
+					       x->f[0].num));
 	}
 }
 
 int
 wip_xlsx_write(const cr_wip *w, size_t nreports, const char *path,
-               const char *prog)
+	       const char *prog)
 {
 	lxw_workbook_options opt;
 	lxw_doc_properties props;
@@ -358,7 +359,7 @@ wip_xlsx_write(const cr_wip *w, size_t nreports, const char *path,
 	make_fmts(&x, &x.f[1], 1);
 
 	snprintf(subject, sizeof(subject),
-	         "%zu actions from %zu contact reports", w->len, nreports);
+		 "%zu actions from %zu contact reports", w->len, nreports);
 	memset(&props, 0, sizeof(props));
 	props.title = "WIP report";
 	props.subject = subject;

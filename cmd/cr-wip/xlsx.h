@@ -16,6 +16,6 @@
  * "PROG: ...").
  */
 int wip_xlsx_write(const cr_wip *w, size_t nreports, const char *path,
-                   const char *prog);
+		   const char *prog);
 
 #endif

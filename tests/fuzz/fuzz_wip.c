@@ -14,8 +14,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	cr_read_opts o = { CR_FORM_YAML, "fuzz", "fuzz" };
-	cr_reports rs = { 0 };
+	cr_read_opts o = {CR_FORM_YAML, "fuzz", "fuzz"};
+	cr_reports rs = {0};
 	cr_wip_filter f;
 	cr_wip_owner *os;
 	cr_diags d;
@@ -27,8 +27,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	cr_read((const char *)data, size, &o, &rs, &d);
 	/* a fixed today: 2026-11-22T09:00:00+07:00 */
 	cr_wip_init(&w, 1795831200LL, 420);
-	if (cr_wip_build(&w, (const cr_report *const *)rs.items, rs.len,
-	                 &d) == 0) {
+	if (cr_wip_build(&w, (const cr_report *const *)rs.items, rs.len, &d) ==
+	    0) {
 		if (cr_wip_owners(&w, 7, &os, &n) == 0)
 			free(os);
 		for (fmt = CR_WIP_TXT; fmt <= CR_WIP_JSON; fmt++) {

@@ -48,7 +48,7 @@ struct result {
 static void
 read_form(struct result *res, cr_form form, const char *text, size_t len)
 {
-	cr_read_opts o = { form, "t.md", "t" };
+	cr_read_opts o = {form, "t.md", "t"};
 
 	memset(res, 0, sizeof(*res));
 	assert_int_equal(cr_read(text, len, &o, &res->rs, &res->d), 0);
@@ -90,24 +90,24 @@ expect_diag(const cr_diags *d, size_t i, cr_rule rule, int line, int col)
 {
 	if (i >= d->len)
 		fail_msg("diag %zu: none (%zu in all), want %s at %d:%d", i,
-		         d->len, cr_rule_name(rule), line, col);
+			 d->len, cr_rule_name(rule), line, col);
 	if (d->items[i].rule != rule || d->items[i].pos.line != line ||
 	    d->items[i].pos.column != col)
 		fail_msg("diag %zu: got %s at %d:%d (%s), want %s at %d:%d", i,
-		         cr_rule_name(d->items[i].rule), d->items[i].pos.line,
-		         d->items[i].pos.column, d->items[i].message,
-		         cr_rule_name(rule), line, col);
+			 cr_rule_name(d->items[i].rule), d->items[i].pos.line,
+			 d->items[i].pos.column, d->items[i].message,
+			 cr_rule_name(rule), line, col);
 }
 
 /* The same, and the message says `text`. */
 static void
-expect_diag_says(const cr_diags *d, size_t i, cr_rule rule, int line,
-                 int col, const char *text)
+expect_diag_says(const cr_diags *d, size_t i, cr_rule rule, int line, int col,
+		 const char *text)
 {
 	expect_diag(d, i, rule, line, col);
 	if (strstr(d->items[i].message, text) == NULL)
 		fail_msg("diag %zu: '%s' does not say '%s'", i,
-		         d->items[i].message, text);
+			 d->items[i].message, text);
 }
 
 static void
@@ -117,7 +117,7 @@ expect_str(const cr_str *s, const char *want, int line, int col)
 	assert_string_equal(s->s, want);
 	if (s->pos.line != line || s->pos.column != col)
 		fail_msg("'%s' at %d:%d, want %d:%d", want, s->pos.line,
-		         s->pos.column, line, col);
+			 s->pos.column, line, col);
 }
 
 static void
@@ -158,7 +158,7 @@ test_spec_example(void **state)
 	assert_string_equal(r->attendees.items[0].role.s, "Account Executive");
 	assert_string_equal(r->attendees.items[0].org.s, "Sunrise Agency");
 	assert_string_equal(r->attendees.items[0].email.s,
-	                    "linh@sunrise.example");
+			    "linh@sunrise.example");
 	assert_int_equal(r->attendees.items[0].pos.line, 12);
 	assert_int_equal(r->attendees.items[0].pos.column, 3);
 	assert_string_equal(r->attendees.items[1].name.s, "Nguyen Van An");
@@ -171,10 +171,10 @@ test_spec_example(void **state)
 
 	assert_int_equal(r->discussion.len, 1);
 	expect_str(&r->discussion.items[0],
-	           "TVC budget reduced to **1.2 bn VND**.", 16, 3);
+		   "TVC budget reduced to **1.2 bn VND**.", 16, 3);
 	assert_int_equal(r->agreements.len, 1);
 	expect_str(&r->agreements.items[0], "Client approves creative route B.",
-	           19, 4);
+		   19, 4);
 	assert_false(r->agenda.given);
 	assert_false(r->internal.given);
 
@@ -266,7 +266,8 @@ test_canonical_round_trip(void **state)
 	    "  - '# không phải tiêu đề'\n"
 	    "  - '2026. năm bản lề'\n"
 	    "  - '- gạch đầu dòng'\n"
-	    "  - Ngân sách TVC giảm còn **1,2 tỷ đồng**, xem [kế hoạch](https://ex.vn/a?b=1).\n"
+	    "  - Ngân sách TVC giảm còn **1,2 tỷ đồng**, xem [kế "
+	    "hoạch](https://ex.vn/a?b=1).\n"
 	    "agreements:\n"
 	    "  - Khách hàng duyệt phương án sáng tạo B.\n"
 	    "  - Không quay thêm phim mới.\n"
@@ -312,7 +313,8 @@ test_canonical_round_trip(void **state)
 	    "- \\# không phải tiêu đề\n"
 	    "- 2026\\. năm bản lề\n"
 	    "- \\- gạch đầu dòng\n"
-	    "- Ngân sách TVC giảm còn **1,2 tỷ đồng**, xem [kế hoạch](https://ex.vn/a?b=1).\n"
+	    "- Ngân sách TVC giảm còn **1,2 tỷ đồng**, xem [kế "
+	    "hoạch](https://ex.vn/a?b=1).\n"
 	    "\n"
 	    "## Thống nhất\n"
 	    "\n"
@@ -339,7 +341,7 @@ test_canonical_round_trip(void **state)
 	assert_int_equal(res.d.len, 0);
 	assert_int_equal(res.r->discussion.len, 4);
 	assert_string_equal(res.r->discussion.items[0].s,
-	                    "# không phải tiêu đề");
+			    "# không phải tiêu đề");
 	assert_string_equal(res.r->discussion.items[1].s, "2026. năm bản lề");
 	assert_string_equal(res.r->discussion.items[2].s, "- gạch đầu dòng");
 	assert_int_equal(res.r->ext.len, 1);
@@ -379,7 +381,7 @@ test_vietnamese(void **state)
 	assert_string_equal(res.r->attendees.items[0].email.s, "hoa@agency.vn");
 	assert_string_equal(res.r->absent.items[0].name.s, "Lê Văn Bình");
 	assert_string_equal(res.r->agenda.items[0].s,
-	                    "Phương pháp viết contact report");
+			    "Phương pháp viết contact report");
 	assert_int_equal(res.r->nactions, 1);
 	a = &res.r->actions[0];
 	/* "| 2026-11-25 | Hoa | " is 20 characters */
@@ -419,9 +421,9 @@ test_chinese(void **state)
 	expect_str(&res.r->title, "客户服务会议", 1, 3);
 	assert_string_equal(res.r->attendees.items[0].org.s, "阳光广告");
 	expect_str(&res.r->discussion.items[0],
-	           "以客户为中心，及时响应客户的需求。", 6, 3);
+		   "以客户为中心，及时响应客户的需求。", 6, 3);
 	expect_str(&res.r->agreements.items[0],
-	           "尊重客户：严格遵守相关隐私法规。", 8, 4);
+		   "尊重客户：严格遵守相关隐私法规。", 8, 4);
 	assert_string_equal(res.r->internal.items[0].s, "持续改进");
 	a = &res.r->actions[0];
 	expect_str(&a->who, "王芳", 14, 3);
@@ -460,9 +462,9 @@ test_russian(void **state)
 	assert_int_equal(res.d.len, 0);
 	assert_string_equal(res.r->title.s, "Контакт-репорт: запуск кампании");
 	assert_string_equal(res.r->attendees.items[0].role.s,
-	                    "Аккаунт-менеджер");
+			    "Аккаунт-менеджер");
 	assert_string_equal(res.r->distribution.items[0].email.s,
-	                    "ivan@client.ru");
+			    "ivan@client.ru");
 	assert_string_equal(res.r->agenda.items[0].s, "Бюджет");
 	assert_int_equal(res.r->discussion.len, 1);
 	assert_int_equal(res.r->agreements.len, 1);
@@ -503,11 +505,10 @@ test_positions_non_ascii(void **state)
 	/* "author: Trần Linh" is 17 characters (20 bytes) */
 	expect_diag(&res.d, 0, CR_RULE_SYNTAX, 3, 18);
 	/* "| Việc cần làm | Người thực hiện | Thời hạn | " is 46 characters */
-	expect_diag_says(&res.d, 1, CR_RULE_UNKNOWN_FIELD, 7, 47,
-	                 "'Ghi chú'");
+	expect_diag_says(&res.d, 1, CR_RULE_UNKNOWN_FIELD, 7, 47, "'Ghi chú'");
 	expect_diag(&res.d, 2, CR_RULE_BAD_VALUE, 14, 1);
 	expect_diag_says(&res.d, 3, CR_RULE_UNKNOWN_FIELD, 15, 4,
-	                 "'Участники'");
+			 "'Участники'");
 	assert_int_equal(res.d.len, 4);
 	assert_true(res.r->broken); /* the front matter did not parse */
 	expect_str(&res.r->discussion.items[0], "以客户为中心 继续", 11, 3);
@@ -517,19 +518,18 @@ test_positions_non_ascii(void **state)
 static void
 test_front_matter_and_section(void **state)
 {
-	static const char md[] =
-	    "---\n"
-	    "title: A\n"
-	    "attendees:\n"
-	    "  - Linh Tran\n"
-	    "---\n"
-	    "# B\n"
-	    "## Attendees\n"
-	    "- An\n"
-	    "## Discussion\n"
-	    "- one\n"
-	    "## discussion\n"
-	    "- two\n";
+	static const char md[] = "---\n"
+				 "title: A\n"
+				 "attendees:\n"
+				 "  - Linh Tran\n"
+				 "---\n"
+				 "# B\n"
+				 "## Attendees\n"
+				 "- An\n"
+				 "## Discussion\n"
+				 "- one\n"
+				 "## discussion\n"
+				 "- two\n";
 	struct result res;
 
 	(void)state;
@@ -551,13 +551,13 @@ static void
 test_unknown_section(void **state)
 {
 	static const char md[] = "# T\n"
-	                         "## Atendees\n"
-	                         "- An\n"
-	                         "## Weather\n"
-	                         "## Next steps\n"
-	                         "| what | WHO | due |\n"
-	                         "|-|-|-|\n"
-	                         "| a | b | 2026-01-02 |\n";
+				 "## Atendees\n"
+				 "- An\n"
+				 "## Weather\n"
+				 "## Next steps\n"
+				 "| what | WHO | due |\n"
+				 "|-|-|-|\n"
+				 "| a | b | 2026-01-02 |\n";
 	struct result res;
 
 	(void)state;
@@ -565,8 +565,8 @@ test_unknown_section(void **state)
 	expect_diag(&res.d, 0, CR_RULE_UNKNOWN_FIELD, 2, 4);
 	assert_int_equal(res.d.items[0].severity, CR_SEV_WARNING);
 	assert_string_equal(res.d.items[0].message,
-	                    "unknown section 'Atendees'; did you mean "
-	                    "'Attendees'?");
+			    "unknown section 'Atendees'; did you mean "
+			    "'Attendees'?");
 	expect_diag(&res.d, 1, CR_RULE_UNKNOWN_FIELD, 4, 4);
 	assert_null(strstr(res.d.items[1].message, "did you mean"));
 	assert_int_equal(res.d.len, 2);
@@ -597,8 +597,7 @@ test_front_matter_not_a_map(void **state)
 	read_md(&res, "---\n- a\n- b\n---\n# T\n## Actions\n- a\n");
 	expect_diag(&res.d, 0, CR_RULE_SYNTAX, 2, 1);
 	/* reading goes on: the body's findings come too */
-	expect_diag_says(&res.d, 1, CR_RULE_BAD_VALUE, 7, 1,
-	                 "not a list");
+	expect_diag_says(&res.d, 1, CR_RULE_BAD_VALUE, 7, 1, "not a list");
 	assert_true(res.r->broken);
 	expect_str(&res.r->title, "T", 5, 3);
 	result_free(&res);
@@ -615,13 +614,13 @@ static void
 test_ragged_rows(void **state)
 {
 	static const char md[] = "## Actions\n"
-	                         "| What | Who | Due |\n"
-	                         "|---|---|---|\n"
-	                         "| Gửi | Hoa |\n"
-	                         "| Gọi | An | 2026-11-25 | thừa | nữa |\n"
-	                         "Viết\n"
-	                         "| | | |\n"
-	                         "| Gửi lại |\n";
+				 "| What | Who | Due |\n"
+				 "|---|---|---|\n"
+				 "| Gửi | Hoa |\n"
+				 "| Gọi | An | 2026-11-25 | thừa | nữa |\n"
+				 "Viết\n"
+				 "| | | |\n"
+				 "| Gửi lại |\n";
 	struct result res;
 	const cr_report *r;
 
@@ -629,8 +628,7 @@ test_ragged_rows(void **state)
 	read_md(&res, md);
 	r = res.r;
 	/* "| Gọi | An | 2026-11-25 | " is 26 characters (29 bytes) */
-	expect_diag_says(&res.d, 0, CR_RULE_UNKNOWN_FIELD, 5, 27,
-	                 "5 cells");
+	expect_diag_says(&res.d, 0, CR_RULE_UNKNOWN_FIELD, 5, 27, "5 cells");
 	assert_int_equal(res.d.len, 1);
 	/* a row of empty cells is no action */
 	assert_int_equal(r->nactions, 4);
@@ -648,13 +646,14 @@ test_ragged_rows(void **state)
 static void
 test_table_after_paragraph(void **state)
 {
-	static const char md[] = "## Actions\n"
-	                         "Các việc:\n"
-	                         "  còn lại\n"
-	                         "| Việc cần làm | Người thực hiện | Thời hạn |\n"
-	                         "|---|---|---|\n"
-	                         "| Gửi | Hoa | 2026-11-25 |\n"
-	                         "| Gọi |";
+	static const char md[] =
+	    "## Actions\n"
+	    "Các việc:\n"
+	    "  còn lại\n"
+	    "| Việc cần làm | Người thực hiện | Thời hạn |\n"
+	    "|---|---|---|\n"
+	    "| Gửi | Hoa | 2026-11-25 |\n"
+	    "| Gọi |";
 	struct result res;
 
 	(void)state;
@@ -669,10 +668,10 @@ test_table_after_paragraph(void **state)
 
 	/* the same inside an item, below a front matter */
 	read_md(&res, "---\nid: x\n---\n## Discussion\n- text\n"
-	              "  | a | b |\n  |---|---|\n- two\n");
+		      "  | a | b |\n  |---|---|\n- two\n");
 	assert_int_equal(res.d.len, 0);
 	expect_str(&res.r->discussion.items[0], "text | a | b | |---|---|", 5,
-	           3);
+		   3);
 	result_free(&res);
 }
 
@@ -680,19 +679,17 @@ static void
 test_missing_column(void **state)
 {
 	static const char md[] = "# T\n\n"
-	                         "## Actions\n\n"
-	                         "  | What | Status | Owner |\n"
-	                         "  |---|---|---|\n"
-	                         "  | a | open | b |\n";
+				 "## Actions\n\n"
+				 "  | What | Status | Owner |\n"
+				 "  |---|---|---|\n"
+				 "  | a | open | b |\n";
 	struct result res;
 
 	(void)state;
 	read_md(&res, md);
 	expect_diag(&res.d, 0, CR_RULE_UNKNOWN_FIELD, 5, 21);
-	expect_diag_says(&res.d, 1, CR_RULE_MISSING_FIELD, 5, 3,
-	                 "'Who'");
-	expect_diag_says(&res.d, 2, CR_RULE_MISSING_FIELD, 5, 3,
-	                 "'Due'");
+	expect_diag_says(&res.d, 1, CR_RULE_MISSING_FIELD, 5, 3, "'Who'");
+	expect_diag_says(&res.d, 2, CR_RULE_MISSING_FIELD, 5, 3, "'Due'");
 	assert_int_equal(res.d.len, 3);
 	assert_int_equal(res.r->nactions, 1);
 	expect_str(&res.r->actions[0].what, "a", 7, 5);
@@ -721,7 +718,7 @@ test_crlf(void **state)
 	expect_str(&crlf.r->title, "Summer launch kick-off", 9, 3);
 	expect_str(&crlf.r->actions[0].status, "open", 24, 67);
 	expect_str(&crlf.r->discussion.items[0],
-	           "TVC budget reduced to **1.2 bn VND**.", 16, 3);
+		   "TVC budget reduced to **1.2 bn VND**.", 16, 3);
 	result_free(&lf);
 	result_free(&crlf);
 	cr_buf_free(&b);
@@ -731,9 +728,9 @@ static void
 test_escaped_pipe(void **state)
 {
 	static const char md[] = "## Actions\n"
-	                         "| What | Who | Due |\n"
-	                         "|---|---|---|\n"
-	                         "| A \\| B | `x\\|y` | a\\\\|\n";
+				 "| What | Who | Due |\n"
+				 "|---|---|---|\n"
+				 "| A \\| B | `x\\|y` | a\\\\|\n";
 	struct result res;
 
 	(void)state;
@@ -752,7 +749,8 @@ test_inline_kept(void **state)
 {
 	static const char md[] =
 	    "## Discussion\n"
-	    "- Budget is **bold** and _firm_, see [the plan](https://x.example/p?a=1&b=2 \"Plan\").\n"
+	    "- Budget is **bold** and _firm_, see [the "
+	    "plan](https://x.example/p?a=1&b=2 \"Plan\").\n"
 	    "- A long point written\n"
 	    "  over two lines, with `code`\n"
 	    "\n"
@@ -771,14 +769,16 @@ test_inline_kept(void **state)
 	t = &res.r->discussion;
 	assert_int_equal(t->len, 4);
 	expect_str(&t->items[0],
-	           "Budget is **bold** and _firm_, see [the plan]"
-	           "(https://x.example/p?a=1&b=2 \"Plan\").",
-	           2, 3);
-	expect_str(&t->items[1], "A long point written over two lines, with "
-	                         "`code`", 3, 3);
+		   "Budget is **bold** and _firm_, see [the plan]"
+		   "(https://x.example/p?a=1&b=2 \"Plan\").",
+		   2, 3);
+	expect_str(&t->items[1],
+		   "A long point written over two lines, with "
+		   "`code`",
+		   3, 3);
 	expect_str(&t->items[2], "Loose item with a second paragraph", 6, 3);
 	assert_string_equal(t->items[3].s,
-	                    "<https://auto.example> and &amp; and \\*stars\\*");
+			    "<https://auto.example> and &amp; and \\*stars\\*");
 	expect_diag(&res.d, 0, CR_RULE_BAD_VALUE, 12, 1);
 	assert_int_equal(res.d.len, 1);
 	assert_true(res.r->agenda.given);
@@ -789,14 +789,14 @@ static void
 test_outside_sections(void **state)
 {
 	static const char md[] = "Intro text\n"
-	                         "# Title\n"
-	                         "<!-- a comment -->\n"
-	                         "\n"
-	                         "---\n"
-	                         "More text\n"
-	                         "## Internal\n"
-	                         "- note\n"
-	                         "# Second title\n";
+				 "# Title\n"
+				 "<!-- a comment -->\n"
+				 "\n"
+				 "---\n"
+				 "More text\n"
+				 "## Internal\n"
+				 "- note\n"
+				 "# Second title\n";
 	struct result res;
 
 	(void)state;
@@ -814,15 +814,15 @@ static void
 test_headings(void **state)
 {
 	static const char md[] = "#5 ngày\n"
-	                         "=====\n"
-	                         "   ##   Agenda   ###   \n"
-	                         "- a\n"
-	                         "\n"
-	                         "Thành phần\n"
-	                         "tham dự\n"
-	                         "---\n"
-	                         "- An\n"
-	                         "## Discussion \\#\n";
+				 "=====\n"
+				 "   ##   Agenda   ###   \n"
+				 "- a\n"
+				 "\n"
+				 "Thành phần\n"
+				 "tham dự\n"
+				 "---\n"
+				 "- An\n"
+				 "## Discussion \\#\n";
 	struct result res;
 
 	(void)state;
@@ -836,7 +836,7 @@ test_headings(void **state)
 	assert_int_equal(res.r->attendees.len, 1);
 	assert_int_equal(res.r->attendees.pos.line, 6);
 	expect_diag_says(&res.d, 0, CR_RULE_UNKNOWN_FIELD, 10, 4,
-	                 "'Discussion \\#'");
+			 "'Discussion \\#'");
 	assert_int_equal(res.d.len, 1);
 	result_free(&res);
 }
@@ -845,9 +845,9 @@ static void
 test_persons(void **state)
 {
 	static const char md[] = "## Attendees\n"
-	                         "- <hoa@agency.vn>\n"
-	                         "- An (Brand Manager)\n"
-	                         "* Bình <binh@x.vn>\n";
+				 "- <hoa@agency.vn>\n"
+				 "- An (Brand Manager)\n"
+				 "* Bình <binh@x.vn>\n";
 	struct result res;
 
 	(void)state;
@@ -865,7 +865,7 @@ test_persons(void **state)
 static void
 test_hostile(void **state)
 {
-	static const char *const units[] = { "> ", "- ", "1. ", "[", "*a", "|" };
+	static const char *const units[] = {"> ", "- ", "1. ", "[", "*a", "|"};
 	size_t u, i, n = 200000;
 	cr_buf b;
 
@@ -942,9 +942,16 @@ static void
 test_empty_and_odd(void **state)
 {
 	static const char *const inputs[] = {
-		"", "---", "---\n", "---\n---", "#", "# \n##\n|", "\r\r\n\r",
-		"---\n---\n---\n", "---\nx: 1\n--- y\n---\n",
-		"## Actions\n| What |\n|---|\n",
+	    "",
+	    "---",
+	    "---\n",
+	    "---\n---",
+	    "#",
+	    "# \n##\n|",
+	    "\r\r\n\r",
+	    "---\n---\n---\n",
+	    "---\nx: 1\n--- y\n---\n",
+	    "## Actions\n| What |\n|---|\n",
 	};
 	size_t i;
 
@@ -961,29 +968,29 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_spec_example),
-		cmocka_unit_test(test_same_as_yaml),
-		cmocka_unit_test(test_canonical_round_trip),
-		cmocka_unit_test(test_vietnamese),
-		cmocka_unit_test(test_chinese),
-		cmocka_unit_test(test_russian),
-		cmocka_unit_test(test_positions_non_ascii),
-		cmocka_unit_test(test_front_matter_and_section),
-		cmocka_unit_test(test_unknown_section),
-		cmocka_unit_test(test_unterminated_front_matter),
-		cmocka_unit_test(test_front_matter_not_a_map),
-		cmocka_unit_test(test_ragged_rows),
-		cmocka_unit_test(test_table_after_paragraph),
-		cmocka_unit_test(test_missing_column),
-		cmocka_unit_test(test_crlf),
-		cmocka_unit_test(test_escaped_pipe),
-		cmocka_unit_test(test_inline_kept),
-		cmocka_unit_test(test_outside_sections),
-		cmocka_unit_test(test_headings),
-		cmocka_unit_test(test_persons),
-		cmocka_unit_test(test_hostile),
-		cmocka_unit_test(test_depth_limit),
-		cmocka_unit_test(test_empty_and_odd),
+	    cmocka_unit_test(test_spec_example),
+	    cmocka_unit_test(test_same_as_yaml),
+	    cmocka_unit_test(test_canonical_round_trip),
+	    cmocka_unit_test(test_vietnamese),
+	    cmocka_unit_test(test_chinese),
+	    cmocka_unit_test(test_russian),
+	    cmocka_unit_test(test_positions_non_ascii),
+	    cmocka_unit_test(test_front_matter_and_section),
+	    cmocka_unit_test(test_unknown_section),
+	    cmocka_unit_test(test_unterminated_front_matter),
+	    cmocka_unit_test(test_front_matter_not_a_map),
+	    cmocka_unit_test(test_ragged_rows),
+	    cmocka_unit_test(test_table_after_paragraph),
+	    cmocka_unit_test(test_missing_column),
+	    cmocka_unit_test(test_crlf),
+	    cmocka_unit_test(test_escaped_pipe),
+	    cmocka_unit_test(test_inline_kept),
+	    cmocka_unit_test(test_outside_sections),
+	    cmocka_unit_test(test_headings),
+	    cmocka_unit_test(test_persons),
+	    cmocka_unit_test(test_hostile),
+	    cmocka_unit_test(test_depth_limit),
+	    cmocka_unit_test(test_empty_and_odd),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

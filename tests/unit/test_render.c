@@ -29,7 +29,7 @@
 
 #define CR_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
-static const char *const fixtures[] = { "en", "vi", "zh", "ru" };
+static const char *const fixtures[] = {"en", "vi", "zh", "ru"};
 
 /* ------------------------------------------------------------ helpers */
 
@@ -59,7 +59,8 @@ slurp(const char *path, size_t *len)
 	if (f == NULL)
 		return NULL;
 	if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 &&
-	    fseek(f, 0, SEEK_SET) == 0 && (buf = malloc((size_t)n + 1)) != NULL) {
+	    fseek(f, 0, SEEK_SET) == 0 &&
+	    (buf = malloc((size_t)n + 1)) != NULL) {
 		*len = fread(buf, 1, (size_t)n, f);
 		buf[*len] = '\0';
 	}
@@ -71,8 +72,8 @@ slurp(const char *path, size_t *len)
 static cr_report *
 load_text(const char *text, size_t len, const char *name)
 {
-	cr_read_opts ro = { CR_FORM_YAML, name, name };
-	cr_reports rs = { NULL, 0, 0 };
+	cr_read_opts ro = {CR_FORM_YAML, name, name};
+	cr_reports rs = {NULL, 0, 0};
 	cr_diags d;
 	cr_report *r;
 
@@ -109,7 +110,7 @@ load(const char *name, char **source)
 static cr_write_opts
 opts(cr_lang lang, cr_audience aud)
 {
-	cr_write_opts o = { lang, aud, NOW, NOW_OFFSET, NULL };
+	cr_write_opts o = {lang, aud, NOW, NOW_OFFSET, NULL};
 
 	return o;
 }
@@ -118,9 +119,8 @@ static void
 render(const cr_report *r, const cr_write_opts *o, int html, cr_buf *out)
 {
 	cr_buf_init(out);
-	assert_int_equal(html ? cr_render_html(r, o, out)
-	                      : cr_render_txt(r, o, out),
-	                 0);
+	assert_int_equal(
+	    html ? cr_render_html(r, o, out) : cr_render_txt(r, o, out), 0);
 	assert_non_null(out->data);
 }
 
@@ -173,17 +173,16 @@ static void
 check_html(const char *page)
 {
 	static const char *const tags[] = {
-		"html", "head", "meta", "title", "style", "body", "header",
-		"main", "section", "h1", "h2", "p", "dl", "dt", "dd", "ul",
-		"ol", "li", "table", "thead", "tbody", "tr", "th", "td", "a",
-		"strong", "em", "code", "del", "time", "pre", "blockquote",
-		"hr", "br", "span", NULL
-	};
-	static const char *const voids[] = { "meta", "hr", "br", NULL };
+	    "html",   "head",	    "meta",    "title", "style", "body",
+	    "header", "main",	    "section", "h1",	"h2",	 "p",
+	    "dl",     "dt",	    "dd",      "ul",	"ol",	 "li",
+	    "table",  "thead",	    "tbody",   "tr",	"th",	 "td",
+	    "a",      "strong",	    "em",      "code",	"del",	 "time",
+	    "pre",    "blockquote", "hr",      "br",	"span",	 NULL};
+	static const char *const voids[] = {"meta", "hr", "br", NULL};
 	static const char *const attrs[] = {
-		"lang", "charset", "name", "content", "class", "href", "rel",
-		"scope", "datetime", "start", NULL
-	};
+	    "lang", "charset", "name",	   "content", "class", "href",
+	    "rel",  "scope",   "datetime", "start",   NULL};
 	struct {
 		const char *name;
 		size_t n;
@@ -211,7 +210,8 @@ check_html(const char *page)
 			if (stack[depth].n != n ||
 			    strncmp(s + 2, stack[depth].name, n) != 0)
 				fail_msg("</%.*s> closes <%.*s>", (int)n, s + 2,
-				         (int)stack[depth].n, stack[depth].name);
+					 (int)stack[depth].n,
+					 stack[depth].name);
 			s += n + 3;
 			continue;
 		}
@@ -273,7 +273,7 @@ check_width(const cr_buf *txt)
 		w = cr_utf8_width(s, (size_t)(nl - s));
 		if (w > 72)
 			fail_msg("line %zu is %zu columns: %.*s", line, w,
-			         (int)(nl - s), s);
+				 (int)(nl - s), s);
 		if (nl > s && nl[-1] == ' ')
 			fail_msg("line %zu ends in a blank", line);
 	}
@@ -296,7 +296,7 @@ test_goldens(void **state)
 			cr_buf out;
 
 			snprintf(name, sizeof(name), "%s.%s", fixtures[i],
-			         cr_lang_name((cr_lang)l));
+				 cr_lang_name((cr_lang)l));
 			render(r, &o, 0, &out);
 			check_width(&out);
 			golden("tests/golden/txt", name, ".txt", &out);
@@ -307,7 +307,8 @@ test_goldens(void **state)
 			/* HTML goldens: each report in its own language, and
 			 * the English one in all four. */
 			if (i == 0 || l == i)
-				golden("tests/golden/html", name, ".html", &out);
+				golden("tests/golden/html", name, ".html",
+				       &out);
 			cr_buf_free(&out);
 		}
 		cr_report_free(r);
@@ -331,7 +332,7 @@ test_lang(void **state)
 	render(r, &o, 0, &out);
 	assert_non_null(strstr(out.data, "Участники\n---------\n"));
 	assert_non_null(strstr(out.data, "Дата:               3 декабря 2026 "
-	                                 "г., 09:00 (UTC+07:00)\n"));
+					 "г., 09:00 (UTC+07:00)\n"));
 	cr_buf_free(&out);
 	cr_report_free(r);
 }
@@ -349,16 +350,16 @@ test_internal_copy(void **state)
 	render(r, &o, 1, &out);
 	check_html(out.data);
 	assert_non_null(strstr(out.data, "<body class=\"internal\">\n"
-	                                 "<p class=\"internal-copy\">Internal"
-	                                 " — not for the client</p>"));
+					 "<p class=\"internal-copy\">Internal"
+					 " — not for the client</p>"));
 	assert_non_null(strstr(out.data, "<h2>Internal</h2>\n<ul>\n<li>The "
-	                                 "client hinted at a pitch"));
+					 "client hinted at a pitch"));
 	golden("tests/golden/html", "en.internal", ".html", &out);
 	cr_buf_free(&out);
 	render(r, &o, 0, &out);
 	check_width(&out);
 	assert_true(strncmp(out.data, "*** Internal — not for the client ***\n",
-	                    40) == 0);
+			    40) == 0);
 	golden("tests/golden/txt", "en.internal", ".txt", &out);
 	cr_buf_free(&out);
 	cr_report_free(r);
@@ -399,7 +400,8 @@ test_no_internal_leak(void **state)
 		assert_true(r->internal.len > 0);
 		for (l = 0; l < CR_LANG__COUNT; l++) {
 			cr_write_opts o = opts((cr_lang)l, CR_AUDIENCE_CLIENT);
-			cr_write_opts oi = opts((cr_lang)l, CR_AUDIENCE_INTERNAL);
+			cr_write_opts oi =
+			    opts((cr_lang)l, CR_AUDIENCE_INTERNAL);
 			cr_buf out[2], bare, inner;
 			size_t saved = r->internal.len;
 
@@ -419,23 +421,25 @@ test_no_internal_leak(void **state)
 				unsigned cp;
 
 				for (a = 0; a < n; a += (size_t)cr_utf8_decode(
-				                        note + a, n - a, &cp)) {
+						       note + a, n - a, &cp)) {
 					for (b = a, c = 0; b < n && c < 10; c++)
 						b += (size_t)cr_utf8_decode(
 						    note + b, n - b, &cp);
-					if (c < 10 || contains(src, note + a, b - a))
+					if (c < 10 ||
+					    contains(src, note + a, b - a))
 						continue;
 					assert_true(contains(inner.data,
-					                     note + a, b - a));
+							     note + a, b - a));
 					for (k = 0; k < 2; k++)
-						if (contains(out[k].data, note + a,
-						             b - a))
-							fail_msg("%s (%s): leaks "
-							         "\"%.*s\"",
-							         fixtures[i],
-							         k ? "html" : "txt",
-							         (int)(b - a),
-							         note + a);
+						if (contains(out[k].data,
+							     note + a, b - a))
+							fail_msg(
+							    "%s (%s): leaks "
+							    "\"%.*s\"",
+							    fixtures[i],
+							    k ? "html" : "txt",
+							    (int)(b - a),
+							    note + a);
 					checked++;
 				}
 			}
@@ -456,8 +460,8 @@ test_refusal(void **state)
 		const char *conf;
 		int refused;
 	} cases[] = {
-		{ "public", 0 },   { "client", 0 }, { "internal", 1 },
-		{ "confidential", 1 }, { "secret", 1 },
+	    {"public", 0},	 {"client", 0}, {"internal", 1},
+	    {"confidential", 1}, {"secret", 1},
 	};
 	char text[512];
 	size_t i;
@@ -470,10 +474,10 @@ test_refusal(void **state)
 		int n;
 
 		n = snprintf(text, sizeof(text),
-		             "title: T\nclient: C\ntype: call\n"
-		             "date: 2026-11-20\nauthor: A\nattendees: [A]\n"
-		             "confidentiality: %s\ninternal: [hush]\n",
-		             cases[i].conf);
+			     "title: T\nclient: C\ntype: call\n"
+			     "date: 2026-11-20\nauthor: A\nattendees: [A]\n"
+			     "confidentiality: %s\ninternal: [hush]\n",
+			     cases[i].conf);
 		r = load_text(text, (size_t)n, "t");
 		cr_buf_init(&out);
 		cr_buf_puts(&out, "kept");
@@ -523,13 +527,14 @@ test_injection(void **state)
 	}
 	/* Shown as written, not dropped. */
 	assert_non_null(strstr(out.data, "<h1>&lt;script&gt;alert(&quot;title"
-	                                 "&quot;)&lt;/script&gt; &amp; "));
+					 "&quot;)&lt;/script&gt; &amp; "));
 	assert_non_null(strstr(out.data, "Raw inline &lt;script&gt;alert(7)"
-	                                 "&lt;/script&gt; and &lt;img src=x "
-	                                 "onerror=&quot;alert(8)&quot;&gt;"));
-	assert_non_null(strstr(out.data, "<li>click me and case and data keep"));
+					 "&lt;/script&gt; and &lt;img src=x "
+					 "onerror=&quot;alert(8)&quot;&gt;"));
+	assert_non_null(
+	    strstr(out.data, "<li>click me and case and data keep"));
 	assert_non_null(strstr(out.data, "<a href=\"http://evil.example/&quot;"
-	                                 "onmouseover=&quot;alert(13)\""));
+					 "onmouseover=&quot;alert(13)\""));
 	assert_non_null(strstr(out.data, "href=\"mailto:&quot;&gt;&lt;script"));
 	golden("tests/golden/html", "inject", ".html", &out);
 	cr_buf_free(&out);
@@ -564,33 +569,37 @@ static void
 test_markdown(void **state)
 {
 	(void)state;
-	expect_md("a *b* **c** `d` ~~e~~", "a <em>b</em> <strong>c</strong> "
-	          "<code>d</code> <del>e</del>", "a b c d e");
+	expect_md("a *b* **c** `d` ~~e~~",
+		  "a <em>b</em> <strong>c</strong> "
+		  "<code>d</code> <del>e</del>",
+		  "a b c d e");
 	expect_md("[x](https://a.example/?q=1&r=2 \"t\")",
-	          "<a href=\"https://a.example/?q=1&amp;r=2\" "
-	          "rel=\"noopener noreferrer\">x</a>",
-	          "x <https://a.example/?q=1&r=2>");
+		  "<a href=\"https://a.example/?q=1&amp;r=2\" "
+		  "rel=\"noopener noreferrer\">x</a>",
+		  "x <https://a.example/?q=1&r=2>");
 	expect_md("[x](ftp://a.example/) [y](/rel) [z](#f)", "x y z", "x y z");
 	expect_md("<https://a.example> www.b.example",
-	          "<a href=\"https://a.example\" rel=\"noopener noreferrer\">"
-	          "https://a.example</a> <a href=\"http://www.b.example\" "
-	          "rel=\"noopener noreferrer\">www.b.example</a>",
-	          "https://a.example www.b.example");
+		  "<a href=\"https://a.example\" rel=\"noopener noreferrer\">"
+		  "https://a.example</a> <a href=\"http://www.b.example\" "
+		  "rel=\"noopener noreferrer\">www.b.example</a>",
+		  "https://a.example www.b.example");
 	expect_md("a <b>c</b> &amp; &lt;", "a &lt;b&gt;c&lt;/b&gt; &amp; &lt;",
-	          "a <b>c</b> & <");
+		  "a <b>c</b> & <");
 	expect_md("line\\\nbreak\nsoft", "line<br/>\nbreak\nsoft",
-	          "line\nbreak soft");
+		  "line\nbreak soft");
 	expect_md("1. one\n2. two", "<ol><li>one</li><li>two</li></ol>",
-	          "1. one\n2. two");
-	expect_md("# h\n\n> q\n\n```\n<x>\n```", "<p><strong>h</strong></p>"
-	          "<blockquote><p>q</p></blockquote><pre><code>&lt;x&gt;"
-	          "</code></pre>", "h\nq\n<x>");
+		  "1. one\n2. two");
+	expect_md("# h\n\n> q\n\n```\n<x>\n```",
+		  "<p><strong>h</strong></p>"
+		  "<blockquote><p>q</p></blockquote><pre><code>&lt;x&gt;"
+		  "</code></pre>",
+		  "h\nq\n<x>");
 	expect_md("", "", "");
 }
 
 static void
-expect_wrap(const char *text, const char *first, const char *rest,
-            size_t width, const char *want)
+expect_wrap(const char *text, const char *first, const char *rest, size_t width,
+	    const char *want)
 {
 	cr_buf b;
 
@@ -616,11 +625,11 @@ test_wrap(void **state)
 	expect_wrap("中文abc中文", "", "", 7, "中文abc\n中文\n");
 	/* Cyrillic and Vietnamese count one column a letter, not bytes. */
 	expect_wrap("Участники встречи согласовали", "", "", 17,
-	            "Участники встречи\nсогласовали\n");
+		    "Участники встречи\nсогласовали\n");
 	expect_wrap("Thành phần tham dự", "", "", 10, "Thành phần\ntham dự\n");
 	/* Combining marks (decomposed Vietnamese) take no column. */
 	expect_wrap("Vie\xcc\xa3\xcc\x82t Nam", "", "", 5,
-	            "Vie\xcc\xa3\xcc\x82t\nNam\n");
+		    "Vie\xcc\xa3\xcc\x82t\nNam\n");
 	expect_wrap("a\n\nb", "> ", "  ", 72, "> a\n\n  b\n");
 	expect_wrap("", "- ", "  ", 72, "-\n");
 }
@@ -643,18 +652,18 @@ test_dates(void **state)
 {
 	(void)state;
 	expect_date("2026-11-20 14:00 +07:00", CR_LANG_EN,
-	            "20 November 2026, 14:00 (UTC+07:00)");
+		    "20 November 2026, 14:00 (UTC+07:00)");
 	expect_date("2026-11-20", CR_LANG_VI, "20 tháng 11 năm 2026");
 	expect_date("2026-11-20T14:00:00+07:00", CR_LANG_VI,
-	            "20 tháng 11 năm 2026, 14:00 (UTC+07:00)");
+		    "20 tháng 11 năm 2026, 14:00 (UTC+07:00)");
 	expect_date("2026-11-20", CR_LANG_ZH, "2026年11月20日");
 	expect_date("2026-11-20 14:00+08:00", CR_LANG_ZH,
-	            "2026年11月20日 14:00（UTC+08:00）");
+		    "2026年11月20日 14:00（UTC+08:00）");
 	expect_date("2026-11-20", CR_LANG_RU, "20 ноября 2026 г.");
 	expect_date("2026-03-01 09:05:30Z", CR_LANG_RU,
-	            "1 марта 2026 г., 09:05:30 (UTC)");
+		    "1 марта 2026 г., 09:05:30 (UTC)");
 	expect_date("2026-05-02 23:00 -03:30", CR_LANG_EN,
-	            "2 May 2026, 23:00 (UTC-03:30)");
+		    "2 May 2026, 23:00 (UTC-03:30)");
 	expect_date("2026-05-02", CR_LANG_INVALID, "2 May 2026");
 }
 
@@ -673,44 +682,46 @@ test_labels(void **state)
 			assert_non_null(s);
 			if (s[0] == '\0')
 				fail_msg("label %zu empty in %s", id,
-				         cr_lang_name((cr_lang)l));
+					 cr_lang_name((cr_lang)l));
 		}
 	assert_string_equal(cr_label(CR_LABEL__COUNT, CR_LANG_EN), "");
 	assert_string_equal(cr_label(CR_LABEL_CLIENT, CR_LANG_INVALID),
-	                    "Client");
+			    "Client");
 	for (v = 1; v < CR_TYPE_INVALID; v++)
 		assert_true(cr_enum_label(CR_ENUM_TYPE, v, CR_LANG_RU)[0] != 0);
-	assert_string_equal(cr_enum_label(CR_ENUM_TYPE, CR_TYPE_NONE,
-	                                  CR_LANG_EN), "");
-	assert_string_equal(cr_enum_label(CR_ENUM_TYPE, CR_TYPE_INVALID,
-	                                  CR_LANG_EN), "");
-	assert_string_equal(cr_enum_label(CR_ENUM_TYPE, CR_TYPE_VIDEO,
-	                                  CR_LANG_ZH), "视频会议");
-	assert_string_equal(cr_enum_label(CR_ENUM_OUTCOME,
-	                                  CR_OUTCOME_LEFT_MESSAGE, CR_LANG_VI),
-	                    "Đã để lại lời nhắn");
-	assert_string_equal(cr_enum_label(CR_ENUM_CONF, CR_CONF_CONFIDENTIAL,
-	                                  CR_LANG_RU), "Конфиденциально");
-	assert_string_equal(cr_enum_label(CR_ENUM_STATUS, CR_STATUS_DONE,
-	                                  CR_LANG_EN), "Done");
-	assert_string_equal(cr_enum_label(CR_ENUM_STATUS, CR_STATUS_INVALID,
-	                                  CR_LANG_EN), "");
+	assert_string_equal(
+	    cr_enum_label(CR_ENUM_TYPE, CR_TYPE_NONE, CR_LANG_EN), "");
+	assert_string_equal(
+	    cr_enum_label(CR_ENUM_TYPE, CR_TYPE_INVALID, CR_LANG_EN), "");
+	assert_string_equal(
+	    cr_enum_label(CR_ENUM_TYPE, CR_TYPE_VIDEO, CR_LANG_ZH), "视频会议");
+	assert_string_equal(
+	    cr_enum_label(CR_ENUM_OUTCOME, CR_OUTCOME_LEFT_MESSAGE, CR_LANG_VI),
+	    "Đã để lại lời nhắn");
+	assert_string_equal(
+	    cr_enum_label(CR_ENUM_CONF, CR_CONF_CONFIDENTIAL, CR_LANG_RU),
+	    "Конфиденциально");
+	assert_string_equal(
+	    cr_enum_label(CR_ENUM_STATUS, CR_STATUS_DONE, CR_LANG_EN), "Done");
+	assert_string_equal(
+	    cr_enum_label(CR_ENUM_STATUS, CR_STATUS_INVALID, CR_LANG_EN), "");
 	assert_string_equal(cr_month_name(11, CR_LANG_RU), "ноября");
 	assert_string_equal(cr_month_name(13, CR_LANG_RU), "");
 
 	cr_buf_init(&b);
-	assert_int_equal(cr_label_format(&b, CR_LABEL_PAGE_OF, CR_LANG_ZH, "2",
-	                                 "5"), 0);
+	assert_int_equal(
+	    cr_label_format(&b, CR_LABEL_PAGE_OF, CR_LANG_ZH, "2", "5"), 0);
 	assert_string_equal(b.data, "第 2 页，共 5 页");
 	b.len = 0;
 	assert_int_equal(cr_label_format(&b, CR_LABEL_SUBJECT, CR_LANG_EN,
-	                                 "Kick-off", "20 November 2026"), 0);
+					 "Kick-off", "20 November 2026"),
+			 0);
 	assert_string_equal(b.data, "Contact report: Kick-off (20 November "
-	                            "2026)");
+				    "2026)");
 	cr_buf_free(&b);
 	/* The section labels the Markdown reader knows are unchanged. */
 	assert_string_equal(cr_section_label(CR_SEC_ACTIONS, CR_LANG_ZH),
-	                    "下一步行动");
+			    "下一步行动");
 	assert_int_equal(cr_section_lookup("next steps"), CR_SEC_ACTIONS);
 	assert_int_equal(cr_column_lookup("Người thực hiện"), CR_COL_WHO);
 }
@@ -736,17 +747,17 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_labels),
-		cmocka_unit_test(test_dates),
-		cmocka_unit_test(test_wrap),
-		cmocka_unit_test(test_markdown),
-		cmocka_unit_test(test_overdue),
-		cmocka_unit_test(test_goldens),
-		cmocka_unit_test(test_lang),
-		cmocka_unit_test(test_internal_copy),
-		cmocka_unit_test(test_no_internal_leak),
-		cmocka_unit_test(test_refusal),
-		cmocka_unit_test(test_injection),
+	    cmocka_unit_test(test_labels),
+	    cmocka_unit_test(test_dates),
+	    cmocka_unit_test(test_wrap),
+	    cmocka_unit_test(test_markdown),
+	    cmocka_unit_test(test_overdue),
+	    cmocka_unit_test(test_goldens),
+	    cmocka_unit_test(test_lang),
+	    cmocka_unit_test(test_internal_copy),
+	    cmocka_unit_test(test_no_internal_leak),
+	    cmocka_unit_test(test_refusal),
+	    cmocka_unit_test(test_injection),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

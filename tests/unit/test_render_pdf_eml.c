@@ -65,8 +65,8 @@ static const char vi_yaml[] =
 static cr_report *
 load(const char *text)
 {
-	cr_read_opts ro = { CR_FORM_YAML, "t.yaml", "t" };
-	cr_reports rs = { NULL, 0, 0 };
+	cr_read_opts ro = {CR_FORM_YAML, "t.yaml", "t"};
+	cr_reports rs = {NULL, 0, 0};
 	cr_diags d;
 	cr_report *r;
 
@@ -84,7 +84,7 @@ load(const char *text)
 static cr_write_opts
 opts(cr_audience aud)
 {
-	cr_write_opts o = { CR_LANG_INVALID, aud, NOW, 420, NULL };
+	cr_write_opts o = {CR_LANG_INVALID, aud, NOW, 420, NULL};
 
 	return o;
 }
@@ -121,7 +121,7 @@ assert_pdf(const cr_buf *b)
 	assert_true(b->len > 1000);
 	assert_memory_equal(b->data, "%PDF-1.5", 8);
 	assert_true(b->len >= 6 &&
-	            memcmp(b->data + b->len - 6, "%%EOF\n", 6) == 0);
+		    memcmp(b->data + b->len - 6, "%%EOF\n", 6) == 0);
 }
 
 /* A report with n actions, each with a long `what` ending in its number. */
@@ -134,15 +134,15 @@ long_report(size_t n)
 
 	cr_buf_init(&y);
 	cr_buf_puts(&y, "id: long\ntitle: Long\nclient: ACME\ntype: call\n"
-	                "date: 2026-11-20 14:00 +07:00\nauthor: Linh\n"
-	                "attendees: [Linh <linh@sunrise.example>]\n"
-	                "agreements: [x]\nactions:\n");
+			"date: 2026-11-20 14:00 +07:00\nauthor: Linh\n"
+			"attendees: [Linh <linh@sunrise.example>]\n"
+			"agreements: [x]\nactions:\n");
 	for (i = 1; i <= n; i++)
 		cr_buf_printf(&y,
-		              "  - what: Prepare the regional media plan "
-		              "variant for the northern provinces, action "
-		              "%zu\n    who: Linh\n    due: 2026-12-01\n",
-		              i);
+			      "  - what: Prepare the regional media plan "
+			      "variant for the northern provinces, action "
+			      "%zu\n    who: Linh\n    due: 2026-12-01\n",
+			      i);
 	assert_false(y.oom);
 	r = load(y.data);
 	cr_buf_free(&y);
@@ -217,8 +217,8 @@ test_pdf_pages(void **state)
 static void
 test_pdf_refusal(void **state)
 {
-	static const char *const levels[] = { "internal", "confidential",
-		                              "secret" };
+	static const char *const levels[] = {"internal", "confidential",
+					     "secret"};
 	cr_write_opts client = opts(CR_AUDIENCE_CLIENT);
 	cr_write_opts internal = opts(CR_AUDIENCE_INTERNAL);
 	cr_buf b, y;
@@ -229,7 +229,8 @@ test_pdf_refusal(void **state)
 		cr_report *r;
 
 		cr_buf_init(&y);
-		cr_buf_printf(&y, "%sconfidentiality: %s\n", en_yaml, levels[i]);
+		cr_buf_printf(&y, "%sconfidentiality: %s\n", en_yaml,
+			      levels[i]);
 		r = load(y.data);
 		cr_buf_init(&b);
 		cr_buf_puts(&b, "x");
@@ -258,8 +259,8 @@ test_pdf_hostile(void **state)
 	(void)state;
 	cr_buf_init(&y);
 	cr_buf_puts(&y, "id: h\ntitle: \"<b>&amp; \\t\\x01 \\r\\n</b>\"\n"
-	                "client: c\ntype: nonsense\ndate: tomorrow\n"
-	                "author: a\nattendees: [a]\nactions:\n  - what: ");
+			"client: c\ntype: nonsense\ndate: tomorrow\n"
+			"author: a\nattendees: [a]\nactions:\n  - what: ");
 	for (i = 0; i < 30000; i++)
 		cr_buf_puts(&y, "x");
 	cr_buf_puts(&y, "\n    who: a\n    due: 2026-01-01\n  - what: \"");
@@ -316,10 +317,10 @@ mailbox(InternetAddressList *l, int i)
 	if (i >= internet_address_list_length(l))
 		return "";
 	a = internet_address_list_get_address(l, i);
-	snprintf(out, sizeof(out), "%s <%s>",
-	         internet_address_get_name(a) ? internet_address_get_name(a)
-	                                      : "",
-	         internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(a)));
+	snprintf(
+	    out, sizeof(out), "%s <%s>",
+	    internet_address_get_name(a) ? internet_address_get_name(a) : "",
+	    internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(a)));
 	return out;
 }
 
@@ -352,21 +353,21 @@ test_eml_message(void **state)
 	    "Contact report: Họp triển khai chiến dịch Tết 2027 "
 	    "(3 tháng 12 năm 2026)");
 	assert_string_equal(mailbox(g_mime_message_get_from(m), 0),
-	                    "Trần Thu Linh <linh@sunrise.example>");
+			    "Trần Thu Linh <linh@sunrise.example>");
 	assert_string_equal(mailbox(g_mime_message_get_to(m), 0),
-	                    "Trần Thu Linh <linh@sunrise.example>");
+			    "Trần Thu Linh <linh@sunrise.example>");
 	assert_string_equal(mailbox(g_mime_message_get_to(m), 1),
-	                    "Nguyễn Văn An <an@hoabinh.example>");
+			    "Nguyễn Văn An <an@hoabinh.example>");
 	assert_int_equal(internet_address_list_length(g_mime_message_get_to(m)),
-	                 2);
+			 2);
 	assert_string_equal(mailbox(g_mime_message_get_cc(m), 0),
-	                    "Phạm Thị Hương <huong@hoabinh.example>");
+			    "Phạm Thị Hương <huong@hoabinh.example>");
 	/* no `issued`: the clock (NOW, in UTC+07:00) */
 	assert_string_equal(g_mime_object_get_header(GMIME_OBJECT(m), "Date"),
-	                    "Thu, 26 Nov 2026 10:00:00 +0700");
+			    "Thu, 26 Nov 2026 10:00:00 +0700");
 	assert_string_equal(g_mime_message_get_message_id(m),
-	                    "crtools.hoabinh-2026-12-03.20261126T030000Z."
-	                    "f70a8cfb@sunrise.example");
+			    "crtools.hoabinh-2026-12-03.20261126T030000Z."
+			    "f70a8cfb@sunrise.example");
 
 	top = g_mime_message_get_mime_part(m);
 	assert_true(GMIME_IS_MULTIPART(top));
@@ -376,14 +377,15 @@ test_eml_message(void **state)
 	{
 		char *text = g_mime_text_part_get_text(GMIME_TEXT_PART(
 		    g_mime_multipart_get_part(GMIME_MULTIPART(top), 0)));
-		assert_non_null(strstr(text, "Khách hàng duyệt hướng sáng tạo B."));
+		assert_non_null(
+		    strstr(text, "Khách hàng duyệt hướng sáng tạo B."));
 		g_free(text);
 	}
 	pdf = GMIME_PART(g_mime_multipart_get_part(GMIME_MULTIPART(top), 1));
 	assert_string_equal(g_mime_part_get_filename(pdf),
-	                    "hoabinh-2026-12-03.pdf");
+			    "hoabinh-2026-12-03.pdf");
 	assert_int_equal(g_mime_part_get_content_encoding(pdf),
-	                 GMIME_CONTENT_ENCODING_BASE64);
+			 GMIME_CONTENT_ENCODING_BASE64);
 	s = g_mime_stream_mem_new();
 	g_mime_data_wrapper_write_to_stream(g_mime_part_get_content(pdf), s);
 	bytes = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(s));
@@ -410,7 +412,8 @@ test_eml_injection(void **state)
 	    "  - {name: \"Linh\\nX-Injected: 1\", email: linh@s.example}\n"
 	    "  - {name: \"Evil, \\\"Q\\\" <x@y>\\r\\nBcc: b@evil.example\","
 	    " email: an@acme.example}\n"
-	    "  - {name: Addr, email: \"c@acme.example\\nBcc: d@evil.example\"}\n"
+	    "  - {name: Addr, email: \"c@acme.example\\nBcc: "
+	    "d@evil.example\"}\n"
 	    "  - {name: Two, email: \"e@acme.example, f@evil.example\"}\n"
 	    "agreements: [x]\n"
 	    "actions: [{what: y, who: Linh, due: 2026-11-25}]\n";
@@ -427,19 +430,19 @@ test_eml_injection(void **state)
 	assert_null(g_mime_object_get_header(GMIME_OBJECT(m), "Bcc"));
 	assert_null(g_mime_object_get_header(GMIME_OBJECT(m), "X-Injected"));
 	assert_string_equal(g_mime_message_get_subject(m),
-	                    "Contact report: Kick-off  Bcc: victim@evil.example"
-	                    "  body (20 November 2026)");
+			    "Contact report: Kick-off  Bcc: victim@evil.example"
+			    "  body (20 November 2026)");
 	assert_string_equal(mailbox(g_mime_message_get_from(m), 0),
-	                    "Linh X-Injected: 1 <linh@s.example>");
+			    "Linh X-Injected: 1 <linh@s.example>");
 	to = g_mime_message_get_to(m);
 	/* the addresses that are not plain are left out */
 	assert_int_equal(internet_address_list_length(to), 2);
 	assert_string_equal(mailbox(to, 1),
-	                    "Evil, \"Q\" <x@y>  Bcc: b@evil.example "
-	                    "<an@acme.example>");
+			    "Evil, \"Q\" <x@y>  Bcc: b@evil.example "
+			    "<an@acme.example>");
 	/* `issued` as a date alone: its midnight */
 	assert_string_equal(g_mime_object_get_header(GMIME_OBJECT(m), "Date"),
-	                    "Fri, 20 Nov 2026 00:00:00 +0700");
+			    "Fri, 20 Nov 2026 00:00:00 +0700");
 	g_object_unref(m);
 	cr_buf_free(&b);
 	cr_report_free(r);
@@ -462,7 +465,7 @@ test_eml_sender(void **state)
 	(void)state;
 	cr_buf_init(&b);
 	assert_string_equal(cr_eml_refusal(r, &o),
-	                    "no address for the author; use --from-address");
+			    "no address for the author; use --from-address");
 	assert_int_equal(cr_render_eml(r, &o, &b), -1);
 	assert_int_equal(b.len, 0);
 	o.from_address = "linh@x\n.example";
@@ -473,9 +476,9 @@ test_eml_sender(void **state)
 	assert_int_equal(cr_render_eml(r, &o, &b), 0);
 	m = parse_message(&b);
 	assert_string_equal(mailbox(g_mime_message_get_from(m), 0),
-	                    "Linh <linh@sunrise.example>");
+			    "Linh <linh@sunrise.example>");
 	assert_int_equal(internet_address_list_length(g_mime_message_get_to(m)),
-	                 1);
+			 1);
 	g_object_unref(m);
 	cr_buf_free(&b);
 	cr_report_free(r);
@@ -485,14 +488,14 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_pdf_structure),
-		cmocka_unit_test(test_pdf_reproducible),
-		cmocka_unit_test(test_pdf_pages),
-		cmocka_unit_test(test_pdf_refusal),
-		cmocka_unit_test(test_pdf_hostile),
-		cmocka_unit_test(test_eml_message),
-		cmocka_unit_test(test_eml_injection),
-		cmocka_unit_test(test_eml_sender),
+	    cmocka_unit_test(test_pdf_structure),
+	    cmocka_unit_test(test_pdf_reproducible),
+	    cmocka_unit_test(test_pdf_pages),
+	    cmocka_unit_test(test_pdf_refusal),
+	    cmocka_unit_test(test_pdf_hostile),
+	    cmocka_unit_test(test_eml_message),
+	    cmocka_unit_test(test_eml_injection),
+	    cmocka_unit_test(test_eml_sender),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -19,19 +19,19 @@
  * "id;what;who;due;status", status may be empty). */
 static char *
 report_text(const char *id, const char *client, const char *date,
-            const char *const *acts)
+	    const char *const *acts)
 {
 	cr_buf b;
 	size_t i;
 
 	cr_buf_init(&b);
 	cr_buf_printf(&b,
-	              "id: %s\ntitle: T\nclient: %s\ntype: call\n"
-	              "date: %s\nauthor: A\nattendees: [A]\n"
-	              "agreements: [x]\nactions:\n",
-	              id, client, date);
+		      "id: %s\ntitle: T\nclient: %s\ntype: call\n"
+		      "date: %s\nauthor: A\nattendees: [A]\n"
+		      "agreements: [x]\nactions:\n",
+		      id, client, date);
 	for (i = 0; acts[i] != NULL; i++) {
-		char f[5][128] = { { 0 } };
+		char f[5][128] = {{0}};
 		const char *p = acts[i], *bar;
 		int k;
 
@@ -45,7 +45,7 @@ report_text(const char *id, const char *client, const char *date,
 			p = bar + 1;
 		}
 		cr_buf_printf(&b, "  - what: \"%s\"\n    who: \"%s\"\n", f[1],
-		              f[2]);
+			      f[2]);
 		if (f[0][0] != '\0')
 			cr_buf_printf(&b, "    id: %s\n", f[0]);
 		if (f[3][0] != '\0')
@@ -60,7 +60,7 @@ report_text(const char *id, const char *client, const char *date,
 static void
 add(cr_reports *rs, const char *file, const char *text)
 {
-	cr_read_opts o = { CR_FORM_YAML, file, NULL };
+	cr_read_opts o = {CR_FORM_YAML, file, NULL};
 	cr_diags d;
 
 	cr_diags_init(&d);
@@ -69,8 +69,8 @@ add(cr_reports *rs, const char *file, const char *text)
 }
 
 static void
-add_report(cr_reports *rs, const char *file, const char *id,
-           const char *client, const char *date, const char *const *acts)
+add_report(cr_reports *rs, const char *file, const char *id, const char *client,
+	   const char *date, const char *const *acts)
 {
 	char *t = report_text(id, client, date, acts);
 
@@ -97,9 +97,9 @@ build(cr_wip *w, const cr_reports *rs, const char *now, cr_diags *d)
 	long long t = when(now, &off);
 
 	cr_wip_init(w, t, off);
-	assert_int_equal(cr_wip_build(w, (const cr_report *const *)rs->items,
-	                              rs->len, d),
-	                 0);
+	assert_int_equal(
+	    cr_wip_build(w, (const cr_report *const *)rs->items, rs->len, d),
+	    0);
 }
 
 static const cr_wip_row *
@@ -121,17 +121,15 @@ static void
 test_merge(void **state)
 {
 	static const char *const newer[] = {
-		"a-1;Send the revised brief;Linh;2026-11-25;",
-		"a-2;Book the studio;An;2026-11-20;done", NULL
-	};
+	    "a-1;Send the revised brief;Linh;2026-11-25;",
+	    "a-2;Book the studio;An;2026-11-20;done", NULL};
 	static const char *const older[] = {
-		"a-1;Send the brief;Linh;2026-11-15;",
-		"a-2;Book the studio;An;2026-11-20;",
-		"a-3;Old task;An;2026-11-12;done", NULL
-	};
-	static const char *const middle[] = { "a-1;Brief v2;Mai;2026-11-18;",
-		                               NULL };
-	cr_reports rs = { 0 };
+	    "a-1;Send the brief;Linh;2026-11-15;",
+	    "a-2;Book the studio;An;2026-11-20;",
+	    "a-3;Old task;An;2026-11-12;done", NULL};
+	static const char *const middle[] = {"a-1;Brief v2;Mai;2026-11-18;",
+					     NULL};
+	cr_reports rs = {0};
 	cr_diags d;
 	cr_wip w;
 	const cr_wip_row *r;
@@ -141,11 +139,11 @@ test_merge(void **state)
 	/* given newest first: the order of `date` decides, not the order
 	 * given */
 	add_report(&rs, "new.yaml", "new", "ACME", "2026-11-20 14:00 +07:00",
-	           newer);
+		   newer);
 	add_report(&rs, "old.yaml", "old", "ACME", "2026-11-10 10:00 +07:00",
-	           older);
+		   older);
 	add_report(&rs, "mid.yaml", "mid", "ACME", "2026-11-15 10:00 +07:00",
-	           middle);
+		   middle);
 	build(&w, &rs, "2026-11-22T09:00:00+07:00", &d);
 	assert_int_equal(d.len, 0);
 	assert_int_equal(w.len, 3);
@@ -177,9 +175,9 @@ test_merge(void **state)
 static void
 test_merge_equal_dates(void **state)
 {
-	static const char *const one[] = { "x-1;First;A;2026-11-25;", NULL };
-	static const char *const two[] = { "x-1;Second;A;2026-11-25;", NULL };
-	cr_reports rs = { 0 };
+	static const char *const one[] = {"x-1;First;A;2026-11-25;", NULL};
+	static const char *const two[] = {"x-1;Second;A;2026-11-25;", NULL};
+	cr_reports rs = {0};
 	cr_diags d;
 	cr_wip w;
 
@@ -202,15 +200,15 @@ test_merge_equal_dates(void **state)
 static void
 test_skips(void **state)
 {
-	static const char *const acts[] = { "k-1;Keep;A;2026-11-25;", NULL };
+	static const char *const acts[] = {"k-1;Keep;A;2026-11-25;", NULL};
 	static const char nodate[] = "id: nd\ntitle: T\nclient: C\n"
-	                             "actions:\n  - what: w\n    who: A\n"
-	                             "    due: 2026-11-25\n";
+				     "actions:\n  - what: w\n    who: A\n"
+				     "    due: 2026-11-25\n";
 	static const char baddate[] = "id: bd\ntitle: T\nclient: C\n"
-	                              "date: someday\n"
-	                              "actions:\n  - what: w\n    who: A\n"
-	                              "    due: 2026-11-25\n";
-	cr_reports rs = { 0 };
+				      "date: someday\n"
+				      "actions:\n  - what: w\n    who: A\n"
+				      "    due: 2026-11-25\n";
+	cr_reports rs = {0};
 	cr_diags d;
 	cr_wip w;
 
@@ -239,7 +237,7 @@ test_skips(void **state)
 /* ------------------------------------------------------- days overdue */
 
 struct days_case {
-	const char *due;    /* in a report dated 2026-11-20 10:00 +07:00 */
+	const char *due; /* in a report dated 2026-11-20 10:00 +07:00 */
 	const char *status;
 	const char *now;
 	int overdue;
@@ -250,27 +248,24 @@ static void
 test_days_overdue(void **state)
 {
 	static const struct days_case cases[] = {
-		/* a date alone ends at the end of its day, report offset */
-		{ "2026-11-25", "", "2026-11-25T23:59:59+07:00", 0, 0 },
-		{ "2026-11-25", "", "2026-11-26T00:00:00+07:00", 1, 1 },
-		/* the same moments seen from UTC: the due's calendar counts */
-		{ "2026-11-25", "", "2026-11-25T16:59:59Z", 0, 0 },
-		{ "2026-11-25", "", "2026-11-25T17:00:00Z", 1, 1 },
-		{ "2026-11-25", "", "2026-11-30T12:00:00+07:00", 1, 5 },
-		{ "2026-11-25", "blocked", "2026-11-27T12:00:00+07:00", 1, 2 },
-		/* done or dropped: never overdue */
-		{ "2026-11-25", "done", "2026-11-30T12:00:00+07:00", 0, 0 },
-		{ "2026-11-25", "dropped", "2026-11-30T12:00:00+07:00", 0, 0 },
-		/* a date-time with its own offset */
-		{ "2026-11-25T10:00:00-05:00", "", "2026-11-25T14:59:00Z", 0,
-		  0 },
-		{ "2026-11-25T10:00:00-05:00", "", "2026-11-25T15:01:00Z", 1,
-		  0 },
-		{ "2026-11-25T10:00:00-05:00", "", "2026-11-27T01:00:00Z", 1,
-		  1 },
-		/* a date-time without offset takes the report's */
-		{ "2026-11-25 18:00", "", "2026-11-25T11:30:00Z", 1, 0 },
-		{ "2026-11-25 18:00", "", "2026-11-25T10:30:00Z", 0, 0 },
+	    /* a date alone ends at the end of its day, report offset */
+	    {"2026-11-25", "", "2026-11-25T23:59:59+07:00", 0, 0},
+	    {"2026-11-25", "", "2026-11-26T00:00:00+07:00", 1, 1},
+	    /* the same moments seen from UTC: the due's calendar counts */
+	    {"2026-11-25", "", "2026-11-25T16:59:59Z", 0, 0},
+	    {"2026-11-25", "", "2026-11-25T17:00:00Z", 1, 1},
+	    {"2026-11-25", "", "2026-11-30T12:00:00+07:00", 1, 5},
+	    {"2026-11-25", "blocked", "2026-11-27T12:00:00+07:00", 1, 2},
+	    /* done or dropped: never overdue */
+	    {"2026-11-25", "done", "2026-11-30T12:00:00+07:00", 0, 0},
+	    {"2026-11-25", "dropped", "2026-11-30T12:00:00+07:00", 0, 0},
+	    /* a date-time with its own offset */
+	    {"2026-11-25T10:00:00-05:00", "", "2026-11-25T14:59:00Z", 0, 0},
+	    {"2026-11-25T10:00:00-05:00", "", "2026-11-25T15:01:00Z", 1, 0},
+	    {"2026-11-25T10:00:00-05:00", "", "2026-11-27T01:00:00Z", 1, 1},
+	    /* a date-time without offset takes the report's */
+	    {"2026-11-25 18:00", "", "2026-11-25T11:30:00Z", 1, 0},
+	    {"2026-11-25 18:00", "", "2026-11-25T10:30:00Z", 0, 0},
 	};
 	size_t i;
 
@@ -278,24 +273,24 @@ test_days_overdue(void **state)
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		const struct days_case *c = &cases[i];
 		char line[128];
-		const char *acts[2] = { line, NULL };
-		cr_reports rs = { 0 };
+		const char *acts[2] = {line, NULL};
+		cr_reports rs = {0};
 		cr_diags d;
 		cr_wip w;
 
 		snprintf(line, sizeof(line), "d-1;W;A;%s;%s", c->due,
-		         c->status);
+			 c->status);
 		cr_diags_init(&d);
 		add_report(&rs, "d.yaml", "d", "C", "2026-11-20 10:00 +07:00",
-		           acts);
+			   acts);
 		build(&w, &rs, c->now, &d);
 		assert_int_equal(w.len, 1);
 		if (w.rows[0].overdue != c->overdue ||
 		    w.rows[0].days_overdue != c->days)
 			fail_msg("case %zu (due %s, now %s): overdue %d days "
-			         "%lld, want %d %lld",
-			         i, c->due, c->now, w.rows[0].overdue,
-			         w.rows[0].days_overdue, c->overdue, c->days);
+				 "%lld, want %d %lld",
+				 i, c->due, c->now, w.rows[0].overdue,
+				 w.rows[0].days_overdue, c->overdue, c->days);
 		cr_wip_free(&w);
 		cr_reports_free(&rs);
 		cr_diags_free(&d);
@@ -304,15 +299,16 @@ test_days_overdue(void **state)
 
 /* ------------------------------------------------- filters and sorting */
 
-static const char *const acme_acts[] = {
-	"acme-2;Plan;Linh Tran;2026-11-25;", "acme-1;Brief;linh tran;2026-11-25;",
-	"acme-3;Shoot;An;2026-11-21;blocked", "acme-4;Done;An;2026-11-10;done",
-	"acme-5;Dropped;An;2026-11-10;dropped", "acme-6;Vague;An;soon;", NULL
-};
+static const char *const acme_acts[] = {"acme-2;Plan;Linh Tran;2026-11-25;",
+					"acme-1;Brief;linh tran;2026-11-25;",
+					"acme-3;Shoot;An;2026-11-21;blocked",
+					"acme-4;Done;An;2026-11-10;done",
+					"acme-5;Dropped;An;2026-11-10;dropped",
+					"acme-6;Vague;An;soon;",
+					NULL};
 static const char *const beta_acts[] = {
-	"beta-1;Budget;Mai;2026-11-25;", "beta-2;Today;Mai;2026-11-22;",
-	"beta-3;Late;Mai;2026-11-22T08:00:00+07:00;", NULL
-};
+    "beta-1;Budget;Mai;2026-11-25;", "beta-2;Today;Mai;2026-11-22;",
+    "beta-3;Late;Mai;2026-11-22T08:00:00+07:00;", NULL};
 
 static void
 fixture(cr_reports *rs, cr_wip *w)
@@ -321,9 +317,9 @@ fixture(cr_reports *rs, cr_wip *w)
 
 	cr_diags_init(&d);
 	add_report(rs, "acme.yaml", "acme", "ACME", "2026-11-20 10:00 +07:00",
-	           acme_acts);
+		   acme_acts);
 	add_report(rs, "beta.yaml", "beta", "Beta Bank",
-	           "2026-11-19 10:00 +07:00", beta_acts);
+		   "2026-11-19 10:00 +07:00", beta_acts);
 	build(w, rs, "2026-11-22T09:00:00+07:00", &d);
 	assert_int_equal(d.len, 0);
 	cr_diags_free(&d);
@@ -338,7 +334,7 @@ assert_ids(const cr_wip *w, const char *want)
 	cr_buf_init(&b);
 	for (i = 0; i < w->len; i++)
 		cr_buf_printf(&b, "%s%s", i > 0 ? " " : "",
-		              w->rows[i].action->id.s);
+			      w->rows[i].action->id.s);
 	cr_buf_putc(&b, '\0');
 	assert_string_equal(b.data, want);
 	cr_buf_free(&b);
@@ -347,7 +343,7 @@ assert_ids(const cr_wip *w, const char *want)
 static void
 test_sort(void **state)
 {
-	cr_reports rs = { 0 };
+	cr_reports rs = {0};
 	cr_wip w;
 
 	(void)state;
@@ -355,7 +351,7 @@ test_sort(void **state)
 	/* by due moment; same day: a date-time before the end of the day;
 	 * same due: by client, then id; a due that is no date last */
 	assert_ids(&w, "acme-4 acme-5 acme-3 beta-3 beta-2 acme-1 acme-2 "
-	               "beta-1 acme-6");
+		       "beta-1 acme-6");
 	cr_wip_free(&w);
 	cr_reports_free(&rs);
 }
@@ -363,7 +359,7 @@ test_sort(void **state)
 static void
 select_ids(const cr_wip_filter *f, const char *want)
 {
-	cr_reports rs = { 0 };
+	cr_reports rs = {0};
 	cr_wip w;
 
 	fixture(&rs, &w);
@@ -383,9 +379,9 @@ test_filters(void **state)
 	select_ids(&f, "acme-3 beta-3 beta-2 acme-1 acme-2 beta-1 acme-6");
 	f.status = CR_WIP_STATUS_ALL;
 	select_ids(&f, "acme-4 acme-5 acme-3 beta-3 beta-2 acme-1 acme-2 "
-	               "beta-1 acme-6");
-	f.status = CR_WIP_STATUS(CR_STATUS_DONE) |
-	           CR_WIP_STATUS(CR_STATUS_DROPPED);
+		       "beta-1 acme-6");
+	f.status =
+	    CR_WIP_STATUS(CR_STATUS_DONE) | CR_WIP_STATUS(CR_STATUS_DROPPED);
 	select_ids(&f, "acme-4 acme-5");
 
 	cr_wip_filter_init(&f);
@@ -415,7 +411,7 @@ test_filters(void **state)
 static void
 test_owners(void **state)
 {
-	cr_reports rs = { 0 };
+	cr_reports rs = {0};
 	cr_wip_owner *os;
 	size_t n;
 	cr_wip w;
@@ -447,15 +443,14 @@ test_owners(void **state)
 static char *
 written(const char *const *acts, cr_wip_format f, int raw)
 {
-	cr_reports rs = { 0 };
+	cr_reports rs = {0};
 	cr_diags d;
 	cr_wip w;
 	cr_buf b;
 
 	cr_diags_init(&d);
 	cr_buf_init(&b);
-	add_report(&rs, "w.yaml", "w", "ACME", "2026-11-20 10:00 +07:00",
-	           acts);
+	add_report(&rs, "w.yaml", "w", "ACME", "2026-11-20 10:00 +07:00", acts);
 	build(&w, &rs, "2026-11-22T09:00:00+07:00", &d);
 	assert_int_equal(cr_wip_write(&w, f, raw, &b), 0);
 	cr_buf_putc(&b, '\0');
@@ -469,9 +464,8 @@ static void
 test_csv_injection(void **state)
 {
 	static const char *const acts[] = {
-		"i-1;=1+1;@Minh;2026-11-25;", "i-2;+cmd;-x;2026-11-26;",
-		"i-3;say \\\"hi\\\", twice;A;2026-11-27;", NULL
-	};
+	    "i-1;=1+1;@Minh;2026-11-25;", "i-2;+cmd;-x;2026-11-26;",
+	    "i-3;say \\\"hi\\\", twice;A;2026-11-27;", NULL};
 	char *s;
 
 	(void)state;
@@ -497,9 +491,8 @@ test_csv_injection(void **state)
 static void
 test_md_and_txt(void **state)
 {
-	static const char *const acts[] = { "m-1;a | b;王伟;2026-11-25;",
-		                            "m-2;plain;Linh;2026-11-26;",
-		                            NULL };
+	static const char *const acts[] = {"m-1;a | b;王伟;2026-11-25;",
+					   "m-2;plain;Linh;2026-11-26;", NULL};
 	const char *l1, *l2;
 	char *s;
 
@@ -516,7 +509,7 @@ test_md_and_txt(void **state)
 	assert_non_null(l1);
 	assert_non_null(l2);
 	assert_int_equal(cr_utf8_width(l1, (size_t)(strstr(l1, "2026") - l1)),
-	                 cr_utf8_width(l2, (size_t)(strstr(l2, "2026") - l2)));
+			 cr_utf8_width(l2, (size_t)(strstr(l2, "2026") - l2)));
 	assert_null(strstr(s, " \n")); /* no trailing blanks */
 	free(s);
 }
@@ -524,8 +517,8 @@ test_md_and_txt(void **state)
 static void
 test_json(void **state)
 {
-	static const char *const acts[] = { "j-1;say \\\"hi\\\";A;2026-11-21;",
-		                            NULL };
+	static const char *const acts[] = {"j-1;say \\\"hi\\\";A;2026-11-21;",
+					   NULL};
 	char *s;
 
 	(void)state;
@@ -542,16 +535,16 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_merge),
-		cmocka_unit_test(test_merge_equal_dates),
-		cmocka_unit_test(test_skips),
-		cmocka_unit_test(test_days_overdue),
-		cmocka_unit_test(test_sort),
-		cmocka_unit_test(test_filters),
-		cmocka_unit_test(test_owners),
-		cmocka_unit_test(test_csv_injection),
-		cmocka_unit_test(test_md_and_txt),
-		cmocka_unit_test(test_json),
+	    cmocka_unit_test(test_merge),
+	    cmocka_unit_test(test_merge_equal_dates),
+	    cmocka_unit_test(test_skips),
+	    cmocka_unit_test(test_days_overdue),
+	    cmocka_unit_test(test_sort),
+	    cmocka_unit_test(test_filters),
+	    cmocka_unit_test(test_owners),
+	    cmocka_unit_test(test_csv_injection),
+	    cmocka_unit_test(test_md_and_txt),
+	    cmocka_unit_test(test_json),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

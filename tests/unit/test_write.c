@@ -21,10 +21,10 @@
 
 #include "internal.h"
 
-static const char *const fixtures[] = { "en", "vi", "zh", "ru" };
+static const char *const fixtures[] = {"en", "vi", "zh", "ru"};
 
-static const cr_write_opts internal_opts = { CR_LANG_INVALID,
-	                                     CR_AUDIENCE_INTERNAL, 0, 0, NULL };
+static const cr_write_opts internal_opts = {CR_LANG_INVALID,
+					    CR_AUDIENCE_INTERNAL, 0, 0, NULL};
 
 /* ------------------------------------------------------------ helpers */
 
@@ -54,7 +54,8 @@ slurp(const char *path, size_t *len)
 	if (f == NULL)
 		return NULL;
 	if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 &&
-	    fseek(f, 0, SEEK_SET) == 0 && (buf = malloc((size_t)n + 1)) != NULL) {
+	    fseek(f, 0, SEEK_SET) == 0 &&
+	    (buf = malloc((size_t)n + 1)) != NULL) {
 		*len = fread(buf, 1, (size_t)n, f);
 		buf[*len] = '\0';
 	}
@@ -66,8 +67,8 @@ slurp(const char *path, size_t *len)
 static cr_report *
 read_one(const char *text, size_t len, cr_form form, const char *what)
 {
-	cr_read_opts o = { form, "t", "t" };
-	cr_reports rs = { NULL, 0, 0 };
+	cr_read_opts o = {form, "t", "t"};
+	cr_reports rs = {NULL, 0, 0};
 	cr_diags d;
 	cr_report *r;
 	cr_buf b;
@@ -79,7 +80,7 @@ read_one(const char *text, size_t len, cr_form form, const char *what)
 		for (size_t i = 0; i < d.len; i++)
 			cr_diag_format(&d.items[i], &b);
 		fail_msg("%s: %zu reports, diagnostics:\n%s\ntext:\n%.*s", what,
-		         rs.len, b.data != NULL ? b.data : "", (int)len, text);
+			 rs.len, b.data != NULL ? b.data : "", (int)len, text);
 	}
 	assert_false(rs.items[0]->broken);
 	r = rs.items[0];
@@ -137,7 +138,7 @@ golden(const char *name, const char *ext, const cr_buf *got)
 			line++;
 	if (i != len || i != got->len)
 		fail_msg("%s differs from the output at line %zu:\n%s", p, line,
-		         got->data);
+			 got->data);
 	free(want);
 	free(p);
 }
@@ -147,16 +148,16 @@ assert_same_bytes(const cr_buf *a, const cr_buf *b, const char *what)
 {
 	if (a->len != b->len || memcmp(a->data, b->data, a->len) != 0)
 		fail_msg("%s is not a fixed point:\n--- first\n%s--- again\n%s",
-		         what, a->data, b->data);
+			 what, a->data, b->data);
 }
 
 static void
 assert_equal_models(const cr_report *a, const cr_report *b, const char *what,
-                    const cr_buf *text)
+		    const cr_buf *text)
 {
 	if (!cr_report_equal(a, b))
 		fail_msg("%s: the model read back differs; the text:\n%s", what,
-		         text->data);
+			 text->data);
 }
 
 /*
@@ -269,8 +270,9 @@ test_md_languages(void **state)
 
 			o.lang = (cr_lang)l;
 			write_with(cr_write_md, r, &o, &out);
-			assert_non_null(strstr(
-			    out.data, cr_section_label(CR_SEC_AGREEMENTS, o.lang)));
+			assert_non_null(
+			    strstr(out.data, cr_section_label(CR_SEC_AGREEMENTS,
+							      o.lang)));
 			back = read_one(out.data, out.len, CR_FORM_MD, "md");
 			assert_equal_models(r, back, "labels", &out);
 			cr_report_free(back);
@@ -283,27 +285,128 @@ test_md_languages(void **state)
 /* ------------------------------------------------------- tricky text */
 
 static const char *const tricky[] = {
-	"", "yes", "No", "ON", "y", "true", "False", "null", "Null", "~",
-	"123", "-1.5", "+12", "0x1F", "0o17", "1_000", "1e3", ".inf", "-.Inf",
-	".NaN", "12:30", "2026-11-20", "2026-11-20 14:00", "=", "<<",
-	"- item", "-", "--", "---", "- - -", "+ plus", "+", "* star", "*",
-	"***", "**bold** start", "_", "___", "# heading", "#", "######",
-	"####### seven", "#tag", "C#", "Issue #", "Issue #5", ": colon",
-	"a: b", "a:b", "ends:", "a #b", "a#b", "| pipe", "a | b", "a || b",
-	"a \\| b", "ends \\", "\\", "\\# escaped", "\\- escaped", "\\* x",
-	"\\*x", "1\\. escaped", "1. one", "1) one", "2026. year", "1.5 bn",
-	"> quote", ">", "```code", "~~~", "`code` start", "[ref]: /url",
-	"[link](http://x.example) text", "<div>x</div>", "<!-- c -->",
-	"<https://x.example>", "<script>x", "<pre>", "<?php x ?>",
-	"<!DOCTYPE html>", "<![CDATA[x]]>", "<div>", "  lead", "trail  ", "\tlead tab",
-	"line1\nline2", "line1\nline2\n", "a\n\n", "\nlead break",
-	"  indented\nnext", "tab\there", "x\r\ny", "ctrl\x01char",
-	"nel\xc2\x85x", "ls\xe2\x80\xa8x", "bom\xef\xbb\xbfx", "'quoted'",
-	"\"double\"", "it's", "@at", "%pct", "!bang", "&amp", "*alias",
-	"?q", "{brace}", "[bracket]", ",comma", "CJK 中文测试：冒号",
-	"中文", "是", "emoji 😀 end", "😀", "Ру́сский «текст»",
-	"Tiếng Việt có dấu", "Acme (Asia)", "A (B, C) <d@e>", "x <y>",
-	"(paren)", "name <>", "a\xc2\xa0nbsp",
+    "",
+    "yes",
+    "No",
+    "ON",
+    "y",
+    "true",
+    "False",
+    "null",
+    "Null",
+    "~",
+    "123",
+    "-1.5",
+    "+12",
+    "0x1F",
+    "0o17",
+    "1_000",
+    "1e3",
+    ".inf",
+    "-.Inf",
+    ".NaN",
+    "12:30",
+    "2026-11-20",
+    "2026-11-20 14:00",
+    "=",
+    "<<",
+    "- item",
+    "-",
+    "--",
+    "---",
+    "- - -",
+    "+ plus",
+    "+",
+    "* star",
+    "*",
+    "***",
+    "**bold** start",
+    "_",
+    "___",
+    "# heading",
+    "#",
+    "######",
+    "####### seven",
+    "#tag",
+    "C#",
+    "Issue #",
+    "Issue #5",
+    ": colon",
+    "a: b",
+    "a:b",
+    "ends:",
+    "a #b",
+    "a#b",
+    "| pipe",
+    "a | b",
+    "a || b",
+    "a \\| b",
+    "ends \\",
+    "\\",
+    "\\# escaped",
+    "\\- escaped",
+    "\\* x",
+    "\\*x",
+    "1\\. escaped",
+    "1. one",
+    "1) one",
+    "2026. year",
+    "1.5 bn",
+    "> quote",
+    ">",
+    "```code",
+    "~~~",
+    "`code` start",
+    "[ref]: /url",
+    "[link](http://x.example) text",
+    "<div>x</div>",
+    "<!-- c -->",
+    "<https://x.example>",
+    "<script>x",
+    "<pre>",
+    "<?php x ?>",
+    "<!DOCTYPE html>",
+    "<![CDATA[x]]>",
+    "<div>",
+    "  lead",
+    "trail  ",
+    "\tlead tab",
+    "line1\nline2",
+    "line1\nline2\n",
+    "a\n\n",
+    "\nlead break",
+    "  indented\nnext",
+    "tab\there",
+    "x\r\ny",
+    "ctrl\x01char",
+    "nel\xc2\x85x",
+    "ls\xe2\x80\xa8x",
+    "bom\xef\xbb\xbfx",
+    "'quoted'",
+    "\"double\"",
+    "it's",
+    "@at",
+    "%pct",
+    "!bang",
+    "&amp",
+    "*alias",
+    "?q",
+    "{brace}",
+    "[bracket]",
+    ",comma",
+    "CJK 中文测试：冒号",
+    "中文",
+    "是",
+    "emoji 😀 end",
+    "😀",
+    "Ру́сский «текст»",
+    "Tiếng Việt có dấu",
+    "Acme (Asia)",
+    "A (B, C) <d@e>",
+    "x <y>",
+    "(paren)",
+    "name <>",
+    "a\xc2\xa0nbsp",
 };
 
 /* A report with s in every string field it can go into. */
@@ -311,7 +414,7 @@ static cr_report *
 tricky_report(const char *base, const char *s)
 {
 	cr_report *r = read_one(base, strlen(base), CR_FORM_YAML, "base");
-	cr_pos p = { 0, 0 };
+	cr_pos p = {0, 0};
 	cr_person person;
 	cr_node *n;
 	cr_action *a;
@@ -325,7 +428,7 @@ tricky_report(const char *base, const char *s)
 	assert_int_equal(cr_texts_push(&r->tags, s, strlen(s), p), 0);
 	memset(&person, 0, sizeof(person));
 	assert_int_equal(cr_str_set(&person.name, s[0] != '\0' ? s : "x", p),
-	                 0);
+			 0);
 	assert_int_equal(cr_str_set(&person.role, s, p), 0);
 	assert_int_equal(cr_persons_push(&r->absent, &person), 0);
 	memset(&person, 0, sizeof(person));
@@ -343,9 +446,9 @@ tricky_report(const char *base, const char *s)
 	assert_non_null(n = calloc(1, sizeof(*n)));
 	n->type = CR_NODE_SCALAR;
 	assert_non_null(n->value = cr_strdup(s));
-	assert_non_null(r->ext.items = realloc(r->ext.items,
-	                                       (r->ext.len + 1) *
-	                                           sizeof(*r->ext.items)));
+	assert_non_null(r->ext.items =
+			    realloc(r->ext.items,
+				    (r->ext.len + 1) * sizeof(*r->ext.items)));
 	r->ext.items[r->ext.len].value = n;
 	r->ext.items[r->ext.len].pos = p;
 	assert_non_null(r->ext.items[r->ext.len].key = cr_strdup("x-s"));
@@ -377,10 +480,10 @@ test_tricky_round_trips(void **state)
 		char what[200];
 
 		snprintf(what, sizeof(what), "yaml, string %zu '%s'", i,
-		         tricky[i]);
+			 tricky[i]);
 		round_trip(r, cr_write_yaml, CR_FORM_YAML, what);
 		snprintf(what, sizeof(what), "md, string %zu '%s'", i,
-		         tricky[i]);
+			 tricky[i]);
 		round_trip(r, cr_write_md, CR_FORM_MD, what);
 		cr_report_free(r);
 	}
@@ -395,24 +498,24 @@ test_md_placement(void **state)
 		const char *s;
 		int body;
 	} cases[] = {
-		{ "plain text", 1 },   { "# heading", 1 }, { "1. one", 1 },
-		{ "- item", 1 },       { "> q", 1 },       { "yes", 1 },
-		{ "line1\nline2", 0 }, { " lead", 0 },     { "", 0 },
-		{ "***", 0 },          { "\\# x", 0 },     { "[a]: /b", 0 },
+	    {"plain text", 1},	 {"# heading", 1}, {"1. one", 1},
+	    {"- item", 1},	 {"> q", 1},	   {"yes", 1},
+	    {"line1\nline2", 0}, {" lead", 0},	   {"", 0},
+	    {"***", 0},		 {"\\# x", 0},	   {"[a]: /b", 0},
 	};
 	size_t i;
 
 	(void)state;
 	for (i = 0; i < CR_ARRAY_LEN(cases); i++) {
 		cr_report *r = read_one(tricky_base, strlen(tricky_base),
-		                        CR_FORM_YAML, "base");
-		cr_pos p = { 0, 0 };
+					CR_FORM_YAML, "base");
+		cr_pos p = {0, 0};
 		cr_buf out;
 		const char *fm_end;
 
 		assert_int_equal(cr_texts_push(&r->discussion, cases[i].s,
-		                               strlen(cases[i].s), p),
-		                 0);
+					       strlen(cases[i].s), p),
+				 0);
 		write_with(cr_write_md, r, &internal_opts, &out);
 		fm_end = strstr(out.data + 4, "\n---\n");
 		assert_non_null(fm_end);
@@ -448,22 +551,22 @@ test_md_table(void **state)
 	(void)state;
 	write_with(cr_write_md, r, &internal_opts, &out);
 	assert_string_equal(out.data,
-	                    "---\n"
-	                    "id: t\n"
-	                    "---\n"
-	                    "# T\n"
-	                    "\n"
-	                    "## Actions\n"
-	                    "| ID | What | Who | Due | Status |\n"
-	                    "|---|---|---|---|---|\n"
-	                    "| t-1 | a \\| b | X | 2026-11-25 | open |\n"
-	                    "| keep | c | Y | soon | done |\n");
+			    "---\n"
+			    "id: t\n"
+			    "---\n"
+			    "# T\n"
+			    "\n"
+			    "## Actions\n"
+			    "| ID | What | Who | Due | Status |\n"
+			    "|---|---|---|---|---|\n"
+			    "| t-1 | a \\| b | X | 2026-11-25 | open |\n"
+			    "| keep | c | Y | soon | done |\n");
 	cr_buf_free(&out);
 	cr_report_free(r);
 	r = read_one(with_note, strlen(with_note), CR_FORM_YAML, "t");
 	write_with(cr_write_md, r, &internal_opts, &out);
 	assert_non_null(strstr(out.data, "| ID | What | Who | Due | Status | "
-	                                 "Note |\n"));
+					 "Note |\n"));
 	assert_non_null(strstr(out.data, "| n \\| m |\n"));
 	cr_buf_free(&out);
 	cr_report_free(r);
@@ -488,7 +591,7 @@ test_md_action_exts(void **state)
 	    "actions:\n"
 	    "  - {what: a, who: X, due: 2026-11-25, x-a: 1, x-b: 2}\n"
 	    "  - {what: b, who: X, due: 2026-11-25, x-b: 3, x-a: 4}\n";
-	const char *const texts[] = { cols, front, order };
+	const char *const texts[] = {cols, front, order};
 	size_t i;
 
 	(void)state;
@@ -499,13 +602,13 @@ test_md_action_exts(void **state)
 
 		write_with(cr_write_md, r, &internal_opts, &out);
 		if (i == 0)
-			assert_non_null(
-			    strstr(out.data, "| x-a | x-b |\n"
-			                     "|---|---|---|---|---|---|---|\n"
-			                     "| t-1 | a | X | 2026-11-25 | open "
-			                     "| 1 | two |\n"
-			                     "| t-2 | b | X | 2026-11-25 | open "
-			                     "| | three |\n"));
+			assert_non_null(strstr(
+			    out.data, "| x-a | x-b |\n"
+				      "|---|---|---|---|---|---|---|\n"
+				      "| t-1 | a | X | 2026-11-25 | open "
+				      "| 1 | two |\n"
+				      "| t-2 | b | X | 2026-11-25 | open "
+				      "| | three |\n"));
 		else
 			assert_non_null(strstr(out.data, "actions:\n"));
 		cr_buf_free(&out);
@@ -520,7 +623,7 @@ static void
 test_client_audience(void **state)
 {
 	cr_write_opts o = internal_opts;
-	writer w[] = { cr_write_yaml, cr_write_md, cr_write_json };
+	writer w[] = {cr_write_yaml, cr_write_md, cr_write_json};
 	cr_report *r = read_fixture("en");
 	size_t i;
 
@@ -548,8 +651,8 @@ test_no_id(void **state)
 	    "title: T\n"
 	    "actions:\n"
 	    "  - {what: a, who: X, due: 2026-11-25 10:00}\n";
-	cr_read_opts ro = { CR_FORM_YAML, NULL, NULL };
-	cr_reports rs = { NULL, 0, 0 };
+	cr_read_opts ro = {CR_FORM_YAML, NULL, NULL};
+	cr_reports rs = {NULL, 0, 0};
 	cr_diags d;
 	cr_buf out;
 
@@ -574,11 +677,11 @@ test_no_id(void **state)
 static void
 test_invalid_utf8(void **state)
 {
-	writer w[] = { cr_write_yaml, cr_write_md, cr_write_json };
-	cr_form forms[] = { CR_FORM_YAML, CR_FORM_MD };
-	cr_report *r = read_one(tricky_base, strlen(tricky_base), CR_FORM_YAML,
-	                        "base");
-	cr_pos p = { 0, 0 };
+	writer w[] = {cr_write_yaml, cr_write_md, cr_write_json};
+	cr_form forms[] = {CR_FORM_YAML, CR_FORM_MD};
+	cr_report *r =
+	    read_one(tricky_base, strlen(tricky_base), CR_FORM_YAML, "base");
+	cr_pos p = {0, 0};
 	size_t i, k;
 	unsigned cp;
 	int n;
@@ -593,14 +696,15 @@ test_invalid_utf8(void **state)
 
 		write_with(w[i], r, &internal_opts, &out);
 		for (k = 0; k < out.len; k += (size_t)n)
-			if ((n = cr_utf8_decode(out.data + k, out.len - k, &cp)) <
-			    0)
-				fail_msg("invalid UTF-8 at %zu:\n%s", k, out.data);
+			if ((n = cr_utf8_decode(out.data + k, out.len - k,
+						&cp)) < 0)
+				fail_msg("invalid UTF-8 at %zu:\n%s", k,
+					 out.data);
 		assert_non_null(strstr(out.data, "bad \xef\xbf\xbd title"));
 		if (i < CR_ARRAY_LEN(forms)) {
 			back = read_one(out.data, out.len, forms[i], "utf8");
 			assert_string_equal(back->discussion.items[0].s,
-			                    "x\xef\xbf\xbd(y");
+					    "x\xef\xbf\xbd(y");
 			cr_report_free(back);
 		}
 		cr_buf_free(&out);
@@ -617,43 +721,43 @@ test_odd_models(void **state)
 	static const char *const texts[] = {
 	    "title: T\nattendees: 5\nactions: x\nagenda: [[a], b]\n",
 	    "title: T\nattendees: [{email: a@b.example}, {role: R}]\n",
-	    "title: T\nx-deep: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]"
+	    "title: T\nx-deep: "
+	    "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]"
 	    "]]]]]]]]]]]\n",
 	    "title: T\nx-map: {? [a, b] : c, d: {}, e: []}\n",
 	    "title: T\nx-a: &a [1, \"2\", ~, '', yes]\nx-b: *a\nx-c:\n",
 	    "actions:\n  - {what: a, who: b, due: 2026-02-30, status: later,"
 	    " x-n: [1]}\n",
 	};
-	writer w[] = { cr_write_yaml, cr_write_md, cr_write_json };
-	cr_form forms[] = { CR_FORM_YAML, CR_FORM_MD };
+	writer w[] = {cr_write_yaml, cr_write_md, cr_write_json};
+	cr_form forms[] = {CR_FORM_YAML, CR_FORM_MD};
 	size_t i, k;
 
 	(void)state;
 	for (i = 0; i < CR_ARRAY_LEN(texts); i++) {
-		cr_read_opts ro = { CR_FORM_YAML, "odd", "odd" };
-		cr_reports rs = { NULL, 0, 0 }, back = { NULL, 0, 0 };
+		cr_read_opts ro = {CR_FORM_YAML, "odd", "odd"};
+		cr_reports rs = {NULL, 0, 0}, back = {NULL, 0, 0};
 		cr_diags d, d2;
 
 		cr_diags_init(&d);
-		assert_int_equal(cr_read(texts[i], strlen(texts[i]), &ro, &rs,
-		                         &d),
-		                 0);
+		assert_int_equal(
+		    cr_read(texts[i], strlen(texts[i]), &ro, &rs, &d), 0);
 		assert_int_equal(rs.len, 1);
 		for (k = 0; k < CR_ARRAY_LEN(w); k++) {
 			cr_buf out;
 
 			write_with(w[k], rs.items[0], &internal_opts, &out);
 			if (k < CR_ARRAY_LEN(forms)) {
-				cr_read_opts bo = { forms[k], "back", "odd" };
+				cr_read_opts bo = {forms[k], "back", "odd"};
 
 				cr_diags_init(&d2);
-				assert_int_equal(cr_read(out.data, out.len, &bo,
-				                         &back, &d2),
-				                 0);
+				assert_int_equal(
+				    cr_read(out.data, out.len, &bo, &back, &d2),
+				    0);
 				assert_int_equal(back.len, 1);
 				assert_false(back.items[0]->broken);
 				assert_equal_models(rs.items[0], back.items[0],
-				                    texts[i], &out);
+						    texts[i], &out);
 				cr_reports_free(&back);
 				cr_diags_free(&d2);
 			}
@@ -670,18 +774,31 @@ static void
 test_needs_quotes(void **state)
 {
 	static const char *const quoted[] = {
-		"", "yes", "YES", "no", "on", "Off", "y", "N", "true",
-		"FALSE", "null", "NULL", "~", "123", "-1", "+1.5", "1e3",
-		"0x1f", "0o7", "0b101", ".inf", "-.INF", ".nan", "12:30",
-		"2026-11-20", "2026-1-2", "2026-11-20T14:00:00+07:00", "=",
-		"<<", "- x", "-x", "#x", "&a", "*a", "!t", "|", ">", "'a'",
-		"\"a\"", "%x", "@x", "`x", "[a]", "{a}", ",a", "?a", ":a",
-		"a: b", "a #b", "a:", " a", "a ", "\ta", "a\nb", "a\rb",
+	    "",		  "yes",      "YES",
+	    "no",	  "on",	      "Off",
+	    "y",	  "N",	      "true",
+	    "FALSE",	  "null",     "NULL",
+	    "~",	  "123",      "-1",
+	    "+1.5",	  "1e3",      "0x1f",
+	    "0o7",	  "0b101",    ".inf",
+	    "-.INF",	  ".nan",     "12:30",
+	    "2026-11-20", "2026-1-2", "2026-11-20T14:00:00+07:00",
+	    "=",	  "<<",	      "- x",
+	    "-x",	  "#x",	      "&a",
+	    "*a",	  "!t",	      "|",
+	    ">",	  "'a'",      "\"a\"",
+	    "%x",	  "@x",	      "`x",
+	    "[a]",	  "{a}",      ",a",
+	    "?a",	  ":a",	      "a: b",
+	    "a #b",	  "a:",	      " a",
+	    "a ",	  "\ta",      "a\nb",
+	    "a\rb",
 	};
 	static const char *const plain[] = {
-		"a", "Linh Tran", "a:b", "a#b", "1.5 bn", "2026 plan",
-		"中文", "yes please", "nullable", "true story", "e", "x1",
-		"Tiếng Việt", "a - b", "C#", "O'Brien",
+	    "a",	  "Linh Tran",	"a:b",	"a#b",
+	    "1.5 bn",	  "2026 plan",	"中文", "yes please",
+	    "nullable",	  "true story", "e",	"x1",
+	    "Tiếng Việt", "a - b",	"C#",	"O'Brien",
 	};
 	size_t i;
 
@@ -702,14 +819,14 @@ test_json_string(void **state)
 	static const struct {
 		const char *in, *out;
 	} cases[] = {
-		{ "plain", "\"plain\"" },
-		{ "q\"b\\s/", "\"q\\\"b\\\\s/\"" },
-		{ "\n\r\t\b\f", "\"\\n\\r\\t\\b\\f\"" },
-		{ "\x01\x1f\x7f", "\"\\u0001\\u001f\\u007f\"" },
-		{ "bad\xff\xc3(", "\"bad\xef\xbf\xbd\xef\xbf\xbd(\"" },
-		{ "ls\xe2\x80\xa8ps\xe2\x80\xa9", "\"ls\\u2028ps\\u2029\"" },
-		{ "中文 😀 Việt", "\"中文 😀 Việt\"" },
-		{ "", "\"\"" },
+	    {"plain", "\"plain\""},
+	    {"q\"b\\s/", "\"q\\\"b\\\\s/\""},
+	    {"\n\r\t\b\f", "\"\\n\\r\\t\\b\\f\""},
+	    {"\x01\x1f\x7f", "\"\\u0001\\u001f\\u007f\""},
+	    {"bad\xff\xc3(", "\"bad\xef\xbf\xbd\xef\xbf\xbd(\""},
+	    {"ls\xe2\x80\xa8ps\xe2\x80\xa9", "\"ls\\u2028ps\\u2029\""},
+	    {"中文 😀 Việt", "\"中文 😀 Việt\""},
+	    {"", "\"\""},
 	};
 	size_t i;
 	cr_buf b;
@@ -783,10 +900,11 @@ test_json_parser(void **state)
 	unlink(tmpl);
 	for (i = 0; i < CR_ARRAY_LEN(tricky); i++) {
 		size_t n = strlen(tricky[i]);
-		if (off + n >= got.len || memcmp(got.data + off, tricky[i], n) ||
+		if (off + n >= got.len ||
+		    memcmp(got.data + off, tricky[i], n) ||
 		    got.data[off + n] != '\0')
-			fail_msg("title %zu '%s' did not come back from JSON", i,
-			         tricky[i]);
+			fail_msg("title %zu '%s' did not come back from JSON",
+				 i, tricky[i]);
 		off += n + 1;
 	}
 	cr_buf_free(&got);
@@ -797,20 +915,20 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_goldens),
-		cmocka_unit_test(test_golden_fixed_points),
-		cmocka_unit_test(test_md_languages),
-		cmocka_unit_test(test_tricky_round_trips),
-		cmocka_unit_test(test_md_placement),
-		cmocka_unit_test(test_md_table),
-		cmocka_unit_test(test_md_action_exts),
-		cmocka_unit_test(test_client_audience),
-		cmocka_unit_test(test_no_id),
-		cmocka_unit_test(test_invalid_utf8),
-		cmocka_unit_test(test_odd_models),
-		cmocka_unit_test(test_needs_quotes),
-		cmocka_unit_test(test_json_string),
-		cmocka_unit_test(test_json_parser),
+	    cmocka_unit_test(test_goldens),
+	    cmocka_unit_test(test_golden_fixed_points),
+	    cmocka_unit_test(test_md_languages),
+	    cmocka_unit_test(test_tricky_round_trips),
+	    cmocka_unit_test(test_md_placement),
+	    cmocka_unit_test(test_md_table),
+	    cmocka_unit_test(test_md_action_exts),
+	    cmocka_unit_test(test_client_audience),
+	    cmocka_unit_test(test_no_id),
+	    cmocka_unit_test(test_invalid_utf8),
+	    cmocka_unit_test(test_odd_models),
+	    cmocka_unit_test(test_needs_quotes),
+	    cmocka_unit_test(test_json_string),
+	    cmocka_unit_test(test_json_parser),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -47,7 +47,7 @@ struct result {
 static void
 read_text(struct result *res, const char *text, size_t len, const char *id)
 {
-	cr_read_opts o = { CR_FORM_YAML, "t.yaml", id };
+	cr_read_opts o = {CR_FORM_YAML, "t.yaml", id};
 
 	memset(res, 0, sizeof(*res));
 	assert_int_equal(cr_read(text, len, &o, &res->rs, &res->d), 0);
@@ -68,9 +68,9 @@ expect_diag(const cr_diags *d, size_t i, cr_rule rule, int line, int col)
 	if (d->items[i].rule != rule || d->items[i].pos.line != line ||
 	    d->items[i].pos.column != col)
 		fail_msg("diag %zu: got %s at %d:%d (%s), want %s at %d:%d", i,
-		         cr_rule_name(d->items[i].rule), d->items[i].pos.line,
-		         d->items[i].pos.column, d->items[i].message,
-		         cr_rule_name(rule), line, col);
+			 cr_rule_name(d->items[i].rule), d->items[i].pos.line,
+			 d->items[i].pos.column, d->items[i].message,
+			 cr_rule_name(rule), line, col);
 }
 
 static void
@@ -104,13 +104,13 @@ test_spec_example(void **state)
 	assert_string_equal(r->attendees.items[0].role.s, "Account Executive");
 	assert_string_equal(r->attendees.items[0].org.s, "Sunrise Agency");
 	assert_string_equal(r->attendees.items[0].email.s,
-	                    "linh@sunrise.example");
+			    "linh@sunrise.example");
 	assert_string_equal(r->attendees.items[1].name.s, "Nguyen Van An");
 	assert_string_equal(r->attendees.items[1].org.s, "ACME Beverages");
 	assert_int_equal(r->attendees.items[1].pos.line, 12);
 	assert_int_equal(r->discussion.len, 1);
 	assert_string_equal(r->discussion.items[0].s,
-	                    "TVC budget reduced to **1.2 bn VND**.");
+			    "TVC budget reduced to **1.2 bn VND**.");
 	assert_int_equal(r->nactions, 1);
 	assert_string_equal(r->actions[0].id.s, "acme-7");
 	assert_string_equal(r->actions[0].who.s, "Linh Tran");
@@ -126,8 +126,8 @@ static void
 test_default_ids(void **state)
 {
 	static const char text[] = "title: x\nactions:\n"
-	                           "  - what: a\n  - id: k\n    what: b\n"
-	                           "  - what: c\n";
+				   "  - what: a\n  - id: k\n    what: b\n"
+				   "  - what: c\n";
 	struct result res;
 
 	(void)state;
@@ -144,9 +144,9 @@ static void
 test_duplicate_and_unknown(void **state)
 {
 	static const char text[] = "title: a\n"
-	                           "atendees: [x]\n"
-	                           "title: b\n"
-	                           "x-crm: 42\n";
+				   "atendees: [x]\n"
+				   "title: b\n"
+				   "x-crm: 42\n";
 	struct result res;
 
 	(void)state;
@@ -169,9 +169,9 @@ static void
 test_wrong_types(void **state)
 {
 	static const char text[] = "title: [a, b]\n"
-	                           "attendees: Linh\n"
-	                           "agreements:\n  - {a: b}\n"
-	                           "actions:\n  - just text\n";
+				   "attendees: Linh\n"
+				   "agreements:\n  - {a: b}\n"
+				   "actions:\n  - just text\n";
 	struct result res;
 
 	(void)state;
@@ -391,9 +391,8 @@ test_dates(void **state)
 	/* a date alone ends at 23:59:59 in its offset */
 	assert_int_equal(cr_datetime_parse("2026-11-25", &dt), 0);
 	dt.offset = 420;
-	assert_int_equal(cr_datetime_epoch(&dt, 1) -
-	                     cr_datetime_epoch(&dt, 0),
-	                 86399);
+	assert_int_equal(cr_datetime_epoch(&dt, 1) - cr_datetime_epoch(&dt, 0),
+			 86399);
 	cr_datetime_from_epoch(cr_datetime_epoch(&dt, 1), 420, &dt);
 	cr_datetime_format(&dt, buf);
 	assert_string_equal(buf, "2026-11-25T23:59:59+07:00");
@@ -403,13 +402,12 @@ static void
 test_persons(void **state)
 {
 	cr_person p;
-	cr_pos pos = { 1, 1 };
+	cr_pos pos = {1, 1};
 	cr_buf b;
 
 	(void)state;
-	assert_int_equal(cr_person_parse("Anna (CEO, Big, Co) <a@b.example>",
-	                                 pos, &p),
-	                 0);
+	assert_int_equal(
+	    cr_person_parse("Anna (CEO, Big, Co) <a@b.example>", pos, &p), 0);
 	assert_string_equal(p.name.s, "Anna");
 	assert_string_equal(p.role.s, "CEO, Big");
 	assert_string_equal(p.org.s, "Co");
@@ -439,7 +437,7 @@ test_sniff(void **state)
 	assert_int_equal(cr_sniff("title: a\n", 9), CR_FORM_YAML);
 	assert_int_equal(cr_sniff("---\nid: a\n---\n# T\n", 18), CR_FORM_MD);
 	assert_int_equal(cr_sniff("---\nid: a\n---\nid: b\n", 20),
-	                 CR_FORM_YAML);
+			 CR_FORM_YAML);
 	assert_int_equal(cr_sniff("# T\n\n## Attendees\n", 18), CR_FORM_MD);
 	assert_int_equal(cr_sniff("# comment\ntitle: a\n", 19), CR_FORM_YAML);
 	assert_int_equal(cr_sniff("", 0), CR_FORM_YAML);
@@ -453,9 +451,8 @@ test_utf8(void **state)
 	assert_int_equal(cr_utf8_width("与会者", 9), 6);
 	assert_int_equal(cr_utf8_width("Việt", strlen("Việt")), 4);
 	assert_int_equal(cr_utf8_casecmp("УЧАСТНИКИ", "участники"), 0);
-	assert_int_equal(cr_utf8_casecmp("THÀNH PHẦN THAM DỰ",
-	                                 "Thành phần tham dự"),
-	                 0);
+	assert_int_equal(
+	    cr_utf8_casecmp("THÀNH PHẦN THAM DỰ", "Thành phần tham dự"), 0);
 	assert_int_equal(cr_utf8_distance("atendees", "attendees", 3), 1);
 	assert_int_equal(cr_utf8_distance("abc", "xyzxyz", 3), 4);
 }
@@ -464,24 +461,24 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_spec_example),
-		cmocka_unit_test(test_default_ids),
-		cmocka_unit_test(test_duplicate_and_unknown),
-		cmocka_unit_test(test_wrong_types),
-		cmocka_unit_test(test_encoding_positions),
-		cmocka_unit_test(test_bom_crlf),
-		cmocka_unit_test(test_utf16),
-		cmocka_unit_test(test_syntax_position),
-		cmocka_unit_test(test_multi_document),
-		cmocka_unit_test(test_empty),
-		cmocka_unit_test(test_alias_bomb),
-		cmocka_unit_test(test_small_alias_ok),
-		cmocka_unit_test(test_deep_nesting),
-		cmocka_unit_test(test_size_limit),
-		cmocka_unit_test(test_dates),
-		cmocka_unit_test(test_persons),
-		cmocka_unit_test(test_sniff),
-		cmocka_unit_test(test_utf8),
+	    cmocka_unit_test(test_spec_example),
+	    cmocka_unit_test(test_default_ids),
+	    cmocka_unit_test(test_duplicate_and_unknown),
+	    cmocka_unit_test(test_wrong_types),
+	    cmocka_unit_test(test_encoding_positions),
+	    cmocka_unit_test(test_bom_crlf),
+	    cmocka_unit_test(test_utf16),
+	    cmocka_unit_test(test_syntax_position),
+	    cmocka_unit_test(test_multi_document),
+	    cmocka_unit_test(test_empty),
+	    cmocka_unit_test(test_alias_bomb),
+	    cmocka_unit_test(test_small_alias_ok),
+	    cmocka_unit_test(test_deep_nesting),
+	    cmocka_unit_test(test_size_limit),
+	    cmocka_unit_test(test_dates),
+	    cmocka_unit_test(test_persons),
+	    cmocka_unit_test(test_sniff),
+	    cmocka_unit_test(test_utf8),
 	};
 
 	return cmocka_run_group_tests_name("yaml_read", tests, NULL, NULL);
