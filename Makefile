@@ -171,7 +171,7 @@ install: all
 	mkdir -p $(DESTDIR)$(PREFIX)/libexec/crtools
 	cp $(BIN)/cr-render-full $(DESTDIR)$(PREFIX)/libexec/crtools/
 	cp $(LIBA) $(DESTDIR)$(LIBDIR_INST)/
-	cp lib/crtools.h $(DESTDIR)$(INCDIR_INST)/
+	cp lib/crtools.h lib/cr_rules.h $(DESTDIR)$(INCDIR_INST)/
 	for m in $(MANS); do \
 		s=$${m##*.}; cp $$m $(DESTDIR)$(MANDIR_INST)/man$$s/; done
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|0.1.0|' \

@@ -91,33 +91,12 @@ typedef enum cr_severity {
 	CR_SEV_ERROR
 } cr_severity;
 
-/* The rule ids of SPEC section 6, in the order of its table. */
+/* The rule ids of SPEC section 6, in the order of its table (lib/cr_rules.h
+ * declares them, with default severity and summary). */
 typedef enum cr_rule {
-	CR_RULE_SYNTAX,
-	CR_RULE_ENCODING,
-	CR_RULE_LIMIT,
-	CR_RULE_MISSING_FIELD,
-	CR_RULE_UNKNOWN_FIELD,
-	CR_RULE_DUPLICATE_FIELD,
-	CR_RULE_BAD_VALUE,
-	CR_RULE_BAD_DATE,
-	CR_RULE_NO_AGREEMENTS,
-	CR_RULE_NO_ACTIONS,
-	CR_RULE_ACTION_NO_OWNER,
-	CR_RULE_ACTION_UNKNOWN_OWNER,
-	CR_RULE_ACTION_NO_DUE,
-	CR_RULE_ACTION_VAGUE_DUE,
-	CR_RULE_ACTION_DUE_BEFORE_CONTACT,
-	CR_RULE_ACTION_OVERDUE,
-	CR_RULE_DUPLICATE_ID,
-	CR_RULE_ISSUED_BEFORE_CONTACT,
-	CR_RULE_LATE_REPORT,
-	CR_RULE_NOT_ISSUED,
-	CR_RULE_AUTHOR_NOT_ATTENDEE,
-	CR_RULE_PLACEHOLDER,
-	CR_RULE_EMOTIONAL_LANGUAGE,
-	CR_RULE_NO_NEXT_CONTACT,
-	CR_RULE_MISSING_PREVIOUS,
+#define CR_RULE(e, name, sev, summary) CR_RULE_##e,
+#include "cr_rules.h"
+#undef CR_RULE
 	CR_RULE__COUNT
 } cr_rule;
 
@@ -127,6 +106,8 @@ const char *cr_rule_name(cr_rule rule);
 int cr_rule_lookup(const char *name);
 /* Default severity in the agency profile (fundraising: see cr_check_opts). */
 cr_severity cr_rule_default(cr_rule rule);
+/* The rule's one-line summary (static English text, as in cr-lint(1)). */
+const char *cr_rule_summary(cr_rule rule);
 /* "error", "warning", "note", "off" */
 const char *cr_severity_name(cr_severity sev);
 /* Returns the severity for a name, or -1. */

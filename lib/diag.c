@@ -8,32 +8,11 @@
 static const struct {
 	const char *name;
 	cr_severity def;
+	const char *summary;
 } rules[CR_RULE__COUNT] = {
-    {"syntax", CR_SEV_ERROR},
-    {"encoding", CR_SEV_ERROR},
-    {"limit", CR_SEV_ERROR},
-    {"missing-field", CR_SEV_ERROR},
-    {"unknown-field", CR_SEV_WARNING},
-    {"duplicate-field", CR_SEV_ERROR},
-    {"bad-value", CR_SEV_ERROR},
-    {"bad-date", CR_SEV_ERROR},
-    {"no-agreements", CR_SEV_ERROR},
-    {"no-actions", CR_SEV_ERROR},
-    {"action-no-owner", CR_SEV_ERROR},
-    {"action-unknown-owner", CR_SEV_WARNING},
-    {"action-no-due", CR_SEV_ERROR},
-    {"action-vague-due", CR_SEV_ERROR},
-    {"action-due-before-contact", CR_SEV_WARNING},
-    {"action-overdue", CR_SEV_WARNING},
-    {"duplicate-id", CR_SEV_ERROR},
-    {"issued-before-contact", CR_SEV_ERROR},
-    {"late-report", CR_SEV_WARNING},
-    {"not-issued", CR_SEV_WARNING},
-    {"author-not-attendee", CR_SEV_WARNING},
-    {"placeholder", CR_SEV_ERROR},
-    {"emotional-language", CR_SEV_WARNING},
-    {"no-next-contact", CR_SEV_OFF},
-    {"missing-previous", CR_SEV_WARNING},
+#define CR_RULE(e, name, sev, summary) {name, CR_SEV_##sev, summary},
+#include "cr_rules.h"
+#undef CR_RULE
 };
 
 static const char *const severities[] = {"off", "note", "warning", "error"};
@@ -59,6 +38,12 @@ cr_severity
 cr_rule_default(cr_rule rule)
 {
 	return (unsigned)rule < CR_RULE__COUNT ? rules[rule].def : CR_SEV_ERROR;
+}
+
+const char *
+cr_rule_summary(cr_rule rule)
+{
+	return (unsigned)rule < CR_RULE__COUNT ? rules[rule].summary : "?";
 }
 
 const char *
