@@ -144,9 +144,9 @@ test_every_report_field(void **state)
 			break;
 		case CR_K_ACTIONS:
 			((cr_actions *)(void *)p)->len--;
-			cr_action_clear(&((cr_actions *)(void *)p)
-					     ->items[((cr_actions *)(void *)p)
-							 ->len]);
+			cr_action_clear(
+			    &((cr_actions *)(void *)p)
+				 ->items[((cr_actions *)(void *)p)->len]);
 			break;
 		}
 		expect_unequal(a, b, fd->key);
@@ -231,9 +231,9 @@ test_same_meaning(void **state)
 	assert_int_equal(cr_str_set(&b->language, NULL, b->pos), 0);
 	assert_int_equal(cr_str_set(&b->actions.items[0].status, NULL, b->pos),
 			 0);
-	assert_int_equal(cr_date_set(&b->date, "2026-11-20T14:00:00+07:00",
-				     b->date.raw.pos),
-			 0);
+	assert_int_equal(
+	    cr_date_set(&b->date, "2026-11-20T14:00:00+07:00", b->date.raw.pos),
+	    0);
 	assert_true(cr_report_equal(a, b));
 	cr_report_free(a);
 	cr_report_free(b);
