@@ -547,7 +547,21 @@ int cr_write_json(const cr_report *r, const cr_write_opts *o, cr_buf *out);
 /* Appends s as a JSON string literal (with quotes). */
 int cr_json_string(cr_buf *out, const char *s);
 
-/* Reading formats (SPEC 7). Each appends to out; 0, or -1 on memory or
+/*
+ * Whether a rendering for o->audience must be refused (SPEC 7): the
+ * client's copy of a report whose confidentiality is `internal`,
+ * `confidential` or a value outside the enum (a typo must not leak the
+ * report). Returns NULL when rendering is allowed, else the reason for
+ * the user (a static English sentence, never freed).
+ */
+const char *cr_render_refusal(const cr_report *r, const cr_write_opts *o);
+
+/* What a renderer returns when it refuses (cr_render_refusal, or for eml
+ * cr_eml_refusal, say why); -1 is only ever memory or a library failure. */
+#define CR_REFUSED (-2)
+
+/* Reading formats (SPEC 7). Each appends to out and returns 0; CR_REFUSED
+ * (nothing appended) when the rendering is refused; -1 on memory or
  * (pdf, eml) when the graphics or MIME library failed. */
 /* One standalone HTML5 page, no external resource, print stylesheet. */
 int cr_render_html(const cr_report *r, const cr_write_opts *o, cr_buf *out);
@@ -557,7 +571,7 @@ int cr_render_txt(const cr_report *r, const cr_write_opts *o, cr_buf *out);
 int cr_render_pdf(const cr_report *r, const cr_write_opts *o, cr_buf *out);
 /* An RFC 5322 message with the txt body and the pdf attached (GMime). */
 int cr_render_eml(const cr_report *r, const cr_write_opts *o, cr_buf *out);
-/* Why no message can be made (cr_render_eml then returns -1): no sender
+/* Why no message can be made (cr_render_eml then returns CR_REFUSED): no sender
  * address, i.e. the author has no plain address among the attendees and
  * distribution and o->from_address is NULL or not local@domain. A static
  * English sentence for the user, or NULL when the message can be made. */
