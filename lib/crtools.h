@@ -472,6 +472,22 @@ typedef struct cr_read_opts {
  */
 int cr_read(const char *buf, size_t len, const cr_read_opts *opts,
 	    cr_reports *out, cr_diags *d);
+/* Return values besides 0 (and CR_REFUSED of the renderers). */
+#define CR_ERR_MEMORY (-1) /* memory ran out */
+#define CR_ERR_IO (-3)	   /* a file could not be read: see errno */
+
+/*
+ * Reads the report file at `path` (a regular file; the form from `form`,
+ * or when CR_FORM_AUTO from the extension, else sniffed; the default id
+ * its base name) into reports appended to `out` and diagnostics appended
+ * to `d`, as cr_read does. Returns 0 (problems with the text are
+ * diagnostics, not return values), CR_ERR_IO with errno set when the file
+ * cannot be opened or read (EISDIR, EINVAL: not a regular file), or
+ * CR_ERR_MEMORY. The caller owns what is appended (cr_reports_free,
+ * cr_diags_free).
+ */
+int cr_read_file(const char *path, cr_form form, cr_reports *out, cr_diags *d);
+
 /* The form of a buffer: Markdown when the first non-blank line (after a
  * front matter block, if the text opens with one) is an ATX heading;
  * else YAML. */
