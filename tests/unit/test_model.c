@@ -49,6 +49,9 @@ static const char full[] =
     " note: soon, x-crm: 7}\n"
     "  - {id: a-2, what: Book, who: An, due: 2026-11-26, status: done}\n"
     "internal: [Pitch hint, Watch budget]\n"
+    "confirmations:\n"
+    "  - An (2026-11-21 10:00): add the cap\n"
+    "  - {name: Dung, at: 2026-11-22, note: fine}\n"
     "x-crm-id: 42\n";
 
 static cr_report *
@@ -142,6 +145,11 @@ test_every_report_field(void **state)
 		case CR_K_TEXTS:
 			change_str(&((cr_texts *)(void *)p)->items[1], NULL);
 			break;
+		case CR_K_CONFIRMATIONS:
+			change_str(
+			    &((cr_confirmations *)(void *)p)->items[1].name,
+			    NULL);
+			break;
 		case CR_K_ACTIONS:
 			((cr_actions *)(void *)p)->len--;
 			cr_action_clear(
@@ -195,6 +203,28 @@ test_every_person_key(void **state)
 			   NULL);
 		expect_unequal(a, b, cr_person_keys[i]);
 	}
+	cr_report_free(a);
+}
+
+static void
+test_every_confirmation_key(void **state)
+{
+	cr_report *a = read_full(), *b;
+
+	(void)state;
+	b = read_full();
+	change_str(&b->confirmations.items[0].name, NULL);
+	expect_unequal(a, b, "a confirmation's name");
+	b = read_full();
+	change_date(&b->confirmations.items[0].at);
+	expect_unequal(a, b, "a confirmation's at");
+	b = read_full();
+	change_str(&b->confirmations.items[0].note, NULL);
+	expect_unequal(a, b, "a confirmation's note");
+	b = read_full();
+	assert_int_equal(
+	    cr_str_set(&b->confirmations.items[0].note, NULL, b->pos), 0);
+	expect_unequal(a, b, "a confirmation's note left out");
 	cr_report_free(a);
 }
 
@@ -273,6 +303,7 @@ main(void)
 	    cmocka_unit_test(test_every_report_field),
 	    cmocka_unit_test(test_every_action_key),
 	    cmocka_unit_test(test_every_person_key),
+	    cmocka_unit_test(test_every_confirmation_key),
 	    cmocka_unit_test(test_extensions),
 	    cmocka_unit_test(test_same_meaning),
 	    cmocka_unit_test(test_tables),
