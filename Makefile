@@ -193,7 +193,7 @@ install: all
 		$$pc.pc.in > $(DESTDIR)$(LIBDIR_INST)/pkgconfig/$$pc.pc; done
 
 clean:
-	rm -rf build bin lib/libcr.a out
+	rm -rf build bin lib/libcr.a lib/libcr-render.a out
 
 .PHONY: all unit cli asan check format format-check mancheck leakcheck demo bench fuzz deps \
 	install clean
