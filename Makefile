@@ -180,6 +180,7 @@ install: all
 		$(DESTDIR)$(INCDIR_INST) $(DESTDIR)$(MANDIR_INST)/man1 \
 		$(DESTDIR)$(MANDIR_INST)/man5
 	cp $(TOOL_BINS) $(DESTDIR)$(BINDIR_INST)/
+	cp scripts/cr-send $(DESTDIR)$(BINDIR_INST)/
 	mkdir -p $(DESTDIR)$(PREFIX)/libexec/crtools
 	cp $(BIN)/cr-render-full $(DESTDIR)$(PREFIX)/libexec/crtools/
 	cp $(LIBA) $(LIBRENDER) $(DESTDIR)$(LIBDIR_INST)/
