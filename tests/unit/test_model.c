@@ -295,6 +295,58 @@ test_tables(void **state)
 	assert_int_equal(cr_stage_profile("Ideas"), -1);
 }
 
+/* cr-report(5) lists every field of the table, in its order, under
+ * "Fields", and the section names of the Markdown form. */
+static void
+test_man_page(void **state)
+{
+	const char *src = getenv("CR_SRC");
+	char path[4096], line[1024], want[128];
+	size_t f = 0;
+	int in = 0, sec = 0;
+	FILE *fp;
+
+	(void)state;
+	snprintf(path, sizeof(path), "%s/man/cr-report.5",
+		 src != NULL && *src != '\0' ? src : ".");
+	assert_non_null(fp = fopen(path, "r"));
+	while (fgets(line, sizeof(line), fp) != NULL) {
+		if (strncmp(line, ".Ss ", 4) == 0)
+			in = strcmp(line, ".Ss Fields\n") == 0;
+		if (in && strncmp(line, ".It Cm ", 7) == 0) {
+			if (f >= CR_F__COUNT)
+				fail_msg("cr-report(5) lists %s beyond the "
+					 "table",
+					 line + 7);
+			snprintf(want, sizeof(want), ".It Cm %s\n",
+				 cr_fields[f].key);
+			if (strcmp(line, want) != 0)
+				fail_msg("cr-report(5) lists %.*s where the "
+					 "table has %s",
+					 (int)strlen(line + 7) - 1, line + 7,
+					 cr_fields[f].key);
+			f++;
+		}
+		/* the section table: ".It KEY Ta LABEL-en Ta ..." */
+		if (strncmp(line, ".It ", 4) == 0 && strstr(line, " Ta ")) {
+			size_t s;
+
+			for (s = 0; s < CR_SEC__COUNT; s++) {
+				snprintf(want, sizeof(want), ".It %s Ta %s",
+					 cr_section_key((cr_section)s),
+					 cr_section_label((cr_section)s,
+							  CR_LANG_EN));
+				if (strncmp(line, want, strlen(want)) == 0 &&
+				    strchr(" ,", line[strlen(want)]) != NULL)
+					sec++;
+			}
+		}
+	}
+	fclose(fp);
+	assert_int_equal(f, CR_F__COUNT);
+	assert_int_equal(sec, CR_SEC__COUNT);
+}
+
 int
 main(void)
 {
@@ -307,6 +359,7 @@ main(void)
 	    cmocka_unit_test(test_extensions),
 	    cmocka_unit_test(test_same_meaning),
 	    cmocka_unit_test(test_tables),
+	    cmocka_unit_test(test_man_page),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
