@@ -378,15 +378,37 @@ test_due_before_contact(void **state)
 	struct run x;
 
 	(void)state;
-	/* (not also overdue: the finding that says more wins) */
-	says("due: 2026-11-25", "due: 2026-11-19", NOW,
+	/* due before the contact and before now: both, independently */
+	lint(&x, subst(good, "due: 2026-11-25", "due: 2026-11-19"), NOW);
+	assert_int_equal(x.d.len, 2);
+	contains(expect(&x, CR_RULE_ACTION_DUE_BEFORE_CONTACT, 19, 10),
+		 "before the contact");
+	contains(expect(&x, CR_RULE_ACTION_OVERDUE, 19, 10), "(3 days ago)");
+	done(&x);
+	/* before the contact but not yet overdue: one finding */
+	says("due: 2026-11-25", "due: 2026-11-19", "2026-11-19 10:00 +07:00",
 	     CR_RULE_ACTION_DUE_BEFORE_CONTACT, 19, 10, "before the contact");
+	/* overdue, and the rule of the other one off: still overdue */
+	{
+		cr_check_opts o;
+
+		cr_check_opts_init(&o, CR_PROFILE_AGENCY);
+		o.now = when(NOW);
+		o.now_offset = 420;
+		o.severity[CR_RULE_ACTION_DUE_BEFORE_CONTACT] = CR_SEV_OFF;
+		lint_opts(&x, subst(good, "due: 2026-11-25", "due: 2026-11-19"),
+			  &o);
+		assert_int_equal(x.d.len, 1);
+		expect(&x, CR_RULE_ACTION_OVERDUE, 19, 10);
+		done(&x);
+	}
 	/* the contact's own day, and an earlier time of that day */
 	lint(&x, subst(good, "due: 2026-11-25", "due: 2026-11-20"), NOW);
 	expect_none(&x, CR_RULE_ACTION_DUE_BEFORE_CONTACT);
 	done(&x);
-	only(&x, "due: 2026-11-25", "due: 2026-11-20 13:59", NOW,
-	     CR_RULE_ACTION_DUE_BEFORE_CONTACT, 19, 10);
+	only(&x, "due: 2026-11-25", "due: 2026-11-20 13:59",
+	     "2026-11-20 13:00 +07:00", CR_RULE_ACTION_DUE_BEFORE_CONTACT, 19,
+	     10);
 	done(&x);
 	/* done actions are history */
 	clean("due: 2026-11-25", "due: 2026-11-19\n    status: done", NOW);
