@@ -242,9 +242,8 @@ due_before(struct tctx *c, const cr_report *r, const cr_action *a)
 {
 	char due[32], date[32];
 
-	if (!r->date.valid ||
-	    cr_datetime_epoch(&a->due.dt, 1) >=
-		cr_datetime_epoch(&r->date.dt, 0))
+	if (!r->date.valid || cr_datetime_epoch(&a->due.dt, 1) >=
+				  cr_datetime_epoch(&r->date.dt, 0))
 		return 0;
 	cr_datetime_format(&a->due.dt, due);
 	cr_datetime_format(&r->date.dt, date);
@@ -265,9 +264,9 @@ overdue(struct tctx *c, const cr_report *r, const cr_action *a)
 	if (c->o->now <= cr_datetime_epoch(&a->due.dt, 1))
 		return 0;
 	cr_datetime_from_epoch(c->o->now, c->o->now_offset, &today);
-	days = cr_days_from_civil(today.year, today.month, today.day) -
-	       cr_days_from_civil(a->due.dt.year, a->due.dt.month,
-				  a->due.dt.day);
+	days =
+	    cr_days_from_civil(today.year, today.month, today.day) -
+	    cr_days_from_civil(a->due.dt.year, a->due.dt.month, a->due.dt.day);
 	cr_datetime_format(&a->due.dt, due);
 	return tadd(c, r, a->due.raw.pos, CR_RULE_ACTION_OVERDUE,
 		    "action '%s' was due %s (%lld day%s ago) and is still %s; "

@@ -621,10 +621,10 @@ const cr_thread_action *cr_threads_action_of(const cr_threads *t, size_t r,
 /* Whether action i of report r is its action's current state (r is the
  * latest report of the thread that lists it). */
 int cr_threads_current(const cr_threads *t, size_t r, size_t i);
-/* The id after the highest numbered of ids ("acme-7" -> "acme-8", "3" ->
- * "4"); with no id ending in a number, "FALLBACK-1" ("1" if fallback is
- * NULL or empty). malloc'd; NULL on memory. */
-char *cr_action_id_next(const char *const *ids, size_t n, const char *fallback);
+/* The id after the highest numbered of ids, its prefix kept ("acme-7"
+ * -> "acme-8", "3" -> "4"): *out is malloc'd, or NULL when no id ends in
+ * a number. 0, or -1 on memory. */
+int cr_action_id_next(const char *const *ids, size_t n, char **out);
 
 /* ------------------------------------------------------------------ */
 /* Checks (the lint rules of SPEC 6)                                   */

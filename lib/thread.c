@@ -272,8 +272,9 @@ static size_t *
 action_slot(const cr_threads *t, struct table *tb, size_t thread,
 	    const char *id)
 {
-	size_t i = (size_t)hash_str(id, HASH_SEED ^ (thread * 0x9e3779b97f4a7c15ULL)) &
-		   tb->mask;
+	size_t i =
+	    (size_t)hash_str(id, HASH_SEED ^ (thread * 0x9e3779b97f4a7c15ULL)) &
+	    tb->mask;
 
 	while (tb->slot[i] != CR_NONE &&
 	       (t->actions[tb->slot[i]].thread != thread ||
@@ -371,8 +372,8 @@ find_lost(cr_threads *t)
 	for (i = 0; i < t->nactions; i++)
 		stamp[i] = CR_NONE;
 	for (i = 0; i < t->n; i++) {
-		if ((p = t->prev[i]) == CR_NONE || p == i ||
-		    !counted(t, i) || !counted(t, p))
+		if ((p = t->prev[i]) == CR_NONE || p == i || !counted(t, i) ||
+		    !counted(t, p))
 			continue;
 		for (k = t->occ[i]; k < t->occ[i + 1]; k++)
 			stamp[t->of[k]] = i;
@@ -492,14 +493,15 @@ trailing_number(const char *id, size_t *digits)
 	return v;
 }
 
-char *
-cr_action_id_next(const char *const *ids, size_t n, const char *fallback)
+int
+cr_action_id_next(const char *const *ids, size_t n, char **out)
 {
 	const char *best = NULL;
 	size_t i, at = 0, bat = 0;
 	long long v, max = -1;
 	cr_buf b;
 
+	*out = NULL;
 	for (i = 0; i < n; i++) {
 		if (!has_id(ids[i]) || (v = trailing_number(ids[i], &at)) < 0)
 			continue;
@@ -509,15 +511,14 @@ cr_action_id_next(const char *const *ids, size_t n, const char *fallback)
 			bat = at;
 		}
 	}
+	if (best == NULL)
+		return 0;
 	cr_buf_init(&b);
-	if (best != NULL)
-		cr_buf_printf(&b, "%.*s%lld", (int)bat, best, max + 1);
-	else
-		cr_buf_printf(&b, "%s%s1", fallback != NULL ? fallback : "",
-			      has_id(fallback) ? "-" : "");
+	cr_buf_printf(&b, "%.*s%lld", (int)bat, best, max + 1);
 	if (b.oom) {
 		cr_buf_free(&b);
-		return NULL;
+		return -1;
 	}
-	return cr_buf_detach(&b, NULL);
+	*out = cr_buf_detach(&b, NULL);
+	return 0;
 }
