@@ -220,10 +220,10 @@ check_lost(struct tctx *c)
 	for (i = 0; i < t->nlost; i++) {
 		const cr_thread_lost *l = &t->lost[i];
 		const cr_report *r = t->rs[l->report], *p = t->rs[l->prev];
-		const cr_action *a = &p->actions[l->action];
+		const cr_action *a = &p->actions.items[l->action];
 		cr_pos ap = a->id.pos.line > 0 ? a->id.pos : a->pos;
 
-		if (tadd(c, r, r->actions_given ? r->actions_pos : r->pos,
+		if (tadd(c, r, r->actions.given ? r->actions.pos : r->pos,
 			 CR_RULE_ACTION_LOST,
 			 "action '%s' of the previous report (%s:%d) is %s "
 			 "and missing here; carry it over with its id, or "
@@ -287,8 +287,8 @@ check_current(struct tctx *c)
 		const cr_report *r = t->rs[i];
 		if (!usable(r))
 			continue;
-		for (j = 0; j < r->nactions; j++) {
-			const cr_action *a = &r->actions[j];
+		for (j = 0; j < r->actions.len; j++) {
+			const cr_action *a = &r->actions.items[j];
 			if (!a->due.valid || !cr_action_open(a) ||
 			    !cr_threads_current(t, i, j))
 				continue;

@@ -15,14 +15,6 @@
 
 #include "internal.h"
 
-int
-cr_action_open(const cr_action *a)
-{
-	cr_status s = cr_action_status(a);
-
-	return s == CR_STATUS_OPEN || s == CR_STATUS_BLOCKED;
-}
-
 /* ------------------------------------------------------------ hashing */
 
 static uint64_t
@@ -302,7 +294,7 @@ find_actions(cr_threads *t)
 	for (i = 0; i < t->n; i++) {
 		t->occ[i] = total;
 		if (counted(t, i))
-			total += t->rs[i]->nactions;
+			total += t->rs[i]->actions.len;
 	}
 	t->occ[t->n] = total;
 	if (total == 0)
@@ -315,8 +307,8 @@ find_actions(cr_threads *t)
 	for (i = 0; i < t->n; i++) {
 		if (!counted(t, i))
 			continue;
-		for (j = 0; j < t->rs[i]->nactions; j++) {
-			const char *id = t->rs[i]->actions[j].id.s;
+		for (j = 0; j < t->rs[i]->actions.len; j++) {
+			const char *id = t->rs[i]->actions.items[j].id.s;
 			cr_thread_action *a;
 			size_t *s = NULL;
 
@@ -381,7 +373,7 @@ find_lost(cr_threads *t)
 			cr_thread_lost *l;
 
 			if (stamp[t->of[k]] == i ||
-			    !cr_action_open(&t->rs[p]->actions[j]))
+			    !cr_action_open(&t->rs[p]->actions.items[j]))
 				continue;
 			if (cr_grow(&t->lost, &cap, t->nlost + 1,
 				    sizeof(*t->lost)) == -1) {

@@ -69,7 +69,7 @@ push_row(cr_wip *w, const cr_threads *t, const cr_thread_action *ta)
 	memset(row, 0, sizeof(*row));
 	row->first = t->rs[ta->first];
 	row->latest = t->rs[ta->latest];
-	row->action = &row->latest->actions[ta->action];
+	row->action = &row->latest->actions.items[ta->action];
 	row->count = ta->count;
 	row->thread = ta->thread;
 	row->origin = t->rs[t->head[ta->thread]];

@@ -296,13 +296,13 @@ carry_actions(cr_report *r, const cr_report *prev)
 {
 	size_t i;
 
-	for (i = 0; i < prev->nactions; i++) {
-		const cr_action *s = &prev->actions[i];
+	for (i = 0; i < prev->actions.len; i++) {
+		const cr_action *s = &prev->actions.items[i];
 		cr_status st = cr_action_status(s);
 		char due[32];
 		cr_action a;
 
-		if (st != CR_STATUS_OPEN && st != CR_STATUS_BLOCKED)
+		if (!cr_action_open(s))
 			continue;
 		memset(&a, 0, sizeof(a));
 		/* The due as it was meant: a date-time keeps the offset it
@@ -321,7 +321,7 @@ carry_actions(cr_report *r, const cr_report *prev)
 			cr_action_clear(&a);
 			return -1;
 		}
-		r->actions[r->nactions - 1].id_given = 1;
+		r->actions.items[r->actions.len - 1].id_given = 1;
 	}
 	return 0;
 }
@@ -477,7 +477,7 @@ build(cr_report *r, const struct opts *o, const cr_report *prev)
 			rc = -1;
 		}
 	}
-	r->actions_given = 1;
+	r->actions.given = 1;
 	return rc;
 }
 
@@ -552,8 +552,8 @@ ids_free(struct ids *ids)
 static int
 ids_of(struct ids *ids, const cr_report *r)
 {
-	for (size_t i = 0; i < r->nactions; i++)
-		if (ids_push(ids, r->actions[i].id.s) == -1)
+	for (size_t i = 0; i < r->actions.len; i++)
+		if (ids_push(ids, r->actions.items[i].id.s) == -1)
 			return -1;
 	return 0;
 }
@@ -640,8 +640,8 @@ thread_ids(struct ids *ids, const char *from, const cr_reports *prevs,
 static int
 number_actions(cr_report *r, struct ids *ids)
 {
-	for (size_t i = 0; i < r->nactions; i++) {
-		cr_action *a = &r->actions[i];
+	for (size_t i = 0; i < r->actions.len; i++) {
+		cr_action *a = &r->actions.items[i];
 		char *next;
 
 		if (a->id_given)

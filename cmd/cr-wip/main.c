@@ -426,15 +426,9 @@ main(int argc, char **argv)
 			goto oom;
 		cli_input_unload(in);
 		for (; j < rs.len; j++) {
-			cr_report *r = rs.items[j];
-			cr_str prev = r->previous;
-
-			if (!r->broken)
-				pg.actions += r->nactions;
-			/* `previous` makes the threads: it stays */
-			memset(&r->previous, 0, sizeof(r->previous));
-			cr_report_strip(r);
-			r->previous = prev;
+			if (!rs.items[j]->broken)
+				pg.actions += rs.items[j]->actions.len;
+			cr_report_strip(rs.items[j]);
 		}
 		skipped += print_skips(&d, from, 0, color);
 		cr_diags_truncate(&d, from); /* printed, or cr-lint's */
