@@ -117,14 +117,14 @@ test_long_chain(void **state)
 		snprintf(id, sizeof(id), "r%zu", i);
 		snprintf(prev, sizeof(prev), "r%zu", i - 1);
 		/* all on one day: the chain alone orders them */
-		push(&rs, mk(id, i > 0 ? prev : NULL, "A", "2026-11-01",
-			     "1:open"));
+		push(&rs,
+		     mk(id, i > 0 ? prev : NULL, "A", "2026-11-01", "1:open"));
 	}
 	build(&t, &rs);
 	assert_int_equal(t.nthreads, 1);
 	assert_int_equal(t.nactions, 1);
 	assert_int_equal(t.actions[0].count, N);
-	assert_int_equal(t.actions[0].latest, 0);	/* r199999 */
+	assert_int_equal(t.actions[0].latest, 0);    /* r199999 */
 	assert_int_equal(t.actions[0].first, N - 1); /* r0 */
 	assert_int_equal(t.head[0], N - 1);
 	assert_int_equal(t.nlost, 0);
