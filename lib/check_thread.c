@@ -124,39 +124,53 @@ check_missing_previous(struct tctx *c)
 	return oom ? -1 : 0;
 }
 
-/* "a -> b -> c -> a", at most a few ids, then the length. */
+/* "a -> b -> c -> a": the first few ids of the way round, then how many
+ * reports the cycle has (len). */
 static int
-cycle_text(const cr_threads *t, size_t i, cr_buf *b)
+cycle_text(const cr_threads *t, size_t i, size_t len, cr_buf *b)
 {
-	size_t j = i, k = 0;
+	size_t j = i, k;
 
-	do {
-		if (k == 6) {
-			size_t len = k;
-			for (; j != i; j = t->prev[j])
-				len++;
-			cr_buf_printf(b, " -> ... (%zu reports) -> ", len);
-			break;
-		}
+	for (k = 0; k < len && k < 6; k++, j = t->prev[j])
 		cr_buf_printf(b, "%s%s", k > 0 ? " -> " : "", t->rs[j]->id.s);
-		j = t->prev[j];
-		k++;
-	} while (j != i);
-	if (k < 6)
-		cr_buf_puts(b, " -> ");
-	cr_buf_puts(b, t->rs[i]->id.s);
+	if (k < len)
+		cr_buf_printf(b, " -> ... (%zu reports)", len);
+	cr_buf_printf(b, " -> %s", t->rs[i]->id.s);
 	return b->oom ? -1 : 0;
+}
+
+/* The length of each report's cycle, each cycle walked once. */
+static size_t *
+cycle_lengths(const cr_threads *t)
+{
+	size_t *len = calloc(t->n > 0 ? t->n : 1, sizeof(*len)), i, j, n;
+
+	if (len == NULL)
+		return NULL;
+	for (i = 0; i < t->n; i++) {
+		if (!t->cycle[i] || len[i] != 0)
+			continue;
+		n = 1;
+		for (j = t->prev[i]; j != i; j = t->prev[j])
+			n++;
+		len[i] = n;
+		for (j = t->prev[i]; j != i; j = t->prev[j])
+			len[j] = n;
+	}
+	return len;
 }
 
 static int
 check_cycles(struct tctx *c)
 {
 	const cr_threads *t = c->t;
-	size_t i;
+	size_t i, *len;
 	cr_buf b;
-	int rc;
+	int rc = 0;
 
-	for (i = 0; i < t->n; i++) {
+	if ((len = cycle_lengths(t)) == NULL)
+		return -1;
+	for (i = 0; rc == 0 && i < t->n; i++) {
 		const cr_report *r = t->rs[i];
 		if (!t->cycle[i])
 			continue;
@@ -166,24 +180,21 @@ check_cycles(struct tctx *c)
 				  "name the report before it, or remove "
 				  "'previous' if the thread starts here",
 				  r->previous.s);
-		} else {
-			cr_buf_init(&b);
-			rc = cycle_text(t, i, &b);
-			if (rc == 0)
-				rc = tadd(
-				    c, r, r->previous.pos,
-				    CR_RULE_PREVIOUS_CYCLE,
-				    "following 'previous' from here comes back "
-				    "to this report (%s); a thread has a first "
-				    "report: remove 'previous' from it, or "
-				    "correct the id",
-				    b.data);
-			cr_buf_free(&b);
+			continue;
 		}
-		if (rc == -1)
-			return -1;
+		cr_buf_init(&b);
+		rc = cycle_text(t, i, len[i], &b);
+		if (rc == 0)
+			rc = tadd(c, r, r->previous.pos, CR_RULE_PREVIOUS_CYCLE,
+				  "following 'previous' from here comes back "
+				  "to this report (%s); a thread has a first "
+				  "report: remove 'previous' from it, or "
+				  "correct the id",
+				  b.data);
+		cr_buf_free(&b);
 	}
-	return 0;
+	free(len);
+	return rc;
 }
 
 static int
