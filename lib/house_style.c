@@ -10,8 +10,7 @@
 
 #include "internal.h"
 
-static const char *const style_keys[] = {"agency", "logo", "reply-hours",
-					 NULL};
+static const char *const style_keys[] = {"agency", "logo", "reply-hours", NULL};
 
 void
 cr_house_style_free(cr_house_style *hs)
@@ -55,8 +54,7 @@ hours(const cr_node *v, const char *file, int *out, cr_diags *d)
 }
 
 static int
-style_map(cr_house_style *hs, const cr_node *map, const char *file,
-	  cr_diags *d)
+style_map(cr_house_style *hs, const cr_node *map, const char *file, cr_diags *d)
 {
 	size_t i;
 	int rc = 0;
@@ -78,15 +76,17 @@ style_map(cr_house_style *hs, const cr_node *map, const char *file,
 		} else if (strcmp(key, "reply-hours") == 0)
 			rc = hours(v, file, &hs->reply_hours, d);
 		else if ((near = cr_suggest(key, style_keys)) != NULL)
-			rc = cr_diags_add(d, file, k->pos, CR_RULE_UNKNOWN_FIELD,
-					  "unknown key '%s' in the house style; "
-					  "did you mean '%s'?",
-					  key, near);
+			rc =
+			    cr_diags_add(d, file, k->pos, CR_RULE_UNKNOWN_FIELD,
+					 "unknown key '%s' in the house style; "
+					 "did you mean '%s'?",
+					 key, near);
 		else
-			rc = cr_diags_add(d, file, k->pos, CR_RULE_UNKNOWN_FIELD,
-					  "unknown key '%s' in the house style "
-					  "(agency, logo, reply-hours)",
-					  key);
+			rc =
+			    cr_diags_add(d, file, k->pos, CR_RULE_UNKNOWN_FIELD,
+					 "unknown key '%s' in the house style "
+					 "(agency, logo, reply-hours)",
+					 key);
 	}
 	return rc;
 }
@@ -121,7 +121,7 @@ cr_house_style_read(const char *buf, size_t len, const char *file,
 const char *
 cr_logo_type(const unsigned char *data, size_t len)
 {
-	static const unsigned char png[8] = {0x89, 'P',  'N',  'G',
+	static const unsigned char png[8] = {0x89, 'P',	 'N',  'G',
 					     '\r', '\n', 0x1a, '\n'};
 	size_t i, n = len < 1024 ? len : 1024;
 

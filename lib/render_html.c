@@ -54,7 +54,6 @@ static const char stylesheet[] =
     "td.what,td.note{overflow-wrap:anywhere}\n"
     "td.id{font-size:9pt;color:#444;white-space:nowrap}\n"
     "td.who,td.status{word-break:keep-all}\n"
-    "td.due{white-space:nowrap}\n"
     ".word{white-space:nowrap}\n"
     "tr.overdue td{background:#fde8e6}\n"
     "tr.done td,tr.dropped td{color:#666}\n"
@@ -341,6 +340,29 @@ cell_open(struct html *h, cr_column c)
 	put(h, "\">");
 }
 
+/* A due date as unbreakable parts: the date, and the time after it may
+ * go to the next line ("26 tháng 11 năm 2026," / "17:00 (UTC+07:00)"). */
+static void
+due_words(struct html *h, const char *s, size_t n)
+{
+	const char *cut = NULL, *p;
+
+	for (p = s; p + 1 < s + n; p++)
+		if (*p == ' ' && p > s &&
+		    (h->lang == CR_LANG_ZH || p[-1] == ',')) {
+			cut = p;
+			break;
+		}
+	put(h, "<span class=\"word\">");
+	cr_html_escape(h->out, s, cut != NULL ? (size_t)(cut - s) : n);
+	put(h, "</span>");
+	if (cut == NULL)
+		return;
+	put(h, " <span class=\"word\">");
+	cr_html_escape(h->out, cut + 1, n - (size_t)(cut + 1 - s));
+	put(h, "</span>");
+}
+
 static int
 action_row(struct html *h, const cr_action *a, int with_note)
 {
@@ -371,7 +393,7 @@ action_row(struct html *h, const cr_action *a, int with_note)
 		cr_buf_free(&t);
 		return -1;
 	}
-	cr_html_escape(h->out, t.data, t.len);
+	due_words(h, t.data, t.len);
 	put(h, "</td>\n");
 	cell_open(h, CR_COL_STATUS);
 	put(h, "<span class=\"word\">");

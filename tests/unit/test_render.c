@@ -639,6 +639,16 @@ test_wrap(void **state)
 	/* Combining marks (decomposed Vietnamese) take no column. */
 	expect_wrap("Vie\xcc\xa3\xcc\x82t Nam", "", "", 5,
 		    "Vie\xcc\xa3\xcc\x82t\nNam\n");
+	/* A URL or an e-mail address is never cut, even when it is
+	 * longer than the line: it stands alone on an overlong line. */
+	expect_wrap("see https://acme.example/brief-2027 now", "- ", "  ", 12,
+		    "- see\n  https://acme.example/brief-2027\n  now\n");
+	expect_wrap("mail <very.long.name@sunrise.example> soon", "", "", 10,
+		    "mail\n<very.long.name@sunrise.example>\nsoon\n");
+	expect_wrap("mailto:ab@c.example x", "", "", 5,
+		    "mailto:ab@c.example\nx\n");
+	/* ... but an '@' without a domain after it is a word like others */
+	expect_wrap("@@@@@@@@ x", "", "", 4, "@@@@\n@@@@\nx\n");
 	expect_wrap("a\n\nb", "> ", "  ", 72, "> a\n\n  b\n");
 	expect_wrap("", "- ", "  ", 72, "-\n");
 }
