@@ -193,49 +193,38 @@ action_name(const cr_action *a)
 
 /* ----------------------------------------------------- missing-field */
 
-static const struct required {
-	const char *key;
-	size_t off; /* of a cr_str in cr_report */
-	const char *hint;
-} required[] = {
-    {"title", offsetof(cr_report, title),
-     "add 'title:' with one line naming the contact"},
-    {"client", offsetof(cr_report, client),
-     "add 'client:' with the client organisation"},
-    {"type", offsetof(cr_report, type),
-     "add 'type:' with meeting, call, video, visit, email or other"},
-    {"date", offsetof(cr_report, date.raw),
-     "add 'date:' with when the contact happened, e.g. "
-     "2026-11-20 14:00 +07:00"},
-    {"author", offsetof(cr_report, author),
-     "add 'author:' with the name of who prepared the report"},
-};
-
 static int
 check_missing(struct ctx *c)
 {
 	const cr_report *r = c->r;
 	size_t i;
 
-	for (i = 0; i < CR_ARRAY_LEN(required); i++) {
-		const cr_str *s =
-		    (const cr_str *)((const char *)r + required[i].off);
-		if (!blank(s->s))
+	for (i = 0; i < CR_F__COUNT; i++) {
+		const struct cr_field_desc *fd = &cr_fields[i];
+		const cr_str *s = cr_field_str(r, (enum cr_field)i);
+		const cr_persons *ps;
+
+		if (!(fd->flags & CR_FF_REQ))
 			continue;
-		if (add(c, s->pos, CR_RULE_MISSING_FIELD,
-			"required field '%s' is %s; %s", required[i].key,
-			s->s == NULL ? "missing" : "empty",
-			required[i].hint) == -1)
+		if (s != NULL) {
+			if (!blank(s->s))
+				continue;
+			if (add(c, s->pos, CR_RULE_MISSING_FIELD,
+				"required field '%s' is %s; %s", fd->key,
+				s->s == NULL ? "missing" : "empty",
+				fd->hint) == -1)
+				return -1;
+			continue;
+		}
+		/* a list: at least one entry (only persons are required) */
+		ps = CR_FIELD_PTR(r, i, cr_persons);
+		if (fd->kind == CR_K_PERSONS && ps->len == 0 &&
+		    add(c, ps->given ? ps->pos : r->pos, CR_RULE_MISSING_FIELD,
+			"no %s; %s", fd->key, fd->hint) == -1)
 			return -1;
 	}
-	if (r->attendees.len == 0 &&
-	    add(c, r->attendees.given ? r->attendees.pos : r->pos,
-		CR_RULE_MISSING_FIELD,
-		"no attendees; list at least one under 'attendees:' as "
-		"'- Name (Role, Org)'") == -1)
-		return -1;
-	for (i = 0; i < r->nactions; i++) {
-		const cr_action *a = &r->actions[i];
+	for (i = 0; i < r->actions.len; i++) {
+		const cr_action *a = &r->actions.items[i];
 		if (blank(a->what.s) &&
 		    add(c, pos_or(a->what.pos, a->pos), CR_RULE_MISSING_FIELD,
 			"action '%s' has no 'what'; write the task, e.g. "
@@ -247,16 +236,6 @@ check_missing(struct ctx *c)
 }
 
 /* ---------------------------------------------------------- bad-value */
-
-static const char *const type_values[] = {"meeting", "call",  "video", "visit",
-					  "email",   "other", NULL};
-static const char *const outcome_values[] = {
-    "reached", "no-answer", "left-message", "declined", "postponed", NULL};
-static const char *const conf_values[] = {"public", "client", "internal",
-					  "confidential", NULL};
-static const char *const lang_values[] = {"en", "vi", "zh", "ru", NULL};
-static const char *const status_values[] = {"open", "done", "blocked",
-					    "dropped", NULL};
 
 static int
 enum_value(struct ctx *c, const char *key, const cr_str *s,
@@ -298,15 +277,15 @@ check_enums(struct ctx *c)
 	const cr_report *r = c->r;
 	size_t i;
 
-	if (enum_value(c, "type", &r->type, type_values) == -1 ||
-	    enum_value(c, "outcome", &r->outcome, outcome_values) == -1 ||
-	    enum_value(c, "confidentiality", &r->confidentiality,
-		       conf_values) == -1 ||
-	    enum_value(c, "language", &r->language, lang_values) == -1)
-		return -1;
-	for (i = 0; i < r->nactions; i++)
-		if (enum_value(c, "status", &r->actions[i].status,
-			       status_values) == -1)
+	for (i = 0; i < CR_F__COUNT; i++)
+		if (cr_fields[i].values != NULL &&
+		    enum_value(c, cr_fields[i].key,
+			       cr_field_str(r, (enum cr_field)i),
+			       cr_fields[i].values) == -1)
+			return -1;
+	for (i = 0; i < r->actions.len; i++)
+		if (enum_value(c, "status", &r->actions.items[i].status,
+			       cr_status_values) == -1)
 			return -1;
 	return 0;
 }
@@ -336,8 +315,8 @@ check_dates(struct ctx *c)
 	    bad_date(c, "next_contact", &r->next_contact) == -1)
 		return -1;
 	example_date(c, ex);
-	for (i = 0; i < r->nactions; i++) {
-		const cr_date *due = &r->actions[i].due;
+	for (i = 0; i < r->actions.len; i++) {
+		const cr_date *due = &r->actions.items[i].due;
 		if (date_kind(c, due, 1) != D_BAD)
 			continue;
 		if (add(c, due->raw.pos, CR_RULE_BAD_DATE,
@@ -376,9 +355,9 @@ check_no_actions(struct ctx *c)
 {
 	const cr_report *r = c->r;
 
-	if (!reached(r) || r->nactions > 0)
+	if (!reached(r) || r->actions.len > 0)
 		return 0;
-	return add(c, r->actions_given ? r->actions_pos : r->pos,
+	return add(c, r->actions.given ? r->actions.pos : r->pos,
 		   CR_RULE_NO_ACTIONS,
 		   "no actions for a contact that was reached; list the next "
 		   "steps under 'actions:' with what, who and due");
@@ -391,8 +370,8 @@ check_no_owner(struct ctx *c)
 {
 	size_t i;
 
-	for (i = 0; i < c->r->nactions; i++) {
-		const cr_action *a = &c->r->actions[i];
+	for (i = 0; i < c->r->actions.len; i++) {
+		const cr_action *a = &c->r->actions.items[i];
 		if (!blank(a->who.s))
 			continue;
 		if (add(c, pos_or(a->who.pos, a->pos), CR_RULE_ACTION_NO_OWNER,
@@ -481,8 +460,8 @@ check_unknown_owner(struct ctx *c)
 			goto out;
 	if (n > 1)
 		qsort(keys, n, sizeof(*keys), key_cmp);
-	for (i = 0; i < r->nactions; i++) {
-		const cr_action *a = &r->actions[i];
+	for (i = 0; i < r->actions.len; i++) {
+		const cr_action *a = &r->actions.items[i];
 		const char *near;
 		char *f;
 		int found;
@@ -522,8 +501,8 @@ check_no_due(struct ctx *c)
 	size_t i;
 
 	example_date(c, ex);
-	for (i = 0; i < c->r->nactions; i++) {
-		const cr_action *a = &c->r->actions[i];
+	for (i = 0; i < c->r->actions.len; i++) {
+		const cr_action *a = &c->r->actions.items[i];
 		if (!blank(a->due.raw.s))
 			continue;
 		if (add(c, pos_or(a->due.raw.pos, a->pos),
@@ -543,8 +522,8 @@ check_vague_due(struct ctx *c)
 	size_t i;
 
 	example_date(c, ex);
-	for (i = 0; i < c->r->nactions; i++) {
-		const cr_date *due = &c->r->actions[i].due;
+	for (i = 0; i < c->r->actions.len; i++) {
+		const cr_date *due = &c->r->actions.items[i].due;
 		if (date_kind(c, due, 1) != D_VAGUE)
 			continue;
 		if (add(c, due->raw.pos, CR_RULE_ACTION_VAGUE_DUE,
@@ -565,8 +544,8 @@ check_due_before(struct ctx *c)
 	if (!c->contact_ok)
 		return 0;
 	cr_datetime_format(&c->r->date.dt, date);
-	for (i = 0; i < c->r->nactions; i++) {
-		const cr_action *a = &c->r->actions[i];
+	for (i = 0; i < c->r->actions.len; i++) {
+		const cr_action *a = &c->r->actions.items[i];
 		if (!a->due.valid || !open_action(a) ||
 		    cr_datetime_epoch(&a->due.dt, 1) >= c->contact_start)
 			continue;
@@ -591,8 +570,8 @@ check_overdue(struct ctx *c)
 	size_t i;
 
 	cr_datetime_from_epoch(c->o->now, c->o->now_offset, &today);
-	for (i = 0; i < c->r->nactions; i++) {
-		const cr_action *a = &c->r->actions[i];
+	for (i = 0; i < c->r->actions.len; i++) {
+		const cr_action *a = &c->r->actions.items[i];
 		if (!a->due.valid || !open_action(a) ||
 		    c->o->now <= cr_datetime_epoch(&a->due.dt, 1))
 			continue;
@@ -640,8 +619,8 @@ static int
 dup_action(void *arg, size_t later, size_t first)
 {
 	struct ctx *c = arg;
-	const cr_action *a = &c->r->actions[later];
-	const cr_action *f = &c->r->actions[first];
+	const cr_action *a = &c->r->actions.items[later];
+	const cr_action *f = &c->r->actions.items[first];
 	cr_pos fp = pos_or(f->id.pos, f->pos);
 
 	return add(c, pos_or(a->id.pos, a->pos), CR_RULE_DUPLICATE_ID,
@@ -658,13 +637,13 @@ check_action_ids(struct ctx *c)
 	size_t i, n = 0;
 	int rc;
 
-	if (r->nactions < 2)
+	if (r->actions.len < 2)
 		return 0;
-	if ((keys = malloc(r->nactions * sizeof(*keys))) == NULL)
+	if ((keys = malloc(r->actions.len * sizeof(*keys))) == NULL)
 		return -1;
-	for (i = 0; i < r->nactions; i++)
-		if (!blank(r->actions[i].id.s)) {
-			keys[n].s = r->actions[i].id.s;
+	for (i = 0; i < r->actions.len; i++)
+		if (!blank(r->actions.items[i].id.s)) {
+			keys[n].s = r->actions.items[i].id.s;
 			keys[n++].idx = i;
 		}
 	if (n > 1)
@@ -783,11 +762,11 @@ placeholders_persons(struct ctx *c, const char *field, const cr_persons *ps)
 
 	for (i = 0; i < ps->len; i++) {
 		const cr_person *p = &ps->items[i];
-		if (placeholders_in(c, field, &p->name) == -1 ||
-		    placeholders_in(c, field, &p->role) == -1 ||
-		    placeholders_in(c, field, &p->org) == -1 ||
-		    placeholders_in(c, field, &p->email) == -1)
-			return -1;
+#define CR_PERSON_FIELD(e, key, member)                                        \
+	if (placeholders_in(c, field, &p->member) == -1)                       \
+		return -1;
+#include "cr_action_fields.h"
+#undef CR_PERSON_FIELD
 	}
 	return 0;
 }
@@ -804,56 +783,57 @@ placeholders_texts(struct ctx *c, const char *field, const cr_texts *t)
 }
 
 static int
-check_placeholders(struct ctx *c)
+action_placeholders(struct ctx *c, const cr_action *a)
 {
-	const cr_report *r = c->r;
-	const struct {
-		const char *key;
-		const cr_str *s;
-	} strs[] = {
-	    {"id", r->id_given ? &r->id : NULL},
-	    {"title", &r->title},
-	    {"client", &r->client},
-	    {"project", &r->project},
-	    {"type", &r->type},
-	    {"outcome", &r->outcome},
-	    {"date", &r->date.raw},
-	    {"location", &r->location},
-	    {"author", &r->author},
-	    {"issued", &r->issued.raw},
-	    {"confidentiality", &r->confidentiality},
-	    {"language", &r->language},
-	    {"previous", &r->previous},
-	    {"next_contact", &r->next_contact.raw},
-	};
-	size_t i;
+	size_t f;
 
-	for (i = 0; i < CR_ARRAY_LEN(strs); i++)
-		if (strs[i].s != NULL &&
-		    placeholders_in(c, strs[i].key, strs[i].s) == -1)
-			return -1;
-	if (placeholders_persons(c, "attendees", &r->attendees) == -1 ||
-	    placeholders_persons(c, "absent", &r->absent) == -1 ||
-	    placeholders_persons(c, "distribution", &r->distribution) == -1 ||
-	    placeholders_texts(c, "tags", &r->tags) == -1 ||
-	    placeholders_texts(c, "agenda", &r->agenda) == -1 ||
-	    placeholders_texts(c, "discussion", &r->discussion) == -1 ||
-	    placeholders_texts(c, "agreements", &r->agreements) == -1 ||
-	    placeholders_texts(c, "internal", &r->internal) == -1)
-		return -1;
-	for (i = 0; i < r->nactions; i++) {
-		const cr_action *a = &r->actions[i];
-		if ((a->id_given && placeholders_in(c, "id", &a->id) == -1) ||
-		    placeholders_in(c, "what", &a->what) == -1 ||
-		    placeholders_in(c, "who", &a->who) == -1 ||
+	for (f = 0; f < CR_AF__COUNT; f++) {
+		if (!(cr_afields[f].flags & CR_FF_PH) ||
+		    (f == CR_AF_ID && !a->id_given) ||
 		    /* a vague due ("TBD") is action-vague-due alone */
-		    (date_kind(c, &a->due, 1) != D_VAGUE &&
-		     placeholders_in(c, "due", &a->due.raw) == -1) ||
-		    placeholders_in(c, "status", &a->status) == -1 ||
-		    placeholders_in(c, "note", &a->note) == -1)
+		    (f == CR_AF_DUE && date_kind(c, &a->due, 1) == D_VAGUE))
+			continue;
+		if (placeholders_in(c, cr_afields[f].key,
+				    cr_afield_str(a, (enum cr_afield)f)) == -1)
 			return -1;
 	}
 	return 0;
+}
+
+static int
+check_placeholders(struct ctx *c)
+{
+	const cr_report *r = c->r;
+	size_t f, i;
+	int rc = 0;
+
+	for (f = 0; rc == 0 && f < CR_F__COUNT; f++) {
+		const struct cr_field_desc *fd = &cr_fields[f];
+
+		if (!(fd->flags & CR_FF_PH) || (f == CR_F_ID && !r->id_given))
+			continue;
+		switch (fd->kind) {
+		case CR_K_STR:
+		case CR_K_DATE:
+			rc = placeholders_in(c, fd->key,
+					     cr_field_str(r, (enum cr_field)f));
+			break;
+		case CR_K_PERSONS:
+			rc = placeholders_persons(
+			    c, fd->key, CR_FIELD_PTR(r, f, cr_persons));
+			break;
+		case CR_K_TEXTS:
+			rc = placeholders_texts(c, fd->key,
+						CR_FIELD_PTR(r, f, cr_texts));
+			break;
+		case CR_K_ACTIONS:
+			for (i = 0; rc == 0 && i < r->actions.len; i++)
+				rc = action_placeholders(c,
+							 &r->actions.items[i]);
+			break;
+		}
+	}
+	return rc;
 }
 
 static int
@@ -890,12 +870,31 @@ check_emotional(struct ctx *c)
 		if (emotional_in(c, "agreements", &r->agreements.items[i]) ==
 		    -1)
 			return -1;
-	for (i = 0; i < r->nactions; i++)
-		if (emotional_in(c, "an action", &r->actions[i].what) == -1 ||
-		    emotional_in(c, "an action's note", &r->actions[i].note) ==
-			-1)
+	for (i = 0; i < r->actions.len; i++)
+		if (emotional_in(c, "an action", &r->actions.items[i].what) ==
+			-1 ||
+		    emotional_in(c, "an action's note",
+				 &r->actions.items[i].note) == -1)
 			return -1;
 	return 0;
+}
+
+/* A stage of the other profile's list (one in neither is bad-value). */
+static int
+check_stage(struct ctx *c)
+{
+	const cr_str *s = &c->r->stage;
+	int p = cr_stage_profile(s->s);
+
+	if (p < 0 || p == (int)c->o->profile)
+		return 0;
+	return add(c, s->pos, CR_RULE_WRONG_PROFILE_STAGE,
+		   "stage '%s' belongs to the %s profile, and this is the %s "
+		   "one; write a stage of this profile, or set 'profile' in "
+		   ".cr-lint.yaml",
+		   s->s, p == CR_PROFILE_AGENCY ? "agency" : "fundraising",
+		   c->o->profile == CR_PROFILE_AGENCY ? "agency"
+						      : "fundraising");
 }
 
 static int
@@ -938,6 +937,7 @@ static const struct check {
     {CR_RULE_PLACEHOLDER, check_placeholders},
     {CR_RULE_EMOTIONAL_LANGUAGE, check_emotional},
     {CR_RULE_NO_NEXT_CONTACT, check_next_contact},
+    {CR_RULE_WRONG_PROFILE_STAGE, check_stage},
 };
 
 struct cr_check_words {

@@ -1111,19 +1111,19 @@ actions(struct doc *d)
 	int grow[MAX_CELLS] = {0};
 	struct rich cell[MAX_CELLS];
 	double *mins, *maxs, w[MAX_CELLS];
-	size_t n = 0, i, c, rows = r->nactions + 1;
+	size_t n = 0, i, c, rows = r->actions.len + 1;
 	struct block *b;
 	long head;
 
-	if (r->nactions == 0)
+	if (r->actions.len == 0)
 		return;
 	cols[n++] = CR_COL_ID;
 	cols[n++] = CR_COL_WHAT;
 	cols[n++] = CR_COL_WHO;
 	cols[n++] = CR_COL_DUE;
 	cols[n++] = CR_COL_STATUS;
-	for (i = 0; i < r->nactions; i++)
-		if (cr_str_given(r->actions[i].note.s)) {
+	for (i = 0; i < r->actions.len; i++)
+		if (cr_str_given(r->actions.items[i].note.s)) {
 			cols[n++] = CR_COL_NOTE;
 			break;
 		}
@@ -1150,7 +1150,8 @@ actions(struct doc *d)
 				nbsp(&cell[c].s, 0);
 			}
 		else
-			action_cells(d, &r->actions[i - 1], cols, n, cell);
+			action_cells(d, &r->actions.items[i - 1], cols, n,
+				     cell);
 		for (c = 0; c < n; c++) {
 			measure(d, &cell[c], i == 0 ? hst[c] : st[c],
 				&mins[i * n + c], &maxs[i * n + c]);
@@ -1172,8 +1173,8 @@ actions(struct doc *d)
 	b->fill = F_HEAD;
 	b->keep = 1;
 	head = (long)d->len - 1;
-	for (i = 0; i < r->nactions && !d->oom; i++) {
-		const cr_action *a = &r->actions[i];
+	for (i = 0; i < r->actions.len && !d->oom; i++) {
+		const cr_action *a = &r->actions.items[i];
 
 		action_cells(d, a, cols, n, cell);
 		if ((b = row(d, cell, w, n, st, PAD)) == NULL)
