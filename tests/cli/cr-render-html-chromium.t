@@ -4,9 +4,10 @@
 # One page holds them all as srcdoc iframes of that width; a script
 # writes, for each, document.documentElement.scrollWidth and the short
 # labels that wrap (table headings, status words, due dates, names,
-# header labels: CJK must not break inside a word), and --dump-dom reads
-# it back. Asserted: no horizontal scrolling (scrollWidth <= the width)
-# and no short label on two lines. Each language's longest example is
+# header labels: CJK must not break inside a word) or a table wider than
+# its column, and --dump-dom reads it back. Asserted: no horizontal
+# scrolling (scrollWidth <= the width), no short label on two lines, every
+# table within the text column. Each language's longest example is
 # also screenshotted at both widths (kept in $CR_SHOTS when set).
 . "${CR_SRC:-.}/tests/cli/lib.sh"
 NOW=2026-11-22T12:00:00+07:00
@@ -49,7 +50,7 @@ done
 		echo "  - what: Prepare the regional media plan for https://acme.example/campaigns/summer-2027/regional-plans/northern-provinces-$i"
 		echo "    who: Linh Tran"
 		echo "    due: 2026-12-$(printf %02d $((i % 28 + 1)))"
-		echo "    note: Supercalifragilisticexpialidocious-and-then-some-$i"
+		echo "    note: Supercalifragilisticexpialidociousandthensomemoreletterswithoutanyplacetobreakthemnumber$i"
 		i=$((i + 1))
 	done
 } >"$T/long.yaml"
@@ -79,6 +80,9 @@ window.addEventListener('load', function () {
       Array.prototype.forEach.call(r.getClientRects(), function (c) { if (c.width > 0) tops[Math.round(c.top)] = 1; });
       if (Object.keys(tops).length > 1) bad.push(e.textContent.replace(/\\s+/g, '_'));
     });
+    doc.querySelectorAll('table').forEach(function (t) {
+      if (t.getBoundingClientRect().right > t.parentNode.getBoundingClientRect().right + 1) bad.push('table-wider-than-its-column');
+    });
     out.push(f.dataset.name + ' ' + doc.documentElement.scrollWidth + ' ' + (bad.join(',') || '-'));
   });
   document.getElementById('out').textContent = out.join('\\n');
@@ -99,7 +103,7 @@ for w in 1200 390; do
 	wide=$(awk -v w=$w '$2 > w' "$T/m.$w")
 	is "$wide" "" "$w px: no page scrolls sideways (scrollWidth <= $w)"
 	broken=$(awk '$3 != "-"' "$T/m.$w")
-	is "$broken" "" "$w px: no short label or CJK word broken over two lines"
+	is "$broken" "" "$w px: no short label or CJK word broken over two lines, no table wider than the column"
 done
 
 # screenshots: the longest example of each language, at both widths
