@@ -794,11 +794,11 @@ static void
 facts(struct doc *d)
 {
 	static const cr_label_id left_ids[] = {
-	    CR_LABEL_CLIENT, CR_LABEL_PROJECT, CR_LABEL_TYPE, CR_LABEL_DATE,
-	    CR_LABEL_LOCATION};
+	    CR_LABEL_CLIENT,  CR_LABEL_PROJECT, CR_LABEL_TYPE,
+	    CR_LABEL_OUTCOME, CR_LABEL_DATE,	CR_LABEL_LOCATION};
 	static const cr_label_id right_ids[] = {
-	    CR_LABEL_AUTHOR,   CR_LABEL_ISSUED,	   CR_LABEL_NEXT_CONTACT,
-	    CR_LABEL_PREVIOUS, CR_LABEL_REPORT_ID, CR_LABEL_TAGS};
+	    CR_LABEL_AUTHOR,   CR_LABEL_ISSUED, CR_LABEL_NEXT_CONTACT,
+	    CR_LABEL_PREVIOUS, CR_LABEL_TAGS,	CR_LABEL_REPORT_ID};
 	static const enum style st[] = {S_CELL, S_CELL};
 	const cr_report *r = d->r;
 	struct rich col[2];
@@ -813,22 +813,16 @@ facts(struct doc *d)
 	cr_buf_init(&v);
 	fact(&col[0], CR_LABEL_CLIENT, r->client.s, d->lang);
 	fact(&col[0], CR_LABEL_PROJECT, r->project.s, d->lang);
-	if (cr_str_given(r->type.s) || cr_str_given(r->outcome.s)) {
-		v.len = 0;
-		cr_buf_puts(&v, "");
-		if (cr_str_given(r->type.s))
-			cr_buf_puts(&v, cr_enum_word(CR_ENUM_TYPE,
-						     cr_report_type(r),
-						     r->type.s, d->lang));
-		if (cr_str_given(r->outcome.s)) {
-			if (v.len > 0)
-				cr_buf_puts(&v, " · ");
-			cr_buf_puts(&v, cr_enum_word(CR_ENUM_OUTCOME,
-						     cr_report_outcome(r),
-						     r->outcome.s, d->lang));
-		}
-		fact(&col[0], CR_LABEL_TYPE, v.data, d->lang);
-	}
+	if (cr_str_given(r->type.s))
+		fact(&col[0], CR_LABEL_TYPE,
+		     cr_enum_word(CR_ENUM_TYPE, cr_report_type(r), r->type.s,
+				  d->lang),
+		     d->lang);
+	if (cr_str_given(r->outcome.s))
+		fact(&col[0], CR_LABEL_OUTCOME,
+		     cr_enum_word(CR_ENUM_OUTCOME, cr_report_outcome(r),
+				  r->outcome.s, d->lang),
+		     d->lang);
 	date_text(d, &r->date, &v);
 	fact(&col[0], CR_LABEL_DATE, v.data, d->lang);
 	fact(&col[0], CR_LABEL_LOCATION, r->location.s, d->lang);
@@ -838,7 +832,6 @@ facts(struct doc *d)
 	date_text(d, &r->next_contact, &v);
 	fact(&col[1], CR_LABEL_NEXT_CONTACT, v.data, d->lang);
 	fact(&col[1], CR_LABEL_PREVIOUS, r->previous.s, d->lang);
-	fact(&col[1], CR_LABEL_REPORT_ID, r->id.s, d->lang);
 	v.len = 0;
 	cr_buf_puts(&v, "");
 	for (i = 0; i < r->tags.len; i++) {
@@ -847,6 +840,7 @@ facts(struct doc *d)
 		cr_buf_puts(&v, r->tags.items[i].s);
 	}
 	fact(&col[1], CR_LABEL_TAGS, v.data, d->lang);
+	fact(&col[1], CR_LABEL_REPORT_ID, r->id.s, d->lang);
 	if (v.oom)
 		d->oom = 1;
 	cr_buf_free(&v);

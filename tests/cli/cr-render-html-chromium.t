@@ -47,7 +47,7 @@ done
 	echo "actions:"
 	i=1
 	while [ $i -le 40 ]; do
-		echo "  - what: Prepare the regional media plan for https://acme.example/campaigns/summer-2027/regional-plans/northern-provinces-$i"
+		echo "  - what: BEGIN$i prepare the regional media plan for https://acme.example/campaigns/summer-2027/regional-plans/northern-provinces-$i END$i"
 		echo "    who: Linh Tran"
 		echo "    due: 2026-12-$(printf %02d $((i % 28 + 1)))"
 		echo "    note: Supercalifragilisticexpialidociousandthensomemoreletterswithoutanyplacetobreakthemnumber$i"
@@ -105,6 +105,46 @@ for w in 1200 390; do
 	broken=$(awk '$3 != "-"' "$T/m.$w")
 	is "$broken" "" "$w px: no short label or CJK word broken over two lines, no table wider than the column"
 done
+
+# printed (Chromium's print to PDF, read back with pdftotext): every page
+# carries the confidentiality statement and its number, an internal copy
+# its banner at the head of every page too, and no row is split
+if command -v pdftotext >/dev/null; then
+	"$CR_BIN/cr-render" --to html --audience internal --now $NOW \
+		-o "$T/long.int.html" "$T/long.yaml"
+	for c in en int; do
+		chrome --no-pdf-header-footer --print-to-pdf="$T/print.$c.pdf" \
+			"file://$T/$( [ $c = en ] && echo pages/long.en.html || echo long.int.html)"
+		np=$(pdfinfo "$T/print.$c.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+		ok "$([ "${np:-0}" -ge 2 ]; echo $?)" "printed $c: several pages (${np:-0})"
+		bad=""
+		p=1
+		while [ "$p" -le "${np:-0}" ]; do
+			pdftotext -enc UTF-8 -f $p -l $p "$T/print.$c.pdf" "$T/p$p.txt"
+			grep -q "Page $p of $np" "$T/p$p.txt" || bad="$bad $p:number"
+			if [ $c = en ]; then
+				grep -q "Confidentiality: Client" "$T/p$p.txt" || bad="$bad $p:level"
+			else
+				[ "$(grep -c "Internal — not for the client" "$T/p$p.txt")" -ge 2 ] ||
+					bad="$bad $p:banner"
+			fi
+			p=$((p + 1))
+		done
+		is "$bad" "" "printed $c: the statement and the number on every page"
+		split=""
+		i=1
+		while [ $i -le 40 ]; do
+			b=$(grep -l "BEGIN$i " "$T"/p*.txt | head -1)
+			e=$(grep -l "END$i\b" "$T"/p*.txt | head -1)
+			[ -n "$b" ] && [ "$b" = "$e" ] || split="$split $i"
+			i=$((i + 1))
+		done
+		is "$split" "" "printed $c: no action row split across pages"
+		rm -f "$T"/p*.txt
+	done
+else
+	skip "pdftotext not there: the printed pages are not read"
+fi
 
 # screenshots: the longest example of each language, at both widths
 for p in acme-2026-11-20.en suaviet-2026-11-10.vi huaxia-2026-11-19.zh sever-2026-11-18.ru; do

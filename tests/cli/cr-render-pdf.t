@@ -57,6 +57,28 @@ is "$(info "$T/en.pdf" CreationDate)" "2026-11-21T09:30:00+07" \
 is "$(info "$T/en.pdf" ModDate)" "2026-11-21T09:30:00+07" \
 	"metadata: modification date from issued"
 
+# the language and the outline: the catalogue written again by an
+# incremental update, which the last xref section must point to exactly
+is "$($PYTHON - "$T/en.pdf" <<'PY'
+import re, sys
+d = open(sys.argv[1], "rb").read()
+start = int(re.findall(rb"startxref\s+(\d+)", d)[-1])
+assert d[start:start + 4] == b"xref", "startxref does not point to an xref"
+first, count = map(int, re.match(rb"xref\s+(\d+) (\d+)", d[start:]).groups())
+off = int(d[start:].split(b"\n")[2][:10])
+obj = d[off:d.index(b"endobj", off)]
+assert obj.startswith(b"%d 0 obj" % first), "the xref entry is not the object"
+root = int(re.findall(rb"/Root (\d+) 0 R", d[start:])[0])
+assert root == first, "the trailer's /Root is not the object written again"
+print(re.search(rb"/Lang \(([^)]*)\)", obj).group(1).decode(),
+      b"/DisplayDocTitle true" in obj, b"/Outlines" in obj)
+PY
+)" "en True True" "metadata: /Lang (en) in the catalogue, title shown, outline kept"
+is "$(grep -a -o '/Title ([A-Za-z -]*)' "$T/en.pdf" | LC_ALL=C sort -u | tr '\n' ',')" \
+	"/Title (Absent),/Title (Actions),/Title (Agenda),/Title (Agreements),/Title (Attendees),/Title (Discussion),/Title (Distribution),/Title (Summer launch kick-off)," \
+	"metadata: the outline holds the title and every section"
+is "$(pdfinfo "$T/en.pdf" 2>&1 >/dev/null)" "" "poppler reads the updated file without a complaint"
+
 run cr-render --to pdf -o "$T/vi.pdf" "$D/vi.yaml"
 is "$rc" 0 "vi: exit 0"
 t=$(text "$T/vi.pdf")
