@@ -581,7 +581,38 @@ typedef struct cr_write_opts {
 	int now_offset; /* minutes east of UTC for `now` */
 	const char *from_address; /* eml: sender address when the author has
 				     none among the attendees; NULL: none */
+	/* The house style (SPEC 7, cr_house_style): all zero without one. */
+	const char *agency;	   /* the agency's name; NULL: none */
+	const unsigned char *logo; /* the logo's bytes, PNG or SVG (see
+				      cr_logo_type); NULL: none */
+	size_t logo_len;
+	int reply_hours; /* the client's copy asks for confirmation within
+			    so many hours; 0: no such line */
 } cr_write_opts;
+
+/* ------------------------------------------------------------------ */
+/* The house style: .cr-render.yaml (SPEC 7)                          */
+
+#define CR_HOUSE_STYLE_FILE ".cr-render.yaml"
+#define CR_REPLY_HOURS_DEFAULT 48
+
+typedef struct cr_house_style {
+	char *agency; /* owned; NULL when not given */
+	char *logo;   /* owned; the path as written (relative to the file) */
+	cr_pos logo_pos;
+	int reply_hours; /* CR_REPLY_HOURS_DEFAULT when not given */
+} cr_house_style;
+
+/* Reads a house style file's bytes (any bytes: invalid UTF-8 is an error);
+ * every problem (syntax, unknown key, a value of the wrong type) is a
+ * diagnostic naming `file`. 0, or -1 on memory. Free with
+ * cr_house_style_free. */
+int cr_house_style_read(const char *buf, size_t len, const char *file,
+			cr_house_style *hs, cr_diags *d);
+void cr_house_style_free(cr_house_style *hs);
+/* The MIME type of logo bytes: "image/png", "image/svg+xml", or NULL
+ * when they are neither. */
+const char *cr_logo_type(const unsigned char *data, size_t len);
 
 /* Canonical YAML of one report as one document (no leading "---"). */
 int cr_write_yaml(const cr_report *r, const cr_write_opts *o, cr_buf *out);
@@ -619,9 +650,15 @@ int cr_render_pdf(const cr_report *r, const cr_write_opts *o, cr_buf *out);
 int cr_render_eml(const cr_report *r, const cr_write_opts *o, cr_buf *out);
 /* Why no message can be made (cr_render_eml then returns CR_REFUSED): no sender
  * address, i.e. the author has no plain address among the attendees and
- * distribution and o->from_address is NULL or not local@domain. A static
+ * distribution and o->from_address is NULL or not local@domain; or no
+ * recipient, i.e. no attendee or distribution member has one. A static
  * English sentence for the user, or NULL when the message can be made. */
 const char *cr_eml_refusal(const cr_report *r, const cr_write_opts *o);
+/* The participants (attendees, then distribution) that get no copy of the
+ * message for want of a plain address, in order: *out is malloc'd (free()
+ * it; NULL when there are none), its pointers point into r. 0, or -1 on
+ * memory. */
+int cr_eml_left_out(const cr_report *r, const cr_person ***out, size_t *n);
 
 /* ------------------------------------------------------------------ */
 /* Threads: reports read together (SPEC 2.4)                           */

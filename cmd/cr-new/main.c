@@ -325,28 +325,46 @@ carry_actions(cr_report *r, const cr_report *prev)
 	return 0;
 }
 
-/* The author: --author, $CR_AUTHOR, `git config user.name`, else TODO.
- * The result is malloc'd. */
+/* The first line `git config KEY` prints, malloc'd; NULL when none. */
 static char *
-find_author(const char *opt)
+git_config(const char *key)
 {
-	const char *env = getenv("CR_AUTHOR");
-	char line[512];
+	char cmd[64], line[512];
 	FILE *p;
 
+	snprintf(cmd, sizeof(cmd), "git config %s 2>/dev/null", key);
+	if ((p = popen(cmd, "r")) == NULL)
+		return NULL;
+	if (fgets(line, sizeof(line), p) == NULL)
+		line[0] = '\0';
+	pclose(p);
+	line[strcspn(line, "\r\n")] = '\0';
+	return line[0] != '\0' ? strdup(line) : NULL;
+}
+
+/* The author: --author, $CR_AUTHOR, `git config user.name`, else TODO.
+ * When git gave the name, *email is `git config user.email` if that is
+ * a plain address (else NULL). The results are malloc'd. */
+static char *
+find_author(const char *opt, char **email)
+{
+	const char *env = getenv("CR_AUTHOR");
+	char *name;
+
+	*email = NULL;
 	if (opt != NULL && *opt != '\0')
 		return strdup(opt);
 	if (env != NULL && *env != '\0')
 		return strdup(env);
-	if ((p = popen("git config user.name 2>/dev/null", "r")) != NULL) {
-		if (fgets(line, sizeof(line), p) != NULL) {
-			line[strcspn(line, "\r\n")] = '\0';
-			if (line[0] != '\0') {
-				pclose(p);
-				return strdup(line);
-			}
+	if ((name = git_config("user.name")) != NULL) {
+		*email = git_config("user.email");
+		if (*email != NULL &&
+		    (strchr(*email, '@') == NULL ||
+		     strpbrk(*email, " \t<>()[],;:\"\\") != NULL)) {
+			free(*email);
+			*email = NULL;
 		}
-		pclose(p);
+		return name;
 	}
 	return strdup(TODO);
 }
@@ -399,7 +417,7 @@ static int
 build(cr_report *r, const struct opts *o, const cr_report *prev)
 {
 	cr_action todo;
-	char *author;
+	char *author, *email;
 	int rc;
 
 	if (set_date(r, o) == -1 ||
@@ -413,7 +431,7 @@ build(cr_report *r, const struct opts *o, const cr_report *prev)
 	    set(&r->type, o->type != NULL ? o->type : TODO) == -1 ||
 	    set(&r->location, o->location) == -1)
 		return -1;
-	if ((author = find_author(o->author)) == NULL)
+	if ((author = find_author(o->author, &email)) == NULL)
 		return -1;
 	rc = set(&r->author, author);
 	if (o->lang != CR_LANG_INVALID)
@@ -443,7 +461,12 @@ build(cr_report *r, const struct opts *o, const cr_report *prev)
 	    !has_person(&r->attendees, author)) {
 		cr_persons first = {0};
 
+		/* the author from git: with git's address, so that the
+		 * report can be sent (cr-render --to eml) */
 		rc = add_person(&first, author);
+		if (rc == 0 && email != NULL &&
+		    cr_str_set(&first.items[0].email, email, nopos) == -1)
+			rc = -1;
 		if (rc == 0)
 			rc = copy_persons(&first, &r->attendees);
 		if (rc == 0) {
@@ -457,6 +480,7 @@ build(cr_report *r, const struct opts *o, const cr_report *prev)
 		free(first.items);
 	}
 	free(author);
+	free(email);
 	if (rc == 0 && r->attendees.len == 0)
 		rc = add_person(&r->attendees, TODO);
 	/* The new meeting's own: what was said, agreed and decided next. */
