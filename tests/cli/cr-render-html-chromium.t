@@ -56,7 +56,9 @@ done
 } >"$T/long.yaml"
 "$CR_BIN/cr-render" --to html --now $NOW -o "$T/pages/long.en.html" "$T/long.yaml"
 n=$(ls "$T/pages" | wc -l)
-ok "$([ "$n" -eq 45 ]; echo $?)" "45 pages rendered ($n)"
+# four languages of every example, and the long report
+want=$(( $(find "$CR_SRC/examples" -name '*.yaml' ! -name '.*' -o -name '*.md' ! -name '.*' | wc -l) * 4 + 1 ))
+ok "$([ "$n" -eq "$want" ]; echo $?)" "$want pages rendered ($n)"
 
 # measure WIDTH: "NAME SCROLLWIDTH WRAPPED-LABELS" for every page
 measure() {
@@ -99,7 +101,7 @@ print(html.unescape(m.group(1)) if m else "")' "$T/dom.$1"
 
 for w in 1200 390; do
 	measure $w >"$T/m.$w"
-	is "$(wc -l <"$T/m.$w" | tr -d ' ')" 45 "$w px: every page measured"
+	is "$(wc -l <"$T/m.$w" | tr -d ' ')" "$want" "$w px: every page measured"
 	wide=$(awk -v w=$w '$2 > w' "$T/m.$w")
 	is "$wide" "" "$w px: no page scrolls sideways (scrollWidth <= $w)"
 	broken=$(awk '$3 != "-"' "$T/m.$w")
