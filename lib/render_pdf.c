@@ -1227,10 +1227,9 @@ confirmations(struct doc *d)
 		rich_put(&t, c->name.s, 1);
 		rich_words(&t, 0);
 		if (cr_str_given(c->at.raw.s)) {
-			v.len = 0;
-			cr_buf_puts(&v, " — ");
 			date_text(d, &c->at, &v);
 			start = t.s.len;
+			rich_put(&t, " — ", 0);
 			rich_put(&t, v.data, 0);
 			rich_grey(&t, start, t.s.len, 0.3);
 		}
