@@ -53,7 +53,7 @@ add(struct ctx *c, cr_pos pos, cr_rule rule, const char *fmt, ...)
 	if (pos.line <= 0)
 		pos = c->r->pos;
 	if (pos.line <= 0)
-		pos.line = pos.column = 1;
+		pos.line = pos.column = pos.cp = 1;
 	va_start(ap, fmt);
 	rc = cr_diags_vadd(c->d, c->file, pos, rule, c->o->severity[rule], fmt,
 			   ap);
@@ -80,7 +80,7 @@ pos_in(const cr_str *s, size_t off)
 	cr_pos p = s->pos;
 
 	if (s->exact && p.line > 0)
-		p.column += (int)cr_utf8_chars(s->s, off);
+		p = cr_pos_advance(p, s->s, off);
 	return p;
 }
 
@@ -99,32 +99,6 @@ key_cmp(const void *a, const void *b)
 	if (k != 0)
 		return k;
 	return x->idx < y->idx ? -1 : x->idx > y->idx;
-}
-
-/* A copy of s with every code point case-folded (caller frees). */
-static char *
-fold_dup(const char *s)
-{
-	size_t n = strlen(s), i = 0, o = 0;
-	char *out = malloc(n * 2 + 1), enc[4];
-	unsigned cp;
-	int k;
-
-	if (out == NULL)
-		return NULL;
-	while (i < n) {
-		k = cr_utf8_decode(s + i, n - i, &cp);
-		if (k <= 0) {
-			out[o++] = s[i++];
-			continue;
-		}
-		i += (size_t)k;
-		k = cr_utf8_encode(cr_utf8_fold(cp), enc);
-		memcpy(out + o, enc, (size_t)k);
-		o += (size_t)k;
-	}
-	out[o] = '\0';
-	return out;
 }
 
 static int
@@ -412,7 +386,7 @@ push_key(struct key **keys, size_t *n, size_t *cap, const char *s)
 	if (blank(s))
 		return 0;
 	if (cr_grow(keys, cap, *n + 1, sizeof(**keys)) == -1 ||
-	    (f = fold_dup(s)) == NULL)
+	    (f = cr_utf8_casefold(s)) == NULL)
 		return -1;
 	(*keys)[*n].s = f;
 	(*keys)[*n].idx = *n;
@@ -489,7 +463,7 @@ check_unknown_owner(struct ctx *c)
 
 		if (blank(a->who.s) || has_placeholder(c, a->who.s))
 			continue;
-		if ((f = fold_dup(a->who.s)) == NULL)
+		if ((f = cr_utf8_casefold(a->who.s)) == NULL)
 			goto out;
 		found = n > 0 && bsearch(f, keys, n, sizeof(*keys), key_find);
 		free(f);

@@ -49,9 +49,9 @@
 struct lines {
 	const char *buf;
 	size_t len;
-	int line;	 /* the cursor: 1-based line number */
-	size_t off;	 /* byte offset where that line starts */
-	int pline, pcol; /* the last line_pos answer */
+	int line;	      /* the cursor: 1-based line number */
+	size_t off;	      /* byte offset where that line starts */
+	int pline, pcol, pcp; /* the last line_pos answer */
 	size_t poff;
 };
 
@@ -121,13 +121,13 @@ line_get(struct lines *l, int n, size_t *s, size_t *e)
 }
 
 /*
- * The position of byte offset `off` on line n (1-based characters). The
+ * The position of byte offset `off` on line n (cr_pos_advance). The
  * last answer is kept, so that many cells of one long line cost one pass.
  */
 static cr_pos
 line_pos(struct lines *l, int n, size_t off)
 {
-	cr_pos p = {n, 1};
+	cr_pos p = {n, 1, 1};
 	size_t s, e, from;
 
 	if (!line_get(l, n, &s, &e))
@@ -140,11 +140,13 @@ line_pos(struct lines *l, int n, size_t off)
 	if (l->pline == n && l->poff >= s && l->poff <= off) {
 		from = l->poff;
 		p.column = l->pcol;
+		p.cp = l->pcp;
 	}
-	p.column += (int)cr_utf8_chars(l->buf + from, off - from);
+	p = cr_pos_advance(p, l->buf + from, off - from);
 	l->pline = n;
 	l->poff = off;
 	l->pcol = p.column;
+	l->pcp = p.cp;
 	return p;
 }
 
@@ -988,7 +990,7 @@ static int
 front_matter(struct md *m, size_t *body)
 {
 	const char *buf = m->src.buf;
-	cr_pos start = {1, 1};
+	cr_pos start = {1, 1, 1};
 	cr_node **docs = NULL;
 	size_t ndocs = 0, s, e, i;
 	int n, rc = 0;
@@ -1037,7 +1039,7 @@ int
 cr_md_read(const char *buf, size_t len, const char *file, cr_reports *out,
 	   cr_diags *d)
 {
-	cr_pos start = {1, 1};
+	cr_pos start = {1, 1, 1};
 	struct md m;
 	size_t body;
 	int rc;

@@ -33,21 +33,11 @@ nearest(const char *word, const char *const *known)
 	return hit;
 }
 
-/* Line and column (characters) of byte off. */
+/* Line and display column of byte off. */
 static cr_pos
 pos_of(const char *buf, size_t off)
 {
-	cr_pos p = {1, 1};
-	size_t i;
-
-	for (i = 0; i < off; i++) {
-		if (buf[i] == '\n') {
-			p.line++;
-			p.column = 1;
-		} else if (((unsigned char)buf[i] & 0xc0) != 0x80)
-			p.column++;
-	}
-	return p;
+	return cr_pos_at(buf, strlen(buf), off);
 }
 
 char *

@@ -259,7 +259,7 @@ read_previous(const char *path, cr_reports *rs, cli_inputs *ins, int *status)
 /* ------------------------------------------------------------------ */
 /* The skeleton                                                        */
 
-static const cr_pos nopos = {0, 0};
+static const cr_pos nopos = {0, 0, 0};
 
 static int
 set(cr_str *dst, const char *s)

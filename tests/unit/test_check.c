@@ -552,7 +552,8 @@ test_emotional(void **state)
 	emotional("Anh ấy THÔ LỖ", 12, "'THÔ LỖ'");
 	calm("Khách hàng hứa sẽ gửi báo giá");
 	/* Chinese: substrings */
-	emotional("客户态度恶劣，拒绝签字", 7, "'态度恶劣'");
+	/* display columns: 客户 is four */
+	emotional("客户态度恶劣，拒绝签字", 9, "'态度恶劣'");
 	calm("客户态度积极，同意方案");
 	/* Russian: stems */
 	emotional("Клиент хамил на встрече", 12, "'хамил'");
