@@ -183,10 +183,14 @@ cr_diags_sort(cr_diags *d, size_t from)
 	free(tmp);
 }
 
+/* The file name and the message may hold anything a report or a
+ * directory holds: escaped (SPEC 3), so one diagnostic is one line. */
 int
 cr_diag_format(const cr_diag *x, cr_buf *out)
 {
-	return cr_buf_printf(
-	    out, "%s:%d:%d: %s: %s [%s]\n", x->file, x->pos.line, x->pos.column,
-	    cr_severity_name(x->severity), x->message, cr_rule_name(x->rule));
+	cr_utf8_escape(out, x->file, strlen(x->file), CR_ESC_KEEP_TAB);
+	cr_buf_printf(out, ":%d:%d: %s: ", x->pos.line, x->pos.column,
+		      cr_severity_name(x->severity));
+	cr_utf8_escape(out, x->message, strlen(x->message), CR_ESC_KEEP_TAB);
+	return cr_buf_printf(out, " [%s]\n", cr_rule_name(x->rule));
 }

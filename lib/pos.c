@@ -63,7 +63,8 @@ cursor_step(cr_pos_cursor *c)
 	unsigned cp;
 	int k;
 
-	if (*s == '\n' || (*s == '\r' && (c->off + 1 >= c->len || s[1] != '\n'))) {
+	if (*s == '\n' ||
+	    (*s == '\r' && (c->off + 1 >= c->len || s[1] != '\n'))) {
 		c->pos.line++;
 		c->pos.column = c->pos.cp = 1;
 		k = 1;

@@ -358,6 +358,8 @@ cr_utf8_escape(cr_buf *out, const char *s, size_t n, unsigned keep)
 	unsigned cp;
 	int k;
 
+	if (n == 0)
+		return out->oom ? -1 : 0;
 	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
 

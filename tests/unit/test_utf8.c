@@ -70,8 +70,9 @@ test_fold(void **state)
 	assert_int_equal(cr_utf8_casecmp("I", "i"), 0);
 	assert_int_not_equal(cr_utf8_casecmp("I", "ı"), 0);
 	/* NFC against NFD, in case variants too */
-	assert_int_equal(cr_utf8_casecmp("Thành phần", "THA\xcc\x80NH PHA\xcc\x82\xcc\x80N"),
-			 0);
+	assert_int_equal(
+	    cr_utf8_casecmp("Thành phần", "THA\xcc\x80NH PHA\xcc\x82\xcc\x80N"),
+	    0);
 	assert_int_equal(cr_utf8_casecmp("ệ", "E\xcc\x82\xcc\xa3"), 0);
 	/* an order: shorter first, then by code point */
 	assert_true(cr_utf8_casecmp("an", "anh") < 0);
@@ -180,8 +181,10 @@ test_escape(void **state)
 	(void)state;
 	expect_escape("plain Việt 与会者", 0, "plain Việt 与会者");
 	expect_escape("\x1b[31mred", 0, "\\x1b[31mred");
-	expect_escape("a\xe2\x80\xae" "b\xe2\x81\xa6" "c", 0,
-		      "a\\u202eb\\u2066c");
+	expect_escape("a\xe2\x80\xae"
+		      "b\xe2\x81\xa6"
+		      "c",
+		      0, "a\\u202eb\\u2066c");
 	expect_escape("x\xc2\x85y\x7f", 0, "x\\u0085y\\x7f");
 	expect_escape("one\ntwo\r\n\tx", 0, "one\\ntwo\\r\\n\\tx");
 	expect_escape("one\ntwo\r\n\tx", CR_ESC_KEEP_TAB, "one\\ntwo\\r\\n\tx");
@@ -211,7 +214,8 @@ test_slug(void **state)
 		    "a Vie\xcc\xa3\xcc\x82t",
 		    "cong-ty-sua-viet");
 	expect_slug("Đường Láng", "duong-lang");
-	expect_slug("Łódź Ørsted Straße Æsir Œuvre þing", "lodz-orsted-strasse-aesir-oeuvre-thing");
+	expect_slug("Łódź Ørsted Straße Æsir Œuvre þing",
+		    "lodz-orsted-strasse-aesir-oeuvre-thing");
 	expect_slug("Северный банк", "severnyy-bank");
 	/* й typed as и + breve is still й */
 	expect_slug("Северны\xd0\xb8\xcc\x86", "severnyy");
