@@ -118,6 +118,10 @@ void cr_pos_cursor_init(cr_pos_cursor *c, const char *buf, size_t len);
 cr_pos cr_pos_cursor_off(cr_pos_cursor *c, size_t off);
 cr_pos cr_pos_cursor_index(cr_pos_cursor *c, size_t index);
 
+/* Every scalar of a node tree in NFC, in place (extension values):
+ * 0, or -1 on memory. */
+int cr_node_nfc(cr_node *n);
+
 /* Canonical decomposition of one code point, case-folded when `fold`
  * (utf8proc): fills out, returns the count (at least 1). */
 #define CR_UTF8_EXPAND_MAX 18

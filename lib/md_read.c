@@ -726,8 +726,8 @@ action_ext(cr_action *a, const char *key, const char *value, cr_pos pos)
 	n->type = CR_NODE_SCALAR;
 	n->pos = pos;
 	n->plain = 1;
-	if ((n->value = cr_strdup(value)) == NULL ||
-	    (x[a->ext.len].key = cr_strdup(key)) == NULL) {
+	if ((n->value = cr_utf8_nfc(value, strlen(value), NULL)) == NULL ||
+	    (x[a->ext.len].key = cr_utf8_nfc(key, strlen(key), NULL)) == NULL) {
 		cr_node_free(n);
 		return -1;
 	}

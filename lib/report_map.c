@@ -85,12 +85,14 @@ unknown_key(const cr_node *key, const char *what, const char *const *known,
 			    what, key->value);
 }
 
-/* Whether a column inside the scalar's text is its own column plus the
- * characters before it: a plain scalar on one line. */
+/* Whether a column inside the stored text is the scalar's own column
+ * advanced over the text before it: a plain scalar on one line that NFC
+ * left as written. */
 static int
-exact(const cr_node *v)
+exact(const cr_node *v, const char *stored)
 {
-	return v->plain && v->end.line == v->pos.line;
+	return v->plain && v->end.line == v->pos.line &&
+	       strcmp(stored, v->value) == 0;
 }
 
 /* A scalar value for `key`; NULL value or wrong type leave dst absent. */
@@ -106,7 +108,7 @@ scalar(cr_str *dst, const char *key, const cr_node *v, const char *file,
 		return 0;
 	if (cr_str_set(dst, v->value, v->pos) == -1)
 		return -1;
-	dst->exact = exact(v);
+	dst->exact = exact(v, dst->s);
 	return 0;
 }
 
@@ -122,7 +124,7 @@ date(cr_date *dst, const char *key, const cr_node *v, const char *file,
 		return 0;
 	if (cr_date_set(dst, v->value, v->pos) == -1)
 		return -1;
-	dst->raw.exact = exact(v);
+	dst->raw.exact = exact(v, dst->raw.s);
 	return 0;
 }
 
@@ -137,10 +139,10 @@ ext_push(cr_exts *e, const cr_node *key, const cr_node *val)
 	if ((p = realloc(e->items, (e->len + 1) * sizeof(*p))) == NULL)
 		return -1;
 	e->items = p;
-	p[e->len].key = cr_strdup(key->value);
+	p[e->len].key = cr_utf8_nfc(key->value, strlen(key->value), NULL);
 	p[e->len].pos = key->pos;
 	p[e->len].value = copy;
-	if (p[e->len].key == NULL)
+	if (p[e->len].key == NULL || cr_node_nfc(copy) == -1)
 		return -1;
 	e->len++;
 	return 0;
@@ -304,7 +306,8 @@ texts(cr_texts *dst, const char *key, const cr_node *v, const char *file,
 		if (cr_texts_push(dst, it->value, strlen(it->value), it->pos) ==
 		    -1)
 			return -1;
-		dst->items[dst->len - 1].exact = exact(it);
+		dst->items[dst->len - 1].exact =
+		    exact(it, dst->items[dst->len - 1].s);
 	}
 	return 0;
 }

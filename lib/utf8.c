@@ -128,6 +128,26 @@ cr_utf8_nfc(const char *s, size_t n, size_t *outlen)
 	return map(s, n, UTF8PROC_COMPOSE, outlen);
 }
 
+int
+cr_node_nfc(cr_node *n)
+{
+	size_t i;
+	char *v;
+
+	if (n == NULL)
+		return 0;
+	if (n->value != NULL && !ascii_only(n->value, strlen(n->value))) {
+		if ((v = cr_utf8_nfc(n->value, strlen(n->value), NULL)) == NULL)
+			return -1;
+		free(n->value);
+		n->value = v;
+	}
+	for (i = 0; i < n->len; i++)
+		if (cr_node_nfc(n->items[i]) == -1)
+			return -1;
+	return 0;
+}
+
 char *
 cr_utf8_casefold(const char *s)
 {
