@@ -37,29 +37,25 @@ fields() { # client: the fields of a small report, up to its discussion
 	printf 'actions:\n  - {what: x, who: Lan, due: 2026-12-01}\n'
 }
 
-# Vietnamese: a tab and accented letters before the word
-{
-	fields "Sữa Việt"
-	printf 'discussion:\n  - Khách hàng\tanh ấy thô lỗ với nhóm\n'
-} >"$T/vi.yaml"
-(cd "$T" && "$CR_BIN/cr-lint" $NOW vi.yaml 2>errs-vi)
-n=$(grep -n 'thô lỗ' "$T/vi.yaml" | cut -d: -f1)
-like "$(cat "$T/errs-vi")" "vi.yaml:$n:24: warning: 'thô lỗ'" "vi: display column 24 (tab to 17)"
-got=$(quickfix 1 errs-vi)
-is "${got%%:*}" "$n" "vi: vim on line $n"
-like ":${got#*:}" ":23:thô lỗ với nhóm" "vi: vim's cursor on 'thô lỗ' (virtual column 24)"
-
+# in_text LANG CLIENT ITEM WORD COL REST: a discussion item whose WORD
+# cr-lint finds at display column COL; vim's cursor lands on it, with REST
+# the text from there on
+in_text() {
+	{
+		fields "$2"
+		printf 'discussion:\n  - %s\n' "$3"
+	} >"$T/$1.yaml"
+	(cd "$T" && "$CR_BIN/cr-lint" $NOW "$1.yaml" 2>"errs-$1")
+	n=$(grep -n "$4" "$T/$1.yaml" | cut -d: -f1)
+	like "$(cat "$T/errs-$1")" "$1.yaml:$n:$5: warning: '$4'" "$1: display column $5"
+	got=$(quickfix 1 "errs-$1")
+	is "${got%%:*}" "$n" "$1: vim on line $n"
+	like ":${got#*:}" ":$(($5 - 1)):$6" "$1: vim's cursor on '$4' (virtual column $5)"
+}
+# Vietnamese: a tab (to column 17) and accented letters before the word
+in_text vi "Sữa Việt" "$(printf 'Khách hàng\tanh ấy thô lỗ với nhóm')" "thô lỗ" 24 "thô lỗ với nhóm"
 # Chinese: four wide characters before the word
-{
-	fields 华夏茶饮
-	printf 'discussion:\n  - 客户态度恶劣，拒绝签字\n'
-} >"$T/zh.yaml"
-(cd "$T" && "$CR_BIN/cr-lint" $NOW zh.yaml 2>errs-zh)
-n=$(grep -n '态度恶劣' "$T/zh.yaml" | cut -d: -f1)
-like "$(cat "$T/errs-zh")" "zh.yaml:$n:9: warning: '态度恶劣'" "zh: display column 9"
-got=$(quickfix 1 errs-zh)
-is "${got%%:*}" "$n" "zh: vim on line $n"
-like ":${got#*:}" ":8:态度恶劣，拒绝签字" "zh: vim's cursor on '态度恶劣' (virtual column 9)"
+in_text zh 华夏茶饮 "客户态度恶劣，拒绝签字" "态度恶劣" 9 "态度恶劣，拒绝签字"
 
 # Chinese Markdown: an unknown owner in the actions table
 cat >"$T/zh.md" <<'EOF'
