@@ -173,16 +173,16 @@ static const struct required {
 	const char *hint;
 } required[] = {
     {"title", offsetof(cr_report, title),
-     "add 'title:' with one line naming the contact"},
+     CR_N_("add 'title:' with one line naming the contact")},
     {"client", offsetof(cr_report, client),
-     "add 'client:' with the client organisation"},
+     CR_N_("add 'client:' with the client organisation")},
     {"type", offsetof(cr_report, type),
-     "add 'type:' with meeting, call, video, visit, email or other"},
+     CR_N_("add 'type:' with meeting, call, video, visit, email or other")},
     {"date", offsetof(cr_report, date.raw),
-     "add 'date:' with when the contact happened, e.g. "
-     "2026-11-20 14:00 +07:00"},
+     CR_N_("add 'date:' with when the contact happened, e.g. "
+	   "2026-11-20 14:00 +07:00")},
     {"author", offsetof(cr_report, author),
-     "add 'author:' with the name of who prepared the report"},
+     CR_N_("add 'author:' with the name of who prepared the report")},
 };
 
 static int
@@ -196,10 +196,15 @@ check_missing(struct ctx *c)
 		    (const cr_str *)((const char *)r + required[i].off);
 		if (!blank(s->s))
 			continue;
-		if (add(c, s->pos, CR_RULE_MISSING_FIELD,
-			"required field '%s' is %s; %s", required[i].key,
-			s->s == NULL ? "missing" : "empty",
-			required[i].hint) == -1)
+		/* two sentences, not one with a word inserted, so that
+		 * each translates whole */
+		if ((s->s == NULL
+			 ? add(c, s->pos, CR_RULE_MISSING_FIELD,
+			       "required field '%s' is missing; %s",
+			       required[i].key, CR_(required[i].hint))
+			 : add(c, s->pos, CR_RULE_MISSING_FIELD,
+			       "required field '%s' is empty; %s",
+			       required[i].key, CR_(required[i].hint))) == -1)
 			return -1;
 	}
 	if (r->attendees.len == 0 &&
@@ -562,6 +567,7 @@ check_overdue(struct ctx *c)
 	cr_datetime today;
 	long long days;
 	char due[32];
+	const char *st;
 	size_t i;
 
 	cr_datetime_from_epoch(c->o->now, c->o->now_offset, &today);
@@ -580,12 +586,18 @@ check_overdue(struct ctx *c)
 		       cr_days_from_civil(a->due.dt.year, a->due.dt.month,
 					  a->due.dt.day);
 		cr_datetime_format(&a->due.dt, due);
-		if (add(c, a->due.raw.pos, CR_RULE_ACTION_OVERDUE,
-			"action '%s' was due %s (%lld day%s ago) and is still "
-			"%s; set 'status: done' or 'dropped', or agree a new "
-			"date",
-			action_name(a), due, days, days == 1 ? "" : "s",
-			cr_status_name(cr_action_status(a))) == -1)
+		st = cr_status_name(cr_action_status(a));
+		if ((days == 1
+			 ? add(c, a->due.raw.pos, CR_RULE_ACTION_OVERDUE,
+			       "action '%s' was due %s (%lld day ago) and is "
+			       "still %s; set 'status: done' or 'dropped', or "
+			       "agree a new date",
+			       action_name(a), due, days, st)
+			 : add(c, a->due.raw.pos, CR_RULE_ACTION_OVERDUE,
+			       "action '%s' was due %s (%lld days ago) and is "
+			       "still %s; set 'status: done' or 'dropped', or "
+			       "agree a new date",
+			       action_name(a), due, days, st)) == -1)
 			return -1;
 	}
 	return 0;

@@ -27,6 +27,8 @@
 #include <stddef.h>
 
 #define CR_VERSION "0.1.0"
+/* The gettext domain of the diagnostics and the tools' messages. */
+#define CR_TEXTDOMAIN "crtools"
 
 /* Limits of SPEC section 4. */
 #define CR_MAX_FILE_BYTES (16u * 1024u * 1024u)
@@ -159,7 +161,9 @@ void cr_diags_init(cr_diags *d);
 void cr_diags_free(cr_diags *d);
 /* Drops the diagnostics from index len on. */
 void cr_diags_truncate(cr_diags *d, size_t len);
-/* Appends a diagnostic with the rule's default severity. */
+/* Appends a diagnostic with the rule's default severity. The format is
+ * translated through the CR_TEXTDOMAIN catalogue of the process's
+ * LC_MESSAGES locale (dgettext: English unless a tool chose a locale). */
 int cr_diags_add(cr_diags *d, const char *file, cr_pos pos, cr_rule rule,
 		 const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 int cr_diags_vadd(cr_diags *d, const char *file, cr_pos pos, cr_rule rule,

@@ -1,4 +1,5 @@
 /* diag.c - the rule table and the diagnostics list. */
+#include <libintl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,7 +98,7 @@ cr_diags_vadd(cr_diags *d, const char *file, cr_pos pos, cr_rule rule,
 	if (cr_grow(&d->items, &d->cap, d->len + 1, sizeof(*d->items)) == -1)
 		goto fail;
 	cr_buf_init(&msg);
-	if (cr_buf_vprintf(&msg, fmt, ap) == -1) {
+	if (cr_buf_vprintf(&msg, dgettext(CR_TEXTDOMAIN, fmt), ap) == -1) {
 		cr_buf_free(&msg);
 		goto fail;
 	}

@@ -4,7 +4,15 @@
 #ifndef CR_INTERNAL_H
 #define CR_INTERNAL_H
 
+#include <libintl.h>
+
 #include "crtools.h"
+
+/* Texts of the CR_TEXTDOMAIN catalogue: CR_N_ marks a text for xgettext
+ * where it is written, CR_ translates it where it is used (diagnostic
+ * formats are translated by cr_diags_vadd itself). */
+#define CR_N_(s) (s)
+#define CR_(s) dgettext(CR_TEXTDOMAIN, (s))
 
 #define CR_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 

@@ -468,7 +468,7 @@ section_start(struct md *m, cmark_node *h, int *sec)
 	}
 	if ((s = cr_section_lookup(b.data)) < 0) {
 		*sec = SEC_UNKNOWN;
-		rc = unknown_name(m, tpos, "section", b.data, 0);
+		rc = unknown_name(m, tpos, CR_("section"), b.data, 0);
 		cr_buf_free(&b);
 		return rc;
 	}
@@ -684,7 +684,7 @@ columns_read(struct md *m, int line, struct columns *c)
 			continue;
 		}
 		if ((k = cr_column_lookup(b.data)) < 0) {
-			rc = unknown_name(m, pos, "column", b.data, 1);
+			rc = unknown_name(m, pos, CR_("column"), b.data, 1);
 			continue;
 		}
 		if (seen[k].line != 0) {

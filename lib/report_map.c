@@ -46,11 +46,11 @@ type_word(const cr_node *n)
 {
 	switch (n->type) {
 	case CR_NODE_SEQ:
-		return "a list";
+		return CR_("a list");
 	case CR_NODE_MAP:
-		return "a map";
+		return CR_("a map");
 	default:
-		return "text";
+		return CR_("text");
 	}
 }
 
@@ -188,8 +188,8 @@ cr_person_from_node(cr_person *p, const cr_node *n, const char *file,
 			dst = &p->email;
 		else {
 			if (strncmp(k->value, "x-", 2) != 0 &&
-			    unknown_key(k, "person", cr_person_keys, file, d) ==
-				-1)
+			    unknown_key(k, CR_("person"), cr_person_keys, file,
+					d) == -1)
 				return -1;
 			continue;
 		}
@@ -239,7 +239,8 @@ cr_action_from_node(cr_action *a, cr_node *n, const char *file, cr_diags *d)
 			if ((rc = ext_push(&a->ext, k, v)) == 0)
 				n->items[i + 1] = NULL;
 		} else
-			rc = unknown_key(k, "action", cr_action_keys, file, d);
+			rc = unknown_key(k, CR_("action"), cr_action_keys, file,
+					 d);
 		if (rc == -1)
 			return -1;
 	}
@@ -373,7 +374,7 @@ cr_report_from_map(cr_report *r, cr_node *map, cr_diags *d)
 				if (ext_push(&r->ext, k, v) == -1)
 					return -1;
 				map->items[i + 1] = NULL;
-			} else if (unknown_key(k, "report", cr_report_keys,
+			} else if (unknown_key(k, CR_("report"), cr_report_keys,
 					       file, d) == -1)
 				return -1;
 			continue;
