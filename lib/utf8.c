@@ -270,6 +270,8 @@ cr_utf8_casecmp(const char *a, const char *b)
 		if (p == '\0')
 			return 0;
 	}
+	if (strcmp(a, b) == 0)
+		return 0; /* the same bytes: no need to decompose */
 	x.s = a;
 	y.s = b;
 	for (;;) {
