@@ -212,6 +212,13 @@ load(struct stream *t, size_t j)
 	t->bn = 0;
 	if (j >= t->n)
 		return;
+	if ((unsigned char)t->text[j] < 0x80) {
+		cp = (unsigned char)t->text[j];
+		t->buf[0] = t->fold && cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
+		t->bn = 1;
+		t->next = j + 1;
+		return;
+	}
 	t->next = j + decode(t->text, t->n, j, &cp);
 	t->bn = cr_utf8_expand(cp, t->fold, t->buf);
 }

@@ -130,6 +130,10 @@ cr_pos cr_pos_cursor_index(cr_pos_cursor *c, size_t index);
  * 0, or -1 on memory. */
 int cr_node_nfc(cr_node *n);
 
+/* Whether NFC leaves cp as it is wherever it stands (a starter that
+ * neither decomposes differently nor composes with the one before). */
+int cr_utf8_nfc_stable(unsigned cp);
+
 /* Canonical decomposition of one code point, case-folded when `fold`
  * (utf8proc): fills out, returns the count (at least 1). */
 #define CR_UTF8_EXPAND_MAX 18

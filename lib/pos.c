@@ -63,8 +63,12 @@ cursor_step(cr_pos_cursor *c)
 	unsigned cp;
 	int k;
 
-	if (*s == '\n' ||
-	    (*s == '\r' && (c->off + 1 >= c->len || s[1] != '\n'))) {
+	if ((unsigned char)*s >= 0x20 && (unsigned char)*s < 0x7f) {
+		c->pos.column++; /* printable ASCII: the common case */
+		c->pos.cp++;
+		k = 1;
+	} else if (*s == '\n' ||
+		   (*s == '\r' && (c->off + 1 >= c->len || s[1] != '\n'))) {
 		c->pos.line++;
 		c->pos.column = c->pos.cp = 1;
 		k = 1;

@@ -115,12 +115,70 @@ map(const char *s, size_t n, utf8proc_option_t opts, size_t *outlen)
 	return copy;
 }
 
+int
+cr_utf8_nfc_stable(unsigned cp)
+{
+	const utf8proc_property_t *p;
+	utf8proc_int32_t d[CR_UTF8_EXPAND_MAX];
+	utf8proc_ssize_t k;
+
+	if (cp < 0x300)
+		return 1;
+	p = utf8proc_get_property((utf8proc_int32_t)cp);
+	if (p->combining_class != 0)
+		return 0;
+	/* the second of a composition may join the one before */
+	if (p->comb_index != UINT16_MAX && p->comb_index >= 0x8000)
+		return 0;
+	if (cp >= 0x1161 && cp <= 0x11c2)
+		return 0; /* Hangul vowel and trailing jamo (algorithmic) */
+	if (p->decomp_seqindex == UINT16_MAX || p->decomp_type != 0)
+		return 1;
+	/* a canonical composite: stable when it recomposes to itself
+	 * (not a singleton, not excluded from composition) */
+	k = utf8proc_decompose_char((utf8proc_int32_t)cp, d, CR_UTF8_EXPAND_MAX,
+				    UTF8PROC_DECOMPOSE, NULL);
+	if (k <= 0 || k > CR_UTF8_EXPAND_MAX)
+		return 0;
+	k = utf8proc_normalize_utf32(d, k, UTF8PROC_COMPOSE | UTF8PROC_STABLE);
+	return k == 1 && (unsigned)d[0] == cp;
+}
+
+/*
+ * Whether s is NFC for certain without normalising it: valid UTF-8 whose
+ * code points are all NFC-stable starters (Unicode's quick check, kept
+ * conservative); with `fold`, also that folding it is lowering its ASCII
+ * letters (no other code point has a case folding). Most text is, and a
+ * copy is cheaper than utf8proc_map.
+ */
+static int
+quick(const char *s, size_t n, int fold)
+{
+	size_t i = 0;
+	unsigned cp;
+	int k;
+
+	while (i < n) {
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if ((k = cr_utf8_decode(s + i, n - i, &cp)) < 0 ||
+		    !cr_utf8_nfc_stable(cp) ||
+		    (fold && utf8proc_get_property((utf8proc_int32_t)cp)
+				     ->casefold_seqindex != UINT16_MAX))
+			return 0;
+		i += (size_t)k;
+	}
+	return 1;
+}
+
 char *
 cr_utf8_nfc(const char *s, size_t n, size_t *outlen)
 {
 	char *copy;
 
-	if (ascii_only(s, n)) {
+	if (quick(s, n, 0)) {
 		if ((copy = cr_strndup(s, n)) != NULL && outlen != NULL)
 			*outlen = n;
 		return copy;
@@ -151,7 +209,16 @@ cr_node_nfc(cr_node *n)
 char *
 cr_utf8_casefold(const char *s)
 {
-	return map(s, strlen(s), UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD, NULL);
+	size_t n = strlen(s), i;
+	char *f;
+
+	if (!quick(s, n, 1))
+		return map(s, n, UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD, NULL);
+	if ((f = cr_strndup(s, n)) != NULL)
+		for (i = 0; i < n; i++)
+			if (f[i] >= 'A' && f[i] <= 'Z')
+				f[i] = (char)(f[i] + 32);
+	return f;
 }
 
 int
@@ -160,8 +227,19 @@ cr_utf8_expand(unsigned cp, int fold, unsigned out[CR_UTF8_EXPAND_MAX])
 	utf8proc_int32_t buf[CR_UTF8_EXPAND_MAX];
 	utf8proc_ssize_t k, i;
 
+	const utf8proc_property_t *p;
+
 	if (cp < 0x80) {
 		out[0] = fold && cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
+		return 1;
+	}
+	/* most code points (CJK among them) have neither a decomposition
+	 * nor a folding: one property look-up tells */
+	p = utf8proc_get_property((utf8proc_int32_t)cp);
+	if (p->decomp_seqindex == UINT16_MAX &&
+	    (!fold || p->casefold_seqindex == UINT16_MAX) &&
+	    !(cp >= 0xac00 && cp <= 0xd7a3)) {
+		out[0] = cp;
 		return 1;
 	}
 	k = utf8proc_decompose_char(

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <utf8proc.h>
 
 #include "internal.h"
 
@@ -38,6 +39,40 @@ test_nfc(void **state)
 	s = cr_utf8_nfc("a\xff", 2, &n);
 	assert_memory_equal(s, "a\xff", 3);
 	free(s);
+}
+
+/* The quick check against utf8proc's own NFC, code point by code point
+ * (planes 0 to 2): what it calls stable, NFC leaves as it is. */
+static void
+test_nfc_stable(void **state)
+{
+	unsigned cp, stable = 0;
+	char enc[5];
+	size_t n, bad = 0;
+	char *s;
+
+	(void)state;
+	for (cp = 0x80; cp < 0x30000; cp++) {
+		if ((cp >= 0xd800 && cp < 0xe000) || !cr_utf8_nfc_stable(cp))
+			continue;
+		stable++;
+		n = (size_t)cr_utf8_encode(cp, enc);
+		enc[n] = '\0';
+		s = (char *)utf8proc_NFC((const utf8proc_uint8_t *)enc);
+		if (s == NULL || strcmp(s, enc) != 0)
+			bad++;
+		free(s);
+	}
+	assert_int_equal(bad, 0);
+	assert_true(stable > 100000);
+	/* and a few that are not: a combining mark, a singleton, a Greek
+	 * letter with oxia that NFC spells with tonos, a Hangul vowel */
+	assert_false(cr_utf8_nfc_stable(0x301));
+	assert_false(cr_utf8_nfc_stable(0x212b));
+	assert_false(cr_utf8_nfc_stable(0x1f71));
+	assert_false(cr_utf8_nfc_stable(0x1161));
+	assert_true(cr_utf8_nfc_stable(0x1ec7)); /* ệ */
+	assert_true(cr_utf8_nfc_stable(0x4e2d)); /* 中 */
 }
 
 static void
@@ -230,10 +265,10 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_nfc),	      cmocka_unit_test(test_fold),
-	    cmocka_unit_test(test_width),     cmocka_unit_test(test_decode),
-	    cmocka_unit_test(test_positions), cmocka_unit_test(test_escape),
-	    cmocka_unit_test(test_slug),
+	    cmocka_unit_test(test_nfc),	   cmocka_unit_test(test_nfc_stable),
+	    cmocka_unit_test(test_fold),   cmocka_unit_test(test_width),
+	    cmocka_unit_test(test_decode), cmocka_unit_test(test_positions),
+	    cmocka_unit_test(test_escape), cmocka_unit_test(test_slug),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
