@@ -47,6 +47,9 @@ ALL_LDFLAGS = $(OPT) $(LDFLAGS)
 
 # Extra libraries per tool (static linking pulls in only what is used).
 LIBS_cr-wip = $(WIP_LIBS)
+# Objects a tool shares with another: cr-wip honours the `ignore:` globs
+# of .cr-lint.yaml with cr-lint's own code.
+EXTRA_OBJ_cr-wip = $(OBJ)/cmd/cr-lint/config.o
 
 LIB_SRC := $(sort $(wildcard lib/*.c))
 LIB_OBJ := $(LIB_SRC:%.c=$(OBJ)/%.o)
@@ -79,7 +82,7 @@ $(LIBA): $(LIB_OBJ)
 
 # One rule per tool, generated: cmd/<tool>/*.c + cmd/common + libcr.a.
 define TOOL_template
-$(BIN)/$(1): $(patsubst %.c,$(OBJ)/%.o,$(wildcard cmd/$(1)/*.c)) $(CLI_OBJ) $(LIBA)
+$(BIN)/$(1): $(patsubst %.c,$(OBJ)/%.o,$(wildcard cmd/$(1)/*.c)) $(EXTRA_OBJ_$(1)) $(CLI_OBJ) $(LIBA)
 	@mkdir -p $$(@D)
 	$$(CC) $$(ALL_LDFLAGS) -o $$@ $$^ $$(LIBS_$(1)) $$(LIB_LIBS)
 endef

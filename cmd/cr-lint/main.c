@@ -141,6 +141,13 @@ parse_args(int argc, char **argv, struct args *a)
 		case O_DISABLE:
 			if (rule_arg(optarg, a->disable) == -1)
 				return -1;
+			if (lint_rule_fixed((cr_rule)cr_rule_lookup(optarg))) {
+				cli_error(prog,
+					  "--disable %s: syntax, encoding "
+					  "and limit cannot be turned off",
+					  optarg);
+				return -1;
+			}
 			break;
 		case O_CONFIG:
 			a->config = optarg;
@@ -420,7 +427,7 @@ main(int argc, char **argv)
 	/* the configuration: --config, else the nearest .cr-lint.yaml */
 	cfgpath = a.config;
 	if (cfgpath == NULL)
-		cfgpath = found = lint_config_find();
+		cfgpath = found = lint_config_find(prog);
 	if (cfgpath != NULL) {
 		if (lint_config_load(&cfg, cfgpath, &cd, prog) == -1) {
 			free(found);
