@@ -114,6 +114,8 @@ unit: $(UNIT_BINS)
 	done; test $$fail = 0
 
 CLI_TESTS := $(sort $(wildcard tests/cli/*.t))
+# Fault tests (kill -9 during writes): run with the command-line tests.
+FAULT_TESTS := $(sort $(wildcard tests/fault/*.t))
 
 # The error-injection library of the output tests (tests/inject).
 INJECT_SO = build/inject/inject_errors.so
@@ -124,7 +126,7 @@ $(INJECT_SO): tests/inject/inject_errors.c
 cli: all $(INJECT_SO)
 	@if [ -n "$(CLI_TESTS)" ]; then \
 		CR_BIN=$(CURDIR)/$(BIN) CR_SRC=$(CURDIR) \
-		CR_INJECT_SO=$(CURDIR)/$(INJECT_SO) prove -f $(CLI_TESTS); \
+		CR_INJECT_SO=$(CURDIR)/$(INJECT_SO) prove -f $(CLI_TESTS) $(FAULT_TESTS); \
 	else echo "cli: no command-line tests yet"; fi
 
 asan:

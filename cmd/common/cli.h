@@ -142,7 +142,10 @@ enum {
  * included), a file the user may not write, a file with several hard
  * links (replacing it would split them), and with CLI_OUT_NOCLOBBER an
  * existing file. A named temporary file is removed if the tool is stopped
- * by SIGINT, SIGTERM, SIGHUP or SIGPIPE. 0, or -1 (reported).
+ * by SIGINT, SIGTERM, SIGHUP or SIGPIPE. The unnamed file is given a name
+ * (.NAME.PID.N) only for the rename at the very end: a SIGKILL between
+ * those two system calls leaves it, and the next write of NAME removes
+ * it. 0, or -1 (reported).
  */
 int cli_output_open(cli_output *o, const char *path, const cli_inputs *ins,
 		    int flags, const char *prog);
@@ -164,8 +167,9 @@ void cli_output_abort(cli_output *o);
  * Returns the descriptor, or -1 (reported).
  */
 int cli_scratch(char path[64], const char *prog);
-/* Copies the scratch file fd (from its start) to fp. 0, or -1 with errno. */
-int cli_copy_fd(int fd, FILE *fp);
+/* Copies the scratch file fd (from its start) into the stream output o.
+ * 0, or -1 (reported, unless the reader went away). */
+int cli_copy_out(int fd, cli_output *o, const char *prog);
 
 /* ------------------------------------------------------------------ */
 /* Help and version                                                    */

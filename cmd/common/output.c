@@ -7,6 +7,7 @@
  * never in lib/.
  */
 #define _GNU_SOURCE /* O_TMPFILE, program_invocation_short_name */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -134,24 +135,32 @@ link_target(const char *path)
 	return NULL;
 }
 
+/* Whether st is the file standard output is open on. */
+static int
+is_stdout(const struct stat *st)
+{
+	struct stat out;
+
+	return fstat(STDOUT_FILENO, &out) == 0 && out.st_dev == st->st_dev &&
+	       out.st_ino == st->st_ino;
+}
+
 /* Opens a stream target (FIFO, device, standard output) to write into. */
 static int
 open_direct(cli_output *o, const char *path, const struct stat *st,
 	    const cli_inputs *ins, const char *prog)
 {
-	struct stat out;
 	int fd;
 
-	if (fstat(STDOUT_FILENO, &out) == 0 && out.st_dev == st->st_dev &&
-	    out.st_ino == st->st_ino) {
-		o->fp = stdout; /* /dev/stdout, /dev/fd/1, ... */
-		return 0;
-	}
 	if (same_as_input(st, ins)) {
 		cli_error(prog,
 			  "%s: is also an input; refusing to write into it",
 			  path);
 		return -1;
+	}
+	if (is_stdout(st)) {
+		o->fp = stdout; /* /dev/stdout, /dev/fd/1, ... */
+		return 0;
 	}
 	if ((fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC)) == -1 ||
 	    (o->fp = fdopen(fd, "wb")) == NULL) {
@@ -177,6 +186,42 @@ open_anon(cli_output *o, const char *dir, mode_t mode)
 		snprintf(o->reopen, sizeof(o->reopen), "/proc/self/fd/%d", fd);
 	}
 	return fd;
+}
+
+/*
+ * Linux cannot rename an unnamed file over an existing one: commit names
+ * it .NAME.PID.N, then renames that over NAME. A SIGKILL between those
+ * two system calls leaves the name behind; the next write of NAME removes
+ * such files of processes that no longer run.
+ */
+static void
+remove_stale(const char *dir, const char *base)
+{
+	size_t n = strlen(base);
+	struct dirent *e;
+	char *end, path[PATH_MAX];
+	long pid;
+	DIR *dp;
+
+	if ((dp = opendir(dir)) == NULL)
+		return;
+	while ((e = readdir(dp)) != NULL) {
+		const char *s = e->d_name;
+
+		if (s[0] != '.' || strncmp(s + 1, base, n) != 0 ||
+		    s[n + 1] != '.')
+			continue;
+		pid = strtol(s + n + 2, &end, 10);
+		if (end == s + n + 2 || *end != '.' || pid <= 0 ||
+		    strspn(end + 1, "0123456789") != strlen(end + 1) ||
+		    end[1] == '\0')
+			continue;
+		if (kill((pid_t)pid, 0) == -1 && errno == ESRCH &&
+		    snprintf(path, sizeof(path), "%s/%s", dir, s) <
+			(int)sizeof(path))
+			unlink(path);
+	}
+	closedir(dp);
 }
 
 int
@@ -211,7 +256,7 @@ cli_output_open(cli_output *o, const char *path, const cli_inputs *ins,
 		cli_error(prog, "%s: is a directory", path);
 		return -1;
 	}
-	if (exists && !S_ISREG(st.st_mode))
+	if (exists && (!S_ISREG(st.st_mode) || is_stdout(&st)))
 		return open_direct(o, path, &st, ins, prog);
 	if (exists && same_as_input(&st, ins)) {
 		cli_error(prog,
@@ -252,7 +297,11 @@ cli_output_open(cli_output *o, const char *path, const cli_inputs *ins,
 	if ((o->path = strdup(path)) == NULL ||
 	    (dir = malloc(dirlen + 2)) == NULL)
 		goto oom;
-	snprintf(dir, dirlen + 2, "%.*s", (int)dirlen, dirlen ? path : ".");
+	if (dirlen > 0)
+		snprintf(dir, dirlen + 2, "%.*s", (int)dirlen, path);
+	else
+		strcpy(dir, ".");
+	remove_stale(dir, path + dirlen);
 	if ((fd = open_anon(o, dir, mode)) == -1) {
 		if ((o->tmp = malloc(len)) == NULL)
 			goto oom;
@@ -447,15 +496,22 @@ cli_scratch(char path[64], const char *prog)
 }
 
 int
-cli_copy_fd(int fd, FILE *fp)
+cli_copy_out(int fd, cli_output *o, const char *prog)
 {
 	char buf[65536];
-	ssize_t n;
+	ssize_t n = 0;
 
-	if (lseek(fd, 0, SEEK_SET) == -1)
-		return -1;
-	while ((n = read(fd, buf, sizeof(buf))) > 0)
-		if (fwrite(buf, 1, (size_t)n, fp) != (size_t)n)
-			return -1;
-	return n < 0 ? -1 : 0;
+	if (lseek(fd, 0, SEEK_SET) == 0)
+		while ((n = read(fd, buf, sizeof(buf))) > 0 &&
+		       fwrite(buf, 1, (size_t)n, o->fp) == (size_t)n)
+			;
+	if (n == 0)
+		return 0;
+	if (errno != EPIPE)
+		cli_error(prog, "%s: %s",
+			  o->fp == stdout ? "standard output" : "output",
+			  strerror(errno));
+	if (o->fp == stdout)
+		stdout_reported = 1;
+	return -1;
 }

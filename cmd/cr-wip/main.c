@@ -327,18 +327,17 @@ static int
 emit_xlsx(const cr_wip *w, size_t nreports, cli_output *o)
 {
 	const char *file = cli_output_file(o);
+	const char *shown = o->path != NULL ? o->path : "standard output";
 	char path[64];
 	int fd, rc;
 
 	if (file != NULL)
-		return wip_xlsx_write(w, nreports, file, prog);
+		return wip_xlsx_write(w, nreports, file, shown, prog);
 	if ((fd = cli_scratch(path, prog)) == -1)
 		return -1;
-	rc = wip_xlsx_write(w, nreports, path, prog);
-	if (rc == 0 && cli_copy_fd(fd, o->fp) == -1 && errno != EPIPE) {
-		cli_error(prog, "standard output: %s", strerror(errno));
-		rc = -1;
-	}
+	rc = wip_xlsx_write(w, nreports, path, shown, prog);
+	if (rc == 0)
+		rc = cli_copy_out(fd, o, prog);
 	close(fd);
 	return rc;
 }
