@@ -585,12 +585,10 @@ check_due_before(struct ctx *c)
 static int
 check_overdue(struct ctx *c)
 {
-	cr_datetime today;
 	long long days;
 	char due[32];
 	size_t i;
 
-	cr_datetime_from_epoch(c->o->now, c->o->now_offset, &today);
 	for (i = 0; i < c->r->nactions; i++) {
 		const cr_action *a = &c->r->actions[i];
 		if (!a->due.valid || !open_action(a) ||
@@ -602,9 +600,7 @@ check_overdue(struct ctx *c)
 			CR_SEV_OFF &&
 		    cr_datetime_epoch(&a->due.dt, 1) < c->contact_start)
 			continue;
-		days = cr_days_from_civil(today.year, today.month, today.day) -
-		       cr_days_from_civil(a->due.dt.year, a->due.dt.month,
-					  a->due.dt.day);
+		days = cr_days_since(&a->due.dt, &c->r->date.dt, c->o->now);
 		cr_datetime_format(&a->due.dt, due);
 		if (add(c, a->due.raw.pos, CR_RULE_ACTION_OVERDUE,
 			"action '%s' was due %s (%lld day%s ago) and is still "

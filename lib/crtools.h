@@ -209,6 +209,15 @@ void cr_datetime_format(const cr_datetime *dt, char out[32]);
 long long cr_days_from_civil(int y, int m, int d);
 /* The local offset (minutes east of UTC) at epoch second t. */
 int cr_local_offset(long long t);
+/*
+ * Calendar days from the date of dt to the date of the moment `now`, both
+ * read in the report's zone: dt's own written offset, else that of `zone`
+ * (the report's `date`) when written, else the TZ zone's offset at `now`,
+ * so that a DST change between the two does not shift the count. The one
+ * day count of "days overdue" for cr-lint and cr-wip alike.
+ */
+long long cr_days_since(const cr_datetime *dt, const cr_datetime *zone,
+			long long now);
 
 /* ------------------------------------------------------------------ */
 /* The report model (SPEC 2.1)                                         */
