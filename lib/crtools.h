@@ -481,9 +481,19 @@ typedef struct cr_read_opts {
  */
 int cr_read(const char *buf, size_t len, const cr_read_opts *opts,
 	    cr_reports *out, cr_diags *d);
-/* The form of a buffer: Markdown when the first non-blank line (after a
- * front matter block, if the text opens with one) is an ATX heading;
- * else YAML. */
+/*
+ * The form of a buffer. YAML, unless the first non-blank line (after a
+ * front matter block, if the text opens with one) is a '#' line: a
+ * Markdown heading or a YAML comment. Then the lines after it decide,
+ * up to the next "---": top-level "key:" lines are YAML, other text at
+ * column 1 (prose, "- item", tables) Markdown. With front matter it is
+ * YAML (the next document of a stream) only when there are key lines and
+ * no text; without, YAML when there is any key line. `unsure` is set
+ * when both kinds of line were seen, so the caller can say the form was
+ * guessed.
+ */
+cr_form cr_sniff_form(const char *buf, size_t len, int *unsure);
+/* cr_sniff_form without the doubt. */
 cr_form cr_sniff(const char *buf, size_t len);
 /* The form a file name's extension gives (.yaml/.yml, .md/.markdown), or
  * CR_FORM_AUTO. */

@@ -565,6 +565,18 @@ cli_input_parse(const cli_input *in, cr_form force, cr_reports *out,
 
 	memset(&o, 0, sizeof(o));
 	o.form = force != CR_FORM_AUTO ? force : in->form;
+	if (o.form == CR_FORM_AUTO && in->data != NULL) {
+		int unsure;
+
+		o.form = cr_sniff_form(in->data, in->len, &unsure);
+		if (unsure)
+			fprintf(stderr,
+				"%s:1:1: note: read as %s, a guess: the text "
+				"has both YAML keys and Markdown lines; give "
+				"--from yaml or --from md to be sure\n",
+				in->name,
+				o.form == CR_FORM_MD ? "Markdown" : "YAML");
+	}
 	o.file = in->name;
 	if (in->path != NULL && (id = cr_id_from_path(in->path)) == NULL)
 		return -1;
