@@ -6,6 +6,7 @@
  * write holds the placeholder TODO, which cr-lint reports as `placeholder`
  * until it is replaced; what cr-new fills itself is valid.
  */
+#include <dirent.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -290,7 +291,29 @@ copy_persons(cr_persons *dst, const cr_persons *src)
 	return 0;
 }
 
-/* Carries the open and blocked actions of prev, as they are. */
+/* Says that an action of an unknown status is carried as written: a
+ * warning at the status, printed as every diagnostic is. */
+static int
+warn_status(const char *file, const cr_action *s)
+{
+	cr_diags d;
+
+	cr_diags_init(&d);
+	if (cr_diags_add(&d, file, s->status.pos, CR_RULE_BAD_VALUE,
+			 "action '%s' has the status '%s', not open, done, "
+			 "blocked or dropped; carried as written: correct it",
+			 s->id.s != NULL ? s->id.s : "?", s->status.s) == -1) {
+		cr_diags_free(&d);
+		return -1;
+	}
+	d.items[0].severity = CR_SEV_WARNING;
+	cli_diags_print(stderr, &d, 0, cli_use_color(stderr));
+	cr_diags_free(&d);
+	return 0;
+}
+
+/* Carries the open and blocked actions of prev, as they are, and those
+ * whose status is none of the four (with a warning). */
 static int
 carry_actions(cr_report *r, const cr_report *prev)
 {
@@ -302,8 +325,12 @@ carry_actions(cr_report *r, const cr_report *prev)
 		char due[32];
 		cr_action a;
 
-		if (st != CR_STATUS_OPEN && st != CR_STATUS_BLOCKED)
+		if (st != CR_STATUS_OPEN && st != CR_STATUS_BLOCKED &&
+		    st != CR_STATUS_INVALID)
 			continue;
+		/* not one of the four: carried as written, never dropped */
+		if (st == CR_STATUS_INVALID && warn_status(prev->file, s) == -1)
+			return -1;
 		memset(&a, 0, sizeof(a));
 		/* The due as it was meant: a date-time keeps the offset it
 		 * had in the previous report, whatever the new one's. */
@@ -315,7 +342,9 @@ carry_actions(cr_report *r, const cr_report *prev)
 		    (s->due.raw.s != NULL &&
 		     cr_date_set(&a.due, s->due.valid ? due : s->due.raw.s,
 				 nopos) == -1) ||
-		    set(&a.status, cr_status_name(st)) == -1 ||
+		    set(&a.status, st == CR_STATUS_INVALID
+				       ? s->status.s
+				       : cr_status_name(st)) == -1 ||
 		    set(&a.note, s->note.s) == -1 ||
 		    cr_actions_push(r, &a) == -1) {
 			cr_action_clear(&a);
@@ -508,10 +537,66 @@ taken(const char *out, const char *id)
 	return 0;
 }
 
-/* client-YYYY-MM-DD, with -2, -3 ... when -o's folder has it already. */
+/* Reads the reports of the folder of `out` (not out itself, not below)
+ * into rs: an id written inside a file of another name is taken too. */
+static void
+folder_reports(const char *out, cr_reports *rs)
+{
+	const char *slash = strrchr(out, '/');
+	char *dir = slash != NULL ? strndup(out, (size_t)(slash - out) + 1)
+				  : strdup("./");
+	struct stat self, st;
+	struct dirent *e;
+	DIR *dp;
+	int have_self = stat(out, &self) == 0;
+
+	if (dir == NULL || (dp = opendir(dir)) == NULL) {
+		free(dir);
+		return;
+	}
+	while ((e = readdir(dp)) != NULL) {
+		cli_inputs ins = {0};
+		char path[4096], *arg = path;
+		cr_diags d;
+
+		if (e->d_name[0] == '.' ||
+		    cr_form_from_path(e->d_name) == CR_FORM_AUTO)
+			continue;
+		snprintf(path, sizeof(path), "%s%s", dir, e->d_name);
+		if (stat(path, &st) == -1 || !S_ISREG(st.st_mode) ||
+		    (have_self && st.st_dev == self.st_dev &&
+		     st.st_ino == self.st_ino))
+			continue;
+		cr_diags_init(&d);
+		if (cli_inputs_collect(&ins, &arg, 1, 0, prog) == 0 &&
+		    ins.len == 1 && cli_input_load(&ins.items[0], prog) == 0)
+			(void)cli_input_parse(&ins.items[0], CR_FORM_AUTO, rs,
+					      &d);
+		cr_diags_free(&d);
+		cli_inputs_free(&ins);
+	}
+	closedir(dp);
+	free(dir);
+}
+
+static int
+id_in(const cr_reports *rs, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < rs->len; i++)
+		if (rs->items[i]->id.s != NULL &&
+		    strcmp(rs->items[i]->id.s, id) == 0)
+			return 1;
+	return 0;
+}
+
+/* client-YYYY-MM-DD, with -2, -3 ... when -o's folder has it already:
+ * as a file name, or as the id of one of its reports. */
 static int
 set_id(cr_report *r, const char *out)
 {
+	cr_reports near = {0};
 	char *slug = cr_slug(r->client.s != NULL && strcmp(r->client.s, TODO)
 				 ? r->client.s
 				 : "report");
@@ -526,11 +611,14 @@ set_id(cr_report *r, const char *out)
 	} else
 		strcpy(date, "undated");
 	snprintf(id, sizeof(id), "%s%s%s", slug, *slug ? "-" : "", date);
-	for (n = 2;
-	     out != NULL && strcmp(out, "-") != 0 && taken(out, id) && n < 1000;
+	if (out != NULL && strcmp(out, "-") != 0)
+		folder_reports(out, &near);
+	for (n = 2; out != NULL && strcmp(out, "-") != 0 &&
+		    (taken(out, id) || id_in(&near, id)) && n < 1000;
 	     n++)
 		snprintf(id, sizeof(id), "%s%s%s-%d", slug, *slug ? "-" : "",
 			 date, n);
+	cr_reports_free(&near);
 	free(slug);
 	return set(&r->id, id);
 }
