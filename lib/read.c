@@ -219,7 +219,10 @@ cr_read(const char *buf, size_t len, const cr_read_opts *opts, cr_reports *out,
 		return -1;
 	form =
 	    opts->form != CR_FORM_AUTO ? opts->form : cr_sniff(clean, cleanlen);
-	if (form == CR_FORM_MD)
+	if (form == CR_FORM_MD &&
+	    (rc = cr_md_limit(clean, cleanlen, file, d)) != 0)
+		rc = rc < 0 ? -1 : push_broken(out, file, CR_FORM_MD, start);
+	else if (form == CR_FORM_MD)
 		rc = cr_md_read(clean, cleanlen, file, out, d);
 	else
 		rc = cr_yaml_read(clean, cleanlen, file, out, d);
