@@ -339,18 +339,21 @@ owners_sheet(struct xl *x, const cr_wip_owner *os, size_t n)
 	}
 }
 
-/* The document's creation time: `now`, when its UTC year is one that
- * W3CDTF and Office read (1900-9999); else 0, which libxlsxwriter leaves
- * out of the properties. */
+/* The document's creation time: `now`, kept to the years W3CDTF and
+ * Office read (1900-9999 UTC), so that --now 0000-01-01 still gives a
+ * valid date, and the same one every run (libxlsxwriter would put the
+ * clock's time for 0). */
 static time_t
 created(long long now)
 {
-	cr_datetime dt;
+	const long long first = cr_days_from_civil(1900, 1, 1) * 86400;
+	const long long last = cr_days_from_civil(10000, 1, 1) * 86400 - 1;
 
-	cr_datetime_from_epoch(now, 0, &dt);
-	if (dt.year < 1900 || dt.year > 9999 || now == 0)
-		return 0;
-	return (time_t)now;
+	if (now < first)
+		now = first;
+	if (now > last)
+		now = last;
+	return now == 0 ? 1 : (time_t)now;
 }
 
 /* An error of libxlsxwriter's file or zip writing, where errno says more. */
