@@ -47,6 +47,8 @@ ALL_LDFLAGS = $(OPT) $(LDFLAGS)
 
 # Extra libraries per tool (static linking pulls in only what is used).
 LIBS_cr-wip = $(WIP_LIBS)
+# cr-lint checks e-mail addresses with GMime (cmd/cr-lint/email.c).
+LIBS_cr-lint = $(shell $(PKG_CONFIG) --libs gmime-3.0 2>/dev/null)
 # Objects a tool shares with another: cr-wip honours the `ignore:` globs
 # of .cr-lint.yaml with cr-lint's own code.
 EXTRA_OBJ_cr-wip = $(OBJ)/cmd/cr-lint/config.o

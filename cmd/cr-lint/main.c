@@ -9,6 +9,7 @@
 
 #include "cli.h"
 #include "config.h"
+#include "email.h"
 
 static const char *prog = "cr-lint";
 
@@ -249,7 +250,8 @@ lint_all(struct lint *l, const struct args *a, const lint_config *cfg,
 		}
 		for (j = first; j < l->rs.len; j++) {
 			l->rs_input[j] = i;
-			if (cr_check_report(l->rs.items[j], o, &l->d) == -1)
+			if (cr_check_report(l->rs.items[j], o, &l->d) == -1 ||
+			    lint_check_emails(l->rs.items[j], &l->d) == -1)
 				return -1;
 		}
 		cr_diags_apply(&l->d, dfirst, o);
