@@ -248,6 +248,7 @@ typedef struct cr_date {
 #define CR_FIELD_TYPE_PERSONS cr_persons
 #define CR_FIELD_TYPE_TEXTS cr_texts
 #define CR_FIELD_TYPE_ACTIONS cr_actions
+#define CR_FIELD_TYPE_CONFIRMATIONS cr_confirmations
 
 /* Flags of the field tables. */
 #define CR_FF_REQ 1u /* required */
@@ -267,6 +268,22 @@ typedef struct cr_persons {
 	int given; /* the key or section was present */
 	cr_pos pos;
 } cr_persons;
+
+/* A participant's answer to the report (SPEC 2.1): a map {name, at, note}
+ * or the string "Name (AT): note". */
+typedef struct cr_confirmation {
+	cr_str name;
+	cr_date at;
+	cr_str note; /* the correction asked for; NULL: none */
+	cr_pos pos;
+} cr_confirmation;
+
+typedef struct cr_confirmations {
+	cr_confirmation *items;
+	size_t len;
+	int given;
+	cr_pos pos;
+} cr_confirmations;
 
 typedef struct cr_texts {
 	cr_str *items;
@@ -387,6 +404,9 @@ cr_outcome cr_report_outcome(const cr_report *r);
 cr_conf cr_report_conf(const cr_report *r);
 cr_lang cr_report_lang(const cr_report *r); /* invalid -> CR_LANG_INVALID */
 cr_status cr_action_status(const cr_action *a);
+/* Whether r is a planned contact (SPEC 2.1): its date, valid, starts after
+ * `now` (epoch seconds). */
+int cr_report_planned(const cr_report *r, long long now);
 
 /* Enum <-> text. The _name functions return static strings; _lookup
  * returns the value or the _INVALID/-1 member for unknown text. */
@@ -418,6 +438,7 @@ int cr_report_equal(const cr_report *a, const cr_report *b);
 extern const char *const cr_report_keys[];
 extern const char *const cr_action_keys[];
 extern const char *const cr_person_keys[];
+extern const char *const cr_confirmation_keys[];
 
 /* The values of each enum field, NULL-terminated, in the order of the C
  * enums above (cr_stage_values: the agency stages, then the fundraising
@@ -443,6 +464,14 @@ int cr_person_parse(const char *s, cr_pos pos, cr_person *p);
 int cr_person_format(const cr_person *p, cr_buf *out);
 int cr_person_plain(const cr_person *p);
 void cr_person_clear(cr_person *p);
+
+/* Confirmations: parse the string form "Name (AT)" or "Name (AT): note"
+ * (strings copied; returns 0 with c->name NULL when s is not of that
+ * form, -1 on memory); format one back to that form; clear one. */
+int cr_confirmation_parse(const char *s, cr_pos pos, cr_confirmation *c);
+int cr_confirmation_format(const cr_confirmation *c, cr_buf *out);
+void cr_confirmation_clear(cr_confirmation *c);
+int cr_confirmations_push(cr_confirmations *cs, cr_confirmation *c);
 
 /* Building a report in code (cr-new): every setter copies its text and
  * replaces what the field held (cr_str_set with NULL makes the field
@@ -481,6 +510,23 @@ typedef struct cr_read_opts {
  */
 int cr_read(const char *buf, size_t len, const cr_read_opts *opts,
 	    cr_reports *out, cr_diags *d);
+/* Return values besides 0 (and CR_REFUSED of the renderers). */
+#define CR_ERR_MEMORY (-1) /* memory ran out */
+#define CR_ERR_IO (-3)	   /* a file could not be read: see errno */
+
+/*
+ * Reads the report file at `path` (a regular file; the form from `form`,
+ * or when CR_FORM_AUTO from the extension, else sniffed; the default id
+ * its base name) into reports appended to `out` and diagnostics appended
+ * to `d`, as cr_read does. Returns 0 (problems with the text are
+ * diagnostics, not return values), CR_ERR_IO with errno set when the file
+ * cannot be opened or read (EISDIR, EINVAL: not a regular file), or
+ * CR_ERR_MEMORY. The caller owns what is appended (cr_reports_free,
+ * cr_diags_free).
+ */
+int cr_read_file(const char *path, cr_form form, cr_reports *out, cr_diags *d);
+
+
 /*
  * The form of a buffer. YAML, unless the first non-blank line (after a
  * front matter block, if the text opens with one) is a '#' line: a
@@ -518,6 +564,7 @@ typedef enum cr_section {
 	CR_SEC_AGREEMENTS,
 	CR_SEC_ACTIONS,
 	CR_SEC_INTERNAL,
+	CR_SEC_CONFIRMATIONS,
 	CR_SEC__COUNT
 } cr_section;
 
@@ -566,7 +613,21 @@ int cr_write_json(const cr_report *r, const cr_write_opts *o, cr_buf *out);
 /* Appends s as a JSON string literal (with quotes). */
 int cr_json_string(cr_buf *out, const char *s);
 
-/* Reading formats (SPEC 7). Each appends to out; 0, or -1 on memory or
+/*
+ * Whether a rendering for o->audience must be refused (SPEC 7): the
+ * client's copy of a report whose confidentiality is `internal`,
+ * `confidential` or a value outside the enum (a typo must not leak the
+ * report). Returns NULL when rendering is allowed, else the reason for
+ * the user (a static English sentence, never freed).
+ */
+const char *cr_render_refusal(const cr_report *r, const cr_write_opts *o);
+
+/* What a renderer returns when it refuses (cr_render_refusal, or for eml
+ * cr_eml_refusal, say why); -1 is only ever memory or a library failure. */
+#define CR_REFUSED (-2)
+
+/* Reading formats (SPEC 7). Each appends to out and returns 0; CR_REFUSED
+ * (nothing appended) when the rendering is refused; -1 on memory or
  * (pdf, eml) when the graphics or MIME library failed. */
 /* One standalone HTML5 page, no external resource, print stylesheet. */
 int cr_render_html(const cr_report *r, const cr_write_opts *o, cr_buf *out);
@@ -576,7 +637,7 @@ int cr_render_txt(const cr_report *r, const cr_write_opts *o, cr_buf *out);
 int cr_render_pdf(const cr_report *r, const cr_write_opts *o, cr_buf *out);
 /* An RFC 5322 message with the txt body and the pdf attached (GMime). */
 int cr_render_eml(const cr_report *r, const cr_write_opts *o, cr_buf *out);
-/* Why no message can be made (cr_render_eml then returns -1): no sender
+/* Why no message can be made (cr_render_eml then returns CR_REFUSED): no sender
  * address, i.e. the author has no plain address among the attendees and
  * distribution and o->from_address is NULL or not local@domain. A static
  * English sentence for the user, or NULL when the message can be made. */
@@ -596,6 +657,7 @@ typedef struct cr_check_words cr_check_words;
 typedef struct cr_check_opts {
 	cr_profile profile;
 	int max_issue_hours;
+	int confirm_days; /* not-confirmed: days after issued (3) */
 	cr_severity severity[CR_RULE__COUNT]; /* CR_SEV_OFF: rule disabled */
 	long long now;			      /* epoch seconds */
 	int now_offset;			      /* minutes east of UTC */

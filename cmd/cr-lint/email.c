@@ -17,6 +17,7 @@
 #define IF_PERSONS_DATE(m)
 #define IF_PERSONS_TEXTS(m)
 #define IF_PERSONS_ACTIONS(m)
+#define IF_PERSONS_CONFIRMATIONS(m)
 #define CR_FIELD(id, key, kind, member, ...) IF_PERSONS_##kind(member)
 static const size_t person_lists[] = {
 #include "cr_fields.h"

@@ -325,8 +325,7 @@ carry_actions(cr_report *r, const cr_report *prev)
 		char due[32];
 		cr_action a;
 
-		if (st != CR_STATUS_OPEN && st != CR_STATUS_BLOCKED &&
-		    st != CR_STATUS_INVALID)
+		if (!cr_action_open(s) && st != CR_STATUS_INVALID)
 			continue;
 		/* not one of the four: carried as written, never dropped */
 		if (st == CR_STATUS_INVALID && warn_status(prev->file, s) == -1)
