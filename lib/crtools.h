@@ -31,6 +31,10 @@
 #define CR_MAX_FILE_BYTES (16u * 1024u * 1024u)
 #define CR_MAX_DEPTH 64
 #define CR_MAX_ALIAS_BYTES (1024u * 1024u)
+/* YAML nodes (scalars, lists, maps, alias copies) of one file: about 180
+ * bytes each once read into a report, so a 16 MiB file of millions of
+ * one-letter entries is refused instead of needing gigabytes. */
+#define CR_MAX_YAML_NODES 1000000u
 
 /* ------------------------------------------------------------------ */
 /* Growable byte buffer                                                */
@@ -525,7 +529,6 @@ int cr_read(const char *buf, size_t len, const cr_read_opts *opts,
  * cr_diags_free).
  */
 int cr_read_file(const char *path, cr_form form, cr_reports *out, cr_diags *d);
-
 
 /*
  * The form of a buffer. YAML, unless the first non-blank line (after a

@@ -27,6 +27,7 @@ struct loader {
 	struct anchor *anchors;
 	size_t nanchors, anchorcap;
 	size_t expanded;   /* bytes (and nodes) produced by aliases so far */
+	size_t nodes;	   /* nodes made in the whole stream */
 	cr_node **dropped; /* pairs of duplicate keys, kept until the end of
 			      the document: an anchor may still name them */
 	size_t ndropped, droppedcap;
@@ -112,7 +113,7 @@ node_expand(struct loader *l, const cr_node *src, cr_pos pos)
 	size_t i;
 
 	l->expanded += 1 + (src->value != NULL ? strlen(src->value) : 0);
-	if (l->expanded > CR_MAX_ALIAS_BYTES)
+	if (l->expanded > CR_MAX_ALIAS_BYTES || ++l->nodes > CR_MAX_YAML_NODES)
 		return NULL;
 	if ((n = node_new(src->type, pos)) == NULL)
 		goto oom;
@@ -483,12 +484,29 @@ check_tag(struct loader *l, const yaml_char_t *tag, cr_pos pos)
 }
 
 static void
+too_many(struct loader *l, cr_pos pos)
+{
+	fail(l, pos, CR_RULE_LIMIT,
+	     "more than %u YAML values (scalars, lists, maps) by here, "
+	     "beyond the limit that keeps reading in bounded memory; split "
+	     "the file",
+	     CR_MAX_YAML_NODES);
+}
+
+static void
 handle_event(struct loader *l, yaml_event_t *ev)
 {
 	cr_pos pos = mark_pos(ev->start_mark);
 	const cr_node *target;
 	cr_node *n;
 
+	if ((ev->type == YAML_SCALAR_EVENT ||
+	     ev->type == YAML_SEQUENCE_START_EVENT ||
+	     ev->type == YAML_MAPPING_START_EVENT) &&
+	    ++l->nodes > CR_MAX_YAML_NODES) {
+		too_many(l, pos);
+		return;
+	}
 	switch (ev->type) {
 	case YAML_SCALAR_EVENT:
 		if ((n = node_new(CR_NODE_SCALAR, pos)) == NULL ||
@@ -514,7 +532,9 @@ handle_event(struct loader *l, yaml_event_t *ev)
 			return;
 		}
 		if ((n = node_expand(l, target, pos)) == NULL) {
-			if (!l->oom)
+			if (!l->oom && l->nodes > CR_MAX_YAML_NODES)
+				too_many(l, pos);
+			else if (!l->oom)
 				fail(l, pos, CR_RULE_LIMIT,
 				     "alias expansion exceeds the limit of "
 				     "1 MiB");

@@ -73,7 +73,8 @@ lint_check_emails(const cr_report *r, cr_diags *d)
 		return -1;
 	g_mime_parser_options_set_address_compliance_mode(
 	    opts, GMIME_RFC_COMPLIANCE_STRICT);
-	for (i = 0; rc == 0 && i < sizeof(person_lists) / sizeof(person_lists[0]);
+	for (i = 0;
+	     rc == 0 && i < sizeof(person_lists) / sizeof(person_lists[0]);
 	     i++) {
 		const cr_persons *ps =
 		    (const cr_persons *)((const char *)r + person_lists[i]);

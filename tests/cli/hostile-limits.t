@@ -68,6 +68,25 @@ peak cr-lint cells.md
 is "$rc" 1 "a row of 50,000 cells: exit 1, at once"
 like "$err" "cells.md:15:1: error: a line with more than 1000 '|' (table cells) exceeds the limit" "named at its line"
 
+yfront() {
+	printf 'title: x\nclient: y\ntype: call\ndate: 2026-11-20\nauthor: A\n'
+	printf 'attendees: [A]\nagreements: [a]\n'
+	printf 'actions: [{what: a, who: A, due: 2026-11-22}]\n'
+}
+{ yfront; printf 'discussion:\n'; lines 4000000 '- a'; } >list.yaml
+{ yfront; printf 'discussion: ['; lines 8000000 'a,' | tr -d '\n'; printf ']\n'; } >flow.yaml
+for f in list.yaml flow.yaml; do
+	for tool in cr-lint "cr-render --to html" "cr-wip --to csv"; do
+		# shellcheck disable=SC2086
+		peak $tool $f
+		is "$rc" 1 "$f: ${tool%% *} exits 1"
+	done
+	like "$err" "error: more than 1000000 YAML values (scalars, lists, maps) by here" "$f: the limit error"
+	unlike "$err" "out of memory" "$f: not out of memory"
+	under512 "$f"
+done
+like "$err" "flow.yaml:9:" "at the line where the budget runs out"
+
 peak cr-lint big.md
 is "$rc" 0 "100,000 list items, under the budget: read"
 under512 "100,000 list items"
