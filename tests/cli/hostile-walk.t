@@ -69,6 +69,24 @@ like "$err" "fifo/b.yaml: note: not a regular file; skipped" "the FIFO is named 
 timed cr-lint "$NOW" fifo
 is "$rc" 0 "cr-lint does not wait on the FIFO either"
 
+# a report replaced by a FIFO after the walk saw it, before it is read:
+# 500 reports to read first make the window wide; either way the tool
+# must end, the FIFO named and never waited on
+mkdir race
+report r r-a >race/a.yaml
+i=0
+while [ $i -lt 500 ]; do
+	cp race/a.yaml race/a$i.yaml
+	i=$((i + 1))
+done
+report z z-a >race/z.yaml
+(sleep 0.02; rm -f race/z.yaml; mkfifo race/z.yaml) &
+timed cr-wip --to csv "$NOW" race
+wait
+isnt "$rc" 124 "a report turned FIFO between walk and read: cr-wip ends"
+like "$err" "cr-wip: race/z.yaml: " "the FIFO is named (replaced since the walk, or not a regular file)"
+like "$out" "r-a" "the other reports are read"
+
 # ------------------------------------------ walk order: byte order
 mkdir -p ord/a
 report ord-x x-1 | sed 's/^previous:.*//' >ord/a/x.yaml

@@ -34,10 +34,10 @@ rm_entry(const char *path, const struct stat *st, int flag, struct FTW *f)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static const char *const targets[] = {".", "..", "/", "../..", "a",
-					      "d0", "nowhere", "d0/d1"};
-	static const char *const names[] = {"a.yaml", "b.md", "c.yml", "d0",
-					    "d1", "e.yaml", "x", "README.md"};
+	static const char *const targets[] = {".", "..", "/",	    "../..",
+					      "a", "d0", "nowhere", "d0/d1"};
+	static const char *const names[] = {
+	    "a.yaml", "b.md", "c.yml", "d0", "d1", "e.yaml", "x", "README.md"};
 	char root[] = "/tmp/crfuzz.XXXXXX", path[4096], cwd[4096];
 	char *args[1];
 	cli_inputs ins = {0};
@@ -48,7 +48,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	/* each pair of bytes: which folder (depth), what, which name */
 	for (i = 0; i + 1 < size && i < 64; i += 2) {
-		const char *dir = (data[i] & 3) == 0	 ? ""
+		const char *dir = (data[i] & 3) == 0   ? ""
 				  : (data[i] & 3) == 1 ? "d0/"
 				  : (data[i] & 3) == 2 ? "d0/d1/"
 						       : "d1/";
@@ -96,8 +96,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				    !S_ISREG(st.st_mode))
 					abort(); /* a FIFO among the inputs */
 				for (j = 0; j < i; j++)
-					if (ins.items[j].dev == ins.items[i].dev &&
-					    ins.items[j].ino == ins.items[i].ino)
+					if (ins.items[j].dev ==
+						ins.items[i].dev &&
+					    ins.items[j].ino ==
+						ins.items[i].ino)
 						abort(); /* read twice */
 			}
 		}
