@@ -1,8 +1,8 @@
 #!/bin/sh
 # cr-new, attacked: two same-day reports of one client never share an id
-# (the target folder's reports are read, their ids as well as their file
-# names), and an action whose status is not one of the four is carried
-# with a warning, never dropped.
+# (with -o the id is the file name; a report of another name in the
+# folder that already holds that id makes it refuse), and an action whose
+# status is not one of the four is carried with a warning, never dropped.
 . "${CR_SRC:-.}/tests/cli/lib.sh"
 cd "$T" || exit 1
 NEW="--client Acme --author A --date 2026-11-21"
@@ -15,16 +15,21 @@ run cr-new $NEW -o r2.yaml
 # shellcheck disable=SC2086
 run cr-new $NEW -o r3.md
 is "$(grep -h '^id:' r1.yaml r2.yaml r3.md | tr '\n' ' ')" \
-	"id: acme-2026-11-21 id: acme-2026-11-21-2 id: acme-2026-11-21-3 " \
-	"same client, same day, other file names: the ids differ"
-is "$(sed -n 's/^- id: //p' r2.yaml | head -1)" "acme-2026-11-21-2-1" \
-	"and so do the action ids"
-# shellcheck disable=SC2086
-run cr-new $NEW --force -o r2.yaml
-is "$(sed -n 's/^id: //p' r2.yaml)" "acme-2026-11-21-2" \
-	"--force over a file: its own old id is free again"
+	"id: r1 id: r2 id: r3 " \
+	"same client, same day, other file names: the ids are the names"
 run cr-wip --to csv --now 2026-11-21T12:00 r1.yaml r2.yaml
 is "$(printf '%s\n' "$out" | sed 1d | grep -c .)" 2 "the WIP shows both tasks"
+# a report of another name that holds the id the new name would give
+sed 's/^id: .*/id: acme-2026-11-21/' r1.yaml >old.yaml
+# shellcheck disable=SC2086
+run cr-new $NEW -o acme-2026-11-21.yaml
+is "$rc" 2 "the id of another report in the folder: refused"
+is "$err" "cr-new: acme-2026-11-21.yaml: the id 'acme-2026-11-21' is already that of ./old.yaml; two reports would share it: choose another file name" \
+	"and the other report named"
+ok "$([ ! -e acme-2026-11-21.yaml ] && echo 0 || echo 1)" "nothing written"
+# shellcheck disable=SC2086
+run cr-new $NEW --force -o r2.yaml
+is "$rc" 0 "--force over a file: its own old id is no collision"
 
 # --from: unknown statuses carried, with a warning at the status
 sed -e 's/    due: 2026-11-25/    due: 2026-11-25\n    status: Open/' \
