@@ -63,7 +63,7 @@ cr_md_limit(const char *buf, size_t len, const char *file, cr_diags *d)
 {
 	const char *p = buf, *end = buf + len, *le;
 	size_t n = 0, pipes;
-	cr_pos pos = {1, 1};
+	cr_pos pos = {1, 1, 1};
 	int blank = 1, text;
 
 	for (; p < end; p = le + 1, pos.line++) {

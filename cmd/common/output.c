@@ -414,6 +414,16 @@ put_in_place(cli_output *o)
 	return rename(o->tmp, o->path) == -1 ? errno : 0;
 }
 
+/* A write error of a stream output, its cause named. */
+static void
+stream_error(const cli_output *o, const char *prog, int err)
+{
+	if (o->fp == stdout)
+		cli_error(prog, "standard output: %s", strerror(err));
+	else
+		cli_error(prog, "output: %s", strerror(err));
+}
+
 int
 cli_output_commit(cli_output *o, const char *prog)
 {
@@ -427,10 +437,7 @@ cli_output_commit(cli_output *o, const char *prog)
 			err = errno != 0 ? errno : EIO;
 			/* A reader that went away is not our failure. */
 			if (err != EPIPE)
-				cli_error(prog, "%s: %s",
-					  o->fp == stdout ? "standard output"
-							  : "output",
-					  strerror(err));
+				stream_error(o, prog, err);
 			if (o->fp == stdout)
 				stdout_reported = 1;
 			else
@@ -508,9 +515,7 @@ cli_copy_out(int fd, cli_output *o, const char *prog)
 	if (n == 0)
 		return 0;
 	if (errno != EPIPE)
-		cli_error(prog, "%s: %s",
-			  o->fp == stdout ? "standard output" : "output",
-			  strerror(errno));
+		stream_error(o, prog, errno);
 	if (o->fp == stdout)
 		stdout_reported = 1;
 	return -1;
