@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -41,8 +42,33 @@ pos_of(const char *buf, size_t off)
 	return cr_pos_at(buf, strlen(buf), off);
 }
 
+int
+lint_rule_fixed(cr_rule rule)
+{
+	return rule == CR_RULE_SYNTAX || rule == CR_RULE_ENCODING ||
+	       rule == CR_RULE_LIMIT;
+}
+
+/* A configuration is obeyed only when the user or root owns it: one put in
+ * a shared parent folder by someone else could silence every check (git
+ * refuses another user's repository for the same reason). */
+static int
+trusted(const char *path, const char *prog)
+{
+	struct stat st;
+
+	if (stat(path, &st) == -1)
+		return 0;
+	if (st.st_uid == geteuid() || st.st_uid == 0)
+		return 1;
+	fprintf(stderr,
+		"%s: %s: warning: ignored: owned by another user (uid %lu)\n",
+		prog, path, (unsigned long)st.st_uid);
+	return 0;
+}
+
 char *
-lint_config_find(void)
+lint_config_find(const char *prog)
 {
 	char *dir = getcwd(NULL, 0), *path, *slash;
 	size_t n;
@@ -55,7 +81,7 @@ lint_config_find(void)
 			break;
 		snprintf(path, n, "%s/%s", strcmp(dir, "/") == 0 ? "" : dir,
 			 CONFIG_NAME);
-		if (access(path, F_OK) == 0) {
+		if (access(path, F_OK) == 0 && trusted(path, prog)) {
 			free(dir);
 			return path;
 		}
@@ -217,6 +243,15 @@ rules(lint_config *cfg, const cr_node *v, const char *file, cr_diags *d)
 				return -1;
 			continue;
 		}
+		if (lint_rule_fixed((cr_rule)rule) && sev != CR_SEV_ERROR) {
+			if (cr_diags_add(d, file, s->pos, CR_RULE_BAD_VALUE,
+					 "rule '%s' cannot be turned off or "
+					 "lowered: a file that is not a "
+					 "readable report never passes",
+					 k->value) == -1)
+				return -1;
+			continue;
+		}
 		cfg->has_rule[rule] = 1;
 		cfg->rule[rule] = (cr_severity)sev;
 	}
@@ -352,6 +387,32 @@ oom:
 	free(buf);
 	cli_error(prog, "%s: out of memory", path);
 	return -1;
+}
+
+int
+lint_config_nearest(lint_config *cfg, const char *prog)
+{
+	char *path = lint_config_find(prog);
+	cr_diags d;
+	int rc = 0;
+
+	memset(cfg, 0, sizeof(*cfg));
+	cfg->max_issue_hours = -1;
+	if (path == NULL)
+		return 0;
+	cr_diags_init(&d);
+	if (lint_config_load(cfg, path, &d, prog) == -1 || d.len > 0) {
+		if (!d.oom)
+			fprintf(stderr,
+				"%s: %s: warning: not used: it has problems "
+				"(cr-lint names them)\n",
+				prog, path);
+		rc = d.oom ? -1 : 0;
+		lint_config_free(cfg);
+	}
+	cr_diags_free(&d);
+	free(path);
+	return rc;
 }
 
 void
