@@ -212,8 +212,6 @@ typedef struct cr_node {
 } cr_node;
 
 void cr_node_free(cr_node *n);
-/* In a map node, the value for a scalar key, or NULL. */
-const cr_node *cr_node_get(const cr_node *map, const char *key);
 /* Whether a plain scalar is YAML's null (empty, ~, null, Null, NULL). */
 int cr_node_is_null(const cr_node *n);
 
