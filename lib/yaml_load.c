@@ -57,7 +57,6 @@ cr_node_free(cr_node *n)
 	free(n);
 }
 
-
 int
 cr_node_is_null(const cr_node *n)
 {
