@@ -138,5 +138,9 @@ void cli_output_abort(cli_output *o);
 
 /* "PROG (crtools) VERSION" on stdout. */
 void cli_version(const char *prog);
+/* After a bad option (which getopt_long has named): the tool's usage
+ * lines, then "Try 'PROG --help' for more information.", on stderr. One
+ * behaviour for every tool. */
+void cli_usage_error(const char *prog, const char *usage);
 
 #endif

@@ -48,23 +48,16 @@ struct lint {
 	int failed;	   /* an I/O failure: exit 2 */
 };
 
-static void
-usage(FILE *fp)
-{
-	fprintf(
-	    fp,
-	    "usage: %s [--format gnu|json|sarif|github] [--pass] [--quiet]\n"
-	    "       [--strict] [--enable RULE] [--disable RULE] [--config "
-	    "FILE]\n"
-	    "       [--context PATH] [--now DATETIME] [--from yaml|md]\n"
-	    "       [FILE|DIR ...]\n",
-	    prog);
-}
+static const char usage_text[] =
+    "usage: cr-lint [--format gnu|json|sarif|github] [--pass] [--quiet]\n"
+    "       [--strict] [--enable RULE] [--disable RULE] [--config FILE]\n"
+    "       [--context PATH] [--now DATETIME] [--from yaml|md]\n"
+    "       [FILE|DIR ...]\n";
 
 static void
 help(void)
 {
-	usage(stdout);
+	fputs(usage_text, stdout);
 	printf(
 	    "\nChecks contact reports; exits 1 when there is an error.\n\n"
 	    "  --format FORMAT    gnu: FILE:LINE:COL lines (default), json, "
@@ -205,7 +198,7 @@ parse_args(int argc, char **argv, struct args *a)
 			cli_version(prog);
 			exit(CLI_EXIT_OK);
 		default:
-			usage(stderr);
+			cli_usage_error(prog, usage_text);
 			return -1;
 		}
 	}

@@ -125,16 +125,18 @@ put_overrides(cr_buf *b, const cr_check_opts *o)
 
 		if (sev == cr_rule_default((cr_rule)i))
 			continue;
-		cr_buf_puts(b, n++ > 0 ? ",\n" : ",\n          "
-						 "\"ruleConfigurationOverrides\": "
-						 "[\n");
+		cr_buf_puts(b, n++ > 0 ? ",\n"
+				       : ",\n          "
+					 "\"ruleConfigurationOverrides\": "
+					 "[\n");
 		cr_buf_printf(b, "            {\"descriptor\": {\"id\": ");
 		cr_json_string(b, cr_rule_name((cr_rule)i));
 		cr_buf_printf(b, ", \"index\": %d}, \"configuration\": ", i);
 		if (sev == CR_SEV_OFF)
 			cr_buf_puts(b, "{\"enabled\": false}}");
 		else
-			cr_buf_printf(b, "{\"enabled\": true, \"level\": \"%s\"}}",
+			cr_buf_printf(b,
+				      "{\"enabled\": true, \"level\": \"%s\"}}",
 				      level(sev));
 	}
 	if (n > 0)
@@ -158,7 +160,8 @@ put_result(cr_buf *b, const cr_diag *g, const char *cwd)
 		cr_buf_printf(b,
 			      ", \"region\": {\"startLine\": %d, "
 			      "\"startColumn\": %d}",
-			      g->pos.line, g->pos.column > 0 ? g->pos.column : 1);
+			      g->pos.line,
+			      g->pos.column > 0 ? g->pos.column : 1);
 	cr_buf_puts(b, "}}]}");
 }
 

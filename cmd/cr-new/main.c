@@ -28,30 +28,32 @@ struct opts {
 	int now_offset;
 };
 
+static const char usage_text[] =
+    "usage: cr-new [--title TEXT] [--client NAME] [--project NAME] "
+    "[--type TYPE]\n"
+    "       [--date DATETIME] [--location TEXT] [--author NAME]\n"
+    "       [--attendee PERSON ...] [--lang en|vi|zh|ru] "
+    "[--to yaml|md]\n"
+    "       [--from PREVIOUS] [--now DATETIME] [-o FILE [--force]]\n";
+
 static void
-usage(FILE *fp)
+help(void)
 {
-	fprintf(
-	    fp,
-	    "usage: cr-new [--title TEXT] [--client NAME] [--project NAME] "
-	    "[--type TYPE]\n"
-	    "       [--date DATETIME] [--location TEXT] [--author NAME]\n"
-	    "       [--attendee PERSON ...] [--lang en|vi|zh|ru] "
-	    "[--to yaml|md]\n"
-	    "       [--from PREVIOUS] [--now DATETIME] [-o FILE [--force]]\n"
-	    "\n"
-	    "Writes a new contact report skeleton; --from continues a thread "
-	    "and carries\nits open and blocked actions over.\n"
-	    "\n"
-	    "  --attendee PERSON  'Name (Role, Org) <email>', repeatable\n"
-	    "  --from PREVIOUS    the last report of the thread\n"
-	    "  -o FILE            write FILE atomically; --force replaces "
-	    "it\n"
-	    "  -h, --help         this help\n"
-	    "  --version          the version\n"
-	    "\n"
-	    "See cr-new(1) for every option and cr-report(5) for the "
-	    "format.\n");
+	fputs(usage_text, stdout);
+	fputs("\n"
+	      "Writes a new contact report skeleton; --from continues a thread "
+	      "and carries\nits open and blocked actions over.\n"
+	      "\n"
+	      "  --attendee PERSON  'Name (Role, Org) <email>', repeatable\n"
+	      "  --from PREVIOUS    the last report of the thread\n"
+	      "  -o FILE            write FILE atomically; --force replaces "
+	      "it\n"
+	      "  -h, --help         this help\n"
+	      "  --version          the version\n"
+	      "\n"
+	      "See cr-new(1) for every option and cr-report(5) for the "
+	      "format.\n",
+	      stdout);
 }
 
 static int
@@ -185,13 +187,13 @@ parse_args(int argc, char *argv[], struct opts *o)
 			now_given = 1;
 			break;
 		case 'h':
-			usage(stdout);
+			help();
 			return -2;
 		case O_VER:
 			cli_version(prog);
 			return -2;
 		default:
-			usage(stderr);
+			cli_usage_error(prog, usage_text);
 			return -1;
 		}
 	}

@@ -37,34 +37,37 @@ struct opts {
 	const char *out;
 };
 
+static const char usage_text[] =
+    "usage: cr-render [--to md|yaml|json|html|txt|pdf|eml] "
+    "[--lang en|vi|zh|ru]\n"
+    "       [--audience client|internal] [--now DATETIME] "
+    "[--from yaml|md]\n"
+    "       [--from-address ADDR] [-o FILE] [FILE ...]\n";
+
 static void
-usage(FILE *fp)
+help(void)
 {
-	fprintf(fp,
-		"usage: cr-render [--to md|yaml|json|html|txt|pdf|eml] "
-		"[--lang en|vi|zh|ru]\n"
-		"       [--audience client|internal] [--now DATETIME] "
-		"[--from yaml|md]\n"
-		"       [--from-address ADDR] [-o FILE] [FILE ...]\n"
-		"\n"
-		"Converts and presents contact reports.\n"
-		"\n"
-		"  --to FORMAT          output format (default md)\n"
-		"  --lang LANG          language of the labels\n"
-		"  --audience WHO       client (leaves out internal notes) or "
-		"internal\n"
-		"  --now DATETIME       fix the clock (overdue marks, e-mail "
-		"Date)\n"
-		"  --from yaml|md       the form of every input\n"
-		"  --from-address ADDR  eml: the sender when the author has "
-		"no address\n"
-		"  -o FILE              write FILE atomically instead of "
-		"stdout\n"
-		"  -h, --help           this help\n"
-		"  --version            the version\n"
-		"\n"
-		"See cr-render(1) for every format and cr-report(5) for the "
-		"file format.\n");
+	fputs(usage_text, stdout);
+	fputs("\n"
+	      "Converts and presents contact reports.\n"
+	      "\n"
+	      "  --to FORMAT          output format (default md)\n"
+	      "  --lang LANG          language of the labels\n"
+	      "  --audience WHO       client (leaves out internal notes) or "
+	      "internal\n"
+	      "  --now DATETIME       fix the clock (overdue marks, e-mail "
+	      "Date)\n"
+	      "  --from yaml|md       the form of every input\n"
+	      "  --from-address ADDR  eml: the sender when the author has "
+	      "no address\n"
+	      "  -o FILE              write FILE atomically instead of "
+	      "stdout\n"
+	      "  -h, --help           this help\n"
+	      "  --version            the version\n"
+	      "\n"
+	      "See cr-render(1) for every format and cr-report(5) for the "
+	      "file format.\n",
+	      stdout);
 }
 
 static int
@@ -157,13 +160,13 @@ parse_args(int argc, char *argv[], struct opts *o)
 			o->out = optarg;
 			break;
 		case 'h':
-			usage(stdout);
+			help();
 			return -2;
 		case O_VER:
 			cli_version(prog);
 			return -2;
 		default:
-			usage(stderr);
+			cli_usage_error(prog, usage_text);
 			return -1;
 		}
 	}
