@@ -234,8 +234,8 @@ check_missing(struct ctx *c)
 		"no attendees; list at least one under 'attendees:' as "
 		"'- Name (Role, Org)'") == -1)
 		return -1;
-	for (i = 0; i < r->nactions; i++) {
-		const cr_action *a = &r->actions[i];
+	for (i = 0; i < r->actions.len; i++) {
+		const cr_action *a = &r->actions.items[i];
 		if (blank(a->what.s) &&
 		    add(c, pos_or(a->what.pos, a->pos), CR_RULE_MISSING_FIELD,
 			"action '%s' has no 'what'; write the task, e.g. "
@@ -304,8 +304,8 @@ check_enums(struct ctx *c)
 		       conf_values) == -1 ||
 	    enum_value(c, "language", &r->language, lang_values) == -1)
 		return -1;
-	for (i = 0; i < r->nactions; i++)
-		if (enum_value(c, "status", &r->actions[i].status,
+	for (i = 0; i < r->actions.len; i++)
+		if (enum_value(c, "status", &r->actions.items[i].status,
 			       status_values) == -1)
 			return -1;
 	return 0;
@@ -336,8 +336,8 @@ check_dates(struct ctx *c)
 	    bad_date(c, "next_contact", &r->next_contact) == -1)
 		return -1;
 	example_date(c, ex);
-	for (i = 0; i < r->nactions; i++) {
-		const cr_date *due = &r->actions[i].due;
+	for (i = 0; i < r->actions.len; i++) {
+		const cr_date *due = &r->actions.items[i].due;
 		if (date_kind(c, due, 1) != D_BAD)
 			continue;
 		if (add(c, due->raw.pos, CR_RULE_BAD_DATE,
@@ -376,9 +376,9 @@ check_no_actions(struct ctx *c)
 {
 	const cr_report *r = c->r;
 
-	if (!reached(r) || r->nactions > 0)
+	if (!reached(r) || r->actions.len > 0)
 		return 0;
-	return add(c, r->actions_given ? r->actions_pos : r->pos,
+	return add(c, r->actions.given ? r->actions.pos : r->pos,
 		   CR_RULE_NO_ACTIONS,
 		   "no actions for a contact that was reached; list the next "
 		   "steps under 'actions:' with what, who and due");
@@ -391,8 +391,8 @@ check_no_owner(struct ctx *c)
 {
 	size_t i;
 
-	for (i = 0; i < c->r->nactions; i++) {
-		const cr_action *a = &c->r->actions[i];
+	for (i = 0; i < c->r->actions.len; i++) {
+		const cr_action *a = &c->r->actions.items[i];
 		if (!blank(a->who.s))
 			continue;
 		if (add(c, pos_or(a->who.pos, a->pos), CR_RULE_ACTION_NO_OWNER,
@@ -481,8 +481,8 @@ check_unknown_owner(struct ctx *c)
 			goto out;
 	if (n > 1)
 		qsort(keys, n, sizeof(*keys), key_cmp);
-	for (i = 0; i < r->nactions; i++) {
-		const cr_action *a = &r->actions[i];
+	for (i = 0; i < r->actions.len; i++) {
+		const cr_action *a = &r->actions.items[i];
 		const char *near;
 		char *f;
 		int found;
@@ -522,8 +522,8 @@ check_no_due(struct ctx *c)
 	size_t i;
 
 	example_date(c, ex);
-	for (i = 0; i < c->r->nactions; i++) {
-		const cr_action *a = &c->r->actions[i];
+	for (i = 0; i < c->r->actions.len; i++) {
+		const cr_action *a = &c->r->actions.items[i];
 		if (!blank(a->due.raw.s))
 			continue;
 		if (add(c, pos_or(a->due.raw.pos, a->pos),
@@ -543,8 +543,8 @@ check_vague_due(struct ctx *c)
 	size_t i;
 
 	example_date(c, ex);
-	for (i = 0; i < c->r->nactions; i++) {
-		const cr_date *due = &c->r->actions[i].due;
+	for (i = 0; i < c->r->actions.len; i++) {
+		const cr_date *due = &c->r->actions.items[i].due;
 		if (date_kind(c, due, 1) != D_VAGUE)
 			continue;
 		if (add(c, due->raw.pos, CR_RULE_ACTION_VAGUE_DUE,
@@ -565,8 +565,8 @@ check_due_before(struct ctx *c)
 	if (!c->contact_ok)
 		return 0;
 	cr_datetime_format(&c->r->date.dt, date);
-	for (i = 0; i < c->r->nactions; i++) {
-		const cr_action *a = &c->r->actions[i];
+	for (i = 0; i < c->r->actions.len; i++) {
+		const cr_action *a = &c->r->actions.items[i];
 		if (!a->due.valid || !open_action(a) ||
 		    cr_datetime_epoch(&a->due.dt, 1) >= c->contact_start)
 			continue;
@@ -591,8 +591,8 @@ check_overdue(struct ctx *c)
 	size_t i;
 
 	cr_datetime_from_epoch(c->o->now, c->o->now_offset, &today);
-	for (i = 0; i < c->r->nactions; i++) {
-		const cr_action *a = &c->r->actions[i];
+	for (i = 0; i < c->r->actions.len; i++) {
+		const cr_action *a = &c->r->actions.items[i];
 		if (!a->due.valid || !open_action(a) ||
 		    c->o->now <= cr_datetime_epoch(&a->due.dt, 1))
 			continue;
@@ -640,8 +640,8 @@ static int
 dup_action(void *arg, size_t later, size_t first)
 {
 	struct ctx *c = arg;
-	const cr_action *a = &c->r->actions[later];
-	const cr_action *f = &c->r->actions[first];
+	const cr_action *a = &c->r->actions.items[later];
+	const cr_action *f = &c->r->actions.items[first];
 	cr_pos fp = pos_or(f->id.pos, f->pos);
 
 	return add(c, pos_or(a->id.pos, a->pos), CR_RULE_DUPLICATE_ID,
@@ -658,13 +658,13 @@ check_action_ids(struct ctx *c)
 	size_t i, n = 0;
 	int rc;
 
-	if (r->nactions < 2)
+	if (r->actions.len < 2)
 		return 0;
-	if ((keys = malloc(r->nactions * sizeof(*keys))) == NULL)
+	if ((keys = malloc(r->actions.len * sizeof(*keys))) == NULL)
 		return -1;
-	for (i = 0; i < r->nactions; i++)
-		if (!blank(r->actions[i].id.s)) {
-			keys[n].s = r->actions[i].id.s;
+	for (i = 0; i < r->actions.len; i++)
+		if (!blank(r->actions.items[i].id.s)) {
+			keys[n].s = r->actions.items[i].id.s;
 			keys[n++].idx = i;
 		}
 	if (n > 1)
@@ -841,8 +841,8 @@ check_placeholders(struct ctx *c)
 	    placeholders_texts(c, "agreements", &r->agreements) == -1 ||
 	    placeholders_texts(c, "internal", &r->internal) == -1)
 		return -1;
-	for (i = 0; i < r->nactions; i++) {
-		const cr_action *a = &r->actions[i];
+	for (i = 0; i < r->actions.len; i++) {
+		const cr_action *a = &r->actions.items[i];
 		if ((a->id_given && placeholders_in(c, "id", &a->id) == -1) ||
 		    placeholders_in(c, "what", &a->what) == -1 ||
 		    placeholders_in(c, "who", &a->who) == -1 ||
@@ -890,10 +890,11 @@ check_emotional(struct ctx *c)
 		if (emotional_in(c, "agreements", &r->agreements.items[i]) ==
 		    -1)
 			return -1;
-	for (i = 0; i < r->nactions; i++)
-		if (emotional_in(c, "an action", &r->actions[i].what) == -1 ||
-		    emotional_in(c, "an action's note", &r->actions[i].note) ==
-			-1)
+	for (i = 0; i < r->actions.len; i++)
+		if (emotional_in(c, "an action", &r->actions.items[i].what) ==
+			-1 ||
+		    emotional_in(c, "an action's note",
+				 &r->actions.items[i].note) == -1)
 			return -1;
 	return 0;
 }

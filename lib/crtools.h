@@ -228,8 +228,22 @@ typedef struct cr_date {
 	cr_datetime dt; /* when valid; offset resolved by cr_report_finish */
 } cr_date;
 
+/* The members a field of each kind has (cr_fields.h, cr_action_fields.h). */
+#define CR_FIELD_TYPE_STR cr_str
+#define CR_FIELD_TYPE_DATE cr_date
+#define CR_FIELD_TYPE_PERSONS cr_persons
+#define CR_FIELD_TYPE_TEXTS cr_texts
+#define CR_FIELD_TYPE_ACTIONS cr_actions
+
+/* Flags of the field tables. */
+#define CR_FF_REQ 1u /* required */
+#define CR_FF_PH 2u  /* checked for placeholders */
+#define CR_FF_WIP 4u /* kept by cr_report_strip */
+
 typedef struct cr_person {
-	cr_str name, role, org, email;
+#define CR_PERSON_FIELD(e, key, member) cr_str member;
+#include "cr_action_fields.h"
+#undef CR_PERSON_FIELD
 	cr_pos pos;
 } cr_person;
 
@@ -268,16 +282,25 @@ typedef enum cr_status {
 } cr_status;
 
 typedef struct cr_action {
-	cr_str id;    /* always set after cr_report_finish */
+	/* id, what, who, due, status, note: see cr_action_fields.h; the id
+	 * is always set after cr_report_finish, status as written (see
+	 * cr_action_status()) */
+#define CR_ACTION_FIELD(e, key, kind, member, flags, col, values)              \
+	CR_FIELD_TYPE_##kind member;
+#include "cr_action_fields.h"
+#undef CR_ACTION_FIELD
 	int id_given; /* id was written in the file */
-	cr_str what;
-	cr_str who;
-	cr_date due;
-	cr_str status; /* as written; see cr_action_status() */
-	cr_str note;
 	cr_exts ext;
 	cr_pos pos;
 } cr_action;
+
+/* The actions of a report. */
+typedef struct cr_actions {
+	cr_action *items;
+	size_t len;
+	int given; /* the key or section was present */
+	cr_pos pos;
+} cr_actions;
 
 typedef enum cr_type {
 	CR_TYPE_NONE, /* not given */
@@ -321,38 +344,17 @@ typedef enum cr_form { CR_FORM_AUTO, CR_FORM_YAML, CR_FORM_MD } cr_form;
 typedef struct cr_report {
 	char *file; /* owned; name for diagnostics */
 	cr_form form;
-	cr_pos pos; /* where the document starts */
-	int broken; /* syntax/encoding/limit error: not to be rendered or
-		       checked */
+	cr_pos pos;   /* where the document starts */
+	int broken;   /* syntax/encoding/limit error: not to be rendered or
+			 checked */
+	int id_given; /* id was written in the file */
 
-	cr_str id;
-	int id_given;
-	cr_str title;
-	cr_str client;
-	cr_str project;
-	cr_str type;
-	cr_str outcome;
-	cr_date date;
-	cr_str location;
-	cr_str author;
-	cr_date issued;
-	cr_str confidentiality;
-	cr_str language;
-	cr_persons attendees;
-	cr_persons absent;
-	cr_persons distribution;
-	cr_str previous;
-	cr_date next_contact;
-	cr_texts tags;
-	cr_texts agenda;
-	cr_texts discussion;
-	cr_texts agreements;
-	cr_action *actions;
-	size_t nactions;
-	int actions_given;
-	cr_pos actions_pos;
-	cr_texts internal;
-	cr_exts ext;
+	/* One member per field of SPEC 2.1, in its order: lib/cr_fields.h. */
+#define CR_FIELD(e, key, kind, member, flags, sec, values, hint)               \
+	CR_FIELD_TYPE_##kind member;
+#include "cr_fields.h"
+#undef CR_FIELD
+	cr_exts ext; /* x- keys, then unknown keys (kept by conversions) */
 } cr_report;
 
 typedef struct cr_reports {
@@ -385,8 +387,6 @@ cr_report *cr_report_new(void);
 void cr_report_free(cr_report *r);
 void cr_reports_free(cr_reports *rs); /* frees the reports and the array */
 int cr_reports_push(cr_reports *rs, cr_report *r);
-/* Deep copy (for tools that build a new report from an old one). */
-cr_report *cr_report_copy(const cr_report *r);
 /* Frees everything but what a WIP needs (file, id, client, project,
  * date, and each action's id, what, who, due and status), so that a
  * collection of 100,000 reports fits in memory. The report stays valid:
@@ -396,10 +396,23 @@ void cr_report_strip(cr_report *r);
  * positions, file and form. */
 int cr_report_equal(const cr_report *a, const cr_report *b);
 
-/* Field key names of SPEC 2.1, in the order of its table. */
+/* Field key names of SPEC 2.1, in the order of its table (NULL-terminated). */
 extern const char *const cr_report_keys[];
 extern const char *const cr_action_keys[];
 extern const char *const cr_person_keys[];
+
+/* The values of each enum field, NULL-terminated, in the order of the C
+ * enums above (cr_stage_values: the agency stages, then the fundraising
+ * ones; see cr_stage_profile). */
+extern const char *const cr_type_values[];
+extern const char *const cr_outcome_values[];
+extern const char *const cr_conf_values[];
+extern const char *const cr_lang_values[];
+extern const char *const cr_status_values[];
+extern const char *const cr_stage_values[];
+
+/* Whether an action still needs doing: status open or blocked. */
+int cr_action_open(const cr_action *a);
 
 /* The attendee (or else distribution) person of that name, compared
  * case-insensitively; NULL if none. */
@@ -467,6 +480,7 @@ int cr_report_finish(cr_report *r, const char *default_id);
 /* Labels: the one table of section, column and field names (SPEC 2.3)  */
 
 typedef enum cr_section {
+	CR_SEC_NONE = -1, /* a field with no section of its own */
 	CR_SEC_ATTENDEES,
 	CR_SEC_ABSENT,
 	CR_SEC_DISTRIBUTION,
@@ -560,6 +574,10 @@ typedef struct cr_check_opts {
 	size_t nteam;
 	cr_check_words *words; /* owned; NULL: built anew for every report */
 } cr_check_opts;
+
+/* The profile whose stage list holds `stage` (CR_PROFILE_AGENCY or
+ * CR_PROFILE_FUNDRAISING), or -1 when neither does. */
+int cr_stage_profile(const char *stage);
 
 /* Defaults of a profile; now = 0 (set it). */
 void cr_check_opts_init(cr_check_opts *o, cr_profile profile);

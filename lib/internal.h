@@ -8,6 +8,75 @@
 
 #define CR_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
+/* ------------------------------------------------- the field tables */
+
+/* The fields of a report (cr_fields.h), in the order of SPEC 2.1. */
+enum cr_field {
+#define CR_FIELD(e, key, kind, member, flags, sec, values, hint) CR_F_##e,
+#include "cr_fields.h"
+#undef CR_FIELD
+	CR_F__COUNT
+};
+
+/* The keys of an action (cr_action_fields.h). */
+enum cr_afield {
+#define CR_ACTION_FIELD(e, key, kind, member, flags, col, values) CR_AF_##e,
+#include "cr_action_fields.h"
+#undef CR_ACTION_FIELD
+	CR_AF__COUNT
+};
+
+enum cr_field_kind {
+	CR_K_STR,
+	CR_K_DATE,
+	CR_K_PERSONS,
+	CR_K_TEXTS,
+	CR_K_ACTIONS
+};
+
+struct cr_field_desc {
+	const char *key;
+	enum cr_field_kind kind;
+	size_t off; /* of the cr_str, cr_date, ... in cr_report */
+	unsigned flags;
+	int sec;		   /* cr_section, or CR_SEC_NONE */
+	const char *const *values; /* enum values, or NULL */
+	const char *hint;	   /* for missing-field, or NULL */
+};
+
+struct cr_afield_desc {
+	const char *key;
+	enum cr_field_kind kind; /* CR_K_STR or CR_K_DATE */
+	size_t off;		 /* in cr_action */
+	unsigned flags;
+	int col; /* cr_column */
+	const char *const *values;
+};
+
+/* Indexed by enum cr_field, enum cr_afield. */
+extern const struct cr_field_desc cr_fields[CR_F__COUNT];
+extern const struct cr_afield_desc cr_afields[CR_AF__COUNT];
+
+#define CR_FBIT(f) (1UL << (f))
+#define CR_F_ALL (CR_FBIT(CR_F__COUNT) - 1)
+
+/* Field f of r as the struct of its kind. */
+#define CR_FIELD_PTR(r, f, type)                                               \
+	((const type *)(const void *)((const char *)(r) + cr_fields[f].off))
+#define CR_FIELD_MUT(r, f, type)                                               \
+	((type *)(void *)((char *)(r) + cr_fields[f].off))
+/* The cr_str of a field of kind STR or DATE (a date's text as written). */
+const cr_str *cr_field_str(const cr_report *r, enum cr_field f);
+/* The cr_str of an action key (a due date's text as written). */
+const cr_str *cr_afield_str(const cr_action *a, enum cr_afield f);
+
+/* The field a Markdown section holds (CR_F__COUNT: none). */
+enum cr_field cr_section_field(cr_section s);
+/* The field of a key, or CR_F__COUNT. */
+enum cr_field cr_field_lookup(const char *key);
+/* Whether field f of r has a value to write (a list: at least one entry). */
+int cr_field_present(const cr_report *r, enum cr_field f);
+
 /* strdup that tolerates NULL (returns NULL). */
 char *cr_strdup(const char *s);
 char *cr_strndup(const char *s, size_t n);

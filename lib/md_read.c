@@ -422,7 +422,7 @@ struct slot {
 static struct slot
 sec_slot(cr_report *r, int s)
 {
-	struct slot sl = {NULL, NULL, &r->actions_given, &r->actions_pos};
+	struct slot sl = {NULL, NULL, &r->actions.given, &r->actions.pos};
 	char *base = (char *)r + sec_fields[s].off;
 
 	if (sec_fields[s].kind == S_PERSONS) {

@@ -4,120 +4,90 @@
 
 #include "internal.h"
 
-const char *const cr_report_keys[] = {"id",
-				      "title",
-				      "client",
-				      "project",
-				      "type",
-				      "outcome",
-				      "date",
-				      "location",
-				      "author",
-				      "issued",
-				      "confidentiality",
-				      "language",
-				      "attendees",
-				      "absent",
-				      "distribution",
-				      "previous",
-				      "next_contact",
-				      "tags",
-				      "agenda",
-				      "discussion",
-				      "agreements",
-				      "actions",
-				      "internal",
-				      NULL};
-
-const char *const cr_action_keys[] = {"id",	"what", "who", "due",
-				      "status", "note", NULL};
-
-const char *const cr_person_keys[] = {"name", "role", "org", "email", NULL};
-
-static const char *const type_names[] = {"",	  "meeting", "call", "video",
-					 "visit", "email",   "other"};
-static const char *const outcome_names[] = {
-    "reached", "no-answer", "left-message", "declined", "postponed"};
-static const char *const conf_names[] = {"public", "client", "internal",
-					 "confidential"};
-static const char *const lang_names[] = {"en", "vi", "zh", "ru"};
-static const char *const status_names[] = {"open", "done", "blocked",
-					   "dropped"};
-
+/* Enum <-> text over the value lists of fields.c; cr_type counts from 1
+ * (CR_TYPE_NONE is "not given"). */
 static int
-lookup(const char *s, const char *const *names, size_t n, int invalid)
+lookup(const char *s, const char *const *names, int invalid)
 {
 	size_t i;
 
 	if (s == NULL)
 		return invalid;
-	for (i = 0; i < n; i++)
-		if (strcmp(s, names[i]) == 0 && names[i][0] != '\0')
+	for (i = 0; names[i] != NULL; i++)
+		if (strcmp(s, names[i]) == 0)
 			return (int)i;
 	return invalid;
 }
 
-#define NAME(tab, v) ((unsigned)(v) < CR_ARRAY_LEN(tab) ? tab[v] : "")
+static const char *
+name_of(const char *const *names, unsigned v)
+{
+	unsigned i;
+
+	for (i = 0; names[i] != NULL; i++)
+		if (i == v)
+			return names[i];
+	return "";
+}
+
+#define NAME(tab, v) name_of(tab, (unsigned)(v))
 
 const char *
 cr_type_name(cr_type t)
 {
-	return NAME(type_names, t);
+	return t == CR_TYPE_NONE ? "" : NAME(cr_type_values, t - 1);
 }
 const char *
 cr_outcome_name(cr_outcome o)
 {
-	return NAME(outcome_names, o);
+	return NAME(cr_outcome_values, o);
 }
 const char *
 cr_conf_name(cr_conf c)
 {
-	return NAME(conf_names, c);
+	return NAME(cr_conf_values, c);
 }
 const char *
 cr_lang_name(cr_lang l)
 {
-	return NAME(lang_names, l);
+	return NAME(cr_lang_values, l);
 }
 const char *
 cr_status_name(cr_status s)
 {
-	return NAME(status_names, s);
+	return NAME(cr_status_values, s);
 }
 
 cr_type
 cr_type_lookup(const char *s)
 {
-	return (cr_type)lookup(s, type_names, CR_ARRAY_LEN(type_names),
-			       CR_TYPE_INVALID);
+	int v = lookup(s, cr_type_values, -1);
+
+	return v < 0 ? CR_TYPE_INVALID : (cr_type)(v + 1);
 }
 
 cr_outcome
 cr_outcome_lookup(const char *s)
 {
-	return (cr_outcome)lookup(s, outcome_names, CR_ARRAY_LEN(outcome_names),
-				  CR_OUTCOME_INVALID);
+	return (cr_outcome)lookup(s, cr_outcome_values, CR_OUTCOME_INVALID);
 }
 
 cr_conf
 cr_conf_lookup(const char *s)
 {
-	return (cr_conf)lookup(s, conf_names, CR_ARRAY_LEN(conf_names),
-			       CR_CONF_INVALID);
+	return (cr_conf)lookup(s, cr_conf_values, CR_CONF_INVALID);
 }
 
 cr_lang
 cr_lang_lookup(const char *s)
 {
-	return (cr_lang)lookup(s, lang_names, CR_ARRAY_LEN(lang_names),
-			       CR_LANG_INVALID);
+	return (cr_lang)lookup(s, cr_lang_values, CR_LANG_INVALID);
 }
 
 cr_status
 cr_status_lookup(const char *s)
 {
-	return (cr_status)lookup(s, status_names, CR_ARRAY_LEN(status_names),
-				 CR_STATUS_INVALID);
+	return (cr_status)lookup(s, cr_status_values, CR_STATUS_INVALID);
 }
 
 static int
@@ -237,9 +207,11 @@ cr_persons_push(cr_persons *ps, cr_person *p)
 int
 cr_actions_push(cr_report *r, cr_action *a)
 {
-	if (grow_pow2(&r->actions, r->nactions, sizeof(*r->actions)) == -1)
+	cr_actions *as = &r->actions;
+
+	if (grow_pow2(&as->items, as->len, sizeof(*as->items)) == -1)
 		return -1;
-	r->actions[r->nactions++] = *a;
+	as->items[as->len++] = *a;
 	memset(a, 0, sizeof(*a));
 	return 0;
 }
@@ -288,17 +260,65 @@ exts_free(cr_exts *e)
 	memset(e, 0, sizeof(*e));
 }
 
+/* Frees the action keys without `keep` in their flags. */
+static void
+action_free_fields(cr_action *a, unsigned keep)
+{
+	size_t f;
+
+	for (f = 0; f < CR_AF__COUNT; f++)
+		if (!(cr_afields[f].flags & keep))
+			str_free((cr_str *)cr_afield_str(a, (enum cr_afield)f));
+}
+
 void
 cr_action_clear(cr_action *a)
 {
-	str_free(&a->id);
-	str_free(&a->what);
-	str_free(&a->who);
-	str_free(&a->due.raw);
-	str_free(&a->status);
-	str_free(&a->note);
+	action_free_fields(a, 0);
 	exts_free(&a->ext);
 	memset(a, 0, sizeof(*a));
+}
+
+static void
+actions_free(cr_actions *as)
+{
+	size_t i;
+
+	for (i = 0; i < as->len; i++)
+		cr_action_clear(&as->items[i]);
+	free(as->items);
+	memset(as, 0, sizeof(*as));
+}
+
+/* Frees the fields of r without `keep` in their flags (0: all). */
+static void
+report_free_fields(cr_report *r, unsigned keep)
+{
+	size_t f;
+
+	for (f = 0; f < CR_F__COUNT; f++) {
+		if (cr_fields[f].flags & keep)
+			continue;
+		switch (cr_fields[f].kind) {
+		case CR_K_STR:
+			str_free(CR_FIELD_MUT(r, f, cr_str));
+			break;
+		case CR_K_DATE:
+			str_free(&CR_FIELD_MUT(r, f, cr_date)->raw);
+			CR_FIELD_MUT(r, f, cr_date)->valid = 0;
+			break;
+		case CR_K_PERSONS:
+			persons_free(CR_FIELD_MUT(r, f, cr_persons));
+			break;
+		case CR_K_TEXTS:
+			texts_free(CR_FIELD_MUT(r, f, cr_texts));
+			break;
+		case CR_K_ACTIONS:
+			actions_free(CR_FIELD_MUT(r, f, cr_actions));
+			break;
+		}
+	}
+	exts_free(&r->ext);
 }
 
 cr_report *
@@ -310,37 +330,10 @@ cr_report_new(void)
 void
 cr_report_free(cr_report *r)
 {
-	size_t i;
-
 	if (r == NULL)
 		return;
 	free(r->file);
-	str_free(&r->id);
-	str_free(&r->title);
-	str_free(&r->client);
-	str_free(&r->project);
-	str_free(&r->type);
-	str_free(&r->outcome);
-	str_free(&r->date.raw);
-	str_free(&r->location);
-	str_free(&r->author);
-	str_free(&r->issued.raw);
-	str_free(&r->confidentiality);
-	str_free(&r->language);
-	persons_free(&r->attendees);
-	persons_free(&r->absent);
-	persons_free(&r->distribution);
-	str_free(&r->previous);
-	str_free(&r->next_contact.raw);
-	texts_free(&r->tags);
-	texts_free(&r->agenda);
-	texts_free(&r->discussion);
-	texts_free(&r->agreements);
-	for (i = 0; i < r->nactions; i++)
-		cr_action_clear(&r->actions[i]);
-	free(r->actions);
-	texts_free(&r->internal);
-	exts_free(&r->ext);
+	report_free_fields(r, 0);
 	free(r);
 }
 
@@ -349,30 +342,11 @@ cr_report_strip(cr_report *r)
 {
 	size_t i;
 
-	str_free(&r->title);
-	str_free(&r->type);
-	str_free(&r->outcome);
-	str_free(&r->location);
-	str_free(&r->author);
-	str_free(&r->issued.raw);
-	str_free(&r->confidentiality);
-	str_free(&r->language);
-	persons_free(&r->attendees);
-	persons_free(&r->absent);
-	persons_free(&r->distribution);
-	str_free(&r->previous);
-	str_free(&r->next_contact.raw);
-	texts_free(&r->tags);
-	texts_free(&r->agenda);
-	texts_free(&r->discussion);
-	texts_free(&r->agreements);
-	texts_free(&r->internal);
-	exts_free(&r->ext);
-	for (i = 0; i < r->nactions; i++) {
-		str_free(&r->actions[i].note);
-		exts_free(&r->actions[i].ext);
+	report_free_fields(r, CR_FF_WIP);
+	for (i = 0; i < r->actions.len; i++) {
+		action_free_fields(&r->actions.items[i], CR_FF_WIP);
+		exts_free(&r->actions.items[i].ext);
 	}
-	r->issued.valid = r->next_contact.valid = 0;
 }
 
 void
@@ -394,189 +368,6 @@ cr_reports_push(cr_reports *rs, cr_report *r)
 		return -1;
 	rs->items[rs->len++] = r;
 	return 0;
-}
-
-/* ---------------------------------------------------------- copying */
-
-static int
-str_copy(cr_str *dst, const cr_str *src)
-{
-	dst->pos = src->pos;
-	dst->exact = src->exact;
-	dst->s = NULL;
-	if (src->s == NULL)
-		return 0;
-	return (dst->s = cr_strdup(src->s)) == NULL ? -1 : 0;
-}
-
-static int
-date_copy(cr_date *dst, const cr_date *src)
-{
-	*dst = *src;
-	return str_copy(&dst->raw, &src->raw);
-}
-
-static int
-texts_copy(cr_texts *dst, const cr_texts *src)
-{
-	size_t i;
-
-	memset(dst, 0, sizeof(*dst));
-	dst->given = src->given;
-	dst->pos = src->pos;
-	for (i = 0; i < src->len; i++)
-		if (cr_texts_push(dst, src->items[i].s, strlen(src->items[i].s),
-				  src->items[i].pos) == -1)
-			return -1;
-	return 0;
-}
-
-static int
-person_copy(cr_person *dst, const cr_person *src)
-{
-	memset(dst, 0, sizeof(*dst));
-	dst->pos = src->pos;
-	return str_copy(&dst->name, &src->name) |
-	       str_copy(&dst->role, &src->role) |
-	       str_copy(&dst->org, &src->org) |
-	       str_copy(&dst->email, &src->email);
-}
-
-static int
-persons_copy(cr_persons *dst, const cr_persons *src)
-{
-	size_t i;
-	cr_person p;
-
-	memset(dst, 0, sizeof(*dst));
-	dst->given = src->given;
-	dst->pos = src->pos;
-	for (i = 0; i < src->len; i++) {
-		if (person_copy(&p, &src->items[i]) == -1 ||
-		    cr_persons_push(dst, &p) == -1) {
-			cr_person_clear(&p);
-			return -1;
-		}
-	}
-	return 0;
-}
-
-static cr_node *
-node_copy(const cr_node *src)
-{
-	cr_node *n = calloc(1, sizeof(*n));
-	size_t i;
-
-	if (n == NULL)
-		return NULL;
-	*n = *src;
-	n->items = NULL;
-	n->len = n->cap = 0;
-	n->value = NULL;
-	if (src->value != NULL && (n->value = cr_strdup(src->value)) == NULL)
-		goto fail;
-	if (src->len > 0) {
-		if ((n->items = calloc(src->len, sizeof(*n->items))) == NULL)
-			goto fail;
-		n->cap = src->len;
-		for (i = 0; i < src->len; i++) {
-			if ((n->items[i] = node_copy(src->items[i])) == NULL)
-				goto fail;
-			n->len++;
-		}
-	}
-	return n;
-fail:
-	cr_node_free(n);
-	return NULL;
-}
-
-static int
-exts_copy(cr_exts *dst, const cr_exts *src)
-{
-	size_t i;
-
-	memset(dst, 0, sizeof(*dst));
-	if (src->len == 0)
-		return 0;
-	if ((dst->items = calloc(src->len, sizeof(*dst->items))) == NULL)
-		return -1;
-	for (i = 0; i < src->len; i++) {
-		dst->items[i].pos = src->items[i].pos;
-		dst->items[i].key = cr_strdup(src->items[i].key);
-		dst->items[i].value = node_copy(src->items[i].value);
-		dst->len++;
-		if (dst->items[i].key == NULL || dst->items[i].value == NULL)
-			return -1;
-	}
-	return 0;
-}
-
-static int
-action_copy(cr_action *dst, const cr_action *src)
-{
-	memset(dst, 0, sizeof(*dst));
-	dst->id_given = src->id_given;
-	dst->pos = src->pos;
-	return str_copy(&dst->id, &src->id) | str_copy(&dst->what, &src->what) |
-	       str_copy(&dst->who, &src->who) |
-	       date_copy(&dst->due, &src->due) |
-	       str_copy(&dst->status, &src->status) |
-	       str_copy(&dst->note, &src->note) |
-	       exts_copy(&dst->ext, &src->ext);
-}
-
-cr_report *
-cr_report_copy(const cr_report *s)
-{
-	cr_report *r = cr_report_new();
-	cr_action a;
-	size_t i;
-	int rc = 0;
-
-	if (r == NULL)
-		return NULL;
-	r->form = s->form;
-	r->pos = s->pos;
-	r->broken = s->broken;
-	r->id_given = s->id_given;
-	r->actions_given = s->actions_given;
-	r->actions_pos = s->actions_pos;
-	if (s->file != NULL && (r->file = cr_strdup(s->file)) == NULL)
-		rc = -1;
-	rc |=
-	    str_copy(&r->id, &s->id) | str_copy(&r->title, &s->title) |
-	    str_copy(&r->client, &s->client) |
-	    str_copy(&r->project, &s->project) | str_copy(&r->type, &s->type) |
-	    str_copy(&r->outcome, &s->outcome) | date_copy(&r->date, &s->date) |
-	    str_copy(&r->location, &s->location) |
-	    str_copy(&r->author, &s->author) |
-	    date_copy(&r->issued, &s->issued) |
-	    str_copy(&r->confidentiality, &s->confidentiality) |
-	    str_copy(&r->language, &s->language) |
-	    persons_copy(&r->attendees, &s->attendees) |
-	    persons_copy(&r->absent, &s->absent) |
-	    persons_copy(&r->distribution, &s->distribution) |
-	    str_copy(&r->previous, &s->previous) |
-	    date_copy(&r->next_contact, &s->next_contact) |
-	    texts_copy(&r->tags, &s->tags) |
-	    texts_copy(&r->agenda, &s->agenda) |
-	    texts_copy(&r->discussion, &s->discussion) |
-	    texts_copy(&r->agreements, &s->agreements) |
-	    texts_copy(&r->internal, &s->internal) |
-	    exts_copy(&r->ext, &s->ext);
-	for (i = 0; rc == 0 && i < s->nactions; i++) {
-		if (action_copy(&a, &s->actions[i]) == -1 ||
-		    cr_actions_push(r, &a) == -1) {
-			cr_action_clear(&a);
-			rc = -1;
-		}
-	}
-	if (rc != 0) {
-		cr_report_free(r);
-		return NULL;
-	}
-	return r;
 }
 
 /* ---------------------------------------------------------- equality */
@@ -603,6 +394,19 @@ date_eq(const cr_date *a, const cr_date *b)
 	return strcmp(x, y) == 0;
 }
 
+/* Enum values compare by meaning (absent == the default, which the
+ * readers never write out), invalid ones by their text. */
+static int
+enum_eq(const cr_str *a, const cr_str *b, const char *def)
+{
+	const char *x = a->s != NULL && a->s[0] != '\0' ? a->s : def;
+	const char *y = b->s != NULL && b->s[0] != '\0' ? b->s : def;
+
+	if (x == NULL || y == NULL)
+		return x == y;
+	return strcmp(x, y) == 0;
+}
+
 static int
 texts_eq(const cr_texts *a, const cr_texts *b)
 {
@@ -625,10 +429,11 @@ persons_eq(const cr_persons *a, const cr_persons *b)
 		return 0;
 	for (i = 0; i < a->len; i++) {
 		const cr_person *p = &a->items[i], *q = &b->items[i];
-		if (!str_eq(&p->name, &q->name) ||
-		    !str_eq(&p->role, &q->role) || !str_eq(&p->org, &q->org) ||
-		    !str_eq(&p->email, &q->email))
-			return 0;
+#define CR_PERSON_FIELD(e, key, member)                                        \
+	if (!str_eq(&p->member, &q->member))                                   \
+		return 0;
+#include "cr_action_fields.h"
+#undef CR_PERSON_FIELD
 	}
 	return 1;
 }
@@ -638,6 +443,8 @@ node_eq(const cr_node *a, const cr_node *b)
 {
 	size_t i;
 
+	if (a == NULL || b == NULL)
+		return a == b;
 	if (a->type != b->type || a->len != b->len)
 		return 0;
 	if (a->type == CR_NODE_SCALAR)
@@ -663,57 +470,100 @@ exts_eq(const cr_exts *a, const cr_exts *b)
 	return 1;
 }
 
+/* The default an absent enum value means. */
+static const char *
+enum_default(const char *const *values)
+{
+	if (values == cr_outcome_values)
+		return "reached";
+	if (values == cr_conf_values)
+		return "client";
+	if (values == cr_lang_values)
+		return "en";
+	if (values == cr_status_values)
+		return "open";
+	return NULL;
+}
+
 static int
 action_eq(const cr_action *a, const cr_action *b)
 {
-	return str_eq(&a->id, &b->id) && str_eq(&a->what, &b->what) &&
-	       str_eq(&a->who, &b->who) && date_eq(&a->due, &b->due) &&
-	       cr_action_status(a) == cr_action_status(b) &&
-	       (cr_action_status(a) != CR_STATUS_INVALID ||
-		str_eq(&a->status, &b->status)) &&
-	       str_eq(&a->note, &b->note) && exts_eq(&a->ext, &b->ext);
+	size_t f;
+
+	for (f = 0; f < CR_AF__COUNT; f++) {
+		const struct cr_afield_desc *fd = &cr_afields[f];
+		const char *pa = (const char *)a + fd->off;
+		const char *pb = (const char *)b + fd->off;
+		int eq;
+
+		if (fd->kind == CR_K_DATE)
+			eq = date_eq((const cr_date *)(const void *)pa,
+				     (const cr_date *)(const void *)pb);
+		else if (fd->values != NULL)
+			eq = enum_eq((const cr_str *)(const void *)pa,
+				     (const cr_str *)(const void *)pb,
+				     enum_default(fd->values));
+		else
+			eq = str_eq((const cr_str *)(const void *)pa,
+				    (const cr_str *)(const void *)pb);
+		if (!eq)
+			return 0;
+	}
+	return exts_eq(&a->ext, &b->ext);
 }
 
-/* Enum fields compare by meaning (absent == the default), invalid ones by
- * their text. */
-#define ENUM_EQ(fn, inv, fa, fb)                                               \
-	(fn(a) == fn(b) && (fn(a) != (inv) || str_eq(&(fa), &(fb))))
+static int
+actions_eq(const cr_actions *a, const cr_actions *b)
+{
+	size_t i;
+
+	if (a->len != b->len)
+		return 0;
+	for (i = 0; i < a->len; i++)
+		if (!action_eq(&a->items[i], &b->items[i]))
+			return 0;
+	return 1;
+}
 
 int
 cr_report_equal(const cr_report *a, const cr_report *b)
 {
-	size_t i;
+	size_t f;
 
-	if (!str_eq(&a->id, &b->id) || !str_eq(&a->title, &b->title) ||
-	    !str_eq(&a->client, &b->client) ||
-	    !str_eq(&a->project, &b->project) ||
-	    !ENUM_EQ(cr_report_type, CR_TYPE_INVALID, a->type, b->type) ||
-	    !ENUM_EQ(cr_report_outcome, CR_OUTCOME_INVALID, a->outcome,
-		     b->outcome) ||
-	    !date_eq(&a->date, &b->date) ||
-	    !str_eq(&a->location, &b->location) ||
-	    !str_eq(&a->author, &b->author) ||
-	    !date_eq(&a->issued, &b->issued) ||
-	    !ENUM_EQ(cr_report_conf, CR_CONF_INVALID, a->confidentiality,
-		     b->confidentiality) ||
-	    !ENUM_EQ(cr_report_lang, CR_LANG_INVALID, a->language,
-		     b->language) ||
-	    !persons_eq(&a->attendees, &b->attendees) ||
-	    !persons_eq(&a->absent, &b->absent) ||
-	    !persons_eq(&a->distribution, &b->distribution) ||
-	    !str_eq(&a->previous, &b->previous) ||
-	    !date_eq(&a->next_contact, &b->next_contact) ||
-	    !texts_eq(&a->tags, &b->tags) ||
-	    !texts_eq(&a->agenda, &b->agenda) ||
-	    !texts_eq(&a->discussion, &b->discussion) ||
-	    !texts_eq(&a->agreements, &b->agreements) ||
-	    !texts_eq(&a->internal, &b->internal) ||
-	    !exts_eq(&a->ext, &b->ext) || a->nactions != b->nactions)
-		return 0;
-	for (i = 0; i < a->nactions; i++)
-		if (!action_eq(&a->actions[i], &b->actions[i]))
+	for (f = 0; f < CR_F__COUNT; f++) {
+		const struct cr_field_desc *fd = &cr_fields[f];
+		int eq = 0;
+
+		switch (fd->kind) {
+		case CR_K_STR:
+			eq = fd->values != NULL
+				 ? enum_eq(CR_FIELD_PTR(a, f, cr_str),
+					   CR_FIELD_PTR(b, f, cr_str),
+					   enum_default(fd->values))
+				 : str_eq(CR_FIELD_PTR(a, f, cr_str),
+					  CR_FIELD_PTR(b, f, cr_str));
+			break;
+		case CR_K_DATE:
+			eq = date_eq(CR_FIELD_PTR(a, f, cr_date),
+				     CR_FIELD_PTR(b, f, cr_date));
+			break;
+		case CR_K_PERSONS:
+			eq = persons_eq(CR_FIELD_PTR(a, f, cr_persons),
+					CR_FIELD_PTR(b, f, cr_persons));
+			break;
+		case CR_K_TEXTS:
+			eq = texts_eq(CR_FIELD_PTR(a, f, cr_texts),
+				      CR_FIELD_PTR(b, f, cr_texts));
+			break;
+		case CR_K_ACTIONS:
+			eq = actions_eq(CR_FIELD_PTR(a, f, cr_actions),
+					CR_FIELD_PTR(b, f, cr_actions));
+			break;
+		}
+		if (!eq)
 			return 0;
-	return 1;
+	}
+	return exts_eq(&a->ext, &b->ext);
 }
 
 /* ---------------------------------------------------------- defaults */
@@ -734,8 +584,8 @@ cr_report_finish(cr_report *r, const char *default_id)
 	if (r->next_contact.valid)
 		cr_datetime_resolve(&r->next_contact.dt, &r->date.dt);
 	cr_buf_init(&b);
-	for (i = 0; i < r->nactions; i++) {
-		cr_action *a = &r->actions[i];
+	for (i = 0; i < r->actions.len; i++) {
+		cr_action *a = &r->actions.items[i];
 		if (a->due.valid)
 			cr_datetime_resolve(&a->due.dt, &r->date.dt);
 		if (a->id.s != NULL && a->id.s[0] != '\0')

@@ -326,10 +326,10 @@ actions(struct html *h)
 	int with_note = 0;
 	size_t i;
 
-	if (r->nactions == 0)
+	if (r->actions.len == 0)
 		return 0;
-	for (i = 0; i < r->nactions; i++)
-		if (cr_str_given(r->actions[i].note.s))
+	for (i = 0; i < r->actions.len; i++)
+		if (cr_str_given(r->actions.items[i].note.s))
 			with_note = 1;
 	section_open(h, CR_SEC_ACTIONS);
 	put(h, "<table class=\"actions\">\n<thead>\n<tr>");
@@ -341,8 +341,8 @@ actions(struct html *h)
 	if (with_note)
 		column_head(h, CR_COL_NOTE);
 	put(h, "</tr>\n</thead>\n<tbody>\n");
-	for (i = 0; i < r->nactions; i++)
-		if (action_row(h, &r->actions[i], with_note) == -1)
+	for (i = 0; i < r->actions.len; i++)
+		if (action_row(h, &r->actions.items[i], with_note) == -1)
 			return -1;
 	put(h, "</tbody>\n</table>\n</section>\n");
 	return 0;

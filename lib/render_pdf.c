@@ -482,7 +482,7 @@ actions(struct doc *d)
 	long head;
 	size_t i;
 
-	if (r->nactions == 0)
+	if (r->actions.len == 0)
 		return;
 	heading(d, CR_SEC_ACTIONS);
 	cells[0] = cr_column_label(CR_COL_ID, d->lang);
@@ -494,8 +494,8 @@ actions(struct doc *d)
 	cr_buf_init(&due);
 	cr_buf_init(&st);
 	cr_buf_init(&what);
-	for (i = 0; i < r->nactions && !d->oom; i++) {
-		const cr_action *a = &r->actions[i];
+	for (i = 0; i < r->actions.len && !d->oom; i++) {
+		const cr_action *a = &r->actions.items[i];
 		int overdue = cr_action_overdue(a, d->o->now);
 
 		date_cell(d, &a->due, &due);

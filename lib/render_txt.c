@@ -297,7 +297,7 @@ actions(struct txt *t)
 	size_t i, w = 0, lw;
 	int rc = 0;
 
-	if (r->nactions == 0)
+	if (r->actions.len == 0)
 		return 0;
 	if (section_open(t, CR_SEC_ACTIONS) == -1)
 		return -1;
@@ -308,17 +308,17 @@ actions(struct txt *t)
 	}
 	cr_buf_init(&first);
 	cr_buf_init(&rest);
-	for (i = 0; i < r->nactions && rc == 0; i++) {
+	for (i = 0; i < r->actions.len && rc == 0; i++) {
 		if (i > 0)
 			cr_buf_putc(t->out, '\n');
-		marker(&first, &rest, i, r->nactions, 1);
+		marker(&first, &rest, i, r->actions.len, 1);
 		t->tmp.len = 0;
 		cr_buf_puts(&t->tmp, "");
 		if (first.oom || rest.oom ||
-		    cr_md_to_plain(&t->tmp, r->actions[i].what.s) == -1 ||
+		    cr_md_to_plain(&t->tmp, r->actions.items[i].what.s) == -1 ||
 		    cr_text_wrap(t->out, t->tmp.data, first.data, rest.data,
 				 TXT_WIDTH) == -1 ||
-		    action_fields(t, &r->actions[i], rest.len,
+		    action_fields(t, &r->actions.items[i], rest.len,
 				  rest.len + w + 1) == -1)
 			rc = -1;
 	}

@@ -315,8 +315,8 @@ actions(cr_report *r, const cr_node *v, const char *file, cr_diags *d)
 	cr_action a;
 	size_t i;
 
-	r->actions_given = 1;
-	r->actions_pos = v->pos;
+	r->actions.given = 1;
+	r->actions.pos = v->pos;
 	if (cr_node_is_null(v))
 		return 0;
 	if (v->type != CR_NODE_SEQ)

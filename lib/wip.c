@@ -155,7 +155,7 @@ cr_wip_build(cr_wip *w, const cr_report *const *rs, size_t n, cr_diags *d)
 		rk[nr].when = cr_datetime_epoch(&r->date.dt, 0);
 		rk[nr].given = i;
 		rk[nr].r = r;
-		ne += r->nactions;
+		ne += r->actions.len;
 		nr++;
 	}
 	if (nr > 0)
@@ -163,8 +163,8 @@ cr_wip_build(cr_wip *w, const cr_report *const *rs, size_t n, cr_diags *d)
 	if (ne > 0 && (es = calloc(ne, sizeof(*es))) == NULL)
 		goto out;
 	for (i = 0, k = 0; i < nr; i++)
-		for (j = 0; j < rk[i].r->nactions; j++, k++) {
-			const cr_action *a = &rk[i].r->actions[j];
+		for (j = 0; j < rk[i].r->actions.len; j++, k++) {
+			const cr_action *a = &rk[i].r->actions.items[j];
 
 			es[k].id = a->id.s != NULL && a->id.s[0] != '\0'
 				       ? a->id.s

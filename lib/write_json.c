@@ -323,9 +323,9 @@ field(struct json *j, const cr_report *r, enum cr_field f)
 	case CR_K_ACTIONS:
 		member(j, k);
 		nest(j, '[');
-		for (i = 0; i < r->nactions; i++) {
+		for (i = 0; i < r->actions.len; i++) {
 			member(j, NULL);
-			action(j, &r->actions[i]);
+			action(j, &r->actions.items[i]);
 		}
 		unnest(j, ']');
 		break;

@@ -215,8 +215,8 @@ xcols_collect(const cr_report *r, struct xcols *x)
 
 	x->keys = NULL;
 	x->n = 0;
-	for (i = 0; i < r->nactions; i++) {
-		const cr_exts *e = &r->actions[i].ext;
+	for (i = 0; i < r->actions.len; i++) {
+		const cr_exts *e = &r->actions.items[i].ext;
 
 		for (j = 0; j < e->len; j++) {
 			const cr_node *v = e->items[j].value;
@@ -239,8 +239,8 @@ xcols_collect(const cr_report *r, struct xcols *x)
 		}
 	}
 	/* the reader gives an action its x- keys in column order */
-	for (i = 0; i < r->nactions; i++) {
-		const cr_exts *e = &r->actions[i].ext;
+	for (i = 0; i < r->actions.len; i++) {
+		const cr_exts *e = &r->actions.items[i].ext;
 
 		for (j = 0, last = -1; j < e->len; j++) {
 			if ((col = xcol_find(x, e->items[j].key)) <= last)
@@ -257,8 +257,8 @@ actions_ok(const cr_report *r)
 	char buf[32];
 	size_t i;
 
-	for (i = 0; i < r->nactions; i++) {
-		const cr_action *a = &r->actions[i];
+	for (i = 0; i < r->actions.len; i++) {
+		const cr_action *a = &r->actions.items[i];
 		if (!cell_ok(a->id.s) || !cell_ok(a->what.s) ||
 		    !cell_ok(a->who.s) || !cell_ok(cr_date_out(&a->due, buf)) ||
 		    !cell_ok(cr_status_out(a)) || !cell_ok(a->note.s))
@@ -299,9 +299,9 @@ action_table(cr_buf *out, const cr_report *r, const struct xcols *x, cr_lang l)
 	char buf[32];
 	size_t i, j;
 
-	for (i = 0; i < r->nactions; i++)
-		if (r->actions[i].note.s != NULL &&
-		    r->actions[i].note.s[0] != '\0')
+	for (i = 0; i < r->actions.len; i++)
+		if (r->actions.items[i].note.s != NULL &&
+		    r->actions.items[i].note.s[0] != '\0')
 			note = 1;
 	ncols = note ? CR_COL__COUNT : CR_COL_NOTE;
 	cr_buf_putc(out, '|');
@@ -313,8 +313,8 @@ action_table(cr_buf *out, const cr_report *r, const struct xcols *x, cr_lang l)
 	for (c = 0; c < ncols + (int)x->n; c++)
 		cr_buf_puts(out, "---|");
 	cr_buf_putc(out, '\n');
-	for (i = 0; i < r->nactions; i++) {
-		const cr_action *a = &r->actions[i];
+	for (i = 0; i < r->actions.len; i++) {
+		const cr_action *a = &r->actions.items[i];
 
 		cr_buf_putc(out, '|');
 		cell(out, a->id.s);

@@ -356,8 +356,8 @@ field(struct emit *em, const cr_report *r, enum cr_field f)
 	case CR_K_ACTIONS:
 		key(em, k);
 		seq_start(em);
-		for (i = 0; i < r->nactions; i++)
-			action(em, &r->actions[i]);
+		for (i = 0; i < r->actions.len; i++)
+			action(em, &r->actions.items[i]);
 		return seq_end(em);
 	}
 	return 0;

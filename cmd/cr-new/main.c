@@ -298,8 +298,8 @@ carry_actions(cr_report *r, const cr_report *prev)
 {
 	size_t i;
 
-	for (i = 0; i < prev->nactions; i++) {
-		const cr_action *s = &prev->actions[i];
+	for (i = 0; i < prev->actions.len; i++) {
+		const cr_action *s = &prev->actions.items[i];
 		cr_status st = cr_action_status(s);
 		char due[32];
 		cr_action a;
@@ -323,7 +323,7 @@ carry_actions(cr_report *r, const cr_report *prev)
 			cr_action_clear(&a);
 			return -1;
 		}
-		r->actions[r->nactions - 1].id_given = 1;
+		r->actions.items[r->actions.len - 1].id_given = 1;
 	}
 	return 0;
 }
@@ -479,7 +479,7 @@ build(cr_report *r, const struct opts *o, const cr_report *prev)
 			rc = -1;
 		}
 	}
-	r->actions_given = 1;
+	r->actions.given = 1;
 	return rc;
 }
 

@@ -421,7 +421,7 @@ main(int argc, char **argv)
 		cli_input_unload(in);
 		for (; j < rs.len; j++) {
 			if (!rs.items[j]->broken)
-				pg.actions += rs.items[j]->nactions;
+				pg.actions += rs.items[j]->actions.len;
 			cr_report_strip(rs.items[j]);
 		}
 		skipped += print_skips(&d, from, 0, color);

@@ -178,10 +178,10 @@ test_spec_example(void **state)
 	assert_false(r->agenda.given);
 	assert_false(r->internal.given);
 
-	assert_true(r->actions_given);
-	assert_int_equal(r->actions_pos.line, 21);
-	assert_int_equal(r->nactions, 1);
-	a = &r->actions[0];
+	assert_true(r->actions.given);
+	assert_int_equal(r->actions.pos.line, 21);
+	assert_int_equal(r->actions.len, 1);
+	a = &r->actions.items[0];
 	assert_int_equal(a->pos.line, 24);
 	assert_int_equal(a->pos.column, 1);
 	expect_str(&a->id, "acme-7", 24, 3);
@@ -382,8 +382,8 @@ test_vietnamese(void **state)
 	assert_string_equal(res.r->absent.items[0].name.s, "Lê Văn Bình");
 	assert_string_equal(res.r->agenda.items[0].s,
 			    "Phương pháp viết contact report");
-	assert_int_equal(res.r->nactions, 1);
-	a = &res.r->actions[0];
+	assert_int_equal(res.r->actions.len, 1);
+	a = &res.r->actions.items[0];
 	/* "| 2026-11-25 | Hoa | " is 20 characters */
 	expect_str(&a->due.raw, "2026-11-25", 14, 3);
 	expect_str(&a->who, "Hoa", 14, 16);
@@ -425,7 +425,7 @@ test_chinese(void **state)
 	expect_str(&res.r->agreements.items[0],
 		   "尊重客户：严格遵守相关隐私法规。", 8, 4);
 	assert_string_equal(res.r->internal.items[0].s, "持续改进");
-	a = &res.r->actions[0];
+	a = &res.r->actions.items[0];
 	expect_str(&a->who, "王芳", 14, 3);
 	expect_str(&a->what, "发送媒体计划", 14, 8);
 	expect_str(&a->due.raw, "2026-11-25", 14, 17);
@@ -468,8 +468,8 @@ test_russian(void **state)
 	assert_string_equal(res.r->agenda.items[0].s, "Бюджет");
 	assert_int_equal(res.r->discussion.len, 1);
 	assert_int_equal(res.r->agreements.len, 1);
-	assert_int_equal(res.r->nactions, 1);
-	a = &res.r->actions[0];
+	assert_int_equal(res.r->actions.len, 1);
+	a = &res.r->actions.items[0];
 	expect_str(&a->what, "Прислать смету", 15, 3);
 	assert_string_equal(a->who.s, "Ольга");
 	assert_int_equal(cr_action_status(a), CR_STATUS_BLOCKED);
@@ -571,7 +571,7 @@ test_unknown_section(void **state)
 	assert_null(strstr(res.d.items[1].message, "did you mean"));
 	assert_int_equal(res.d.len, 2);
 	assert_false(res.r->attendees.given);
-	assert_int_equal(res.r->nactions, 1); /* the alias, any case */
+	assert_int_equal(res.r->actions.len, 1); /* the alias, any case */
 	result_free(&res);
 }
 
@@ -631,13 +631,13 @@ test_ragged_rows(void **state)
 	expect_diag_says(&res.d, 0, CR_RULE_UNKNOWN_FIELD, 5, 27, "5 cells");
 	assert_int_equal(res.d.len, 1);
 	/* a row of empty cells is no action */
-	assert_int_equal(r->nactions, 4);
-	expect_str(&r->actions[3].what, "Gửi lại", 8, 3);
-	assert_string_equal(r->actions[0].what.s, "Gửi");
-	assert_string_equal(r->actions[0].who.s, "Hoa");
-	assert_null(r->actions[0].due.raw.s);
-	expect_str(&r->actions[1].due.raw, "2026-11-25", 5, 14);
-	expect_str(&r->actions[2].what, "Viết", 6, 1);
+	assert_int_equal(r->actions.len, 4);
+	expect_str(&r->actions.items[3].what, "Gửi lại", 8, 3);
+	assert_string_equal(r->actions.items[0].what.s, "Gửi");
+	assert_string_equal(r->actions.items[0].who.s, "Hoa");
+	assert_null(r->actions.items[0].due.raw.s);
+	expect_str(&r->actions.items[1].due.raw, "2026-11-25", 5, 14);
+	expect_str(&r->actions.items[2].what, "Viết", 6, 1);
 	result_free(&res);
 }
 
@@ -660,10 +660,10 @@ test_table_after_paragraph(void **state)
 	read_md(&res, md);
 	expect_diag_says(&res.d, 0, CR_RULE_BAD_VALUE, 2, 1, "delimiter row");
 	assert_int_equal(res.d.len, 1);
-	assert_int_equal(res.r->nactions, 2);
-	expect_str(&res.r->actions[0].what, "Gửi", 6, 3);
-	expect_str(&res.r->actions[0].due.raw, "2026-11-25", 6, 15);
-	expect_str(&res.r->actions[1].what, "Gọi", 7, 3);
+	assert_int_equal(res.r->actions.len, 2);
+	expect_str(&res.r->actions.items[0].what, "Gửi", 6, 3);
+	expect_str(&res.r->actions.items[0].due.raw, "2026-11-25", 6, 15);
+	expect_str(&res.r->actions.items[1].what, "Gọi", 7, 3);
 	result_free(&res);
 
 	/* the same inside an item, below a front matter */
@@ -691,9 +691,9 @@ test_missing_column(void **state)
 	expect_diag_says(&res.d, 1, CR_RULE_MISSING_FIELD, 5, 3, "'Who'");
 	expect_diag_says(&res.d, 2, CR_RULE_MISSING_FIELD, 5, 3, "'Due'");
 	assert_int_equal(res.d.len, 3);
-	assert_int_equal(res.r->nactions, 1);
-	expect_str(&res.r->actions[0].what, "a", 7, 5);
-	assert_null(res.r->actions[0].who.s);
+	assert_int_equal(res.r->actions.len, 1);
+	expect_str(&res.r->actions.items[0].what, "a", 7, 5);
+	assert_null(res.r->actions.items[0].who.s);
 	result_free(&res);
 }
 
@@ -716,7 +716,7 @@ test_crlf(void **state)
 	assert_int_equal(crlf.d.len, 0);
 	assert_true(cr_report_equal(lf.r, crlf.r));
 	expect_str(&crlf.r->title, "Summer launch kick-off", 9, 3);
-	expect_str(&crlf.r->actions[0].status, "open", 24, 67);
+	expect_str(&crlf.r->actions.items[0].status, "open", 24, 67);
 	expect_str(&crlf.r->discussion.items[0],
 		   "TVC budget reduced to **1.2 bn VND**.", 16, 3);
 	result_free(&lf);
@@ -736,11 +736,11 @@ test_escaped_pipe(void **state)
 	(void)state;
 	read_md(&res, md);
 	assert_int_equal(res.d.len, 0);
-	assert_int_equal(res.r->nactions, 1);
-	expect_str(&res.r->actions[0].what, "A | B", 4, 3);
-	expect_str(&res.r->actions[0].who, "`x|y`", 4, 12);
+	assert_int_equal(res.r->actions.len, 1);
+	expect_str(&res.r->actions.items[0].what, "A | B", 4, 3);
+	expect_str(&res.r->actions.items[0].who, "`x|y`", 4, 12);
 	/* "\\" escapes the backslash, so the pipe after it ends the cell */
-	assert_string_equal(res.r->actions[0].due.raw.s, "a\\\\");
+	assert_string_equal(res.r->actions.items[0].due.raw.s, "a\\\\");
 	result_free(&res);
 }
 

@@ -734,12 +734,13 @@ test_overdue(void **state)
 
 	(void)state;
 	/* acme-7: open, due 2026-11-25 (+07:00, the report's offset). */
-	end25 = cr_datetime_epoch(&r->actions[0].due.dt, 1);
-	assert_false(cr_action_overdue(&r->actions[0], end25));
-	assert_true(cr_action_overdue(&r->actions[0], end25 + 1));
+	end25 = cr_datetime_epoch(&r->actions.items[0].due.dt, 1);
+	assert_false(cr_action_overdue(&r->actions.items[0], end25));
+	assert_true(cr_action_overdue(&r->actions.items[0], end25 + 1));
 	/* blocked counts, done does not. */
-	assert_true(cr_action_overdue(&r->actions[1], end25 + 86400 + 1));
-	assert_false(cr_action_overdue(&r->actions[2], end25 + 86400 * 30));
+	assert_true(cr_action_overdue(&r->actions.items[1], end25 + 86400 + 1));
+	assert_false(
+	    cr_action_overdue(&r->actions.items[2], end25 + 86400 * 30));
 	cr_report_free(r);
 }
 

@@ -435,8 +435,8 @@ tricky_report(const char *base, const char *s)
 	assert_int_equal(cr_str_set(&person.name, "Plain Name", p), 0);
 	assert_int_equal(cr_str_set(&person.org, s, p), 0);
 	assert_int_equal(cr_persons_push(&r->distribution, &person), 0);
-	assert_true(r->nactions > 0);
-	a = &r->actions[0];
+	assert_true(r->actions.len > 0);
+	a = &r->actions.items[0];
 	assert_int_equal(cr_str_set(&a->what, s, p), 0);
 	assert_int_equal(cr_str_set(&a->who, s, p), 0);
 	assert_int_equal(cr_str_set(&a->note, s, p), 0);
@@ -689,7 +689,8 @@ test_invalid_utf8(void **state)
 	(void)state;
 	assert_int_equal(cr_str_set(&r->title, "bad \xff title", p), 0);
 	assert_int_equal(cr_texts_push(&r->discussion, "x\xc3(y", 5, p), 0);
-	assert_int_equal(cr_str_set(&r->actions[0].what, "\xe2\x82", p), 0);
+	assert_int_equal(cr_str_set(&r->actions.items[0].what, "\xe2\x82", p),
+			 0);
 	for (i = 0; i < CR_ARRAY_LEN(w); i++) {
 		cr_report *back;
 		cr_buf out;

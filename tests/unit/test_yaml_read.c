@@ -111,13 +111,14 @@ test_spec_example(void **state)
 	assert_int_equal(r->discussion.len, 1);
 	assert_string_equal(r->discussion.items[0].s,
 			    "TVC budget reduced to **1.2 bn VND**.");
-	assert_int_equal(r->nactions, 1);
-	assert_string_equal(r->actions[0].id.s, "acme-7");
-	assert_string_equal(r->actions[0].who.s, "Linh Tran");
-	assert_true(r->actions[0].due.valid);
-	assert_false(r->actions[0].due.dt.has_time);
-	assert_int_equal(r->actions[0].due.dt.offset, 7 * 60);
-	assert_int_equal(cr_action_status(&r->actions[0]), CR_STATUS_OPEN);
+	assert_int_equal(r->actions.len, 1);
+	assert_string_equal(r->actions.items[0].id.s, "acme-7");
+	assert_string_equal(r->actions.items[0].who.s, "Linh Tran");
+	assert_true(r->actions.items[0].due.valid);
+	assert_false(r->actions.items[0].due.dt.has_time);
+	assert_int_equal(r->actions.items[0].due.dt.offset, 7 * 60);
+	assert_int_equal(cr_action_status(&r->actions.items[0]),
+			 CR_STATUS_OPEN);
 	assert_int_equal(r->internal.len, 1);
 	result_free(&res);
 }
@@ -134,9 +135,9 @@ test_default_ids(void **state)
 	read_text(&res, text, strlen(text), "r1");
 	assert_string_equal(res.rs.items[0]->id.s, "r1");
 	assert_false(res.rs.items[0]->id_given);
-	assert_string_equal(res.rs.items[0]->actions[0].id.s, "r1-1");
-	assert_string_equal(res.rs.items[0]->actions[1].id.s, "k");
-	assert_string_equal(res.rs.items[0]->actions[2].id.s, "r1-3");
+	assert_string_equal(res.rs.items[0]->actions.items[0].id.s, "r1-1");
+	assert_string_equal(res.rs.items[0]->actions.items[1].id.s, "k");
+	assert_string_equal(res.rs.items[0]->actions.items[2].id.s, "r1-3");
 	result_free(&res);
 }
 
