@@ -559,10 +559,10 @@ print_format(FILE *fp, int format, const cr_diags *d, const cr_check_opts *o,
 		lint_sarif(&b, d, o, ok);
 	else
 		lint_github(&b, d);
-	if (!b.oom)
-		fwrite(b.data, 1, b.len, fp);
-	else
+	if (b.oom)
 		cli_error(prog, "out of memory");
+	else if (b.len > 0) /* github: nothing for a clean run */
+		fwrite(b.data, 1, b.len, fp);
 	cr_buf_free(&b);
 }
 

@@ -61,6 +61,17 @@ is "$(printf '%s\n' "$out" | grep -c '^::')" \
 	"$(printf '%s\n' "$out" | grep -c .)" \
 	"github: every output line is a command"
 
+# a full disk: exit 2, said
+if [ -w /dev/full ]; then
+	for f in sarif github; do
+		"$CR_BIN/cr-lint" "$NOW" --format $f "a b.yaml" >/dev/full 2>full.err
+		is "$?" 2 "$f: a write error: exit 2"
+		like "$(cat full.err)" "cr-lint: standard output: write error" "$f: a write error is said"
+	done
+else
+	skip "no /dev/full"
+fi
+
 # --- sarif
 if ! $PYTHON -c 'import jsonschema' 2>/dev/null; then
 	skip "python3-jsonschema not installed: SARIF not validated"
