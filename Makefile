@@ -107,7 +107,7 @@ $(TESTBIN)/%: tests/unit/%.c $(LIBA) lib/crtools.h lib/internal.h
 
 unit: $(UNIT_BINS)
 	@fail=0; for t in $(UNIT_BINS); do \
-		CR_TESTDATA=tests/data $$t || fail=1; \
+		CR_SRC=$(CURDIR) CR_TESTDATA=tests/data $$t || fail=1; \
 	done; test $$fail = 0
 
 CLI_TESTS := $(sort $(wildcard tests/cli/*.t))

@@ -193,47 +193,36 @@ action_name(const cr_action *a)
 
 /* ----------------------------------------------------- missing-field */
 
-static const struct required {
-	const char *key;
-	size_t off; /* of a cr_str in cr_report */
-	const char *hint;
-} required[] = {
-    {"title", offsetof(cr_report, title),
-     "add 'title:' with one line naming the contact"},
-    {"client", offsetof(cr_report, client),
-     "add 'client:' with the client organisation"},
-    {"type", offsetof(cr_report, type),
-     "add 'type:' with meeting, call, video, visit, email or other"},
-    {"date", offsetof(cr_report, date.raw),
-     "add 'date:' with when the contact happened, e.g. "
-     "2026-11-20 14:00 +07:00"},
-    {"author", offsetof(cr_report, author),
-     "add 'author:' with the name of who prepared the report"},
-};
-
 static int
 check_missing(struct ctx *c)
 {
 	const cr_report *r = c->r;
 	size_t i;
 
-	for (i = 0; i < CR_ARRAY_LEN(required); i++) {
-		const cr_str *s =
-		    (const cr_str *)((const char *)r + required[i].off);
-		if (!blank(s->s))
+	for (i = 0; i < CR_F__COUNT; i++) {
+		const struct cr_field_desc *fd = &cr_fields[i];
+		const cr_str *s = cr_field_str(r, (enum cr_field)i);
+		const cr_persons *ps;
+
+		if (!(fd->flags & CR_FF_REQ))
 			continue;
-		if (add(c, s->pos, CR_RULE_MISSING_FIELD,
-			"required field '%s' is %s; %s", required[i].key,
-			s->s == NULL ? "missing" : "empty",
-			required[i].hint) == -1)
+		if (s != NULL) {
+			if (!blank(s->s))
+				continue;
+			if (add(c, s->pos, CR_RULE_MISSING_FIELD,
+				"required field '%s' is %s; %s", fd->key,
+				s->s == NULL ? "missing" : "empty",
+				fd->hint) == -1)
+				return -1;
+			continue;
+		}
+		/* a list: at least one entry (only persons are required) */
+		ps = CR_FIELD_PTR(r, i, cr_persons);
+		if (fd->kind == CR_K_PERSONS && ps->len == 0 &&
+		    add(c, ps->given ? ps->pos : r->pos, CR_RULE_MISSING_FIELD,
+			"no %s; %s", fd->key, fd->hint) == -1)
 			return -1;
 	}
-	if (r->attendees.len == 0 &&
-	    add(c, r->attendees.given ? r->attendees.pos : r->pos,
-		CR_RULE_MISSING_FIELD,
-		"no attendees; list at least one under 'attendees:' as "
-		"'- Name (Role, Org)'") == -1)
-		return -1;
 	for (i = 0; i < r->actions.len; i++) {
 		const cr_action *a = &r->actions.items[i];
 		if (blank(a->what.s) &&
@@ -247,16 +236,6 @@ check_missing(struct ctx *c)
 }
 
 /* ---------------------------------------------------------- bad-value */
-
-static const char *const type_values[] = {"meeting", "call",  "video", "visit",
-					  "email",   "other", NULL};
-static const char *const outcome_values[] = {
-    "reached", "no-answer", "left-message", "declined", "postponed", NULL};
-static const char *const conf_values[] = {"public", "client", "internal",
-					  "confidential", NULL};
-static const char *const lang_values[] = {"en", "vi", "zh", "ru", NULL};
-static const char *const status_values[] = {"open", "done", "blocked",
-					    "dropped", NULL};
 
 static int
 enum_value(struct ctx *c, const char *key, const cr_str *s,
@@ -298,15 +277,15 @@ check_enums(struct ctx *c)
 	const cr_report *r = c->r;
 	size_t i;
 
-	if (enum_value(c, "type", &r->type, type_values) == -1 ||
-	    enum_value(c, "outcome", &r->outcome, outcome_values) == -1 ||
-	    enum_value(c, "confidentiality", &r->confidentiality,
-		       conf_values) == -1 ||
-	    enum_value(c, "language", &r->language, lang_values) == -1)
-		return -1;
+	for (i = 0; i < CR_F__COUNT; i++)
+		if (cr_fields[i].values != NULL &&
+		    enum_value(c, cr_fields[i].key,
+			       cr_field_str(r, (enum cr_field)i),
+			       cr_fields[i].values) == -1)
+			return -1;
 	for (i = 0; i < r->actions.len; i++)
 		if (enum_value(c, "status", &r->actions.items[i].status,
-			       status_values) == -1)
+			       cr_status_values) == -1)
 			return -1;
 	return 0;
 }
@@ -783,11 +762,11 @@ placeholders_persons(struct ctx *c, const char *field, const cr_persons *ps)
 
 	for (i = 0; i < ps->len; i++) {
 		const cr_person *p = &ps->items[i];
-		if (placeholders_in(c, field, &p->name) == -1 ||
-		    placeholders_in(c, field, &p->role) == -1 ||
-		    placeholders_in(c, field, &p->org) == -1 ||
-		    placeholders_in(c, field, &p->email) == -1)
-			return -1;
+#define CR_PERSON_FIELD(e, key, member)                                        \
+	if (placeholders_in(c, field, &p->member) == -1)                       \
+		return -1;
+#include "cr_action_fields.h"
+#undef CR_PERSON_FIELD
 	}
 	return 0;
 }
@@ -804,56 +783,57 @@ placeholders_texts(struct ctx *c, const char *field, const cr_texts *t)
 }
 
 static int
-check_placeholders(struct ctx *c)
+action_placeholders(struct ctx *c, const cr_action *a)
 {
-	const cr_report *r = c->r;
-	const struct {
-		const char *key;
-		const cr_str *s;
-	} strs[] = {
-	    {"id", r->id_given ? &r->id : NULL},
-	    {"title", &r->title},
-	    {"client", &r->client},
-	    {"project", &r->project},
-	    {"type", &r->type},
-	    {"outcome", &r->outcome},
-	    {"date", &r->date.raw},
-	    {"location", &r->location},
-	    {"author", &r->author},
-	    {"issued", &r->issued.raw},
-	    {"confidentiality", &r->confidentiality},
-	    {"language", &r->language},
-	    {"previous", &r->previous},
-	    {"next_contact", &r->next_contact.raw},
-	};
-	size_t i;
+	size_t f;
 
-	for (i = 0; i < CR_ARRAY_LEN(strs); i++)
-		if (strs[i].s != NULL &&
-		    placeholders_in(c, strs[i].key, strs[i].s) == -1)
-			return -1;
-	if (placeholders_persons(c, "attendees", &r->attendees) == -1 ||
-	    placeholders_persons(c, "absent", &r->absent) == -1 ||
-	    placeholders_persons(c, "distribution", &r->distribution) == -1 ||
-	    placeholders_texts(c, "tags", &r->tags) == -1 ||
-	    placeholders_texts(c, "agenda", &r->agenda) == -1 ||
-	    placeholders_texts(c, "discussion", &r->discussion) == -1 ||
-	    placeholders_texts(c, "agreements", &r->agreements) == -1 ||
-	    placeholders_texts(c, "internal", &r->internal) == -1)
-		return -1;
-	for (i = 0; i < r->actions.len; i++) {
-		const cr_action *a = &r->actions.items[i];
-		if ((a->id_given && placeholders_in(c, "id", &a->id) == -1) ||
-		    placeholders_in(c, "what", &a->what) == -1 ||
-		    placeholders_in(c, "who", &a->who) == -1 ||
+	for (f = 0; f < CR_AF__COUNT; f++) {
+		if (!(cr_afields[f].flags & CR_FF_PH) ||
+		    (f == CR_AF_ID && !a->id_given) ||
 		    /* a vague due ("TBD") is action-vague-due alone */
-		    (date_kind(c, &a->due, 1) != D_VAGUE &&
-		     placeholders_in(c, "due", &a->due.raw) == -1) ||
-		    placeholders_in(c, "status", &a->status) == -1 ||
-		    placeholders_in(c, "note", &a->note) == -1)
+		    (f == CR_AF_DUE && date_kind(c, &a->due, 1) == D_VAGUE))
+			continue;
+		if (placeholders_in(c, cr_afields[f].key,
+				    cr_afield_str(a, (enum cr_afield)f)) == -1)
 			return -1;
 	}
 	return 0;
+}
+
+static int
+check_placeholders(struct ctx *c)
+{
+	const cr_report *r = c->r;
+	size_t f, i;
+	int rc = 0;
+
+	for (f = 0; rc == 0 && f < CR_F__COUNT; f++) {
+		const struct cr_field_desc *fd = &cr_fields[f];
+
+		if (!(fd->flags & CR_FF_PH) || (f == CR_F_ID && !r->id_given))
+			continue;
+		switch (fd->kind) {
+		case CR_K_STR:
+		case CR_K_DATE:
+			rc = placeholders_in(c, fd->key,
+					     cr_field_str(r, (enum cr_field)f));
+			break;
+		case CR_K_PERSONS:
+			rc = placeholders_persons(
+			    c, fd->key, CR_FIELD_PTR(r, f, cr_persons));
+			break;
+		case CR_K_TEXTS:
+			rc = placeholders_texts(c, fd->key,
+						CR_FIELD_PTR(r, f, cr_texts));
+			break;
+		case CR_K_ACTIONS:
+			for (i = 0; rc == 0 && i < r->actions.len; i++)
+				rc = action_placeholders(c,
+							 &r->actions.items[i]);
+			break;
+		}
+	}
+	return rc;
 }
 
 static int
@@ -899,6 +879,24 @@ check_emotional(struct ctx *c)
 	return 0;
 }
 
+/* A stage of the other profile's list (one in neither is bad-value). */
+static int
+check_stage(struct ctx *c)
+{
+	const cr_str *s = &c->r->stage;
+	int p = cr_stage_profile(s->s);
+
+	if (p < 0 || p == (int)c->o->profile)
+		return 0;
+	return add(c, s->pos, CR_RULE_WRONG_PROFILE_STAGE,
+		   "stage '%s' belongs to the %s profile, and this is the %s "
+		   "one; write a stage of this profile, or set 'profile' in "
+		   ".cr-lint.yaml",
+		   s->s, p == CR_PROFILE_AGENCY ? "agency" : "fundraising",
+		   c->o->profile == CR_PROFILE_AGENCY ? "agency"
+						      : "fundraising");
+}
+
 static int
 check_next_contact(struct ctx *c)
 {
@@ -939,6 +937,7 @@ static const struct check {
     {CR_RULE_PLACEHOLDER, check_placeholders},
     {CR_RULE_EMOTIONAL_LANGUAGE, check_emotional},
     {CR_RULE_NO_NEXT_CONTACT, check_next_contact},
+    {CR_RULE_WRONG_PROFILE_STAGE, check_stage},
 };
 
 struct cr_check_words {

@@ -26,16 +26,15 @@
 CR_FIELD(ID, "id", STR, id, CR_FF_WIP, NONE, NULL, NULL)
 CR_FIELD(TITLE, "title", STR, title, CR_FF_REQ | CR_FF_PH, NONE, NULL,
 	 "add 'title:' with one line naming the contact")
-CR_FIELD(CLIENT, "client", STR, client, CR_FF_REQ | CR_FF_PH | CR_FF_WIP,
-	 NONE, NULL, "add 'client:' with the client organisation")
+CR_FIELD(CLIENT, "client", STR, client, CR_FF_REQ | CR_FF_PH | CR_FF_WIP, NONE,
+	 NULL, "add 'client:' with the client organisation")
 CR_FIELD(PROJECT, "project", STR, project, CR_FF_PH | CR_FF_WIP, NONE, NULL,
 	 NULL)
 CR_FIELD(TYPE, "type", STR, type, CR_FF_REQ | CR_FF_PH, NONE, cr_type_values,
 	 "add 'type:' with meeting, call, video, visit, email or other")
 CR_FIELD(OUTCOME, "outcome", STR, outcome, CR_FF_PH, NONE, cr_outcome_values,
 	 NULL)
-CR_FIELD(DATE, "date", DATE, date, CR_FF_REQ | CR_FF_PH | CR_FF_WIP, NONE,
-	 NULL,
+CR_FIELD(DATE, "date", DATE, date, CR_FF_REQ | CR_FF_PH | CR_FF_WIP, NONE, NULL,
 	 "add 'date:' with when the contact happened, e.g. "
 	 "2026-11-20 14:00 +07:00")
 CR_FIELD(LOCATION, "location", STR, location, CR_FF_PH, NONE, NULL, NULL)
@@ -53,10 +52,10 @@ CR_FIELD(ABSENT, "absent", PERSONS, absent, CR_FF_PH, ABSENT, NULL, NULL)
 CR_FIELD(DISTRIBUTION, "distribution", PERSONS, distribution, CR_FF_PH,
 	 DISTRIBUTION, NULL, NULL)
 CR_FIELD(STAGE, "stage", STR, stage, CR_FF_PH, NONE, cr_stage_values, NULL)
-CR_FIELD(PREVIOUS, "previous", STR, previous, CR_FF_PH | CR_FF_WIP, NONE,
-	 NULL, NULL)
-CR_FIELD(NEXT_CONTACT, "next_contact", DATE, next_contact, CR_FF_PH, NONE,
-	 NULL, NULL)
+CR_FIELD(PREVIOUS, "previous", STR, previous, CR_FF_PH | CR_FF_WIP, NONE, NULL,
+	 NULL)
+CR_FIELD(NEXT_CONTACT, "next_contact", DATE, next_contact, CR_FF_PH, NONE, NULL,
+	 NULL)
 CR_FIELD(TAGS, "tags", TEXTS, tags, CR_FF_PH, NONE, NULL, NULL)
 CR_FIELD(AGENDA, "agenda", TEXTS, agenda, CR_FF_PH, AGENDA, NULL, NULL)
 CR_FIELD(DISCUSSION, "discussion", TEXTS, discussion, CR_FF_PH, DISCUSSION,
@@ -65,5 +64,4 @@ CR_FIELD(AGREEMENTS, "agreements", TEXTS, agreements, CR_FF_PH, AGREEMENTS,
 	 NULL, NULL)
 CR_FIELD(ACTIONS, "actions", ACTIONS, actions, CR_FF_PH | CR_FF_WIP, ACTIONS,
 	 NULL, NULL)
-CR_FIELD(INTERNAL, "internal", TEXTS, internal, CR_FF_PH, INTERNAL, NULL,
-	 NULL)
+CR_FIELD(INTERNAL, "internal", TEXTS, internal, CR_FF_PH, INTERNAL, NULL, NULL)

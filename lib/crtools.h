@@ -163,6 +163,11 @@ typedef struct cr_node {
 	size_t len; /* number of entries in items */
 	size_t cap;
 	cr_pos end; /* scalars: just after the value; 0 for alias copies */
+	int exact;  /* scalars: the text is the file's own, on pos's line
+		       (set by the Markdown reader; for YAML, plain scalars
+		       on one line are) */
+	int noted;  /* map keys: a reader already warned that the key is
+		       unknown (kept without a second warning) */
 } cr_node;
 
 void cr_node_free(cr_node *n);
@@ -261,11 +266,15 @@ typedef struct cr_texts {
 	cr_pos pos;
 } cr_texts;
 
-/* An x- extension key with its value (aliases expanded). */
+/* An x- extension key, or an unknown key kept by conversions (SPEC 7),
+ * with its value (aliases expanded). */
 typedef struct cr_ext {
 	char *key;
 	cr_pos pos;
 	cr_node *value;
+	int unknown; /* not x-: a key (or Markdown section) the format does
+			not know, warned about when read */
+	int section; /* read from a Markdown section of that heading */
 } cr_ext;
 
 typedef struct cr_exts {
@@ -434,8 +443,9 @@ int cr_str_setn(cr_str *dst, const char *s, size_t n, cr_pos pos);
 /* Sets a cr_date from text and parses it (valid tells the result). */
 int cr_date_set(cr_date *dt, const char *s, cr_pos pos);
 int cr_texts_push(cr_texts *t, const char *s, size_t n, cr_pos pos);
-int cr_persons_push(cr_persons *ps, cr_person *p); /* takes p's strings */
-int cr_actions_push(cr_report *r, cr_action *a);   /* takes a's contents */
+int cr_persons_push(cr_persons *ps, cr_person *p);   /* takes p's strings */
+int cr_actions_push(cr_report *r, cr_action *a);     /* takes a's contents */
+int cr_actions_append(cr_actions *as, cr_action *a); /* the same */
 void cr_action_clear(cr_action *a);
 
 /* An id made of free text: lower case, Latin diacritics dropped

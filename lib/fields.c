@@ -20,15 +20,16 @@ const char *const cr_status_values[] = {"open", "done", "blocked", "dropped",
 /* Agency stages first (CR_STAGES_AGENCY of them), then fundraising. */
 #define CR_STAGES_AGENCY 8
 const char *const cr_stage_values[] = {
-    "brief",	      "debrief",       "ideas",	      "presentation",
-    "quotation",      "production",    "report",      "closed",
-    "identification", "qualification", "cultivation", "solicitation",
-    "stewardship",    NULL};
+    "brief",	     "debrief",	    "ideas",
+    "presentation",  "quotation",   "production",
+    "report",	     "closed",	    "identification",
+    "qualification", "cultivation", "solicitation",
+    "stewardship",   NULL};
 
 const struct cr_field_desc cr_fields[CR_F__COUNT] = {
 #define CR_FIELD(e, key, kind, member, flags, sec, values, hint)               \
-	[CR_F_##e] = {key,   CR_K_##kind,   offsetof(cr_report, member),       \
-		      flags, CR_SEC_##sec, values,				\
+	[CR_F_##e] = {key,   CR_K_##kind,  offsetof(cr_report, member),        \
+		      flags, CR_SEC_##sec, values,                             \
 		      hint},
 #include "cr_fields.h"
 #undef CR_FIELD
@@ -36,7 +37,7 @@ const struct cr_field_desc cr_fields[CR_F__COUNT] = {
 
 const struct cr_afield_desc cr_afields[CR_AF__COUNT] = {
 #define CR_ACTION_FIELD(e, key, kind, member, flags, col, values)              \
-	[CR_AF_##e] = {key,   CR_K_##kind,  offsetof(cr_action, member),      \
+	[CR_AF_##e] = {key,   CR_K_##kind,  offsetof(cr_action, member),       \
 		       flags, CR_COL_##col, values},
 #include "cr_action_fields.h"
 #undef CR_ACTION_FIELD

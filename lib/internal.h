@@ -114,6 +114,22 @@ int cr_person_from_node(cr_person *p, const cr_node *n, const char *file,
 int cr_action_from_node(cr_action *a, cr_node *n, const char *file,
 			cr_diags *d);
 
+/* cr_node.noted: a reader warned already about an unknown key, or about
+ * an unknown Markdown section whose entries the key holds. */
+#define CR_NOTED_KEY 1
+#define CR_NOTED_SECTION 2
+
+/* Node building (node.c). cr_node_scalar copies len bytes of s; with
+ * `exact` the text is the file's own from pos on one line (so a column
+ * inside it is pos plus the characters before it). cr_node_push takes the
+ * child (freed when memory runs out, or when child is NULL: returns -1). */
+cr_node *cr_node_new(cr_node_type type, cr_pos pos);
+cr_node *cr_node_scalar(const char *s, size_t len, cr_pos pos, int exact);
+int cr_node_push(cr_node *parent, cr_node *child);
+/* Whether a column inside the scalar's text is its own column plus the
+ * characters before it: n->exact, or a plain YAML scalar on one line. */
+int cr_node_exact(const cr_node *n);
+
 /* Nearest known key (edit distance <= 3), or NULL. */
 const char *cr_suggest(const char *word, const char *const *known);
 

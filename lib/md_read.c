@@ -61,9 +61,16 @@ struct md {
 	cr_report *r;
 	cr_diags *d;
 	int line0; /* file line of the body's line 1, minus 1 */
-	/* Fields the front matter gave, and sections seen in the body. */
-	int front[CR_SEC__COUNT];
-	cr_pos seen[CR_SEC__COUNT];
+	/*
+	 * The one builder: the front matter's map, to which the body adds
+	 * its sections as `key: [entries]` (actions as a list of maps, one
+	 * per table row, keyed by column), every node positioned; then
+	 * cr_report_from_map turns it into the model as for YAML.
+	 */
+	cr_node *map;
+	int sec;       /* the current section: cr_section, SEC_NONE, ... */
+	cr_node *list; /* where its entries go, or NULL */
+	cr_pos seen[CR_SEC__COUNT]; /* sections seen in the body */
 	cmark_syntax_extension *table;
 };
 
@@ -228,7 +235,8 @@ is_table(cmark_node *n)
 /*
  * The text of lines first..last: from byte `from` on the first line, each
  * line trimmed, blank lines skipped, lines joined by one space. *pos is
- * where the text starts.
+ * where the text starts. Returns 1 when the text is one line of the file
+ * as written (exact positions inside it), 0 when joined, -1 on memory.
  */
 static int
 span_text(struct md *m, int first, size_t from, int last, cr_buf *out,
@@ -251,9 +259,9 @@ span_text(struct md *m, int first, size_t from, int last, cr_buf *out,
 		if ((any && cr_buf_putc(out, ' ') == -1) ||
 		    cr_buf_put(out, m->src.buf + s, e - s) == -1)
 			return -1;
-		any = 1;
+		any++;
 	}
-	return out->oom ? -1 : 0;
+	return out->oom ? -1 : any <= 1;
 }
 
 /* Whether line [s, e) is a setext underline: '=' or '-' only. */
@@ -312,50 +320,53 @@ heading_text(struct md *m, cmark_node *h, cr_buf *out, cr_pos *pos)
 		trim(buf, &q, &e);
 	}
 	*pos = line_pos(&m->src, line, q);
-	return cr_buf_put(out, buf + q, e - q);
+	return cr_buf_put(out, buf + q, e - q) == -1 ? -1 : 1;
 }
 
-/* Drops a backslash that only keeps an entry from starting a block. */
-static void
+/* Drops a backslash that only keeps an entry from starting a block;
+ * returns 1 when it did. */
+static int
 entry_unescape(cr_buf *b)
 {
 	size_t i = 0;
 
 	if (b->len < 2)
-		return;
+		return 0;
 	while (i < b->len && b->data[i] >= '0' && b->data[i] <= '9')
 		i++;
 	if (i > 0) {
 		if (i + 1 < b->len && b->data[i] == '\\' &&
 		    (b->data[i + 1] == '.' || b->data[i + 1] == ')'))
 			goto drop;
-		return;
+		return 0;
 	}
 	if (b->data[0] != '\\')
-		return;
+		return 0;
 	if ((b->data[1] != '\0' && strchr("#>+-", b->data[1]) != NULL) ||
 	    (b->data[1] == '*' && (b->len == 2 || is_blank(b->data[2]))))
 		goto drop;
-	return;
+	return 0;
 drop:
 	memmove(b->data + i, b->data + i + 1, b->len - i);
 	b->len--;
+	return 1;
 }
 
-/* An item's text: all its blocks, see the comment at the top. */
+/* An item's text: all its blocks, see the comment at the top. Returns
+ * as span_text does. */
 static int
 item_text(struct md *m, cmark_node *item, cr_buf *out, cr_pos *pos)
 {
 	cmark_node *first = cmark_node_first_child(item);
 	cmark_node *last = cmark_node_last_child(item);
+	int exact;
 
 	if (first == NULL)
 		return 0;
-	if (span_text(m, node_line(m, first, 0), node_off(m, first),
-		      node_line(m, last, 1), out, pos) == -1)
+	if ((exact = span_text(m, node_line(m, first, 0), node_off(m, first),
+			       node_line(m, last, 1), out, pos)) == -1)
 		return -1;
-	entry_unescape(out);
-	return 0;
+	return entry_unescape(out) ? 0 : exact;
 }
 
 /* ---------------------------------------------------------- sections */
@@ -396,65 +407,78 @@ unknown_name(struct md *m, cr_pos pos, const char *what, const char *name,
 			    "unknown %s '%s'", what, name);
 }
 
-/* Where each section lives in the report (the actions have no list
- * struct of their own). */
-static const struct {
-	size_t off;
-	enum { S_PERSONS, S_TEXTS, S_ACTIONS } kind;
-} sec_fields[CR_SEC__COUNT] = {
-    [CR_SEC_ATTENDEES] = {offsetof(cr_report, attendees), S_PERSONS},
-    [CR_SEC_ABSENT] = {offsetof(cr_report, absent), S_PERSONS},
-    [CR_SEC_DISTRIBUTION] = {offsetof(cr_report, distribution), S_PERSONS},
-    [CR_SEC_AGENDA] = {offsetof(cr_report, agenda), S_TEXTS},
-    [CR_SEC_DISCUSSION] = {offsetof(cr_report, discussion), S_TEXTS},
-    [CR_SEC_AGREEMENTS] = {offsetof(cr_report, agreements), S_TEXTS},
-    [CR_SEC_ACTIONS] = {0, S_ACTIONS},
-    [CR_SEC_INTERNAL] = {offsetof(cr_report, internal), S_TEXTS},
-};
-
-struct slot {
-	cr_persons *persons; /* one of these two, or neither for actions */
-	cr_texts *texts;
-	int *given;
-	cr_pos *pos;
-};
-
-static struct slot
-sec_slot(cr_report *r, int s)
+/* The value of `key` in the map being built, or NULL. */
+static cr_node *
+map_value(cr_node *map, const char *key, cr_node **keynode)
 {
-	struct slot sl = {NULL, NULL, &r->actions.given, &r->actions.pos};
-	char *base = (char *)r + sec_fields[s].off;
+	size_t i;
 
-	if (sec_fields[s].kind == S_PERSONS) {
-		sl.persons = (cr_persons *)base;
-		sl.given = &sl.persons->given;
-		sl.pos = &sl.persons->pos;
-	} else if (sec_fields[s].kind == S_TEXTS) {
-		sl.texts = (cr_texts *)base;
-		sl.given = &sl.texts->given;
-		sl.pos = &sl.texts->pos;
+	for (i = 0; i + 1 < map->len; i += 2) {
+		cr_node *k = map->items[i];
+
+		if (k != NULL && k->type == CR_NODE_SCALAR &&
+		    strcmp(k->value, key) == 0) {
+			if (keynode != NULL)
+				*keynode = k;
+			return map->items[i + 1];
+		}
 	}
-	return sl;
+	return NULL;
 }
 
-/* Notes which sections the front matter already gave. */
-static void
-note_front(struct md *m)
-{
-	int s;
-
-	for (s = 0; s < CR_SEC__COUNT; s++)
-		m->front[s] = *sec_slot(m->r, s).given;
-}
-
-/* A level-2 heading: returns the section it opens, SEC_UNKNOWN, or -1 on
- * memory (with *s untouched). */
+/* Appends key: value to the map being built; takes both nodes. */
 static int
-section_start(struct md *m, cmark_node *h, int *sec)
+map_put(struct md *m, cr_node *key, cr_node *value)
+{
+	if (key == NULL || value == NULL) {
+		cr_node_free(key);
+		cr_node_free(value);
+		return -1;
+	}
+	if (cr_node_push(m->map, key) == -1) {
+		cr_node_free(value);
+		return -1;
+	}
+	return cr_node_push(m->map, value);
+}
+
+/*
+ * The list node a section's entries go into: a new `key: [...]` pair, or
+ * the list the front matter (or an earlier section, after the error) gave
+ * for that key, so that nothing the user wrote is lost.
+ */
+static cr_node *
+section_list(struct md *m, const char *key, cr_pos kpos, cr_pos pos, int noted)
+{
+	cr_node *v = map_value(m->map, key, NULL), *k, *seq;
+	size_t i;
+
+	if (v != NULL && v->type == CR_NODE_SEQ)
+		return v;
+	if (v != NULL && cr_node_is_null(v)) { /* "attendees:" alone */
+		if ((seq = cr_node_new(CR_NODE_SEQ, pos)) == NULL)
+			return NULL;
+		for (i = 1; i < m->map->len; i += 2)
+			if (m->map->items[i] == v)
+				m->map->items[i] = seq;
+		cr_node_free(v);
+		return seq;
+	}
+	if ((k = cr_node_scalar(key, strlen(key), kpos, 0)) == NULL)
+		return NULL;
+	k->noted = noted;
+	seq = cr_node_new(CR_NODE_SEQ, pos);
+	if (seq == NULL || map_put(m, k, seq) == -1)
+		return NULL;
+	return seq;
+}
+
+/* A level-2 heading: opens a section, known or not (m->sec, m->list). */
+static int
+section_start(struct md *m, cmark_node *h)
 {
 	cr_pos pos = node_pos(m, h), tpos = pos;
 	const char *key;
-	struct slot sl;
 	cr_buf b;
 	int s, rc = 0;
 
@@ -464,31 +488,37 @@ section_start(struct md *m, cmark_node *h, int *sec)
 		cr_buf_free(&b);
 		return -1;
 	}
+	m->list = NULL;
 	if ((s = cr_section_lookup(b.data)) < 0) {
-		*sec = SEC_UNKNOWN;
+		m->sec = SEC_UNKNOWN;
 		rc = unknown_name(m, tpos, "section", b.data, 0);
+		/* kept as written (SPEC 7), after the warning above */
+		if (rc == 0 && b.len > 1 &&
+		    map_value(m->map, b.data, NULL) == NULL &&
+		    (m->list = section_list(m, b.data, tpos, pos,
+					    CR_NOTED_SECTION)) == NULL)
+			rc = -1;
 		cr_buf_free(&b);
 		return rc;
 	}
 	cr_buf_free(&b);
-	*sec = s;
+	m->sec = s;
 	key = cr_section_key(s);
 	if (m->seen[s].line != 0)
 		rc = cr_diags_add(m->d, m->file, pos, CR_RULE_DUPLICATE_FIELD,
 				  "section '%s' given twice (first at %d:%d); "
 				  "keep one",
 				  key, m->seen[s].line, m->seen[s].column);
-	else if (m->front[s])
+	else if (map_value(m->map, key, NULL) != NULL) {
 		rc = cr_diags_add(m->d, m->file, pos, CR_RULE_DUPLICATE_FIELD,
 				  "'%s' given both in the front matter and as "
 				  "a section; keep one",
 				  key);
+	}
 	if (m->seen[s].line == 0)
 		m->seen[s] = pos;
-	sl = sec_slot(m->r, s);
-	if (!*sl.given)
-		*sl.pos = pos;
-	*sl.given = 1;
+	if (rc == 0 && (m->list = section_list(m, key, pos, pos, 0)) == NULL)
+		rc = -1;
 	return rc;
 }
 
@@ -496,64 +526,48 @@ static int
 level1(struct md *m, cmark_node *h)
 {
 	cr_pos pos = node_pos(m, h), tpos;
+	cr_node *k = NULL, *v;
 	cr_buf b;
-	int rc;
+	int rc, exact;
 
-	if (m->r->title.s != NULL)
+	if ((v = map_value(m->map, "title", &k)) != NULL)
 		return cr_diags_add(
 		    m->d, m->file, pos, CR_RULE_DUPLICATE_FIELD,
 		    "'title' given twice (first at %d:%d); keep "
 		    "one",
-		    m->r->title.pos.line, m->r->title.pos.column);
+		    v->pos.line, v->pos.column);
 	cr_buf_init(&b);
 	tpos = pos;
 	rc = heading_text(m, h, &b, &tpos);
-	if (rc == 0 && b.len > 0)
-		rc = cr_str_setn(&m->r->title, b.data, b.len, tpos);
+	exact = rc == 1;
+	if (rc >= 0 && b.len > 0)
+		rc = map_put(m, cr_node_scalar("title", 5, pos, 0),
+			     cr_node_scalar(b.data, b.len, tpos, exact));
 	cr_buf_free(&b);
-	return rc;
+	return rc < 0 ? -1 : 0;
 }
 
-/* The items of a list under a person or text section. */
+/* The items of a list as text entries of the current section. */
 static int
-list_entries(struct md *m, cmark_node *list, int sec)
+list_entries(struct md *m, cmark_node *list)
 {
-	struct slot sl = sec_slot(m->r, sec);
-	cr_persons *ps = sl.persons;
-	cr_texts *ts = sl.texts;
 	cmark_node *it;
-	cr_person p;
 	cr_pos pos;
 	cr_buf b;
-	int rc = 0;
+	int rc = 0, exact;
 
 	cr_buf_init(&b);
 	for (it = cmark_node_first_child(list); rc == 0 && it != NULL;
 	     it = cmark_node_next(it)) {
 		b.len = 0;
-		if (item_text(m, it, &b, &pos) == -1 ||
-		    cr_buf_putc(&b, '\0') == -1) {
+		if ((exact = item_text(m, it, &b, &pos)) == -1) {
 			rc = -1;
 			break;
 		}
-		if (b.len <= 1)
+		if (b.len == 0)
 			continue; /* an empty item, like a null in YAML */
-		if (ts != NULL) {
-			rc = cr_texts_push(ts, b.data, b.len - 1, pos);
-			continue;
-		}
-		if (cr_person_parse(b.data, pos, &p) == -1) {
-			rc = -1;
-			break;
-		}
-		if (p.name.s == NULL)
-			rc = cr_diags_add(m->d, m->file, pos,
-					  CR_RULE_MISSING_FIELD,
-					  "a person needs a name: 'Name (Role, "
-					  "Org) <email>'");
-		if (rc == 0 && cr_persons_push(ps, &p) == -1)
-			rc = -1;
-		cr_person_clear(&p);
+		rc = cr_node_push(m->list,
+				  cr_node_scalar(b.data, b.len, pos, exact));
 	}
 	cr_buf_free(&b);
 	return rc;
@@ -617,11 +631,11 @@ cell_text(const char *buf, size_t s, size_t e, cr_buf *b)
 }
 
 #define COL_IGNORED (-1)
-#define COL_EXT (-2)
+#define COL_KEY (-2) /* kept under its header's text: x- or unknown */
 
 struct columns {
-	int *field; /* per header cell: a cr_column, COL_IGNORED or COL_EXT */
-	char **ext; /* per header cell: the x- key, or NULL */
+	int *field; /* per header cell: a cr_column, COL_IGNORED or COL_KEY */
+	char **key; /* per header cell: the key its cells are kept under */
 	size_t n;
 };
 
@@ -631,8 +645,8 @@ columns_free(struct columns *c)
 	size_t i;
 
 	for (i = 0; i < c->n; i++)
-		free(c->ext[i]);
-	free(c->ext);
+		free(c->key[i]);
+	free(c->key);
 	free(c->field);
 }
 
@@ -664,25 +678,28 @@ columns_read(struct md *m, int line, struct columns *c)
 			if (f == NULL)
 				goto oom;
 			c->field = f;
-			if ((x = realloc(c->ext, ncap * sizeof(*x))) == NULL)
+			if ((x = realloc(c->key, ncap * sizeof(*x))) == NULL)
 				goto oom;
-			c->ext = x;
+			c->key = x;
 			cap = ncap;
 		}
 		c->field[c->n] = COL_IGNORED;
-		c->ext[c->n] = NULL;
+		c->key[c->n] = NULL;
 		c->n++;
 		pos = line_pos(&m->src, line, s);
 		if (cell_text(m->src.buf, s, e, &b) == -1)
 			goto oom;
-		if (strncmp(b.data, "x-", 2) == 0) {
-			c->field[c->n - 1] = COL_EXT;
-			if ((c->ext[c->n - 1] = cr_strdup(b.data)) == NULL)
-				goto oom;
-			continue;
-		}
 		if ((k = cr_column_lookup(b.data)) < 0) {
-			rc = unknown_name(m, pos, "column", b.data, 1);
+			/* x- columns are extensions; others are kept, and
+			 * warned about here once rather than in every row */
+			if (strncmp(b.data, "x-", 2) != 0)
+				rc = unknown_name(m, pos, "column", b.data, 1);
+			if (b.len > 1) {
+				c->field[c->n - 1] = COL_KEY;
+				if ((c->key[c->n - 1] = cr_strdup(b.data)) ==
+				    NULL)
+					goto oom;
+			}
 			continue;
 		}
 		if (seen[k].line != 0) {
@@ -710,72 +727,48 @@ oom:
 	return -1;
 }
 
+/* One cell as `key: text` of the row's map. */
 static int
-action_ext(cr_action *a, const char *key, const char *value, cr_pos pos)
+action_cell(cr_node *row, const struct columns *c, size_t i, const cr_buf *b,
+	    cr_pos pos, int exact)
 {
-	cr_ext *x;
-	cr_node *n;
+	const char *key;
+	cr_node *k, *v;
 
-	if ((x = realloc(a->ext.items, (a->ext.len + 1) * sizeof(*x))) == NULL)
-		return -1;
-	a->ext.items = x;
-	if ((n = calloc(1, sizeof(*n))) == NULL)
-		return -1;
-	n->type = CR_NODE_SCALAR;
-	n->pos = pos;
-	n->plain = 1;
-	if ((n->value = cr_strdup(value)) == NULL ||
-	    (x[a->ext.len].key = cr_strdup(key)) == NULL) {
-		cr_node_free(n);
-		return -1;
-	}
-	x[a->ext.len].pos = pos;
-	x[a->ext.len].value = n;
-	a->ext.len++;
-	return 0;
-}
-
-/* One cell into its field of the action. */
-static int
-action_cell(cr_action *a, const struct columns *c, size_t i, const char *text,
-	    cr_pos pos)
-{
-	switch (c->field[i]) {
-	case CR_COL_ID:
-		a->id_given = 1;
-		return cr_str_set(&a->id, text, pos);
-	case CR_COL_WHAT:
-		return cr_str_set(&a->what, text, pos);
-	case CR_COL_WHO:
-		return cr_str_set(&a->who, text, pos);
-	case CR_COL_DUE:
-		return cr_date_set(&a->due, text, pos);
-	case CR_COL_STATUS:
-		return cr_str_set(&a->status, text, pos);
-	case CR_COL_NOTE:
-		return cr_str_set(&a->note, text, pos);
-	case COL_EXT:
-		return action_ext(a, c->ext[i], text, pos);
-	default:
+	if (c->field[i] == COL_KEY)
+		key = c->key[i];
+	else if (c->field[i] >= 0)
+		key = cr_column_key(c->field[i]);
+	else
 		return 0;
-	}
+	if ((k = cr_node_scalar(key, strlen(key), pos, 0)) == NULL)
+		return -1;
+	if (c->field[i] == COL_KEY)
+		k->noted = CR_NOTED_KEY;
+	if (cr_node_push(row, k) == -1 ||
+	    (v = cr_node_scalar(b->data, b->len - 1, pos, exact)) == NULL)
+		return -1;
+	/* as in YAML's flow style: `x-n: 1`, an extension's number */
+	v->plain = c->field[i] == COL_KEY;
+	return cr_node_push(row, v);
 }
 
-/* One body row of the table into an action (none when all cells are
- * empty). */
+/* One body row of the table as a map of its cells (none when all cells
+ * are empty). */
 static int
 action_row(struct md *m, const struct columns *c, int line, cr_buf *b)
 {
-	cr_action a;
+	cr_node *row;
 	struct row rw;
 	size_t s, e, i = 0;
-	int any = 0, rc = 0;
+	int rc = 0;
 
-	memset(&a, 0, sizeof(a));
 	if (!line_get(&m->src, line, &s, &e))
 		return 0;
 	trim(m->src.buf, &s, &e);
-	a.pos = line_pos(&m->src, line, s);
+	if ((row = cr_node_new(CR_NODE_MAP, line_pos(&m->src, line, s))) ==
+	    NULL)
+		return -1;
 	row_init(&rw, m->src.buf, s, e);
 	for (; rc == 0 && row_next(&rw, &s, &e); i++) {
 		cr_pos pos = line_pos(&m->src, line, s);
@@ -793,14 +786,15 @@ action_row(struct md *m, const struct columns *c, int line, cr_buf *b)
 		}
 		if (s == e)
 			continue;
-		any = 1;
-		if (cell_text(m->src.buf, s, e, b) == -1 ||
-		    action_cell(&a, c, i, b->data, pos) == -1)
+		if (cell_text(m->src.buf, s, e, b) == -1)
 			rc = -1;
+		else
+			rc =
+			    action_cell(row, c, i, b, pos, b->len - 1 == e - s);
 	}
-	if (rc == 0 && any)
-		rc = cr_actions_push(m->r, &a);
-	cr_action_clear(&a);
+	if (rc == 0 && row->len > 0)
+		return cr_node_push(m->list, row);
+	cr_node_free(row);
 	return rc;
 }
 
@@ -856,21 +850,43 @@ ignorable(struct md *m, cmark_node *n)
 	}
 }
 
-/* A block directly under the heading of section `sec`. */
+/* A block of an unknown section, kept as one text entry. */
 static int
-section_block(struct md *m, cmark_node *n, int sec)
+kept_block(struct md *m, cmark_node *n)
+{
+	cr_pos pos;
+	cr_buf b;
+	int exact;
+
+	if (cmark_node_get_type(n) == CMARK_NODE_LIST)
+		return list_entries(m, n);
+	cr_buf_init(&b);
+	exact = span_text(m, node_line(m, n, 0), node_off(m, n),
+			  node_line(m, n, 1), &b, &pos);
+	if (exact != -1 && b.len > 0)
+		exact = cr_node_push(m->list,
+				     cr_node_scalar(b.data, b.len, pos, exact));
+	cr_buf_free(&b);
+	return exact == -1 ? -1 : 0;
+}
+
+/* A block directly under the heading of the current section. */
+static int
+section_block(struct md *m, cmark_node *n)
 {
 	cr_pos pos = node_pos(m, n);
 	int list = cmark_node_get_type(n) == CMARK_NODE_LIST;
 
-	if (sec == SEC_UNKNOWN || ignorable(m, n))
+	if (ignorable(m, n))
 		return 0;
-	if (sec == SEC_NONE)
+	if (m->sec == SEC_UNKNOWN)
+		return m->list != NULL ? kept_block(m, n) : 0;
+	if (m->sec == SEC_NONE)
 		return cr_diags_add(m->d, m->file, pos, CR_RULE_UNKNOWN_FIELD,
 				    "text outside any section is not part of "
 				    "the report; put it under a '## ' section "
 				    "heading");
-	if (sec == CR_SEC_ACTIONS) {
+	if (m->sec == CR_SEC_ACTIONS) {
 		if (is_table(n))
 			return action_table(m, n);
 		return cr_diags_add(
@@ -882,11 +898,11 @@ section_block(struct md *m, cmark_node *n, int sec)
 			   "such as |---|---|---|)");
 	}
 	if (list)
-		return list_entries(m, n, sec);
+		return list_entries(m, n);
 	return cr_diags_add(m->d, m->file, pos, CR_RULE_BAD_VALUE,
 			    "expected a list: write each entry of '%s' as "
 			    "'- text'",
-			    cr_section_key(sec));
+			    cr_section_key(m->sec));
 }
 
 /*
@@ -935,7 +951,7 @@ body_read(struct md *m, const char *body, size_t len)
 {
 	cmark_parser *p;
 	cmark_node *doc, *n = NULL;
-	int sec = SEC_NONE, rc;
+	int rc;
 
 	/* cmark-gfm keeps its extensions in a process-wide registry, filled
 	 * once here; that state is the library's own, not ours. */
@@ -964,11 +980,12 @@ body_read(struct md *m, const char *body, size_t len)
 
 		if (level == 1) {
 			rc = level1(m, n);
-			sec = SEC_NONE;
+			m->sec = SEC_NONE;
+			m->list = NULL;
 		} else if (level == 2)
-			rc = section_start(m, n, &sec);
+			rc = section_start(m, n);
 		else
-			rc = section_block(m, n, sec);
+			rc = section_block(m, n);
 	}
 	cmark_node_free(doc);
 	cmark_parser_free(p);
@@ -1023,9 +1040,14 @@ front_matter(struct md *m, size_t *body)
 		m->r->broken = 1;
 	if (rc == 0 && ndocs > 0 && docs[0] != NULL &&
 	    !cr_node_is_null(docs[0])) {
-		if (docs[0]->type != CR_NODE_MAP)
-			m->r->broken = 1;
-		rc = cr_report_from_map(m->r, docs[0], m->d);
+		if (docs[0]->type == CR_NODE_MAP) {
+			cr_node_free(m->map); /* the body adds to this one */
+			m->map = docs[0];
+			docs[0] = NULL;
+		} else {
+			m->r->broken = 1; /* and the mapping says why: */
+			rc = cr_report_from_map(m->r, docs[0], m->d);
+		}
 	}
 	for (i = 0; i < ndocs; i++)
 		cr_node_free(docs[i]);
@@ -1056,10 +1078,17 @@ cr_md_read(const char *buf, size_t len, const char *file, cr_reports *out,
 		cr_report_free(m.r);
 		return -1;
 	}
+	m.sec = SEC_NONE;
+	if ((m.map = cr_node_new(CR_NODE_MAP, start)) == NULL) {
+		cr_report_free(m.r);
+		return -1;
+	}
 	rc = front_matter(&m, &body);
-	note_front(&m);
 	if (rc == 0 && body < len)
 		rc = body_read(&m, buf + body, len - body);
+	if (rc == 0)
+		rc = cr_report_from_map(m.r, m.map, d);
+	cr_node_free(m.map);
 	if (rc == -1 || cr_reports_push(out, m.r) == -1) {
 		cr_report_free(m.r);
 		return -1;

@@ -207,8 +207,12 @@ cr_persons_push(cr_persons *ps, cr_person *p)
 int
 cr_actions_push(cr_report *r, cr_action *a)
 {
-	cr_actions *as = &r->actions;
+	return cr_actions_append(&r->actions, a);
+}
 
+int
+cr_actions_append(cr_actions *as, cr_action *a)
+{
 	if (grow_pow2(&as->items, as->len, sizeof(*as->items)) == -1)
 		return -1;
 	as->items[as->len++] = *a;

@@ -9,38 +9,6 @@
 
 #include "internal.h"
 
-enum kind { K_STR, K_DATE, K_PERSONS, K_TEXTS, K_ACTIONS };
-
-static const struct field {
-	const char *key;
-	enum kind kind;
-	size_t off;
-} fields[] = {
-    {"id", K_STR, offsetof(cr_report, id)},
-    {"title", K_STR, offsetof(cr_report, title)},
-    {"client", K_STR, offsetof(cr_report, client)},
-    {"project", K_STR, offsetof(cr_report, project)},
-    {"type", K_STR, offsetof(cr_report, type)},
-    {"outcome", K_STR, offsetof(cr_report, outcome)},
-    {"date", K_DATE, offsetof(cr_report, date)},
-    {"location", K_STR, offsetof(cr_report, location)},
-    {"author", K_STR, offsetof(cr_report, author)},
-    {"issued", K_DATE, offsetof(cr_report, issued)},
-    {"confidentiality", K_STR, offsetof(cr_report, confidentiality)},
-    {"language", K_STR, offsetof(cr_report, language)},
-    {"attendees", K_PERSONS, offsetof(cr_report, attendees)},
-    {"absent", K_PERSONS, offsetof(cr_report, absent)},
-    {"distribution", K_PERSONS, offsetof(cr_report, distribution)},
-    {"previous", K_STR, offsetof(cr_report, previous)},
-    {"next_contact", K_DATE, offsetof(cr_report, next_contact)},
-    {"tags", K_TEXTS, offsetof(cr_report, tags)},
-    {"agenda", K_TEXTS, offsetof(cr_report, agenda)},
-    {"discussion", K_TEXTS, offsetof(cr_report, discussion)},
-    {"agreements", K_TEXTS, offsetof(cr_report, agreements)},
-    {"actions", K_ACTIONS, 0},
-    {"internal", K_TEXTS, offsetof(cr_report, internal)},
-};
-
 static const char *
 type_word(const cr_node *n)
 {
@@ -85,14 +53,6 @@ unknown_key(const cr_node *key, const char *what, const char *const *known,
 			    what, key->value);
 }
 
-/* Whether a column inside the scalar's text is its own column plus the
- * characters before it: a plain scalar on one line. */
-static int
-exact(const cr_node *v)
-{
-	return v->plain && v->end.line == v->pos.line;
-}
-
 /* A scalar value for `key`; NULL value or wrong type leave dst absent. */
 static int
 scalar(cr_str *dst, const char *key, const cr_node *v, const char *file,
@@ -106,7 +66,7 @@ scalar(cr_str *dst, const char *key, const cr_node *v, const char *file,
 		return 0;
 	if (cr_str_set(dst, v->value, v->pos) == -1)
 		return -1;
-	dst->exact = exact(v);
+	dst->exact = cr_node_exact(v);
 	return 0;
 }
 
@@ -122,28 +82,42 @@ date(cr_date *dst, const char *key, const cr_node *v, const char *file,
 		return 0;
 	if (cr_date_set(dst, v->value, v->pos) == -1)
 		return -1;
-	dst->raw.exact = exact(v);
+	dst->raw.exact = cr_node_exact(v);
 	return 0;
 }
 
+/* Keeps key: value as an extension (x-) or unknown key; the value node
+ * is moved out of the tree (the slot in the parent becomes NULL). */
 static int
-ext_push(cr_exts *e, const cr_node *key, const cr_node *val)
+ext_push(cr_exts *e, const cr_node *key, cr_node **val)
 {
 	cr_ext *p;
-	cr_node *copy;
 
-	/* the tree is ours to take apart: see cr_report_from_map */
-	copy = (cr_node *)val;
 	if ((p = realloc(e->items, (e->len + 1) * sizeof(*p))) == NULL)
 		return -1;
 	e->items = p;
-	p[e->len].key = cr_strdup(key->value);
-	p[e->len].pos = key->pos;
-	p[e->len].value = copy;
-	if (p[e->len].key == NULL)
+	memset(&p[e->len], 0, sizeof(*p));
+	if ((p[e->len].key = cr_strdup(key->value)) == NULL)
 		return -1;
+	p[e->len].pos = key->pos;
+	p[e->len].value = *val;
+	p[e->len].unknown = strncmp(key->value, "x-", 2) != 0;
+	p[e->len].section = key->noted == CR_NOTED_SECTION;
+	*val = NULL;
 	e->len++;
 	return 0;
+}
+
+/* A key neither known nor x-: warned about (unless its reader did) and
+ * kept, so that a conversion never drops a typo unasked (SPEC 7). */
+static int
+unknown_kept(cr_exts *e, const cr_node *key, cr_node **val, const char *what,
+	     const char *const *known, const char *file, cr_diags *d)
+{
+	if (key->noted == 0 && strncmp(key->value, "x-", 2) != 0 &&
+	    unknown_key(key, what, known, file, d) == -1)
+		return -1;
+	return ext_push(e, key, val);
 }
 
 int
@@ -159,7 +133,14 @@ cr_person_from_node(cr_person *p, const cr_node *n, const char *file,
 			return cr_diags_add(d, file, n->pos,
 					    CR_RULE_MISSING_FIELD,
 					    "empty person; write a name");
-		return cr_person_parse(n->value, n->pos, p);
+		if (cr_person_parse(n->value, n->pos, p) == -1)
+			return -1;
+		if (p->name.s == NULL)
+			return cr_diags_add(d, file, n->pos,
+					    CR_RULE_MISSING_FIELD,
+					    "a person needs a name: 'Name "
+					    "(Role, Org) <email>'");
+		return 0;
 	}
 	if (n->type != CR_NODE_MAP)
 		return cr_diags_add(d, file, n->pos, CR_RULE_BAD_VALUE,
@@ -176,15 +157,13 @@ cr_person_from_node(cr_person *p, const cr_node *n, const char *file,
 				return -1;
 			continue;
 		}
-		if (strcmp(k->value, "name") == 0)
-			dst = &p->name;
-		else if (strcmp(k->value, "role") == 0)
-			dst = &p->role;
-		else if (strcmp(k->value, "org") == 0)
-			dst = &p->org;
-		else if (strcmp(k->value, "email") == 0)
-			dst = &p->email;
-		else {
+		dst = NULL;
+#define CR_PERSON_FIELD(e, key, member)                                        \
+	if (strcmp(k->value, key) == 0)                                        \
+		dst = &p->member;
+#include "cr_action_fields.h"
+#undef CR_PERSON_FIELD
+		if (dst == NULL) {
 			if (strncmp(k->value, "x-", 2) != 0 &&
 			    unknown_key(k, "person", cr_person_keys, file, d) ==
 				-1)
@@ -203,7 +182,7 @@ cr_person_from_node(cr_person *p, const cr_node *n, const char *file,
 int
 cr_action_from_node(cr_action *a, cr_node *n, const char *file, cr_diags *d)
 {
-	size_t i;
+	size_t i, f;
 
 	memset(a, 0, sizeof(*a));
 	a->pos = n->pos;
@@ -213,31 +192,32 @@ cr_action_from_node(cr_action *a, cr_node *n, const char *file, cr_diags *d)
 				    "not %s",
 				    type_word(n));
 	for (i = 0; i + 1 < n->len; i += 2) {
-		cr_node *k = n->items[i], *v = n->items[i + 1];
-		const char *key = k->value;
-		int rc = 0;
+		cr_node *k = n->items[i];
+		const struct cr_afield_desc *fd = NULL;
+		char *slot;
+		int rc;
 
 		if (k->type != CR_NODE_SCALAR) {
 			rc = cr_diags_add(d, file, k->pos, CR_RULE_BAD_VALUE,
 					  "a key must be text");
-		} else if (strcmp(key, "id") == 0) {
-			rc = scalar(&a->id, key, v, file, d);
-			a->id_given = a->id.s != NULL;
-		} else if (strcmp(key, "what") == 0)
-			rc = scalar(&a->what, key, v, file, d);
-		else if (strcmp(key, "who") == 0)
-			rc = scalar(&a->who, key, v, file, d);
-		else if (strcmp(key, "due") == 0)
-			rc = date(&a->due, key, v, file, d);
-		else if (strcmp(key, "status") == 0)
-			rc = scalar(&a->status, key, v, file, d);
-		else if (strcmp(key, "note") == 0)
-			rc = scalar(&a->note, key, v, file, d);
-		else if (strncmp(key, "x-", 2) == 0) {
-			if ((rc = ext_push(&a->ext, k, v)) == 0)
-				n->items[i + 1] = NULL;
-		} else
-			rc = unknown_key(k, "action", cr_action_keys, file, d);
+		} else {
+			for (f = 0; f < CR_AF__COUNT && fd == NULL; f++)
+				if (strcmp(k->value, cr_afields[f].key) == 0)
+					fd = &cr_afields[f];
+			slot = fd != NULL ? (char *)a + fd->off : NULL;
+			if (fd == NULL)
+				rc = unknown_kept(&a->ext, k, &n->items[i + 1],
+						  "action", cr_action_keys,
+						  file, d);
+			else if (fd->kind == CR_K_DATE)
+				rc = date((cr_date *)(void *)slot, fd->key,
+					  n->items[i + 1], file, d);
+			else
+				rc = scalar((cr_str *)(void *)slot, fd->key,
+					    n->items[i + 1], file, d);
+			if (fd == &cr_afields[CR_AF_ID])
+				a->id_given = a->id.s != NULL;
+		}
 		if (rc == -1)
 			return -1;
 	}
@@ -304,19 +284,20 @@ texts(cr_texts *dst, const char *key, const cr_node *v, const char *file,
 		if (cr_texts_push(dst, it->value, strlen(it->value), it->pos) ==
 		    -1)
 			return -1;
-		dst->items[dst->len - 1].exact = exact(it);
+		dst->items[dst->len - 1].exact = cr_node_exact(it);
 	}
 	return 0;
 }
 
 static int
-actions(cr_report *r, const cr_node *v, const char *file, cr_diags *d)
+actions(cr_actions *dst, const cr_node *v, const char *file, cr_diags *d)
 {
 	cr_action a;
 	size_t i;
+	cr_actions *as = dst;
 
-	r->actions.given = 1;
-	r->actions.pos = v->pos;
+	as->given = 1;
+	as->pos = v->pos;
 	if (cr_node_is_null(v))
 		return 0;
 	if (v->type != CR_NODE_SEQ)
@@ -327,7 +308,7 @@ actions(cr_report *r, const cr_node *v, const char *file, cr_diags *d)
 	for (i = 0; i < v->len; i++) {
 		if (cr_action_from_node(&a, v->items[i], file, d) == -1 ||
 		    (v->items[i]->type == CR_NODE_MAP &&
-		     cr_actions_push(r, &a) == -1)) {
+		     cr_actions_append(as, &a) == -1)) {
 			cr_action_clear(&a);
 			return -1;
 		}
@@ -336,14 +317,14 @@ actions(cr_report *r, const cr_node *v, const char *file, cr_diags *d)
 }
 
 /*
- * Extension values are moved out of the tree rather than copied (the
- * caller frees the tree afterwards), hence the non-const node.
+ * Values of unknown and x- keys are moved out of the tree rather than
+ * copied (the caller frees the tree afterwards), hence the non-const node.
  */
 int
 cr_report_from_map(cr_report *r, cr_node *map, cr_diags *d)
 {
 	const char *file = r->file;
-	size_t i, f;
+	size_t i;
 
 	if (map->type != CR_NODE_MAP)
 		return cr_diags_add(d, file, map->pos, CR_RULE_SYNTAX,
@@ -352,8 +333,8 @@ cr_report_from_map(cr_report *r, cr_node *map, cr_diags *d)
 				    type_word(map));
 	for (i = 0; i + 1 < map->len; i += 2) {
 		cr_node *k = map->items[i], *v = map->items[i + 1];
-		const struct field *fd = NULL;
-		char *base = (char *)r;
+		enum cr_field f;
+		const char *key;
 		int rc = 0;
 
 		if (k->type != CR_NODE_SCALAR) {
@@ -362,40 +343,35 @@ cr_report_from_map(cr_report *r, cr_node *map, cr_diags *d)
 				return -1;
 			continue;
 		}
-		for (f = 0; f < CR_ARRAY_LEN(fields); f++)
-			if (strcmp(k->value, fields[f].key) == 0)
-				fd = &fields[f];
-		if (fd == NULL) {
-			if (strncmp(k->value, "x-", 2) == 0) {
-				if (ext_push(&r->ext, k, v) == -1)
-					return -1;
-				map->items[i + 1] = NULL;
-			} else if (unknown_key(k, "report", cr_report_keys,
-					       file, d) == -1)
+		if ((f = cr_field_lookup(k->value)) == CR_F__COUNT) {
+			if (unknown_kept(&r->ext, k, &map->items[i + 1],
+					 "report", cr_report_keys, file,
+					 d) == -1)
 				return -1;
 			continue;
 		}
-		switch (fd->kind) {
-		case K_STR:
-			rc = scalar((cr_str *)(base + fd->off), fd->key, v,
-				    file, d);
-			if (fd->off == offsetof(cr_report, id))
+		key = cr_fields[f].key;
+		switch (cr_fields[f].kind) {
+		case CR_K_STR:
+			rc =
+			    scalar(CR_FIELD_MUT(r, f, cr_str), key, v, file, d);
+			if (f == CR_F_ID)
 				r->id_given = r->id.s != NULL;
 			break;
-		case K_DATE:
-			rc = date((cr_date *)(base + fd->off), fd->key, v, file,
-				  d);
+		case CR_K_DATE:
+			rc = date(CR_FIELD_MUT(r, f, cr_date), key, v, file, d);
 			break;
-		case K_PERSONS:
-			rc = persons((cr_persons *)(base + fd->off), fd->key, v,
+		case CR_K_PERSONS:
+			rc = persons(CR_FIELD_MUT(r, f, cr_persons), key, v,
 				     file, d);
 			break;
-		case K_TEXTS:
-			rc = texts((cr_texts *)(base + fd->off), fd->key, v,
-				   file, d);
+		case CR_K_TEXTS:
+			rc = texts(CR_FIELD_MUT(r, f, cr_texts), key, v, file,
+				   d);
 			break;
-		case K_ACTIONS:
-			rc = actions(r, v, file, d);
+		case CR_K_ACTIONS:
+			rc =
+			    actions(CR_FIELD_MUT(r, f, cr_actions), v, file, d);
 			break;
 		}
 		if (rc == -1)

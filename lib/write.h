@@ -23,10 +23,14 @@ const char *cr_status_out(const cr_action *a);
  * (not read) may hold some. */
 char *cr_utf8_repair(const char *s, size_t n, int *oom);
 
+/* Whether the Markdown writer puts an unknown section back in the body. */
+int cr_ext_in_body(const cr_ext *x);
+
 /*
  * Appends the fields of `fields` (CR_FBIT bits) that r has, then (when
- * `exts`) its x- keys, as one YAML block mapping through libyaml's emitter
- * (no "---", no "..."). *nkeys receives the number of keys written.
+ * `exts`; 2: but the sections cr_ext_in_body) its x- and unknown keys, as one
+ * YAML block mapping through libyaml's emitter (no "---", no "..."). *nkeys
+ * receives the number of keys written.
  */
 int cr_yaml_emit_report(const cr_report *r, unsigned long fields, int exts,
 			cr_buf *out, size_t *nkeys);

@@ -175,6 +175,40 @@ texts_ok(const cr_texts *ts)
 	return 1;
 }
 
+/* An unknown Markdown section kept by the reader goes back into the body
+ * when its entries are one-line texts (else into the front matter). */
+int
+cr_ext_in_body(const cr_ext *x)
+{
+	const cr_node *v = x->value;
+	size_t i;
+
+	if (!x->section || v == NULL || v->type != CR_NODE_SEQ ||
+	    !one_line(x->key) || cr_section_lookup(x->key) >= 0)
+		return 0;
+	for (i = 0; i < v->len; i++)
+		if (v->items[i]->type != CR_NODE_SCALAR ||
+		    !item_ok(v->items[i]->value))
+			return 0;
+	return 1;
+}
+
+static void
+ext_sections(cr_buf *out, const cr_report *r)
+{
+	size_t i, j;
+
+	for (i = 0; i < r->ext.len; i++) {
+		const cr_ext *x = &r->ext.items[i];
+
+		if (!cr_ext_in_body(x))
+			continue;
+		cr_buf_printf(out, "\n## %s\n", x->key);
+		for (j = 0; j < x->value->len; j++)
+			item(out, "- ", x->value->items[j]->value);
+	}
+}
+
 /* ---------------------------------------------------------- actions */
 
 /* The x- columns, in the order they first appear. */
@@ -461,7 +495,7 @@ cr_write_md(const cr_report *r, const cr_write_opts *o, cr_buf *out)
 		return -1;
 	}
 	cr_buf_puts(out, "---\n");
-	if (cr_yaml_emit_report(r, front, 1, out, &nkeys) == -1)
+	if (cr_yaml_emit_report(r, front, 2, out, &nkeys) == -1)
 		rc = -1;
 	else if (nkeys == 0)
 		out->len = start; /* no front matter at all */
@@ -473,6 +507,8 @@ cr_write_md(const cr_report *r, const cr_write_opts *o, cr_buf *out)
 	for (s = 0; rc == 0 && s < CR_SEC__COUNT; s++)
 		if (body & CR_FBIT(cr_section_field(s)))
 			rc = section(out, out->len > body_start, r, s, l, &x);
+	if (rc == 0)
+		ext_sections(out, r);
 	free(x.keys);
 	if (rc == 0 && !out->oom)
 		rc = repair(out, start);

@@ -272,16 +272,21 @@ node(struct emit *em, const cr_node *n, int depth)
 	return 0;
 }
 
-static int
-exts(struct emit *em, const cr_exts *x)
+/* The x- and unknown keys; with `body_sections`, not the Markdown
+ * sections the body holds (cr_ext_in_body). Returns how many. */
+static size_t
+exts(struct emit *em, const cr_exts *x, int body_sections)
 {
-	size_t i;
+	size_t i, n = 0;
 
 	for (i = 0; i < x->len; i++) {
+		if (body_sections && cr_ext_in_body(&x->items[i]))
+			continue;
 		key(em, x->items[i].key);
 		node(em, x->items[i].value, 1);
+		n++;
 	}
-	return em->failed ? -1 : 0;
+	return n;
 }
 
 /* The string form when it gives back the same person, else a map. */
@@ -322,7 +327,7 @@ action(struct emit *em, const cr_action *a)
 	date(em, "due", &a->due);
 	pair(em, "status", cr_status_out(a));
 	pair(em, "note", a->note.s);
-	exts(em, &a->ext);
+	exts(em, &a->ext, 0);
 	return map_end(em);
 }
 
@@ -393,10 +398,8 @@ cr_yaml_emit_report(const cr_report *r, unsigned long fields, int with_exts,
 		field(&em, r, f);
 		(*nkeys)++;
 	}
-	if (with_exts) {
-		exts(&em, &r->ext);
-		*nkeys += r->ext.len;
-	}
+	if (with_exts)
+		*nkeys += exts(&em, &r->ext, with_exts == 2);
 	map_end(&em);
 	emit(&em, &ev, yaml_document_end_event_initialize(&ev, 1));
 	emit(&em, &ev, yaml_stream_end_event_initialize(&ev));

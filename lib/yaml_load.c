@@ -90,13 +90,7 @@ cr_node_is_null(const cr_node *n)
 static cr_node *
 node_new(cr_node_type type, cr_pos pos)
 {
-	cr_node *n = calloc(1, sizeof(*n));
-
-	if (n != NULL) {
-		n->type = type;
-		n->pos = pos;
-	}
-	return n;
+	return cr_node_new(type, pos);
 }
 
 static int

@@ -180,10 +180,29 @@ parse_args(int argc, char *argv[], struct opts *o)
 	return optind;
 }
 
+/* Drops all but the unknown-field warnings: the keys and sections a
+ * conversion keeps (SPEC 7) are named on stderr. */
+static void
+only_kept_keys(cr_diags *d)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < d->len; i++) {
+		if (d->items[i].rule == CR_RULE_UNKNOWN_FIELD) {
+			d->items[n++] = d->items[i];
+			continue;
+		}
+		free(d->items[i].file);
+		free(d->items[i].message);
+	}
+	d->len = n;
+}
+
 /* Reads every input; prints the diagnostics of a file whose report cannot
- * be read. Returns the exit status so far. */
+ * be read, and for a conversion the warnings about unknown keys it keeps.
+ * Returns the exit status so far. */
 static int
-read_all(cli_inputs *ins, cr_form from, cr_reports *rs)
+read_all(cli_inputs *ins, cr_form from, int conversion, cr_reports *rs)
 {
 	int status = CLI_EXIT_OK, color = cli_use_color(stderr);
 	size_t i, j, first;
@@ -215,6 +234,9 @@ read_all(cli_inputs *ins, cr_form from, cr_reports *rs)
 				  in->name);
 			if (status == CLI_EXIT_OK)
 				status = CLI_EXIT_INPUT;
+		} else if (conversion) {
+			only_kept_keys(&d);
+			cli_diags_print(stderr, &d, 0, color);
 		}
 		cr_diags_free(&d);
 	}
@@ -365,7 +387,9 @@ main(int argc, char *argv[])
 		cli_inputs_free(&ins);
 		return CLI_EXIT_FAIL;
 	}
-	status = read_all(&ins, o.from, &rs);
+	status =
+	    read_all(&ins, o.from,
+		     o.to == F_MD || o.to == F_YAML || o.to == F_JSON, &rs);
 	cr_buf_init(&b);
 	if (status == CLI_EXIT_OK)
 		status = render_all(&rs, &o, &b);

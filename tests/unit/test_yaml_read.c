@@ -160,9 +160,13 @@ test_duplicate_and_unknown(void **state)
 	assert_non_null(strstr(res.d.items[1].message, "first at 1:1"));
 	/* the first value wins */
 	assert_string_equal(res.rs.items[0]->title.s, "a");
-	assert_int_equal(res.rs.items[0]->ext.len, 1);
-	assert_string_equal(res.rs.items[0]->ext.items[0].key, "x-crm");
-	assert_string_equal(res.rs.items[0]->ext.items[0].value->value, "42");
+	/* the unknown key is kept, in file order with the extension */
+	assert_int_equal(res.rs.items[0]->ext.len, 2);
+	assert_string_equal(res.rs.items[0]->ext.items[0].key, "atendees");
+	assert_true(res.rs.items[0]->ext.items[0].unknown);
+	assert_string_equal(res.rs.items[0]->ext.items[1].key, "x-crm");
+	assert_false(res.rs.items[0]->ext.items[1].unknown);
+	assert_string_equal(res.rs.items[0]->ext.items[1].value->value, "42");
 	result_free(&res);
 }
 
