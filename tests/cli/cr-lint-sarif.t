@@ -61,6 +61,11 @@ is "$(printf '%s\n' "$out" | grep -c '^::')" \
 	"$(printf '%s\n' "$out" | grep -c .)" \
 	"github: every output line is a command"
 
+# --pass: the reports on stdout, the annotations on stderr
+run cr-lint "$NOW" --pass --format github good.yaml "a b.yaml"
+is "$out" "$(cat good.yaml)" "github --pass: the clean report on stdout"
+like "$err" "::error file=a b.yaml,line=19,col=10,title=action-vague-due::" "github --pass: the annotations on stderr"
+
 # a full disk: exit 2, said
 if [ -w /dev/full ]; then
 	for f in sarif github; do
