@@ -90,6 +90,11 @@ git add reports/next.yaml
 hook
 is "$rc" 0 "a follow-up alone: passes"
 unlike "$err" "missing-previous" "a follow-up alone: its previous is found"
+# an untracked report is not part of the commit: not context
+sed -e 's/^id: .*/id: acme-next/' "$GOOD" >reports/stray.yaml
+hook
+is "$rc" 0 "an untracked report sharing the staged id: passes"
+rm reports/stray.yaml
 git rm -q --cached reports/r.yaml
 hook
 like "$err" "reports/next.yaml:8:11: warning: previous report 'acme-2026-11-20' is not among the files given" \
