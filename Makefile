@@ -14,6 +14,7 @@
 CC ?= cc
 PKG_CONFIG ?= pkg-config
 PREFIX ?= /usr/local
+VERSION = $(shell sed -n 's/^\#define CR_VERSION "\(.*\)"/\1/p' lib/crtools.h)
 BINDIR_INST = $(PREFIX)/bin
 LIBDIR_INST = $(PREFIX)/lib
 INCDIR_INST = $(PREFIX)/include
@@ -23,6 +24,7 @@ MANDIR_INST = $(PREFIX)/share/man
 OBJ ?= build/obj
 BIN ?= bin
 LIBA ?= lib/libcr.a
+LIBRENDER ?= lib/libcr-render.a
 TESTBIN ?= build/tests
 
 OPT ?= -O2 -g
@@ -48,8 +50,13 @@ ALL_LDFLAGS = $(OPT) $(LDFLAGS)
 # Extra libraries per tool (static linking pulls in only what is used).
 LIBS_cr-wip = $(WIP_LIBS)
 
-LIB_SRC := $(sort $(wildcard lib/*.c))
+# Two libraries: libcr (read, check, write, html and txt; needs libyaml
+# and cmark-gfm) and libcr-render (pdf and e-mail; pango, cairo, GMime),
+# so that a program that reads reports does not drag in the others.
+RENDER_LIB_SRC := lib/render_pdf.c lib/render_eml.c
+LIB_SRC := $(filter-out $(RENDER_LIB_SRC),$(sort $(wildcard lib/*.c)))
 LIB_OBJ := $(LIB_SRC:%.c=$(OBJ)/%.o)
+RENDER_LIB_OBJ := $(RENDER_LIB_SRC:%.c=$(OBJ)/%.o)
 CLI_SRC := $(sort $(wildcard cmd/common/*.c))
 CLI_OBJ := $(CLI_SRC:%.c=$(OBJ)/%.o)
 TOOLS := $(sort $(notdir $(wildcard cmd/cr-*)))
@@ -60,7 +67,7 @@ DATA_SRC := $(sort $(wildcard lib/data/*.txt))
 DATA_GEN := $(OBJ)/gen/cr_data.h
 MANS := $(sort $(wildcard man/*.[1-9]))
 
-all: $(LIBA) $(TOOL_BINS) $(BIN)/cr-render-full
+all: $(LIBA) $(LIBRENDER) $(TOOL_BINS) $(BIN)/cr-render-full
 
 $(OBJ)/%.o: %.c lib/crtools.h lib/internal.h $(wildcard lib/cr_*.h cmd/common/*.h) $(DATA_GEN)
 	@mkdir -p $(@D)
@@ -76,6 +83,11 @@ $(LIBA): $(LIB_OBJ)
 	@mkdir -p $(@D)
 	rm -f $@
 	ar rcs $@ $(LIB_OBJ)
+
+$(LIBRENDER): $(RENDER_LIB_OBJ)
+	@mkdir -p $(@D)
+	rm -f $@
+	ar rcs $@ $(RENDER_LIB_OBJ)
 
 # One rule per tool, generated: cmd/<tool>/*.c + cmd/common + libcr.a.
 define TOOL_template
@@ -95,13 +107,13 @@ $(OBJ)/cmd/cr-render/main-light.o: cmd/cr-render/main.c lib/crtools.h \
 $(BIN)/cr-render: $(OBJ)/cmd/cr-render/main-light.o $(CLI_OBJ) $(LIBA)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIB_LIBS)
-$(BIN)/cr-render-full: $(OBJ)/cmd/cr-render/main.o $(CLI_OBJ) $(LIBA)
+$(BIN)/cr-render-full: $(OBJ)/cmd/cr-render/main.o $(CLI_OBJ) $(LIBRENDER) $(LIBA)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(RENDER_LIBS) $(LIB_LIBS)
 
-$(TESTBIN)/%: tests/unit/%.c $(LIBA) lib/crtools.h lib/internal.h
+$(TESTBIN)/%: tests/unit/%.c $(LIBRENDER) $(LIBA) lib/crtools.h lib/internal.h
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIBA) $(shell $(PKG_CONFIG) --cflags --libs cmocka) $(ALL_LIBS)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIBRENDER) $(LIBA) $(shell $(PKG_CONFIG) --cflags --libs cmocka) $(ALL_LIBS)
 
 # ---------------------------------------------------------------- tests
 
@@ -125,7 +137,7 @@ cli: all $(INJECT_SO)
 	else echo "cli: no command-line tests yet"; fi
 
 asan:
-	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 $(MAKE) OBJ=build/asan/obj BIN=build/asan/bin LIBA=build/asan/libcr.a \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 $(MAKE) OBJ=build/asan/obj BIN=build/asan/bin LIBA=build/asan/libcr.a LIBRENDER=build/asan/libcr-render.a \
 		TESTBIN=build/asan/tests \
 		OPT="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 		unit cli
@@ -170,13 +182,15 @@ install: all
 	cp $(TOOL_BINS) $(DESTDIR)$(BINDIR_INST)/
 	mkdir -p $(DESTDIR)$(PREFIX)/libexec/crtools
 	cp $(BIN)/cr-render-full $(DESTDIR)$(PREFIX)/libexec/crtools/
-	cp $(LIBA) $(DESTDIR)$(LIBDIR_INST)/
-	cp lib/crtools.h lib/cr_rules.h $(DESTDIR)$(INCDIR_INST)/
+	cp $(LIBA) $(LIBRENDER) $(DESTDIR)$(LIBDIR_INST)/
+	cp lib/crtools.h lib/cr_rules.h lib/cr_fields.h lib/cr_action_fields.h \
+		$(DESTDIR)$(INCDIR_INST)/
 	for m in $(MANS); do \
 		s=$${m##*.}; cp $$m $(DESTDIR)$(MANDIR_INST)/man$$s/; done
-	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|0.1.0|' \
-		-e 's|@REQUIRES@|$(PKGS)|' crtools.pc.in \
-		> $(DESTDIR)$(LIBDIR_INST)/pkgconfig/crtools.pc
+	for pc in crtools crtools-render; do \
+		sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' \
+		-e 's|@LIB_PKGS@|$(LIB_PKGS)|' -e 's|@RENDER_PKGS@|$(RENDER_PKGS)|' \
+		$$pc.pc.in > $(DESTDIR)$(LIBDIR_INST)/pkgconfig/$$pc.pc; done
 
 clean:
 	rm -rf build bin lib/libcr.a out

@@ -176,14 +176,6 @@ date_kind(const struct ctx *c, const cr_date *dt, int is_due)
 	return D_BAD;
 }
 
-static int
-open_action(const cr_action *a)
-{
-	cr_status s = cr_action_status(a);
-
-	return s == CR_STATUS_OPEN || s == CR_STATUS_BLOCKED;
-}
-
 /* "'acme-7' (Send the plan)" naming an action in messages. */
 static const char *
 action_name(const cr_action *a)
@@ -546,7 +538,7 @@ check_due_before(struct ctx *c)
 	cr_datetime_format(&c->r->date.dt, date);
 	for (i = 0; i < c->r->actions.len; i++) {
 		const cr_action *a = &c->r->actions.items[i];
-		if (!a->due.valid || !open_action(a) ||
+		if (!a->due.valid || !cr_action_open(a) ||
 		    cr_datetime_epoch(&a->due.dt, 1) >= c->contact_start)
 			continue;
 		cr_datetime_format(&a->due.dt, due);
@@ -572,7 +564,7 @@ check_overdue(struct ctx *c)
 	cr_datetime_from_epoch(c->o->now, c->o->now_offset, &today);
 	for (i = 0; i < c->r->actions.len; i++) {
 		const cr_action *a = &c->r->actions.items[i];
-		if (!a->due.valid || !open_action(a) ||
+		if (!a->due.valid || !cr_action_open(a) ||
 		    c->o->now <= cr_datetime_epoch(&a->due.dt, 1))
 			continue;
 		/* due before the contact says more; no second finding */

@@ -112,14 +112,4 @@ int cr_format_date_long(const cr_datetime *dt, cr_lang l, cr_buf *out);
  * `language`, else English. */
 cr_lang cr_render_lang(const cr_report *r, const cr_write_opts *o);
 
-/*
- * Whether a rendering for o->audience must be refused (SPEC 7): the
- * client's copy of a report whose confidentiality is `internal`,
- * `confidential` or a value outside the enum (a typo must not leak the
- * report). Returns NULL when rendering is allowed, else a message for the
- * user (a static English sentence). The reading-format renderers check it
- * too and return -1 without output, so call this first.
- */
-const char *cr_render_refusal(const cr_report *r, const cr_write_opts *o);
-
 #endif

@@ -472,6 +472,22 @@ typedef struct cr_read_opts {
  */
 int cr_read(const char *buf, size_t len, const cr_read_opts *opts,
 	    cr_reports *out, cr_diags *d);
+/* Return values besides 0 (and CR_REFUSED of the renderers). */
+#define CR_ERR_MEMORY (-1) /* memory ran out */
+#define CR_ERR_IO (-3)	   /* a file could not be read: see errno */
+
+/*
+ * Reads the report file at `path` (a regular file; the form from `form`,
+ * or when CR_FORM_AUTO from the extension, else sniffed; the default id
+ * its base name) into reports appended to `out` and diagnostics appended
+ * to `d`, as cr_read does. Returns 0 (problems with the text are
+ * diagnostics, not return values), CR_ERR_IO with errno set when the file
+ * cannot be opened or read (EISDIR, EINVAL: not a regular file), or
+ * CR_ERR_MEMORY. The caller owns what is appended (cr_reports_free,
+ * cr_diags_free).
+ */
+int cr_read_file(const char *path, cr_form form, cr_reports *out, cr_diags *d);
+
 /* The form of a buffer: Markdown when the first non-blank line (after a
  * front matter block, if the text opens with one) is an ATX heading;
  * else YAML. */
@@ -547,7 +563,21 @@ int cr_write_json(const cr_report *r, const cr_write_opts *o, cr_buf *out);
 /* Appends s as a JSON string literal (with quotes). */
 int cr_json_string(cr_buf *out, const char *s);
 
-/* Reading formats (SPEC 7). Each appends to out; 0, or -1 on memory or
+/*
+ * Whether a rendering for o->audience must be refused (SPEC 7): the
+ * client's copy of a report whose confidentiality is `internal`,
+ * `confidential` or a value outside the enum (a typo must not leak the
+ * report). Returns NULL when rendering is allowed, else the reason for
+ * the user (a static English sentence, never freed).
+ */
+const char *cr_render_refusal(const cr_report *r, const cr_write_opts *o);
+
+/* What a renderer returns when it refuses (cr_render_refusal, or for eml
+ * cr_eml_refusal, say why); -1 is only ever memory or a library failure. */
+#define CR_REFUSED (-2)
+
+/* Reading formats (SPEC 7). Each appends to out and returns 0; CR_REFUSED
+ * (nothing appended) when the rendering is refused; -1 on memory or
  * (pdf, eml) when the graphics or MIME library failed. */
 /* One standalone HTML5 page, no external resource, print stylesheet. */
 int cr_render_html(const cr_report *r, const cr_write_opts *o, cr_buf *out);
@@ -557,7 +587,7 @@ int cr_render_txt(const cr_report *r, const cr_write_opts *o, cr_buf *out);
 int cr_render_pdf(const cr_report *r, const cr_write_opts *o, cr_buf *out);
 /* An RFC 5322 message with the txt body and the pdf attached (GMime). */
 int cr_render_eml(const cr_report *r, const cr_write_opts *o, cr_buf *out);
-/* Why no message can be made (cr_render_eml then returns -1): no sender
+/* Why no message can be made (cr_render_eml then returns CR_REFUSED): no sender
  * address, i.e. the author has no plain address among the attendees and
  * distribution and o->from_address is NULL or not local@domain. A static
  * English sentence for the user, or NULL when the message can be made. */

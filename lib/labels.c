@@ -9,11 +9,6 @@
 #include "cr_labels.h"
 #include "internal.h"
 
-static const char *const section_keys[CR_SEC__COUNT] = {
-    "attendees",  "absent",	"distribution", "agenda",
-    "discussion", "agreements", "actions",	"internal",
-};
-
 static const char *const section_labels[CR_SEC__COUNT][CR_LANG__COUNT] = {
     {"Attendees", "Thành phần tham dự", "与会者", "Участники"},
     {"Absent", "Vắng mặt", "缺席", "Отсутствовали"},
@@ -23,10 +18,6 @@ static const char *const section_labels[CR_SEC__COUNT][CR_LANG__COUNT] = {
     {"Agreements", "Thống nhất", "达成一致", "Договоренности"},
     {"Actions", "Các bước tiếp theo", "下一步行动", "Следующие шаги"},
     {"Internal", "Ghi chú nội bộ", "内部备注", "Внутренние заметки"},
-};
-
-static const char *const column_keys[CR_COL__COUNT] = {
-    "id", "what", "who", "due", "status", "note",
 };
 
 static const char *const column_labels[CR_COL__COUNT][CR_LANG__COUNT] = {
@@ -54,7 +45,10 @@ cr_section_label(cr_section s, cr_lang l)
 const char *
 cr_section_key(cr_section s)
 {
-	return (unsigned)s < CR_SEC__COUNT ? section_keys[s] : "";
+	enum cr_field f = cr_section_field(s);
+
+	/* the key is the field's: cr_fields.h names the section of each */
+	return f < CR_F__COUNT ? cr_fields[f].key : "";
 }
 
 int
@@ -82,7 +76,13 @@ cr_column_label(cr_column c, cr_lang l)
 const char *
 cr_column_key(cr_column c)
 {
-	return (unsigned)c < CR_COL__COUNT ? column_keys[c] : "";
+	size_t f;
+
+	/* the key is the action key whose column it is (cr_action_fields.h) */
+	for (f = 0; f < CR_AF__COUNT; f++)
+		if (cr_afields[f].col == (int)c)
+			return cr_afields[f].key;
+	return "";
 }
 
 int

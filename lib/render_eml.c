@@ -278,7 +278,7 @@ cr_render_eml(const cr_report *r, const cr_write_opts *o, cr_buf *out)
 	int rc = -1;
 
 	if (cr_render_refusal(r, o) != NULL || (from = sender(r, o)) == NULL)
-		return -1;
+		return CR_REFUSED;
 	g_mime_init();
 	cr_buf_init(&txt);
 	cr_buf_init(&doc);

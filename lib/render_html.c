@@ -358,7 +358,7 @@ cr_render_html(const cr_report *r, const cr_write_opts *o, cr_buf *out)
 	size_t start = out->len;
 
 	if (cr_render_refusal(r, o) != NULL)
-		return -1;
+		return CR_REFUSED;
 	put(&h, "<!DOCTYPE html>\n<html lang=\"");
 	put(&h, cr_lang_name(h.lang));
 	put(&h, "\">\n<head>\n<meta charset=\"utf-8\"/>\n"

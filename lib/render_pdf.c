@@ -785,7 +785,7 @@ cr_render_pdf(const cr_report *r, const cr_write_opts *o, cr_buf *out)
 	int pages, page, rc = -1;
 
 	if (cr_render_refusal(r, o) != NULL)
-		return -1;
+		return CR_REFUSED;
 	memset(&d, 0, sizeof(d));
 	d.r = r;
 	d.o = o;

@@ -372,7 +372,7 @@ cr_render_txt(const cr_report *r, const cr_write_opts *o, cr_buf *out)
 	int rc;
 
 	if (cr_render_refusal(r, o) != NULL)
-		return -1;
+		return CR_REFUSED;
 	t.out = out;
 	t.r = r;
 	t.o = o;

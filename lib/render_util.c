@@ -584,9 +584,7 @@ cr_enum_word(cr_enum_kind kind, int value, const char *raw, cr_lang l)
 int
 cr_action_overdue(const cr_action *a, long long now)
 {
-	cr_status s = cr_action_status(a);
-
-	if (s != CR_STATUS_OPEN && s != CR_STATUS_BLOCKED)
+	if (!cr_action_open(a))
 		return 0;
 	return a->due.valid && now > cr_datetime_epoch(&a->due.dt, 1);
 }

@@ -98,7 +98,7 @@ row_days(cr_wip_row *row, long long now)
 	td = cr_days_from_civil(today.year, today.month, today.day);
 	dd = cr_days_from_civil(due->dt.year, due->dt.month, due->dt.day);
 	row->due_in = dd - td;
-	if (row->status != CR_STATUS_OPEN && row->status != CR_STATUS_BLOCKED)
+	if (!cr_action_open(row->action))
 		return;
 	if (now > cr_datetime_epoch(&due->dt, 1)) {
 		row->overdue = 1;
@@ -321,8 +321,7 @@ cr_wip_owners(const cr_wip *w, long long days, cr_wip_owner **out, size_t *n)
 			o = &os[no++];
 			o->name = who;
 		}
-		if (r->status != CR_STATUS_OPEN &&
-		    r->status != CR_STATUS_BLOCKED)
+		if (!cr_action_open(r->action))
 			continue;
 		o->open++;
 		if (r->overdue)

@@ -300,11 +300,10 @@ carry_actions(cr_report *r, const cr_report *prev)
 
 	for (i = 0; i < prev->actions.len; i++) {
 		const cr_action *s = &prev->actions.items[i];
-		cr_status st = cr_action_status(s);
 		char due[32];
 		cr_action a;
 
-		if (st != CR_STATUS_OPEN && st != CR_STATUS_BLOCKED)
+		if (!cr_action_open(s))
 			continue;
 		memset(&a, 0, sizeof(a));
 		/* The due as it was meant: a date-time keeps the offset it
@@ -317,7 +316,7 @@ carry_actions(cr_report *r, const cr_report *prev)
 		    (s->due.raw.s != NULL &&
 		     cr_date_set(&a.due, s->due.valid ? due : s->due.raw.s,
 				 nopos) == -1) ||
-		    set(&a.status, cr_status_name(st)) == -1 ||
+		    set(&a.status, cr_status_name(cr_action_status(s))) == -1 ||
 		    set(&a.note, s->note.s) == -1 ||
 		    cr_actions_push(r, &a) == -1) {
 			cr_action_clear(&a);

@@ -20,7 +20,6 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "cr_labels.h"
 
 static const char *prog = "cr-render";
 

@@ -222,8 +222,6 @@ set_widths(struct xl *x, lxw_worksheet *ws, const cr_wip *w)
 static void
 wip_sheet(struct xl *x, const cr_wip *w)
 {
-	static const char *statuses[] = {"open", "done", "blocked", "dropped",
-					 NULL};
 	lxw_worksheet *ws = workbook_add_worksheet(x->wb, "WIP");
 	lxw_data_validation dv;
 	lxw_row_t r;
@@ -241,7 +239,7 @@ wip_sheet(struct xl *x, const cr_wip *w)
 	if (w->len > 0) {
 		memset(&dv, 0, sizeof(dv));
 		dv.validate = LXW_VALIDATION_TYPE_LIST;
-		dv.value_list = (char **)statuses;
+		dv.value_list = (char **)cr_status_values;
 		note(x, worksheet_data_validation_range(
 			    ws, 1, CR_WIP_STATUS_COL, (lxw_row_t)w->len,
 			    CR_WIP_STATUS_COL, &dv));

@@ -486,8 +486,10 @@ test_refusal(void **state)
 
 			assert_non_null(why);
 			assert_non_null(strstr(why, "--audience internal"));
-			assert_int_equal(cr_render_html(r, &o, &out), -1);
-			assert_int_equal(cr_render_txt(r, &o, &out), -1);
+			assert_int_equal(cr_render_html(r, &o, &out),
+					 CR_REFUSED);
+			assert_int_equal(cr_render_txt(r, &o, &out),
+					 CR_REFUSED);
 			assert_string_equal(out.data, "kept");
 		} else {
 			assert_null(cr_render_refusal(r, &o));

@@ -235,8 +235,8 @@ test_pdf_refusal(void **state)
 		cr_buf_init(&b);
 		cr_buf_puts(&b, "x");
 		assert_non_null(cr_render_refusal(r, &client));
-		assert_int_equal(cr_render_pdf(r, &client, &b), -1);
-		assert_int_equal(cr_render_eml(r, &client, &b), -1);
+		assert_int_equal(cr_render_pdf(r, &client, &b), CR_REFUSED);
+		assert_int_equal(cr_render_eml(r, &client, &b), CR_REFUSED);
 		assert_int_equal(b.len, 1);
 		assert_int_equal(cr_render_pdf(r, &internal, &b), 0);
 		assert_true(b.len > 1000);
@@ -466,11 +466,11 @@ test_eml_sender(void **state)
 	cr_buf_init(&b);
 	assert_string_equal(cr_eml_refusal(r, &o),
 			    "no address for the author; use --from-address");
-	assert_int_equal(cr_render_eml(r, &o, &b), -1);
+	assert_int_equal(cr_render_eml(r, &o, &b), CR_REFUSED);
 	assert_int_equal(b.len, 0);
 	o.from_address = "linh@x\n.example";
 	assert_non_null(strstr(cr_eml_refusal(r, &o), "--from-address"));
-	assert_int_equal(cr_render_eml(r, &o, &b), -1);
+	assert_int_equal(cr_render_eml(r, &o, &b), CR_REFUSED);
 	o.from_address = "linh@sunrise.example";
 	assert_null(cr_eml_refusal(r, &o));
 	assert_int_equal(cr_render_eml(r, &o, &b), 0);

@@ -66,15 +66,16 @@ test_man_page(void **state)
 	while (fgets(line, sizeof(line), f) != NULL) {
 		if (strncmp(line, ".Sh ", 4) == 0)
 			in = strcmp(line, ".Sh DIAGNOSTICS\n") == 0;
-		if (!in || !man_item(line, name, sizeof(name), sev, sizeof(sev)))
+		if (!in ||
+		    !man_item(line, name, sizeof(name), sev, sizeof(sev)))
 			continue;
 		if (n >= CR_RULE__COUNT)
 			fail_msg("man page lists '%s' beyond the table", name);
 		if (strcmp(name, cr_rule_name((cr_rule)n)) != 0)
 			fail_msg("man page lists '%s' where the table has '%s'",
 				 name, cr_rule_name((cr_rule)n));
-		if (strcmp(sev, cr_severity_name(cr_rule_default((cr_rule)n))) !=
-		    0)
+		if (strcmp(sev,
+			   cr_severity_name(cr_rule_default((cr_rule)n))) != 0)
 			fail_msg("man page gives '%s' a default of %s, the "
 				 "table %s",
 				 name, sev,
