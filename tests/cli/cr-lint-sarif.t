@@ -61,6 +61,10 @@ is "$(printf '%s\n' "$out" | grep -c '^::')" \
 	"$(printf '%s\n' "$out" | grep -c .)" \
 	"github: every output line is a command"
 
+run cr-lint --format xml good.yaml
+is "$rc:$err" "2:cr-lint: --format is gnu, json, sarif or github, not 'xml'" \
+	"an unknown format: a usage error naming the four"
+
 # --pass: the reports on stdout, the annotations on stderr
 run cr-lint "$NOW" --pass --format github good.yaml "a b.yaml"
 is "$out" "$(cat good.yaml)" "github --pass: the clean report on stdout"
