@@ -180,6 +180,7 @@ install: all
 		$(DESTDIR)$(INCDIR_INST) $(DESTDIR)$(MANDIR_INST)/man1 \
 		$(DESTDIR)$(MANDIR_INST)/man5
 	cp $(TOOL_BINS) $(DESTDIR)$(BINDIR_INST)/
+	cp scripts/cr-send $(DESTDIR)$(BINDIR_INST)/
 	mkdir -p $(DESTDIR)$(PREFIX)/libexec/crtools
 	cp $(BIN)/cr-render-full $(DESTDIR)$(PREFIX)/libexec/crtools/
 	cp $(LIBA) $(LIBRENDER) $(DESTDIR)$(LIBDIR_INST)/
@@ -193,7 +194,7 @@ install: all
 		$$pc.pc.in > $(DESTDIR)$(LIBDIR_INST)/pkgconfig/$$pc.pc; done
 
 clean:
-	rm -rf build bin lib/libcr.a out
+	rm -rf build bin lib/libcr.a lib/libcr-render.a out
 
 .PHONY: all unit cli asan check format format-check mancheck leakcheck demo bench fuzz deps \
 	install clean

@@ -27,6 +27,7 @@ struct ctx {
 	cr_check_words *own;	     /* built for this call, or NULL */
 	int contact_ok;		     /* date is valid: the two below are set */
 	long long contact_start, contact_end;
+	int planned; /* a planned contact (SPEC 2.1): checked as an agenda */
 };
 
 /* A string and its position in a list to sort (ids, names). */
@@ -306,6 +307,10 @@ check_dates(struct ctx *c)
 	    bad_date(c, "issued", &r->issued) == -1 ||
 	    bad_date(c, "next_contact", &r->next_contact) == -1)
 		return -1;
+	for (i = 0; i < r->confirmations.len; i++)
+		if (bad_date(c, "a confirmation's 'at'",
+			     &r->confirmations.items[i].at) == -1)
+			return -1;
 	example_date(c, ex);
 	for (i = 0; i < r->actions.len; i++) {
 		const cr_date *due = &r->actions.items[i].due;
@@ -333,7 +338,7 @@ check_agreements(struct ctx *c)
 {
 	const cr_report *r = c->r;
 
-	if (!reached(r) || r->agreements.len > 0)
+	if (!reached(r) || r->agreements.len > 0 || c->planned)
 		return 0;
 	return add(c, r->agreements.given ? r->agreements.pos : r->pos,
 		   CR_RULE_NO_AGREEMENTS,
@@ -347,7 +352,7 @@ check_no_actions(struct ctx *c)
 {
 	const cr_report *r = c->r;
 
-	if (!reached(r) || r->actions.len > 0)
+	if (!reached(r) || r->actions.len > 0 || c->planned)
 		return 0;
 	return add(c, r->actions.given ? r->actions.pos : r->pos,
 		   CR_RULE_NO_ACTIONS,
@@ -670,7 +675,7 @@ check_late(struct ctx *c)
 	const cr_report *r = c->r;
 	long long late;
 
-	if (!c->contact_ok || !r->issued.valid)
+	if (!c->contact_ok || !r->issued.valid || c->planned)
 		return 0;
 	late = cr_datetime_epoch(&r->issued.dt, 0) - c->contact_end;
 	if (late <= c->o->max_issue_hours * 3600LL)
@@ -687,7 +692,7 @@ check_not_issued(struct ctx *c)
 	const cr_report *r = c->r;
 	long long since;
 
-	if (!c->contact_ok || !blank(r->issued.raw.s))
+	if (!c->contact_ok || !blank(r->issued.raw.s) || c->planned)
 		return 0;
 	since = c->o->now - c->contact_end;
 	if (since <= c->o->max_issue_hours * 3600LL)
@@ -707,7 +712,7 @@ check_author(struct ctx *c)
 	size_t i;
 
 	if (blank(r->author.s) || r->attendees.len == 0 ||
-	    has_placeholder(c, r->author.s))
+	    has_placeholder(c, r->author.s) || c->planned)
 		return 0;
 	for (i = 0; i < r->attendees.len; i++)
 		if (r->attendees.items[i].name.s != NULL &&
@@ -823,6 +828,15 @@ check_placeholders(struct ctx *c)
 				rc = action_placeholders(c,
 							 &r->actions.items[i]);
 			break;
+		case CR_K_CONFIRMATIONS:
+			for (i = 0; rc == 0 && i < r->confirmations.len; i++)
+				rc = placeholders_in(
+					 c, fd->key,
+					 &r->confirmations.items[i].name) |
+				     placeholders_in(
+					 c, fd->key,
+					 &r->confirmations.items[i].note);
+			break;
 		}
 	}
 	return rc;
@@ -869,6 +883,78 @@ check_emotional(struct ctx *c)
 				 &r->actions.items[i].note) == -1)
 			return -1;
 	return 0;
+}
+
+/* ------------------------------------------- agendas, confirmations */
+
+static int
+check_agenda(struct ctx *c)
+{
+	const cr_report *r = c->r;
+
+	if (!c->planned || r->agenda.len > 0)
+		return 0;
+	return add(c, r->agenda.given ? r->agenda.pos : r->pos,
+		   CR_RULE_NO_AGENDA,
+		   "a planned contact with no agenda; list the topics under "
+		   "'agenda:' so that the invitation says what the meeting is "
+		   "for");
+}
+
+/* The participant (attendee, else distribution) of that name. */
+static const cr_person *
+participant(const cr_report *r, const char *name)
+{
+	return name != NULL ? cr_report_find_person(r, name) : NULL;
+}
+
+static int
+check_confirmers(struct ctx *c)
+{
+	const cr_report *r = c->r;
+	size_t i;
+
+	for (i = 0; i < r->confirmations.len; i++) {
+		const cr_confirmation *k = &r->confirmations.items[i];
+
+		if (blank(k->name.s) || has_placeholder(c, k->name.s) ||
+		    participant(r, k->name.s) != NULL)
+			continue;
+		if (add(c, k->name.pos, CR_RULE_UNKNOWN_CONFIRMER,
+			"'%s' confirmed the report but is neither an attendee "
+			"nor on the distribution; check the name, or add them "
+			"to 'distribution'",
+			k->name.s) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+check_confirmed(struct ctx *c)
+{
+	const cr_report *r = c->r;
+	long long since;
+	size_t i;
+
+	if (!r->issued.valid || c->planned)
+		return 0;
+	since = c->o->now - cr_datetime_epoch(&r->issued.dt, 0);
+	if (since <= c->o->confirm_days * 86400LL)
+		return 0;
+	for (i = 0; i < r->confirmations.len; i++) {
+		const char *who = r->confirmations.items[i].name.s;
+
+		if (participant(r, who) != NULL &&
+		    (r->author.s == NULL ||
+		     cr_utf8_casecmp(who, r->author.s) != 0))
+			return 0;
+	}
+	return add(c, r->issued.raw.pos, CR_RULE_NOT_CONFIRMED,
+		   "issued %lld days ago and no participant but the author "
+		   "has confirmed it (more than %d days); ask the client to "
+		   "confirm, and record it under 'confirmations:'",
+		   since / 86400, c->o->confirm_days);
 }
 
 /* A stage of the other profile's list (one in neither is bad-value). */
@@ -930,6 +1016,9 @@ static const struct check {
     {CR_RULE_EMOTIONAL_LANGUAGE, check_emotional},
     {CR_RULE_NO_NEXT_CONTACT, check_next_contact},
     {CR_RULE_WRONG_PROFILE_STAGE, check_stage},
+    {CR_RULE_NO_AGENDA, check_agenda},
+    {CR_RULE_NOT_CONFIRMED, check_confirmed},
+    {CR_RULE_UNKNOWN_CONFIRMER, check_confirmers},
 };
 
 struct cr_check_words {
@@ -1010,6 +1099,7 @@ ctx_init(struct ctx *c, const cr_report *r, const cr_check_opts *o, cr_diags *d)
 		c->contact_ok = 1;
 		c->contact_start = cr_datetime_epoch(&r->date.dt, 0);
 		c->contact_end = cr_datetime_epoch(&r->date.dt, 1);
+		c->planned = cr_report_planned(r, c->o->now);
 	}
 	return 0;
 }
@@ -1028,6 +1118,7 @@ cr_check_opts_init(cr_check_opts *o, cr_profile profile)
 	memset(o, 0, sizeof(*o));
 	o->profile = profile;
 	o->max_issue_hours = 24;
+	o->confirm_days = 3;
 	for (i = 0; i < CR_RULE__COUNT; i++)
 		o->severity[i] = cr_rule_default((cr_rule)i);
 	if (profile == CR_PROFILE_FUNDRAISING) {

@@ -13,10 +13,10 @@
  *	CR_FIELD(NAME, "key", KIND, member, flags, section, values, hint)
  *
  * KIND: STR (cr_str), DATE (cr_date), PERSONS (cr_persons), TEXTS
- * (cr_texts), ACTIONS (cr_actions). flags: 0 or an | of CR_FF_REQ
- * (required: missing-field when absent or blank), CR_FF_PH (checked for
- * placeholders), CR_FF_WIP (kept by cr_report_strip: what a WIP needs).
- * section: the Markdown section (cr_section without the CR_SEC_ prefix)
+ * (cr_texts), ACTIONS (cr_actions), CONFIRMATIONS (cr_confirmations). flags: 0
+ *or an | of CR_FF_REQ (required: missing-field when absent or blank), CR_FF_PH
+ *(checked for placeholders), CR_FF_WIP (kept by cr_report_strip: what a WIP
+ *needs). section: the Markdown section (cr_section without the CR_SEC_ prefix)
  * or NONE. values: the NULL-terminated list of the enum's values.
  */
 #ifndef CR_FIELD
@@ -65,3 +65,5 @@ CR_FIELD(AGREEMENTS, "agreements", TEXTS, agreements, CR_FF_PH, AGREEMENTS,
 CR_FIELD(ACTIONS, "actions", ACTIONS, actions, CR_FF_PH | CR_FF_WIP, ACTIONS,
 	 NULL, NULL)
 CR_FIELD(INTERNAL, "internal", TEXTS, internal, CR_FF_PH, INTERNAL, NULL, NULL)
+CR_FIELD(CONFIRMATIONS, "confirmations", CONFIRMATIONS, confirmations, CR_FF_PH,
+	 CONFIRMATIONS, NULL, NULL)

@@ -239,6 +239,7 @@ typedef struct cr_date {
 #define CR_FIELD_TYPE_PERSONS cr_persons
 #define CR_FIELD_TYPE_TEXTS cr_texts
 #define CR_FIELD_TYPE_ACTIONS cr_actions
+#define CR_FIELD_TYPE_CONFIRMATIONS cr_confirmations
 
 /* Flags of the field tables. */
 #define CR_FF_REQ 1u /* required */
@@ -258,6 +259,22 @@ typedef struct cr_persons {
 	int given; /* the key or section was present */
 	cr_pos pos;
 } cr_persons;
+
+/* A participant's answer to the report (SPEC 2.1): a map {name, at, note}
+ * or the string "Name (AT): note". */
+typedef struct cr_confirmation {
+	cr_str name;
+	cr_date at;
+	cr_str note; /* the correction asked for; NULL: none */
+	cr_pos pos;
+} cr_confirmation;
+
+typedef struct cr_confirmations {
+	cr_confirmation *items;
+	size_t len;
+	int given;
+	cr_pos pos;
+} cr_confirmations;
 
 typedef struct cr_texts {
 	cr_str *items;
@@ -378,6 +395,9 @@ cr_outcome cr_report_outcome(const cr_report *r);
 cr_conf cr_report_conf(const cr_report *r);
 cr_lang cr_report_lang(const cr_report *r); /* invalid -> CR_LANG_INVALID */
 cr_status cr_action_status(const cr_action *a);
+/* Whether r is a planned contact (SPEC 2.1): its date, valid, starts after
+ * `now` (epoch seconds). */
+int cr_report_planned(const cr_report *r, long long now);
 
 /* Enum <-> text. The _name functions return static strings; _lookup
  * returns the value or the _INVALID/-1 member for unknown text. */
@@ -409,6 +429,7 @@ int cr_report_equal(const cr_report *a, const cr_report *b);
 extern const char *const cr_report_keys[];
 extern const char *const cr_action_keys[];
 extern const char *const cr_person_keys[];
+extern const char *const cr_confirmation_keys[];
 
 /* The values of each enum field, NULL-terminated, in the order of the C
  * enums above (cr_stage_values: the agency stages, then the fundraising
@@ -434,6 +455,14 @@ int cr_person_parse(const char *s, cr_pos pos, cr_person *p);
 int cr_person_format(const cr_person *p, cr_buf *out);
 int cr_person_plain(const cr_person *p);
 void cr_person_clear(cr_person *p);
+
+/* Confirmations: parse the string form "Name (AT)" or "Name (AT): note"
+ * (strings copied; returns 0 with c->name NULL when s is not of that
+ * form, -1 on memory); format one back to that form; clear one. */
+int cr_confirmation_parse(const char *s, cr_pos pos, cr_confirmation *c);
+int cr_confirmation_format(const cr_confirmation *c, cr_buf *out);
+void cr_confirmation_clear(cr_confirmation *c);
+int cr_confirmations_push(cr_confirmations *cs, cr_confirmation *c);
 
 /* Building a report in code (cr-new): every setter copies its text and
  * replaces what the field held (cr_str_set with NULL makes the field
@@ -515,6 +544,7 @@ typedef enum cr_section {
 	CR_SEC_AGREEMENTS,
 	CR_SEC_ACTIONS,
 	CR_SEC_INTERNAL,
+	CR_SEC_CONFIRMATIONS,
 	CR_SEC__COUNT
 } cr_section;
 
@@ -607,6 +637,7 @@ typedef struct cr_check_words cr_check_words;
 typedef struct cr_check_opts {
 	cr_profile profile;
 	int max_issue_hours;
+	int confirm_days; /* not-confirmed: days after issued (3) */
 	cr_severity severity[CR_RULE__COUNT]; /* CR_SEV_OFF: rule disabled */
 	long long now;			      /* epoch seconds */
 	int now_offset;			      /* minutes east of UTC */

@@ -61,6 +61,8 @@ const char *const cr_person_keys[] = {
 #undef CR_PERSON_FIELD
     NULL};
 
+const char *const cr_confirmation_keys[] = {"name", "at", "note", NULL};
+
 int
 cr_stage_profile(const char *stage)
 {
@@ -136,6 +138,8 @@ cr_field_present(const cr_report *r, enum cr_field f)
 		return CR_FIELD_PTR(r, f, cr_texts)->len > 0;
 	case CR_K_ACTIONS:
 		return CR_FIELD_PTR(r, f, cr_actions)->len > 0;
+	case CR_K_CONFIRMATIONS:
+		return CR_FIELD_PTR(r, f, cr_confirmations)->len > 0;
 	}
 	return 0;
 }

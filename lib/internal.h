@@ -31,7 +31,8 @@ enum cr_field_kind {
 	CR_K_DATE,
 	CR_K_PERSONS,
 	CR_K_TEXTS,
-	CR_K_ACTIONS
+	CR_K_ACTIONS,
+	CR_K_CONFIRMATIONS
 };
 
 struct cr_field_desc {

@@ -18,6 +18,7 @@ static const char *const section_labels[CR_SEC__COUNT][CR_LANG__COUNT] = {
     {"Agreements", "Thống nhất", "达成一致", "Договоренности"},
     {"Actions", "Các bước tiếp theo", "下一步行动", "Следующие шаги"},
     {"Internal", "Ghi chú nội bộ", "内部备注", "Внутренние заметки"},
+    {"Confirmations", "Xác nhận", "确认", "Подтверждения"},
 };
 
 static const char *const column_labels[CR_COL__COUNT][CR_LANG__COUNT] = {

@@ -131,6 +131,12 @@ cr_action_status(const cr_action *a)
 				  : cr_status_lookup(a->status.s);
 }
 
+int
+cr_report_planned(const cr_report *r, long long now)
+{
+	return r->date.valid && cr_datetime_epoch(&r->date.dt, 0) > now;
+}
+
 /* ---------------------------------------------------------- building */
 
 int
@@ -252,6 +258,17 @@ persons_free(cr_persons *ps)
 }
 
 static void
+confirmations_free(cr_confirmations *cs)
+{
+	size_t i;
+
+	for (i = 0; i < cs->len; i++)
+		cr_confirmation_clear(&cs->items[i]);
+	free(cs->items);
+	memset(cs, 0, sizeof(*cs));
+}
+
+static void
 exts_free(cr_exts *e)
 {
 	size_t i;
@@ -319,6 +336,10 @@ report_free_fields(cr_report *r, unsigned keep)
 			break;
 		case CR_K_ACTIONS:
 			actions_free(CR_FIELD_MUT(r, f, cr_actions));
+			break;
+		case CR_K_CONFIRMATIONS:
+			confirmations_free(
+			    CR_FIELD_MUT(r, f, cr_confirmations));
 			break;
 		}
 	}
@@ -438,6 +459,23 @@ persons_eq(const cr_persons *a, const cr_persons *b)
 		return 0;
 #include "cr_action_fields.h"
 #undef CR_PERSON_FIELD
+	}
+	return 1;
+}
+
+static int
+confirmations_eq(const cr_confirmations *a, const cr_confirmations *b)
+{
+	size_t i;
+
+	if (a->len != b->len)
+		return 0;
+	for (i = 0; i < a->len; i++) {
+		const cr_confirmation *p = &a->items[i], *q = &b->items[i];
+
+		if (!str_eq(&p->name, &q->name) || !date_eq(&p->at, &q->at) ||
+		    !str_eq(&p->note, &q->note))
+			return 0;
 	}
 	return 1;
 }
@@ -563,6 +601,11 @@ cr_report_equal(const cr_report *a, const cr_report *b)
 			eq = actions_eq(CR_FIELD_PTR(a, f, cr_actions),
 					CR_FIELD_PTR(b, f, cr_actions));
 			break;
+		case CR_K_CONFIRMATIONS:
+			eq = confirmations_eq(
+			    CR_FIELD_PTR(a, f, cr_confirmations),
+			    CR_FIELD_PTR(b, f, cr_confirmations));
+			break;
 		}
 		if (!eq)
 			return 0;
@@ -587,6 +630,10 @@ cr_report_finish(cr_report *r, const char *default_id)
 		cr_datetime_resolve(&r->issued.dt, &r->date.dt);
 	if (r->next_contact.valid)
 		cr_datetime_resolve(&r->next_contact.dt, &r->date.dt);
+	for (i = 0; i < r->confirmations.len; i++)
+		if (r->confirmations.items[i].at.valid)
+			cr_datetime_resolve(&r->confirmations.items[i].at.dt,
+					    &r->date.dt);
 	cr_buf_init(&b);
 	for (i = 0; i < r->actions.len; i++) {
 		cr_action *a = &r->actions.items[i];

@@ -289,6 +289,99 @@ texts(cr_texts *dst, const char *key, const cr_node *v, const char *file,
 	return 0;
 }
 
+/* One confirmation: the string form, the map {name, at, note}, or the
+ * one-key map that the string form with a note is in a YAML list. */
+static int
+confirmation(cr_confirmations *dst, cr_node *n, const char *file, cr_diags *d)
+{
+	cr_confirmation c;
+	size_t i;
+	int rc = 0;
+
+	memset(&c, 0, sizeof(c));
+	c.pos = n->pos;
+	if (n->type == CR_NODE_SCALAR) {
+		if (cr_confirmation_parse(n->value, n->pos, &c) == -1)
+			return -1;
+	} else if (n->type == CR_NODE_MAP && n->len == 2 &&
+		   n->items[0]->type == CR_NODE_SCALAR &&
+		   strchr(n->items[0]->value, '(') != NULL) {
+		if (cr_confirmation_parse(n->items[0]->value, n->pos, &c) == -1)
+			return -1;
+		if (c.name.s != NULL &&
+		    (rc = scalar(&c.note, "note", n->items[1], file, d)) ==
+			-1) {
+			cr_confirmation_clear(&c);
+			return -1;
+		}
+	} else if (n->type == CR_NODE_MAP) {
+		for (i = 0; rc == 0 && i + 1 < n->len; i += 2) {
+			const cr_node *k = n->items[i], *v = n->items[i + 1];
+
+			if (k->type != CR_NODE_SCALAR)
+				rc = cr_diags_add(d, file, k->pos,
+						  CR_RULE_BAD_VALUE,
+						  "a key must be text");
+			else if (strcmp(k->value, "name") == 0)
+				rc = scalar(&c.name, "name", v, file, d);
+			else if (strcmp(k->value, "at") == 0)
+				rc = date(&c.at, "at", v, file, d);
+			else if (strcmp(k->value, "note") == 0)
+				rc = scalar(&c.note, "note", v, file, d);
+			else if (strncmp(k->value, "x-", 2) != 0)
+				rc = unknown_key(k, "confirmation",
+						 cr_confirmation_keys, file, d);
+		}
+		if (rc == 0 && (c.name.s == NULL || c.at.raw.s == NULL))
+			rc =
+			    cr_diags_add(d, file, n->pos, CR_RULE_MISSING_FIELD,
+					 "a confirmation needs a 'name' and "
+					 "an 'at' (when it was given)");
+		if (rc == 0 && c.name.s == NULL) {
+			cr_confirmation_clear(&c);
+			return 0;
+		}
+	} else
+		return cr_diags_add(d, file, n->pos, CR_RULE_BAD_VALUE,
+				    "a confirmation is 'Name (AT): note' or a "
+				    "map with name, at, note; not %s",
+				    type_word(n));
+	if (rc == -1) {
+		cr_confirmation_clear(&c);
+		return -1;
+	}
+	if (c.name.s == NULL)
+		return cr_diags_add(d, file, n->pos, CR_RULE_BAD_VALUE,
+				    "a confirmation is 'Name (AT)' or 'Name "
+				    "(AT): note', AT when it was given, e.g. "
+				    "'Nguyen Van An (2026-11-21 10:12 "
+				    "+07:00)'");
+	if (cr_confirmations_push(dst, &c) == -1) {
+		cr_confirmation_clear(&c);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+confirmations(cr_confirmations *dst, cr_node *v, const char *file, cr_diags *d)
+{
+	size_t i;
+
+	dst->given = 1;
+	dst->pos = v->pos;
+	if (cr_node_is_null(v))
+		return 0;
+	if (v->type != CR_NODE_SEQ)
+		return cr_diags_add(d, file, v->pos, CR_RULE_BAD_VALUE,
+				    "'confirmations' must be a list, not %s",
+				    type_word(v));
+	for (i = 0; i < v->len; i++)
+		if (confirmation(dst, v->items[i], file, d) == -1)
+			return -1;
+	return 0;
+}
+
 static int
 actions(cr_actions *dst, const cr_node *v, const char *file, cr_diags *d)
 {
@@ -372,6 +465,10 @@ cr_report_from_map(cr_report *r, cr_node *map, cr_diags *d)
 		case CR_K_ACTIONS:
 			rc =
 			    actions(CR_FIELD_MUT(r, f, cr_actions), v, file, d);
+			break;
+		case CR_K_CONFIRMATIONS:
+			rc = confirmations(CR_FIELD_MUT(r, f, cr_confirmations),
+					   v, file, d);
 			break;
 		}
 		if (rc == -1)

@@ -329,6 +329,22 @@ field(struct json *j, const cr_report *r, enum cr_field f)
 		}
 		unnest(j, ']');
 		break;
+	case CR_K_CONFIRMATIONS:
+		member(j, k);
+		nest(j, '[');
+		for (i = 0; i < r->confirmations.len; i++) {
+			const cr_confirmation *c = &r->confirmations.items[i];
+
+			member(j, NULL);
+			nest(j, '{');
+			pair(j, "name", c->name.s);
+			pair(j, "at", cr_date_out(&c->at, buf));
+			if (c->note.s != NULL)
+				pair(j, "note", c->note.s);
+			unnest(j, '}');
+		}
+		unnest(j, ']');
+		break;
 	}
 }
 

@@ -175,6 +175,37 @@ texts_ok(const cr_texts *ts)
 	return 1;
 }
 
+/* 1: every confirmation has a string form that reads back the same. */
+static int
+confirmations_ok(const cr_confirmations *cs, cr_buf *b)
+{
+	cr_confirmation back;
+	size_t i;
+	int same;
+
+	for (i = 0; i < cs->len; i++) {
+		const cr_confirmation *c = &cs->items[i];
+
+		b->len = 0;
+		if (!c->at.valid || cr_confirmation_format(c, b) == -1 ||
+		    cr_buf_putc(b, '\0') == -1)
+			return b->oom ? -1 : 0;
+		if (!item_ok(b->data))
+			return 0;
+		if (cr_confirmation_parse(b->data, c->pos, &back) == -1)
+			return -1;
+		same =
+		    back.name.s != NULL && c->name.s != NULL &&
+		    strcmp(back.name.s, c->name.s) == 0 &&
+		    (back.note.s == NULL) == (c->note.s == NULL) &&
+		    (c->note.s == NULL || strcmp(back.note.s, c->note.s) == 0);
+		cr_confirmation_clear(&back);
+		if (!same)
+			return 0;
+	}
+	return 1;
+}
+
 /* An unknown Markdown section kept by the reader goes back into the body
  * when its entries are one-line texts (else into the front matter). */
 int
@@ -399,6 +430,10 @@ place(const cr_report *r, int client, struct xcols *x, unsigned long *front,
 		case CR_K_TEXTS:
 			ok = texts_ok(CR_FIELD_PTR(r, f, cr_texts));
 			break;
+		case CR_K_CONFIRMATIONS:
+			ok = confirmations_ok(
+			    CR_FIELD_PTR(r, f, cr_confirmations), &b);
+			break;
 		default:
 			ok = actions_ok(r);
 			if (ok == 1)
@@ -452,6 +487,20 @@ section(cr_buf *out, int blank, const cr_report *r, cr_section s, cr_lang l,
 			snprintf(num, sizeof(num), "%zu. ", i + 1);
 			item(out, num, ts->items[i].s);
 		}
+		break;
+	case CR_K_CONFIRMATIONS:
+		cr_buf_init(&b);
+		for (i = 0; i < r->confirmations.len; i++) {
+			b.len = 0;
+			if (cr_confirmation_format(&r->confirmations.items[i],
+						   &b) == -1 ||
+			    cr_buf_putc(&b, '\0') == -1) {
+				cr_buf_free(&b);
+				return -1;
+			}
+			item(out, "- ", b.data);
+		}
+		cr_buf_free(&b);
 		break;
 	default:
 		return action_table(out, r, x, l);

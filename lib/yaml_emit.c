@@ -364,6 +364,19 @@ field(struct emit *em, const cr_report *r, enum cr_field f)
 		for (i = 0; i < r->actions.len; i++)
 			action(em, &r->actions.items[i]);
 		return seq_end(em);
+	case CR_K_CONFIRMATIONS:
+		key(em, k);
+		seq_start(em);
+		for (i = 0; i < r->confirmations.len; i++) {
+			const cr_confirmation *c = &r->confirmations.items[i];
+
+			map_start(em);
+			pair(em, "name", c->name.s);
+			date(em, "at", &c->at);
+			pair(em, "note", c->note.s);
+			map_end(em);
+		}
+		return seq_end(em);
 	}
 	return 0;
 }

@@ -49,6 +49,9 @@ static const char full[] =
     " note: soon, x-crm: 7}\n"
     "  - {id: a-2, what: Book, who: An, due: 2026-11-26, status: done}\n"
     "internal: [Pitch hint, Watch budget]\n"
+    "confirmations:\n"
+    "  - An (2026-11-21 10:00): add the cap\n"
+    "  - {name: Dung, at: 2026-11-22, note: fine}\n"
     "x-crm-id: 42\n";
 
 static cr_report *
@@ -142,6 +145,11 @@ test_every_report_field(void **state)
 		case CR_K_TEXTS:
 			change_str(&((cr_texts *)(void *)p)->items[1], NULL);
 			break;
+		case CR_K_CONFIRMATIONS:
+			change_str(
+			    &((cr_confirmations *)(void *)p)->items[1].name,
+			    NULL);
+			break;
 		case CR_K_ACTIONS:
 			((cr_actions *)(void *)p)->len--;
 			cr_action_clear(
@@ -195,6 +203,28 @@ test_every_person_key(void **state)
 			   NULL);
 		expect_unequal(a, b, cr_person_keys[i]);
 	}
+	cr_report_free(a);
+}
+
+static void
+test_every_confirmation_key(void **state)
+{
+	cr_report *a = read_full(), *b;
+
+	(void)state;
+	b = read_full();
+	change_str(&b->confirmations.items[0].name, NULL);
+	expect_unequal(a, b, "a confirmation's name");
+	b = read_full();
+	change_date(&b->confirmations.items[0].at);
+	expect_unequal(a, b, "a confirmation's at");
+	b = read_full();
+	change_str(&b->confirmations.items[0].note, NULL);
+	expect_unequal(a, b, "a confirmation's note");
+	b = read_full();
+	assert_int_equal(
+	    cr_str_set(&b->confirmations.items[0].note, NULL, b->pos), 0);
+	expect_unequal(a, b, "a confirmation's note left out");
 	cr_report_free(a);
 }
 
@@ -265,6 +295,58 @@ test_tables(void **state)
 	assert_int_equal(cr_stage_profile("Ideas"), -1);
 }
 
+/* cr-report(5) lists every field of the table, in its order, under
+ * "Fields", and the section names of the Markdown form. */
+static void
+test_man_page(void **state)
+{
+	const char *src = getenv("CR_SRC");
+	char path[4096], line[1024], want[128];
+	size_t f = 0;
+	int in = 0, sec = 0;
+	FILE *fp;
+
+	(void)state;
+	snprintf(path, sizeof(path), "%s/man/cr-report.5",
+		 src != NULL && *src != '\0' ? src : ".");
+	assert_non_null(fp = fopen(path, "r"));
+	while (fgets(line, sizeof(line), fp) != NULL) {
+		if (strncmp(line, ".Ss ", 4) == 0)
+			in = strcmp(line, ".Ss Fields\n") == 0;
+		if (in && strncmp(line, ".It Cm ", 7) == 0) {
+			if (f >= CR_F__COUNT)
+				fail_msg("cr-report(5) lists %s beyond the "
+					 "table",
+					 line + 7);
+			snprintf(want, sizeof(want), ".It Cm %s\n",
+				 cr_fields[f].key);
+			if (strcmp(line, want) != 0)
+				fail_msg("cr-report(5) lists %.*s where the "
+					 "table has %s",
+					 (int)strlen(line + 7) - 1, line + 7,
+					 cr_fields[f].key);
+			f++;
+		}
+		/* the section table: ".It KEY Ta LABEL-en Ta ..." */
+		if (strncmp(line, ".It ", 4) == 0 && strstr(line, " Ta ")) {
+			size_t s;
+
+			for (s = 0; s < CR_SEC__COUNT; s++) {
+				snprintf(want, sizeof(want), ".It %s Ta %s",
+					 cr_section_key((cr_section)s),
+					 cr_section_label((cr_section)s,
+							  CR_LANG_EN));
+				if (strncmp(line, want, strlen(want)) == 0 &&
+				    strchr(" ,", line[strlen(want)]) != NULL)
+					sec++;
+			}
+		}
+	}
+	fclose(fp);
+	assert_int_equal(f, CR_F__COUNT);
+	assert_int_equal(sec, CR_SEC__COUNT);
+}
+
 int
 main(void)
 {
@@ -273,9 +355,11 @@ main(void)
 	    cmocka_unit_test(test_every_report_field),
 	    cmocka_unit_test(test_every_action_key),
 	    cmocka_unit_test(test_every_person_key),
+	    cmocka_unit_test(test_every_confirmation_key),
 	    cmocka_unit_test(test_extensions),
 	    cmocka_unit_test(test_same_meaning),
 	    cmocka_unit_test(test_tables),
+	    cmocka_unit_test(test_man_page),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
