@@ -37,6 +37,11 @@ known=" --install -n -t -f "
 for tool in cr-lint cr-new cr-render cr-wip; do
 	known="$known $("$CR_BIN/$tool" --help | grep -o -e '--[a-z][a-z-]*' -e '-[a-z]\b' | tr '\n' ' ')"
 done
+# the scripts that have a page of their own
+for s in "$CR_SRC"/scripts/cr-*; do
+	[ -f "$CR_SRC/man/${s##*/}.1" ] || continue
+	known="$known $(sh "$s" --help 2>&1 | grep -o -e '--[a-z][a-z-]*' -e '-[a-z]\b' | tr '\n' ' ')"
+done
 if command -v mandoc >/dev/null 2>&1; then
 	for m in "$CR_SRC"/man/*.[1-9]; do
 		bad=
