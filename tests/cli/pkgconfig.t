@@ -11,7 +11,8 @@ if ! command -v pkg-config >/dev/null || ! command -v cc >/dev/null; then
 fi
 P=$T/prefix
 # the default build, not the sanitizer one that may be running this test
-unset MAKEFLAGS MFLAGS MAKELEVEL
+# (make passes its command-line variables on in the environment too)
+unset MAKEFLAGS MFLAGS MAKELEVEL OBJ BIN LIBA LIBRENDER TESTBIN OPT
 make -s -C "$CR_SRC" install PREFIX="$P" >"$T/install.log" 2>&1
 ok $? "make install PREFIX=$P"
 export PKG_CONFIG_PATH="$P/lib/pkgconfig"
