@@ -34,7 +34,7 @@ WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
 CSTD = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 
 LIB_PKGS = yaml-0.1 libcmark-gfm
-RENDER_PKGS = pangocairo cairo-pdf gmime-3.0
+RENDER_PKGS = pangocairo cairo-pdf librsvg-2.0 gmime-3.0
 WIP_PKGS = xlsxwriter
 PKGS = $(LIB_PKGS) $(RENDER_PKGS) $(WIP_PKGS)
 

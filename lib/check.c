@@ -532,67 +532,6 @@ check_vague_due(struct ctx *c)
 	return 0;
 }
 
-static int
-check_due_before(struct ctx *c)
-{
-	char due[32], date[32];
-	size_t i;
-
-	if (!c->contact_ok)
-		return 0;
-	cr_datetime_format(&c->r->date.dt, date);
-	for (i = 0; i < c->r->actions.len; i++) {
-		const cr_action *a = &c->r->actions.items[i];
-		if (!a->due.valid || !cr_action_open(a) ||
-		    cr_datetime_epoch(&a->due.dt, 1) >= c->contact_start)
-			continue;
-		cr_datetime_format(&a->due.dt, due);
-		if (add(c, a->due.raw.pos, CR_RULE_ACTION_DUE_BEFORE_CONTACT,
-			"action '%s' is due %s, before the contact (%s); write "
-			"the date agreed in this contact, or set 'status: "
-			"done' "
-			"or 'dropped'",
-			action_name(a), due, date) == -1)
-			return -1;
-	}
-	return 0;
-}
-
-static int
-check_overdue(struct ctx *c)
-{
-	cr_datetime today;
-	long long days;
-	char due[32];
-	size_t i;
-
-	cr_datetime_from_epoch(c->o->now, c->o->now_offset, &today);
-	for (i = 0; i < c->r->actions.len; i++) {
-		const cr_action *a = &c->r->actions.items[i];
-		if (!a->due.valid || !cr_action_open(a) ||
-		    c->o->now <= cr_datetime_epoch(&a->due.dt, 1))
-			continue;
-		/* due before the contact says more; no second finding */
-		if (c->contact_ok &&
-		    c->o->severity[CR_RULE_ACTION_DUE_BEFORE_CONTACT] !=
-			CR_SEV_OFF &&
-		    cr_datetime_epoch(&a->due.dt, 1) < c->contact_start)
-			continue;
-		days = cr_days_from_civil(today.year, today.month, today.day) -
-		       cr_days_from_civil(a->due.dt.year, a->due.dt.month,
-					  a->due.dt.day);
-		cr_datetime_format(&a->due.dt, due);
-		if (add(c, a->due.raw.pos, CR_RULE_ACTION_OVERDUE,
-			"action '%s' was due %s (%lld day%s ago) and is still "
-			"%s; set 'status: done' or 'dropped', or agree a new "
-			"date",
-			action_name(a), due, days, days == 1 ? "" : "s",
-			cr_status_name(cr_action_status(a))) == -1)
-			return -1;
-	}
-	return 0;
-}
-
 /* Reports each key that repeats an earlier one (keys sorted by key_cmp);
  * `report` gets the later and the first index. */
 static int
@@ -991,7 +930,9 @@ check_next_contact(struct ctx *c)
 
 /* ------------------------------------------------------------ driver */
 
-/* The checks of one report, in the order of the rule table. */
+/* The checks of one report, in the order of the rule table. The ones
+ * that need the report's thread (action-due-before-contact,
+ * action-overdue, and the cross-file rules) are in check_thread.c. */
 static const struct check {
 	cr_rule rule;
 	int (*fn)(struct ctx *);
@@ -1005,8 +946,6 @@ static const struct check {
     {CR_RULE_ACTION_UNKNOWN_OWNER, check_unknown_owner},
     {CR_RULE_ACTION_NO_DUE, check_no_due},
     {CR_RULE_ACTION_VAGUE_DUE, check_vague_due},
-    {CR_RULE_ACTION_DUE_BEFORE_CONTACT, check_due_before},
-    {CR_RULE_ACTION_OVERDUE, check_overdue},
     {CR_RULE_DUPLICATE_ID, check_action_ids},
     {CR_RULE_ISSUED_BEFORE_CONTACT, check_issued_before},
     {CR_RULE_LATE_REPORT, check_late},
@@ -1145,87 +1084,6 @@ cr_check_report(const cr_report *r, const cr_check_opts *o, cr_diags *d)
 		if (o->severity[checks[i].rule] != CR_SEV_OFF)
 			rc = checks[i].fn(&c);
 	ctx_free(&c);
-	return rc;
-}
-
-/* --------------------------------------------------------- collection */
-
-struct coll {
-	struct ctx c;
-	const cr_report *const *rs;
-};
-
-static int
-dup_report(void *arg, size_t later, size_t first)
-{
-	struct coll *k = arg;
-	const cr_report *r = k->rs[later], *f = k->rs[first];
-
-	k->c.r = r;
-	k->c.file = r->file;
-	return add(&k->c, r->id_given ? r->id.pos : r->pos,
-		   CR_RULE_DUPLICATE_ID,
-		   "report id '%s' is also the id of the report in %s:%d; "
-		   "give each report its own id",
-		   r->id.s, f->file != NULL ? f->file : "<stdin>",
-		   (f->id_given ? f->id.pos : f->pos).line);
-}
-
-int
-cr_check_collection(const cr_report *const *rs, size_t n,
-		    const cr_check_opts *o, cr_diags *d)
-{
-	struct key *all = NULL, *ok = NULL;
-	size_t i, nall = 0, nok = 0;
-	struct coll k;
-	int rc = -1;
-
-	if (ctx_init(&k.c, NULL, o, d) == -1)
-		goto out;
-	k.rs = rs;
-	if (n > 0 && ((all = malloc(n * sizeof(*all))) == NULL ||
-		      (ok = malloc(n * sizeof(*ok))) == NULL))
-		goto out;
-	for (i = 0; i < n; i++) {
-		if (rs[i] == NULL || blank(rs[i]->id.s))
-			continue;
-		all[nall].s = rs[i]->id.s;
-		all[nall++].idx = i;
-		if (!rs[i]->broken) {
-			ok[nok].s = rs[i]->id.s;
-			ok[nok++].idx = i;
-		}
-	}
-	if (nall > 1)
-		qsort(all, nall, sizeof(*all), key_cmp);
-	if (nok > 1)
-		qsort(ok, nok, sizeof(*ok), key_cmp);
-	if (o->severity[CR_RULE_DUPLICATE_ID] != CR_SEV_OFF &&
-	    each_duplicate(ok, nok, &k, dup_report) == -1)
-		goto out;
-	for (i = 0;
-	     i < n && o->severity[CR_RULE_MISSING_PREVIOUS] != CR_SEV_OFF;
-	     i++) {
-		const cr_report *r = rs[i];
-		if (r == NULL || r->broken || blank(r->previous.s) ||
-		    has_placeholder(&k.c, r->previous.s))
-			continue;
-		if (nall > 0 &&
-		    bsearch(r->previous.s, all, nall, sizeof(*all), key_find))
-			continue;
-		k.c.r = r;
-		k.c.file = r->file;
-		if (add(&k.c, r->previous.pos, CR_RULE_MISSING_PREVIOUS,
-			"previous report '%s' is not among the files given; "
-			"check the id, or lint the thread's files together",
-			r->previous.s) == -1)
-			goto out;
-	}
-	rc = 0;
-out:
-	free(all);
-	free(ok);
-	ctx_free(&k.c);
 	return rc;
 }
 

@@ -40,7 +40,8 @@ cr_confirmation_parse(const char *s, cr_pos pos, cr_confirmation *c)
 
 	memset(c, 0, sizeof(*c));
 	c->pos = pos;
-	for (open = strchr(s, '('); open != NULL; open = strchr(open + 1, '(')) {
+	for (open = strchr(s, '('); open != NULL;
+	     open = strchr(open + 1, '(')) {
 		if ((close = strchr(open, ')')) == NULL)
 			break;
 		for (after = close + 1; blank(*after); after++)
@@ -77,7 +78,7 @@ cr_confirmation_format(const cr_confirmation *c, cr_buf *out)
 	cr_buf_puts(out, c->name.s != NULL ? c->name.s : "");
 	cr_buf_printf(out, " (%s)",
 		      cr_date_out(&c->at, at) != NULL ? cr_date_out(&c->at, at)
-						       : "");
+						      : "");
 	if (c->note.s != NULL)
 		cr_buf_printf(out, ": %s", c->note.s);
 	return out->oom ? -1 : 0;

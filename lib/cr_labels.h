@@ -66,9 +66,13 @@ typedef enum cr_label_id {
 	CR_LABEL_CONTACT_REPORT,
 	/* printf templates, the same conversions in every language (see
 	 * cr_label_format for a way without a non-literal format). */
-	CR_LABEL_PAGE_OF, /* "Page %d of %d": page number, page count */
-	CR_LABEL_SUBJECT, /* "Contact report: %s (%s)": title, the
-			     contact's date written long */
+	CR_LABEL_PAGE_OF,      /* "Page %d of %d": page number, page count */
+	CR_LABEL_SUBJECT,      /* "Contact report: %s (%s)": title, the
+				  contact's date written long */
+	CR_LABEL_OVERDUE_DAY,  /* "%d day overdue": one day */
+	CR_LABEL_OVERDUE_DAYS, /* "%d days overdue": more days */
+	CR_LABEL_REPLY,	       /* "Please confirm ... within %d hours.": the
+				  reply line of the client's copy */
 	CR_LABEL__COUNT
 } cr_label_id;
 

@@ -581,7 +581,38 @@ typedef struct cr_write_opts {
 	int now_offset; /* minutes east of UTC for `now` */
 	const char *from_address; /* eml: sender address when the author has
 				     none among the attendees; NULL: none */
+	/* The house style (SPEC 7, cr_house_style): all zero without one. */
+	const char *agency;	   /* the agency's name; NULL: none */
+	const unsigned char *logo; /* the logo's bytes, PNG or SVG (see
+				      cr_logo_type); NULL: none */
+	size_t logo_len;
+	int reply_hours; /* the client's copy asks for confirmation within
+			    so many hours; 0: no such line */
 } cr_write_opts;
+
+/* ------------------------------------------------------------------ */
+/* The house style: .cr-render.yaml (SPEC 7)                          */
+
+#define CR_HOUSE_STYLE_FILE ".cr-render.yaml"
+#define CR_REPLY_HOURS_DEFAULT 48
+
+typedef struct cr_house_style {
+	char *agency; /* owned; NULL when not given */
+	char *logo;   /* owned; the path as written (relative to the file) */
+	cr_pos logo_pos;
+	int reply_hours; /* CR_REPLY_HOURS_DEFAULT when not given */
+} cr_house_style;
+
+/* Reads a house style file's bytes (any bytes: invalid UTF-8 is an error);
+ * every problem (syntax, unknown key, a value of the wrong type) is a
+ * diagnostic naming `file`. 0, or -1 on memory. Free with
+ * cr_house_style_free. */
+int cr_house_style_read(const char *buf, size_t len, const char *file,
+			cr_house_style *hs, cr_diags *d);
+void cr_house_style_free(cr_house_style *hs);
+/* The MIME type of logo bytes: "image/png", "image/svg+xml", or NULL
+ * when they are neither. */
+const char *cr_logo_type(const unsigned char *data, size_t len);
 
 /* Canonical YAML of one report as one document (no leading "---"). */
 int cr_write_yaml(const cr_report *r, const cr_write_opts *o, cr_buf *out);
@@ -619,9 +650,99 @@ int cr_render_pdf(const cr_report *r, const cr_write_opts *o, cr_buf *out);
 int cr_render_eml(const cr_report *r, const cr_write_opts *o, cr_buf *out);
 /* Why no message can be made (cr_render_eml then returns CR_REFUSED): no sender
  * address, i.e. the author has no plain address among the attendees and
- * distribution and o->from_address is NULL or not local@domain. A static
+ * distribution and o->from_address is NULL or not local@domain; or no
+ * recipient, i.e. no attendee or distribution member has one. A static
  * English sentence for the user, or NULL when the message can be made. */
 const char *cr_eml_refusal(const cr_report *r, const cr_write_opts *o);
+/* The participants (attendees, then distribution) that get no copy of the
+ * message for want of a plain address, in order: *out is malloc'd (free()
+ * it; NULL when there are none), its pointers point into r. 0, or -1 on
+ * memory. */
+int cr_eml_left_out(const cr_report *r, const cr_person ***out, size_t *n);
+
+/* ------------------------------------------------------------------ */
+/* Threads: reports read together (SPEC 2.4)                           */
+
+/* Not an index: no report, no thread, no action. */
+#define CR_NONE ((size_t)-1)
+
+/* One action of a thread: an id within its thread (an action written
+ * without an id is one of its own). Indexes are those of the reports
+ * given to cr_threads_build. */
+typedef struct cr_thread_action {
+	size_t thread;	/* its thread */
+	const char *id; /* borrowed; NULL for an action without an id */
+	size_t first;	/* the earliest report that lists it */
+	size_t latest;	/* the latest one: its current state */
+	size_t action;	/* its index in `latest` (the last one, should the
+			   id repeat there) */
+	size_t count;	/* how many reports of the thread list it */
+} cr_thread_action;
+
+/* An open or blocked action of a report that the report naming it as
+ * `previous` leaves out: neither carried nor closed. */
+typedef struct cr_thread_lost {
+	size_t report; /* the report that leaves it out */
+	size_t prev;   /* its previous, which lists it */
+	size_t action; /* the action's index in `prev` */
+} cr_thread_lost;
+
+/*
+ * The threads of a set of reports. It BORROWS the reports (and their ids)
+ * given to cr_threads_build, which must outlive it unchanged. A broken
+ * report belongs to no thread. Reports are ordered as SPEC 2.4 says
+ * (cr_threads_later): by date (a report without a valid date first),
+ * then the one further down a `previous` chain, then the later input.
+ */
+typedef struct cr_threads {
+	const cr_report *const *rs;
+	size_t n;
+	unsigned flags;
+	size_t nthreads;
+	size_t *thread;	      /* per report: its thread, CR_NONE if broken */
+	size_t *prev;	      /* per report: the report `previous` names (a
+				 readable one), or CR_NONE */
+	unsigned char *cycle; /* per report: following `previous` from it
+				 comes back to it */
+	size_t *head;	      /* per thread: its earliest report */
+	cr_thread_action *actions; /* one per action of a thread */
+	size_t nactions;
+	cr_thread_lost *lost; /* in report order, then action order */
+	size_t nlost;
+	/* private: order keys, the id table, occurrences */
+	long long *when;
+	size_t *depth;
+	size_t *ids;
+	size_t ids_mask;
+	size_t *occ; /* per report: its first entry in `of` (n + 1) */
+	size_t *of;  /* per action occurrence: its thread action */
+} cr_threads;
+
+/* cr_threads_build flag: the actions of reports without a valid date are
+ * left out (a WIP cannot place them); their links still join threads. */
+#define CR_THREADS_DATED 1u
+
+/* Builds the threads of n reports (some may be NULL). Time and memory
+ * linear in the reports and actions. 0, or -1 (memory; t is then empty). */
+int cr_threads_build(cr_threads *t, const cr_report *const *rs, size_t n,
+		     unsigned flags);
+void cr_threads_free(cr_threads *t);
+/* The report whose id is `id` (a readable one when there is one), or
+ * CR_NONE. */
+size_t cr_threads_find(const cr_threads *t, const char *id);
+/* Whether report a comes after report b in the order of SPEC 2.4. */
+int cr_threads_later(const cr_threads *t, size_t a, size_t b);
+/* The thread action that action i of report r belongs to; NULL when the
+ * report's actions are not counted. */
+const cr_thread_action *cr_threads_action_of(const cr_threads *t, size_t r,
+					     size_t i);
+/* Whether action i of report r is its action's current state (r is the
+ * latest report of the thread that lists it). */
+int cr_threads_current(const cr_threads *t, size_t r, size_t i);
+/* The id after the highest numbered of ids, its prefix kept ("acme-7"
+ * -> "acme-8", "3" -> "4"): *out is malloc'd, or NULL when no id ends in
+ * a number. 0, or -1 on memory. */
+int cr_action_id_next(const char *const *ids, size_t n, char **out);
 
 /* ------------------------------------------------------------------ */
 /* Checks (the lint rules of SPEC 6)                                   */
@@ -656,9 +777,13 @@ void cr_check_opts_init(cr_check_opts *o, cr_profile profile);
  * options; release them with cr_check_opts_free. 0, or -1 (memory). */
 int cr_check_opts_prepare(cr_check_opts *o);
 void cr_check_opts_free(cr_check_opts *o);
-/* Checks one report (skips a broken one) and appends findings. */
+/* Checks one report (skips a broken one) and appends findings: every rule
+ * but those of cr_check_collection. */
 int cr_check_report(const cr_report *r, const cr_check_opts *o, cr_diags *d);
-/* Checks that need all reports at once: duplicate report ids, previous. */
+/* Checks the reports as threads (SPEC 2.4; call it for a single report
+ * too, which is its own thread): duplicate report ids, missing-previous,
+ * previous-cycle, thread-mismatch, action-lost, and action-overdue and
+ * action-due-before-contact on each action's current state only. */
 int cr_check_collection(const cr_report *const *rs, size_t n,
 			const cr_check_opts *o, cr_diags *d);
 /* Re-grades diagnostics [from, len) with o->severity and drops the ones
@@ -677,7 +802,10 @@ typedef struct cr_wip_row {
 	const cr_report *first;	 /* the earliest report carrying the action */
 	const cr_report *latest; /* the latest one: its fields win */
 	const cr_action *action; /* the action as written in `latest` */
-	size_t count;		 /* how many reports carry it */
+	size_t count;		 /* how many reports of its thread list it */
+	size_t thread;		 /* its thread (cr_threads numbering) */
+	const cr_report *origin; /* the thread's earliest report: with the
+				    action id, names the action across runs */
 	cr_status status;	 /* cr_action_status(action) */
 	int overdue;		/* open or blocked, and the due moment passed */
 	long long days_overdue; /* calendar days from due date to today; 0
@@ -713,13 +841,15 @@ void cr_wip_free(cr_wip *w);
 /* The filter that keeps what cr-wip shows by default (open, blocked). */
 void cr_wip_filter_init(cr_wip_filter *f);
 /*
- * Merges the actions of n reports into rows (appended to w). Reports are
- * taken in order of `date`, reports of equal date in the order given; an
- * action id seen again takes the later report's fields, keeps the first
- * report as `first` and counts it. Actions without an id are never
- * merged. A broken report is skipped silently (its reader said why); a
- * report without a valid `date` is skipped with an error appended to d.
- * Rows come out sorted (cr_wip_sort). 0, or -1 on memory.
+ * Merges the actions of n reports into rows (appended to w), one per
+ * action of a thread (SPEC 2.4, cr_threads): the same id in two threads
+ * is two rows; within a thread, the latest report that lists the action
+ * gives its fields, the earliest is `first`, and `count` is how many of
+ * the thread's reports list it. Actions without an id are never merged.
+ * A broken report is skipped silently (its reader said why); a report
+ * without a valid `date` is skipped with an error appended to d (its
+ * `previous` still links its thread). Rows come out sorted
+ * (cr_wip_sort). 0, or -1 on memory.
  */
 int cr_wip_build(cr_wip *w, const cr_report *const *rs, size_t n, cr_diags *d);
 /* Drops the rows the filter does not keep; the order stays. */

@@ -166,12 +166,24 @@ static const char *const labels[CR_LABEL__COUNT][CR_LANG__COUNT] = {
 				"Nội bộ — không gửi khách hàng",
 				"内部文件 — 请勿发给客户",
 				"Для внутреннего пользования — не для клиента"},
-    [CR_LABEL_CONTACT_REPORT] = {"Contact report", "Contact report",
+    [CR_LABEL_CONTACT_REPORT] = {"Contact report", "Biên bản ghi nhận",
 				 "客户联络报告", "Контакт-репорт"},
     [CR_LABEL_PAGE_OF] = {"Page %d of %d", "Trang %d/%d", "第 %d 页，共 %d 页",
 			  "Страница %d из %d"},
-    [CR_LABEL_SUBJECT] = {"Contact report: %s (%s)", "Contact report: %s (%s)",
+    [CR_LABEL_SUBJECT] = {"Contact report: %s (%s)",
+			  "Biên bản ghi nhận: %s (%s)",
 			  "客户联络报告：%s（%s）", "Контакт-репорт: %s (%s)"},
+    [CR_LABEL_OVERDUE_DAY] = {"%d day overdue", "quá hạn %d ngày", "逾期 %d 天",
+			      "просрочено на %d дн."},
+    [CR_LABEL_OVERDUE_DAYS] = {"%d days overdue", "quá hạn %d ngày",
+			       "逾期 %d 天", "просрочено на %d дн."},
+    [CR_LABEL_REPLY] = {"Please confirm this report, or send your "
+			"corrections, within %d hours.",
+			"Kính đề nghị quý vị xác nhận biên bản này hoặc gửi "
+			"ý kiến điều chỉnh trong vòng %d giờ.",
+			"请在 %d 小时内确认本报告，或提出修改意见。",
+			"Просим подтвердить отчет или прислать исправления "
+			"в течение %d ч."},
 };
 
 /* Month names as they stand inside a long date (Russian: genitive). */

@@ -92,9 +92,48 @@ sender(const cr_report *r, const cr_write_opts *o)
 							   : NULL;
 }
 
+/* How many participants get the message (To and Cc). */
+static size_t
+recipients(const cr_report *r)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < r->attendees.len; i++)
+		n += address_of(&r->attendees.items[i]) != NULL;
+	for (i = 0; i < r->distribution.len; i++)
+		n += address_of(&r->distribution.items[i]) != NULL;
+	return n;
+}
+
+int
+cr_eml_left_out(const cr_report *r, const cr_person ***out, size_t *n)
+{
+	const cr_persons *lists[2] = {&r->attendees, &r->distribution};
+	size_t k, i, cap = 0;
+
+	*out = NULL;
+	*n = 0;
+	for (k = 0; k < 2; k++)
+		for (i = 0; i < lists[k]->len; i++) {
+			if (address_of(&lists[k]->items[i]) != NULL)
+				continue;
+			if (cr_grow(out, &cap, *n + 1, sizeof(**out)) == -1) {
+				free(*out);
+				*out = NULL;
+				*n = 0;
+				return -1;
+			}
+			(*out)[(*n)++] = &lists[k]->items[i];
+		}
+	return 0;
+}
+
 const char *
 cr_eml_refusal(const cr_report *r, const cr_write_opts *o)
 {
+	if (sender(r, o) != NULL && recipients(r) == 0)
+		return "no recipient: no attendee or distribution member has "
+		       "an e-mail address";
 	if (sender(r, o) != NULL)
 		return NULL;
 	if (o != NULL && o->from_address != NULL)
@@ -277,7 +316,8 @@ cr_render_eml(const cr_report *r, const cr_write_opts *o, cr_buf *out)
 	const char *from;
 	int rc = -1;
 
-	if (cr_render_refusal(r, o) != NULL || (from = sender(r, o)) == NULL)
+	if (cr_render_refusal(r, o) != NULL || cr_eml_refusal(r, o) != NULL ||
+	    (from = sender(r, o)) == NULL)
 		return CR_REFUSED;
 	g_mime_init();
 	cr_buf_init(&txt);

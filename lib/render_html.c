@@ -20,47 +20,72 @@ static const char stylesheet[] =
     "body{font-family:\"Noto Sans\",\"Segoe UI\",\"Helvetica Neue\",Arial,"
     "\"Noto Sans CJK SC\",\"PingFang SC\",\"Microsoft YaHei\",sans-serif;"
     "font-size:11pt;line-height:1.45;color:#1a1a1a;background:#fff;"
-    "max-width:54em;margin:2em auto;padding:0 1.5em}\n"
+    "max-width:54em;margin:2em auto;padding:0 1.5em;"
+    "overflow-wrap:break-word}\n"
     ":lang(zh) body{font-family:\"Noto Sans CJK SC\",\"Source Han Sans SC\","
     "\"PingFang SC\",\"Microsoft YaHei\",sans-serif}\n"
     "header{border-bottom:2px solid #1a1a1a;padding-bottom:.8em;"
     "margin-bottom:1.2em}\n"
+    ".brand{display:flex;align-items:center;gap:.6em;flex-wrap:wrap;"
+    "margin:0 0 .6em}\n"
+    ".brand img{height:2.4em;width:auto;max-width:10em}\n"
+    ".agency{font-weight:700;font-size:13pt}\n"
     ".kind{margin:0;font-size:9pt;letter-spacing:.06em;color:#555;"
     "text-transform:uppercase}\n"
     "h1{font-size:18pt;line-height:1.25;margin:.15em 0 .6em}\n"
     "h2{font-size:13pt;margin:1.4em 0 .5em;padding-bottom:.15em;"
     "border-bottom:1px solid #bbb;break-after:avoid;"
     "page-break-after:avoid}\n"
-    "dl.meta{display:grid;grid-template-columns:max-content 1fr;"
+    "dl.meta{display:grid;grid-template-columns:max-content minmax(0,1fr);"
     "gap:.2em 1.2em;margin:0}\n"
-    "dl.meta dt{font-weight:600;color:#444}\n"
-    "dl.meta dd{margin:0}\n"
+    "dl.meta dt{font-weight:600;color:#444;white-space:nowrap}\n"
+    "dl.meta dd{margin:0;min-width:0}\n"
     "ul,ol{margin:.3em 0;padding-left:1.6em}\n"
     "li{margin:.2em 0}\n"
     "li,p{break-inside:avoid;page-break-inside:avoid}\n"
     ".persons .role,.persons .org{color:#444}\n"
+    ".persons .name,.persons .email{white-space:nowrap}\n"
     "table.actions{width:100%;border-collapse:collapse;font-size:10pt}\n"
     "table.actions th,table.actions td{border:1px solid #bbb;"
     "padding:.35em .5em;text-align:left;vertical-align:top}\n"
-    "table.actions thead th{background:#eee}\n"
+    "table.actions thead th{background:#eee;white-space:nowrap}\n"
     "thead{display:table-header-group}\n"
     "tr{break-inside:avoid;page-break-inside:avoid}\n"
-    "th.what{width:34%}\n"
+    "td.what,td.note{overflow-wrap:anywhere}\n"
     "td.id{font-size:9pt;color:#444;white-space:nowrap}\n"
-    "td.due{word-break:keep-all}\n"
+    "td.who,td.status{word-break:keep-all}\n"
+    ".word{white-space:nowrap}\n"
     "tr.overdue td{background:#fde8e6}\n"
     "tr.done td,tr.dropped td{color:#666}\n"
     "tr.dropped td.what{text-decoration:line-through}\n"
-    ".flag{display:inline-block;color:#a40000;font-weight:700}\n"
+    ".flag{display:inline-block;color:#a40000;font-weight:700;"
+    "white-space:nowrap}\n"
     ".internal-copy{border:2px solid #a40000;color:#a40000;"
     "font-weight:700;text-align:center;padding:.4em;margin:0 0 1em}\n"
     "section.internal{border-left:4px solid #a40000;padding-left:.8em}\n"
-    "code{font-family:\"DejaVu Sans Mono\",Menlo,Consolas,monospace;"
-    "font-size:92%;background:#f2f2f2;padding:0 .2em}\n"
+    ".reply{margin-top:1.6em;font-style:italic}\n"
+    ":lang(zh) .reply{font-style:normal}\n"
+    "code{font-family:\"Noto Sans Mono\",\"DejaVu Sans Mono\",Menlo,"
+    "Consolas,monospace;font-size:92%;background:#f2f2f2;padding:0 .2em}\n"
     "pre{white-space:pre-wrap}\n"
     ".raw{white-space:pre-wrap}\n"
     "blockquote{margin:.3em 0;padding-left:.8em;border-left:3px solid #ccc}\n"
     "a{color:#0645ad}\n"
+    /* Narrow screens: each action a card, its fields labelled. */
+    "@media screen and (max-width:40em){\n"
+    "body{margin:1em auto;padding:0 .9em}\n"
+    "table.actions,table.actions tbody,table.actions tr,"
+    "table.actions td{display:block;width:auto}\n"
+    "table.actions thead{display:none}\n"
+    "table.actions tr{border:1px solid #bbb;margin:0 0 .7em;padding:.3em "
+    ".5em}\n"
+    "table.actions td{border:0;padding:.15em 0 .15em 9em;"
+    "white-space:normal;position:relative}\n"
+    "table.actions td::before{content:attr(data-label);position:absolute;"
+    "left:0;width:8.5em;"
+    "font-weight:600;font-size:9pt;color:#444;white-space:nowrap}\n"
+    "table.actions td:empty{display:none}\n"
+    "}\n"
     "@page{size:A4;margin:18mm 16mm 20mm 16mm}\n"
     "@media print{\n"
     "body{max-width:none;margin:0;padding:0;font-size:10pt}\n"
@@ -145,13 +170,42 @@ field_date(struct html *h, cr_label_id id, const cr_date *d)
 	return 0;
 }
 
+/* The house style's logo (an inline data: image) and agency name. */
+static int
+brand(struct html *h)
+{
+	const char *type = cr_logo_type(h->o->logo, h->o->logo_len);
+
+	if (type == NULL && h->o->agency == NULL)
+		return 0;
+	put(h, "<div class=\"brand\">");
+	if (type != NULL) {
+		put(h, "<img alt=\"\" src=\"data:");
+		put(h, type);
+		put(h, ";base64,");
+		if (cr_base64(h->out, h->o->logo, h->o->logo_len) == -1)
+			return -1;
+		put(h, "\"/>");
+	}
+	if (h->o->agency != NULL) {
+		put(h, "<span class=\"agency\">");
+		esc(h, h->o->agency);
+		put(h, "</span>");
+	}
+	put(h, "</div>\n");
+	return h->out->oom ? -1 : 0;
+}
+
 static int
 header(struct html *h)
 {
 	const cr_report *r = h->r;
 	size_t i;
 
-	put(h, "<header>\n<p class=\"kind\">");
+	put(h, "<header>\n");
+	if (brand(h) == -1)
+		return -1;
+	put(h, "<p class=\"kind\">");
 	esc(h, cr_label(CR_LABEL_CONTACT_REPORT, h->lang));
 	put(h, "</p>\n<h1>");
 	esc(h, cr_str_given(r->title.s)
@@ -174,9 +228,11 @@ header(struct html *h)
 	field_str(h, CR_LABEL_AUTHOR, &r->author);
 	if (field_date(h, CR_LABEL_ISSUED, &r->issued) == -1)
 		return -1;
-	field_word(h, CR_LABEL_CONFIDENTIALITY,
-		   cr_enum_word(CR_ENUM_CONF, cr_report_conf(r),
-				r->confidentiality.s, h->lang));
+	/* the internal copy says it in its banner: one statement */
+	if (h->o->audience != CR_AUDIENCE_INTERNAL)
+		field_word(h, CR_LABEL_CONFIDENTIALITY,
+			   cr_enum_word(CR_ENUM_CONF, cr_report_conf(r),
+					r->confidentiality.s, h->lang));
 	if (field_date(h, CR_LABEL_NEXT_CONTACT, &r->next_contact) == -1)
 		return -1;
 	field_str(h, CR_LABEL_PREVIOUS, &r->previous);
@@ -273,6 +329,41 @@ column_head(struct html *h, cr_column c)
 	put(h, "</th>");
 }
 
+/* <td class="KEY" data-label="LABEL">: the label heads the field when
+ * the row is a card (narrow screens). */
+static void
+cell_open(struct html *h, cr_column c)
+{
+	put(h, "<td class=\"");
+	put(h, cr_column_key(c));
+	put(h, "\" data-label=\"");
+	esc(h, cr_column_label(c, h->lang));
+	put(h, "\">");
+}
+
+/* A due date as unbreakable parts: the date, and the time after it may
+ * go to the next line ("26 tháng 11 năm 2026," / "17:00 (UTC+07:00)"). */
+static void
+due_words(struct html *h, const char *s, size_t n)
+{
+	const char *cut = NULL, *p;
+
+	for (p = s; p + 1 < s + n; p++)
+		if (*p == ' ' && p > s &&
+		    (h->lang == CR_LANG_ZH || p[-1] == ',')) {
+			cut = p;
+			break;
+		}
+	put(h, "<span class=\"word\">");
+	cr_html_escape(h->out, s, cut != NULL ? (size_t)(cut - s) : n);
+	put(h, "</span>");
+	if (cut == NULL)
+		return;
+	put(h, " <span class=\"word\">");
+	cr_html_escape(h->out, cut + 1, n - (size_t)(cut + 1 - s));
+	put(h, "</span>");
+}
+
 static int
 action_row(struct html *h, const cr_action *a, int with_note)
 {
@@ -286,31 +377,42 @@ action_row(struct html *h, const cr_action *a, int with_note)
 	put(h, st == CR_STATUS_INVALID ? "other" : cr_status_name(st));
 	if (overdue)
 		put(h, " overdue");
-	put(h, "\">\n<td class=\"id\">");
+	put(h, "\">\n");
+	cell_open(h, CR_COL_ID);
 	esc(h, a->id.s);
-	put(h, "</td>\n<td class=\"what\">");
+	put(h, "</td>\n");
+	cell_open(h, CR_COL_WHAT);
 	if (cr_md_to_html(h->out, a->what.s) == -1)
 		return -1;
-	put(h, "</td>\n<td class=\"who\">");
+	put(h, "</td>\n");
+	cell_open(h, CR_COL_WHO);
 	esc(h, a->who.s);
-	put(h, "</td>\n<td class=\"due\">");
+	put(h, "</td>\n");
+	cell_open(h, CR_COL_DUE);
 	cr_buf_init(&t);
 	if (cr_date_text(&t, &a->due, h->lang) == -1) {
 		cr_buf_free(&t);
 		return -1;
 	}
-	cr_html_escape(h->out, t.data, t.len);
-	cr_buf_free(&t);
-	put(h, "</td>\n<td class=\"status\">");
+	due_words(h, t.data, t.len);
+	put(h, "</td>\n");
+	cell_open(h, CR_COL_STATUS);
+	put(h, "<span class=\"word\">");
 	esc(h, word);
+	put(h, "</span>");
 	if (overdue) {
+		t.len = 0;
+		cr_overdue_text(
+		    &t, cr_action_days_overdue(a, h->o->now, h->o->now_offset),
+		    h->lang);
 		put(h, " <strong class=\"flag\">");
-		esc(h, cr_label(CR_LABEL_OVERDUE, h->lang));
+		cr_html_escape(h->out, t.data, t.len);
 		put(h, "</strong>");
 	}
+	cr_buf_free(&t);
 	put(h, "</td>\n");
 	if (with_note) {
-		put(h, "<td class=\"note\">");
+		cell_open(h, CR_COL_NOTE);
 		if (cr_md_to_html(h->out, a->note.s) == -1)
 			return -1;
 		put(h, "</td>\n");
@@ -350,6 +452,82 @@ actions(struct html *h)
 
 /* --------------------------------------------------------------- page */
 
+/* Appends s as the inside of a CSS string: quotes, backslashes, '<' and
+ * '&' (so the style element stays closed) and controls as escapes. */
+static void
+css_string(cr_buf *out, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '"' || c == '\\' || c == '<' || c == '&' || c == '>' ||
+		    c < 0x20 || c == 0x7f)
+			cr_buf_printf(out, "\\%x ", c < 0x20 ? 0x20 : c);
+		else
+			cr_buf_putc(out, (char)c);
+	}
+}
+
+/* The printed page: the confidentiality statement at the foot of every
+ * page (and at the head of an internal copy's), "Page 2 of 3" beside it
+ * (the template of the label, its numbers CSS counters). */
+static int
+page_style(struct html *h)
+{
+	const char *tpl = cr_label(CR_LABEL_PAGE_OF, h->lang), *p;
+	cr_buf st;
+	int nth = 0;
+
+	cr_buf_init(&st);
+	if (cr_conf_statement(&st, h->r, h->o, h->lang) == -1) {
+		cr_buf_free(&st);
+		return -1;
+	}
+	put(h, "<style media=\"print\">\n@page{\n@bottom-left{content:\"");
+	css_string(h->out, st.data);
+	put(h, "\";font-size:8pt;color:#444}\n@bottom-right{content:\"");
+	for (p = tpl; *p != '\0'; p++) {
+		if (p[0] == '%' && p[1] == 'd') {
+			put(h, nth++ == 0 ? "\" counter(page) \""
+					  : "\" counter(pages) \"");
+			p++;
+		} else {
+			char c[2] = {*p, '\0'};
+
+			css_string(h->out, c);
+		}
+	}
+	put(h, "\";font-size:8pt;color:#444}\n");
+	if (h->o->audience == CR_AUDIENCE_INTERNAL) {
+		put(h, "@top-center{content:\"");
+		css_string(h->out, st.data);
+		put(h, "\";font-size:9pt;font-weight:700;color:#a40000}\n");
+	}
+	put(h, "}\n</style>\n");
+	cr_buf_free(&st);
+	return h->out->oom ? -1 : 0;
+}
+
+/* The client's copy ends asking for confirmation (house style). */
+static int
+reply_line(struct html *h)
+{
+	cr_buf t;
+
+	cr_buf_init(&t);
+	if (cr_reply_line(&t, h->o, h->lang) == -1) {
+		cr_buf_free(&t);
+		return -1;
+	}
+	if (t.len > 0) {
+		put(h, "<p class=\"reply\">");
+		cr_html_escape(h->out, t.data, t.len);
+		put(h, "</p>\n");
+	}
+	cr_buf_free(&t);
+	return h->out->oom ? -1 : 0;
+}
+
 int
 cr_render_html(const cr_report *r, const cr_write_opts *o, cr_buf *out)
 {
@@ -377,12 +555,23 @@ cr_render_html(const cr_report *r, const cr_write_opts *o, cr_buf *out)
 	}
 	put(&h, "</title>\n<style>\n");
 	put(&h, stylesheet);
-	put(&h, "</style>\n</head>\n<body class=\"");
+	put(&h, "</style>\n");
+	if (page_style(&h) == -1)
+		goto fail;
+	put(&h, "</head>\n<body class=\"");
 	put(&h, internal ? "internal" : "client");
 	put(&h, "\">\n");
 	if (internal) {
+		cr_buf st;
+
+		cr_buf_init(&st);
 		put(&h, "<p class=\"internal-copy\">");
-		esc(&h, cr_label(CR_LABEL_INTERNAL_COPY, h.lang));
+		if (cr_conf_statement(&st, r, o, h.lang) == -1) {
+			cr_buf_free(&st);
+			goto fail;
+		}
+		cr_html_escape(out, st.data, st.len);
+		cr_buf_free(&st);
 		put(&h, "</p>\n");
 	}
 	if (header(&h) == -1)
@@ -398,6 +587,8 @@ cr_render_html(const cr_report *r, const cr_write_opts *o, cr_buf *out)
 		goto fail;
 	/* The client's copy never holds a word of the internal notes. */
 	if (internal && texts(&h, CR_SEC_INTERNAL, &r->internal, 0) == -1)
+		goto fail;
+	if (reply_line(&h) == -1)
 		goto fail;
 	put(&h, "</main>\n</body>\n</html>\n");
 	if (out->oom)

@@ -1,24 +1,37 @@
 /*
  * render_pdf.c - the report as an A4 PDF: cairo draws, pango lays out and
- * shapes; fontconfig finds the fonts, falling back per character, so
- * Vietnamese diacritics, Chinese and Cyrillic all show. Content and order
- * follow the HTML rendering.
+ * shapes (Noto Sans, and Noto Sans CJK for Chinese, Japanese and Korean
+ * characters, found through fontconfig), librsvg draws an SVG logo.
+ * Content and order follow the HTML rendering.
+ *
+ * The page: the agency's logo and name (house style), the title, the
+ * facts of the contact in two columns, the participants one a line, the
+ * sections, the actions table, the reply line; the footer carries the
+ * one confidentiality statement and the page numbers. Text fields keep
+ * their inline Markdown (bold, italic, code, strike-through) and links
+ * are clickable (cairo link tags).
  *
  * Two passes: every paragraph line and table row is laid out first as a
  * block and given a page, so that no table row is split (a heading stays
  * with what follows it, a table's header row repeats on each page it
  * continues on) and the footer can say "page 2 of 3"; then the pages are
- * drawn. Paragraphs may break between lines; a table cell taller than a
- * page is cut with an ellipsis rather than split.
+ * drawn. A table's columns are sized from their content, as a browser
+ * sizes an automatic table: each gets at least its longest word, the room
+ * left goes where the text is long. Ids, names, dates and status words
+ * break only at spaces (never inside a Chinese name or a date); a long
+ * token of a task may break where the language allows.
  *
  * The output is reproducible: a private font map (no process-wide pango
- * state), no hinting, and the PDF dates set from the report.
+ * state), no hinting, and the PDF dates set from the report. cairo 1.16
+ * cannot set the document's language: it is added to the catalogue by an
+ * incremental update at the end of the file (PDF 1.7, 7.5.6).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <cairo-pdf.h>
+#include <librsvg/rsvg.h>
 #include <pango/pangocairo.h>
 
 #include "cr_labels.h"
@@ -27,44 +40,55 @@
 
 #define PAGE_W 595.276 /* A4 in points */
 #define PAGE_H 841.890
-#define MARGIN 50.0
-#define FOOTER 30.0 /* space kept above the bottom margin for the footer */
+#define MARGIN 42.0
+#define FOOTER 26.0 /* space kept above the bottom margin for the footer */
 #define TEXT_W (PAGE_W - 2 * MARGIN)
-#define TOP MARGIN
-#define BOTTOM (PAGE_H - MARGIN - FOOTER)
-#define PAD 3.5 /* inside a table cell */
+#define TOP 36.0
+#define BOTTOM (PAGE_H - 30.0 - FOOTER)
+#define PAD 3.0 /* inside a table cell */
 #define MAX_CELL_H (BOTTOM - TOP - 60.0)
-#define MAX_CELLS 5
-#define FONTS "DejaVu Sans, WenQuanYi Micro Hei, Noto Sans CJK SC, sans-serif"
+#define MAX_CELLS 6
+#define LOGO_H 30.0
+#define LOGO_MAX_W 140.0
+#define FACT_GAP 18.0 /* between the two columns of facts */
+#define FONTS "Noto Sans, Noto Sans CJK SC, sans-serif"
+#define FONTS_CJK "Noto Sans CJK SC, Noto Sans, sans-serif"
+#define FONT_MONO "Noto Sans Mono CJK SC, monospace"
 
 enum style {
 	S_TEXT,
+	S_CELL,
+	S_HEAD,
 	S_SMALL,
-	S_ID,
 	S_KIND,
+	S_AGENCY,
 	S_TITLE,
 	S_HEADING,
-	S_BOLD,
-	S_MARK
+	S_MARK,
+	S_REPLY
 };
 
 enum kind {
-	K_LINE, /* one line of a paragraph layout */
-	K_ROW	/* a table row: never split */
+	K_LINE,	 /* one line of a paragraph layout */
+	K_ROW,	 /* a table row or the facts: never split */
+	K_BRAND, /* logo, agency name, and the kind of document */
+	K_RULE	 /* a thin line across the text */
 };
 
-enum fill { F_NONE, F_HEAD, F_LABEL, F_OVERDUE };
+enum fill { F_NONE, F_HEAD, F_OVERDUE };
 
 struct cell {
 	PangoLayout *l; /* one reference per block */
+	const cr_spans *links;
 	double x, w;
-	enum fill fill;
 };
 
 struct block {
 	enum kind kind;
 	struct cell cell[MAX_CELLS];
 	size_t ncells;
+	enum fill fill;	 /* K_ROW */
+	int ruled;	 /* K_ROW: a line under it */
 	int line;	 /* K_LINE: index of the layout line */
 	double baseline; /* K_LINE: from the top of the block */
 	double xoff;	 /* K_LINE: the line's start within the layout */
@@ -73,22 +97,35 @@ struct block {
 	int keep;     /* stays on the page of the next block */
 	long head;    /* K_ROW: the header row of its table, or -1 */
 	int rehead;   /* opens a page: its header row is drawn above it */
-	double rgb;   /* K_LINE: grey level of the text (0 black) */
-	int red;      /* K_LINE: drawn in red (the internal-copy mark) */
+	const char *outline; /* a heading: its text, for the outline */
 	int page;
 	double y;
 };
 
 struct doc {
 	cairo_t *cr;
+	cairo_surface_t *surface;
 	PangoFontMap *fm;
 	PangoContext *ctx;
+	const char *family;
 	struct block *blocks;
 	size_t len, cap;
+	cr_spans **links; /* owned: the links of every layout */
+	size_t nlinks, links_cap;
 	const cr_report *r;
 	const cr_write_opts *o;
 	cr_lang lang;
+	cairo_surface_t *logo_png;
+	RsvgHandle *logo_svg;
+	double logo_w, logo_h;
 	int oom;
+};
+
+/* A text with its styles: built up, then laid out. */
+struct rich {
+	cr_buf s;
+	PangoAttrList *al;
+	cr_spans *links; /* NULL until a link is added */
 };
 
 static cairo_status_t
@@ -100,13 +137,13 @@ write_buf(void *closure, const unsigned char *data, unsigned int len)
 }
 
 static const char *
-pango_lang(cr_lang l)
+pdf_lang(cr_lang l)
 {
 	switch (l) {
 	case CR_LANG_VI:
 		return "vi";
 	case CR_LANG_ZH:
-		return "zh-cn";
+		return "zh-CN";
 	case CR_LANG_RU:
 		return "ru";
 	default:
@@ -114,41 +151,219 @@ pango_lang(cr_lang l)
 	}
 }
 
-/* A layout of text (markup when `markup`) `width` points wide, cut with
- * an ellipsis at max_h points (0: no limit). */
+/* -------------------------------------------------------- rich text */
+
+static void
+rich_init(struct rich *t)
+{
+	cr_buf_init(&t->s);
+	cr_buf_puts(&t->s, "");
+	t->al = pango_attr_list_new();
+	t->links = NULL;
+}
+
+static void
+rich_free(struct rich *t)
+{
+	cr_buf_free(&t->s);
+	if (t->al != NULL)
+		pango_attr_list_unref(t->al);
+	if (t->links != NULL) {
+		cr_spans_free(t->links);
+		free(t->links);
+	}
+}
+
+static void
+attr(struct rich *t, PangoAttribute *a, size_t start, size_t end)
+{
+	a->start_index = (guint)start;
+	a->end_index = (guint)end;
+	pango_attr_list_insert(t->al, a);
+}
+
+static void
+rich_grey(struct rich *t, size_t start, size_t end, double g)
+{
+	guint16 v = (guint16)(g * 65535);
+
+	attr(t, pango_attr_foreground_new(v, v, v), start, end);
+}
+
+/* Appends plain text, bold when asked. */
+static void
+rich_put(struct rich *t, const char *s, int bold)
+{
+	size_t start = t->s.len;
+
+	cr_buf_puts(&t->s, s != NULL ? s : "");
+	if (bold && t->s.len > start)
+		attr(t, pango_attr_weight_new(PANGO_WEIGHT_BOLD), start,
+		     t->s.len);
+}
+
+/* Appends a link whose text is s (an e-mail address, say). */
+static int
+rich_link(struct rich *t, const char *s, const char *url)
+{
+	size_t start = t->s.len;
+	cr_span *sp;
+
+	cr_buf_puts(&t->s, s);
+	if (t->links == NULL &&
+	    (t->links = calloc(1, sizeof(*t->links))) == NULL)
+		return -1;
+	if (cr_grow(&t->links->items, &t->links->cap, t->links->len + 1,
+		    sizeof(*t->links->items)) == -1)
+		return -1;
+	sp = &t->links->items[t->links->len];
+	if ((sp->url = cr_strdup(url)) == NULL)
+		return -1;
+	sp->kind = CR_SPAN_LINK;
+	sp->start = start;
+	sp->end = t->s.len;
+	t->links->len++;
+	attr(t, pango_attr_foreground_new(0x0645, 0x4545, 0xadad), start,
+	     t->s.len);
+	attr(t, pango_attr_underline_new(PANGO_UNDERLINE_SINGLE), start,
+	     t->s.len);
+	return 0;
+}
+
+/* Appends a text field (inline CommonMark) with its styles and links. */
+static int
+rich_md(struct rich *t, const char *md)
+{
+	cr_spans sp = {0};
+	size_t i;
+
+	if (cr_md_to_spans(&t->s, md, &sp) == -1) {
+		cr_spans_free(&sp);
+		return -1;
+	}
+	for (i = 0; i < sp.len; i++) {
+		cr_span *s = &sp.items[i];
+
+		if (s->end == (size_t)-1 || s->end <= s->start)
+			continue;
+		switch (s->kind) {
+		case CR_SPAN_EMPH:
+			attr(t, pango_attr_style_new(PANGO_STYLE_ITALIC),
+			     s->start, s->end);
+			break;
+		case CR_SPAN_STRONG:
+			attr(t, pango_attr_weight_new(PANGO_WEIGHT_BOLD),
+			     s->start, s->end);
+			break;
+		case CR_SPAN_CODE:
+			attr(t, pango_attr_family_new(FONT_MONO), s->start,
+			     s->end);
+			attr(t, pango_attr_scale_new(0.92), s->start, s->end);
+			attr(t,
+			     pango_attr_background_new(0xeeee, 0xeeee, 0xeeee),
+			     s->start, s->end);
+			break;
+		case CR_SPAN_STRIKE:
+			attr(t, pango_attr_strikethrough_new(TRUE), s->start,
+			     s->end);
+			break;
+		case CR_SPAN_LINK:
+			attr(t,
+			     pango_attr_foreground_new(0x0645, 0x4545, 0xadad),
+			     s->start, s->end);
+			attr(t,
+			     pango_attr_underline_new(PANGO_UNDERLINE_SINGLE),
+			     s->start, s->end);
+			break;
+		}
+	}
+	/* the links move into the text's own list */
+	for (i = 0; i < sp.len && !t->s.oom; i++) {
+		cr_span *s = &sp.items[i];
+
+		if (s->kind != CR_SPAN_LINK || s->end == (size_t)-1)
+			continue;
+		if ((t->links == NULL &&
+		     (t->links = calloc(1, sizeof(*t->links))) == NULL) ||
+		    cr_grow(&t->links->items, &t->links->cap, t->links->len + 1,
+			    sizeof(*t->links->items)) == -1) {
+			t->s.oom = 1;
+			break;
+		}
+		t->links->items[t->links->len++] = *s;
+		s->url = NULL;
+	}
+	cr_spans_free(&sp);
+	return t->s.oom ? -1 : 0;
+}
+
+/* Line breaks only at spaces from `from` on: a name, a date or a status
+ * word stays whole (pango would break between Chinese characters). */
+static void
+rich_words(struct rich *t, size_t from)
+{
+	size_t i = from, j;
+
+	while (i < t->s.len) {
+		while (i < t->s.len &&
+		       (t->s.data[i] == ' ' || t->s.data[i] == '\n'))
+			i++;
+		for (j = i; j < t->s.len && t->s.data[j] != ' ' &&
+			    t->s.data[j] != '\n';
+		     j++)
+			;
+		if (j > i)
+			attr(t, pango_attr_allow_breaks_new(FALSE), i, j);
+		i = j;
+	}
+}
+
+/* ------------------------------------------------------------ layout */
+
+/* A layout of the text `width` points wide (-1: unlimited), cut with an
+ * ellipsis at max_h points (0: no limit). */
 static PangoLayout *
-layout(struct doc *d, const char *text, int markup, enum style st, double width,
-       double max_h)
+layout(struct doc *d, struct rich *t, enum style st, double width, double max_h)
 {
 	PangoLayout *l;
 	PangoFontDescription *fd;
 	double size = 9;
 
-	if ((l = pango_layout_new(d->ctx)) == NULL)
+	if (t->s.oom || (l = pango_layout_new(d->ctx)) == NULL)
 		return NULL;
-	fd = pango_font_description_from_string(FONTS);
+	fd = pango_font_description_from_string(d->family);
 	switch (st) {
 	case S_TITLE:
-		size = 18;
+		size = 16;
 		pango_font_description_set_weight(fd, PANGO_WEIGHT_BOLD);
 		break;
 	case S_HEADING:
+		size = 10.5;
+		pango_font_description_set_weight(fd, PANGO_WEIGHT_BOLD);
+		break;
+	case S_AGENCY:
 		size = 12;
 		pango_font_description_set_weight(fd, PANGO_WEIGHT_BOLD);
 		break;
-	case S_BOLD:
 	case S_MARK:
 		pango_font_description_set_weight(fd, PANGO_WEIGHT_BOLD);
 		break;
+	case S_HEAD:
+		size = 8.5;
+		pango_font_description_set_weight(fd, PANGO_WEIGHT_BOLD);
+		break;
+	case S_CELL:
+		size = 8.5;
+		break;
 	case S_SMALL:
-		size = 8;
-		break;
-	case S_ID:
-		size = 8;
-		pango_font_description_set_stretch(fd, PANGO_STRETCH_CONDENSED);
-		break;
 	case S_KIND:
-		size = 9;
+		size = 7.5;
+		break;
+	case S_REPLY:
+		/* Chinese type has no italic: a slanted one reads badly */
+		if (d->lang != CR_LANG_ZH)
+			pango_font_description_set_style(fd,
+							 PANGO_STYLE_ITALIC);
 		break;
 	default:
 		break;
@@ -156,26 +371,37 @@ layout(struct doc *d, const char *text, int markup, enum style st, double width,
 	pango_font_description_set_size(fd, (int)(size * PANGO_SCALE));
 	pango_layout_set_font_description(l, fd);
 	pango_font_description_free(fd);
-	pango_layout_set_width(l, (int)(width * PANGO_SCALE));
+	pango_layout_set_width(l, width < 0 ? -1 : (int)(width * PANGO_SCALE));
 	pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
 	if (max_h > 0) {
 		pango_layout_set_height(l, (int)(max_h * PANGO_SCALE));
 		pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
 	}
-	if (markup)
-		pango_layout_set_markup(l, text, -1);
-	else {
-		/* A word broken at the end of a line gets no hyphen: an
-		 * e-mail address or id must read (and copy) as written. */
-		PangoAttrList *al = pango_attr_list_new();
-
-		pango_attr_list_insert(al,
-				       pango_attr_insert_hyphens_new(FALSE));
-		pango_layout_set_text(l, text != NULL ? text : "", -1);
-		pango_layout_set_attributes(l, al);
-		pango_attr_list_unref(al);
-	}
+	/* A word broken at the end of a line gets no hyphen: an e-mail
+	 * address or id must read (and copy) as written. */
+	pango_attr_list_insert_before(t->al,
+				      pango_attr_insert_hyphens_new(FALSE));
+	pango_layout_set_text(l, t->s.data, (int)t->s.len);
+	pango_layout_set_attributes(l, t->al);
 	return l;
+}
+
+/* The text's links, kept by the document for drawing. */
+static const cr_spans *
+keep_links(struct doc *d, struct rich *t)
+{
+	const cr_spans *sp = t->links;
+
+	if (sp == NULL)
+		return NULL;
+	if (cr_grow(&d->links, &d->links_cap, d->nlinks + 1,
+		    sizeof(*d->links)) == -1) {
+		d->oom = 1;
+		return NULL;
+	}
+	d->links[d->nlinks++] = t->links;
+	t->links = NULL;
+	return sp;
 }
 
 static struct block *
@@ -199,24 +425,26 @@ block_new(struct doc *d, enum kind kind)
  * A paragraph across the text width from `indent`, one block per line so
  * that it may break between pages. `hang` indents the lines after the
  * first (a list item's text under its marker). The first line gets
- * `space` above it.
+ * `space` above it. Frees the text.
  */
 static void
-para(struct doc *d, const char *text, int markup, enum style st, double space,
-     double indent, double hang)
+para(struct doc *d, struct rich *t, enum style st, double space, double indent,
+     double hang)
 {
 	PangoLayout *l;
 	PangoLayoutIter *it;
 	struct block *b;
 	PangoRectangle ext;
+	const cr_spans *links;
 	int y0, y1, line = 0;
 
-	if (d->oom)
-		return;
-	if ((l = layout(d, text, markup, st, TEXT_W - indent, 0)) == NULL) {
+	if (d->oom || (l = layout(d, t, st, TEXT_W - indent, 0)) == NULL) {
 		d->oom = 1;
+		rich_free(t);
 		return;
 	}
+	links = keep_links(d, t);
+	rich_free(t);
 	if (hang > 0) {
 		/* "•<tab>text": the text starts at the tab, and so do the
 		 * lines after the first */
@@ -235,6 +463,7 @@ para(struct doc *d, const char *text, int markup, enum style st, double space,
 		pango_layout_iter_get_line_extents(it, NULL, &ext);
 		b->xoff = (double)ext.x / PANGO_SCALE;
 		b->cell[0].l = g_object_ref(l);
+		b->cell[0].links = links;
 		b->cell[0].x = indent;
 		b->cell[0].w = TEXT_W - indent;
 		b->ncells = 1;
@@ -244,152 +473,157 @@ para(struct doc *d, const char *text, int markup, enum style st, double space,
 		    (double)(pango_layout_iter_get_baseline(it) - y0) /
 		    PANGO_SCALE;
 		b->space = line == 1 ? space : 0;
-		b->rgb = st == S_KIND || st == S_SMALL ? 0.35 : 0;
-		b->red = st == S_MARK;
 		/* a heading (or a short title) keeps with what follows */
-		b->keep = st == S_HEADING || st == S_TITLE || st == S_KIND;
+		b->keep = st == S_HEADING || st == S_TITLE;
 	} while (pango_layout_iter_next_line(it));
 	pango_layout_iter_free(it);
 	g_object_unref(l);
 }
 
-/* Text (inline CommonMark) as plain text for a layout; NULL on memory. */
-static char *
-plain(const char *md)
+/* A paragraph of plain text. */
+static void
+para_text(struct doc *d, const char *s, enum style st, double space)
 {
-	cr_buf b;
+	struct rich t;
 
-	cr_buf_init(&b);
-	if (cr_buf_puts(&b, "") == -1 || cr_md_to_plain(&b, md) == -1) {
-		cr_buf_free(&b);
-		return NULL;
-	}
-	return cr_buf_detach(&b, NULL);
+	rich_init(&t);
+	rich_put(&t, s, 0);
+	para(d, &t, st, space, 0, 0);
 }
 
-/* A table row of n cells with relative widths `frac` (summing to 1);
- * `fill` per cell (NULL: none); style `first` for the first cell, `st`
- * for the others. Cells are cut at MAX_CELL_H so a row fits a page. */
+static void
+heading(struct doc *d, const char *label)
+{
+	para_text(d, label, S_HEADING, 9);
+	if (!d->oom && d->len > 0) {
+		/* a little air between a heading and its table or list */
+		d->blocks[d->len - 1].height += 2;
+		d->blocks[d->len - 1].outline = label;
+	}
+}
+
+/* Width of the widest line of a layout, in points. */
+static double
+widest(PangoLayout *l)
+{
+	PangoLayoutIter *it = pango_layout_get_iter(l);
+	PangoRectangle ext;
+	int w = 0;
+
+	do {
+		pango_layout_iter_get_line_extents(it, NULL, &ext);
+		if (ext.width > w)
+			w = ext.width;
+	} while (pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+	return (double)w / PANGO_SCALE;
+}
+
+/* The narrowest (longest unbreakable run) and natural widths of a cell's
+ * text, padding included. */
+static void
+measure(struct doc *d, struct rich *t, enum style st, double *min, double *max)
+{
+	PangoLayout *l = layout(d, t, st, -1, 0);
+
+	if (l == NULL) {
+		d->oom = 1;
+		return;
+	}
+	*max = widest(l) + 2 * PAD;
+	pango_layout_set_wrap(l, PANGO_WRAP_WORD);
+	pango_layout_set_width(l, 1);
+	*min = widest(l) + 2 * PAD;
+	g_object_unref(l);
+}
+
+/*
+ * Column widths for a table of n columns from the cells' narrowest and
+ * natural widths (rows x n): each column at least its narrowest; what is
+ * left of the text width goes to the columns in proportion to how much
+ * more their text would take, and when every column has its natural
+ * width, the rest to the columns marked `grow`.
+ */
+static void
+columns(const double *mins, const double *maxs, size_t rows, size_t n,
+	const int *grow, double *w)
+{
+	double lo[MAX_CELLS] = {0}, hi[MAX_CELLS] = {0}, want[MAX_CELLS];
+	double slo = 0, shi = 0, g = 0, swant = 0;
+	size_t i, c;
+
+	for (i = 0; i < rows; i++)
+		for (c = 0; c < n; c++) {
+			if (mins[i * n + c] > lo[c])
+				lo[c] = mins[i * n + c];
+			if (maxs[i * n + c] > hi[c])
+				hi[c] = maxs[i * n + c];
+		}
+	for (c = 0; c < n; c++) {
+		if (hi[c] < lo[c])
+			hi[c] = lo[c];
+		slo += lo[c];
+		shi += hi[c];
+		g += grow[c] ? hi[c] : 0;
+		/* what it would take beyond its narrowest; a task or note
+		 * counts double, so that the short columns wrap first */
+		want[c] = (hi[c] - lo[c]) * (grow[c] ? 2 : 1);
+		swant += want[c];
+	}
+	for (c = 0; c < n; c++) {
+		if (shi <= TEXT_W)
+			w[c] =
+			    hi[c] +
+			    (g > 0 && grow[c] ? (TEXT_W - shi) * hi[c] / g : 0);
+		else if (slo <= TEXT_W)
+			w[c] = lo[c] + want[c] * (TEXT_W - slo) / swant;
+		else /* too many long words: they must break */
+			w[c] = lo[c] * TEXT_W / slo;
+	}
+}
+
+/* A table row of n cells of the given widths; the texts are freed. Cells
+ * are cut at MAX_CELL_H so a row fits a page. */
 static struct block *
-row(struct doc *d, const char *const *cells, const double *frac, size_t n,
-    const enum fill *fill, enum style first, enum style st)
+row(struct doc *d, struct rich *cells, const double *w, size_t n,
+    const enum style *st, double pad)
 {
 	struct block *b;
 	double x = 0, h;
 	size_t i;
+	int lw, lh;
 
-	if ((b = block_new(d, K_ROW)) == NULL)
+	if ((b = block_new(d, K_ROW)) == NULL) {
+		for (i = 0; i < n; i++)
+			rich_free(&cells[i]);
 		return NULL;
+	}
 	for (i = 0; i < n && i < MAX_CELLS; i++) {
-		b->cell[i].w = frac[i] * TEXT_W;
+		b->cell[i].w = w[i];
 		b->cell[i].x = x;
-		b->cell[i].fill = fill != NULL ? fill[i] : F_NONE;
-		b->cell[i].l = layout(d, cells[i] != NULL ? cells[i] : "", 0,
-				      i == 0 ? first : st,
-				      b->cell[i].w - 2 * PAD, MAX_CELL_H);
+		b->cell[i].l =
+		    layout(d, &cells[i], st[i], w[i] - 2 * pad, MAX_CELL_H);
+		b->cell[i].links = keep_links(d, &cells[i]);
 		b->ncells = i + 1;
 		if (b->cell[i].l == NULL) {
 			d->oom = 1;
-			return NULL;
+			break;
 		}
-		{
-			int lw, lh;
-			pango_layout_get_size(b->cell[i].l, &lw, &lh);
-			h = (double)lh / PANGO_SCALE + 2 * PAD;
-		}
+		pango_layout_get_size(b->cell[i].l, &lw, &lh);
+		h = (double)lh / PANGO_SCALE + 2 * pad;
 		if (h > b->height)
 			b->height = h;
-		x += b->cell[i].w;
+		x += w[i];
 	}
+	for (i = 0; i < n; i++)
+		rich_free(&cells[i]);
 	return b;
 }
 
-/* A table's header row; the rows added after it (until the next table)
- * name it so that it repeats on a new page. */
-static long
-head_row(struct doc *d, const char *const *cells, const double *frac, size_t n)
-{
-	static const enum fill fill[MAX_CELLS] = {F_HEAD, F_HEAD, F_HEAD,
-						  F_HEAD, F_HEAD};
-	struct block *b = row(d, cells, frac, n, fill, S_BOLD, S_BOLD);
-
-	if (b == NULL)
-		return -1;
-	b->keep = 1;
-	return (long)d->len - 1;
-}
+/* ------------------------------------------------------------ header */
 
 static void
-heading(struct doc *d, cr_section sec)
-{
-	para(d, cr_section_label(sec, d->lang), 0, S_HEADING, 14, 0, 0);
-	/* a little air between a heading and its table or list */
-	if (!d->oom && d->len > 0)
-		d->blocks[d->len - 1].height += 3;
-}
-
-static void
-texts(struct doc *d, cr_section sec, const cr_texts *t, int numbered)
-{
-	cr_buf b;
-	size_t i;
-	char *p;
-
-	if (t->len == 0)
-		return;
-	heading(d, sec);
-	cr_buf_init(&b);
-	for (i = 0; i < t->len && !d->oom; i++) {
-		b.len = 0;
-		if ((p = plain(t->items[i].s)) == NULL) {
-			d->oom = 1;
-			break;
-		}
-		if (numbered)
-			cr_buf_printf(&b, "%zu.\t%s", i + 1, p);
-		else
-			cr_buf_printf(&b, "•\t%s", p);
-		free(p);
-		if (b.oom) {
-			d->oom = 1;
-			break;
-		}
-		para(d, b.data, 0, S_TEXT, 4, 6, 16);
-	}
-	cr_buf_free(&b);
-}
-
-static void
-persons(struct doc *d, cr_section sec, const cr_persons *ps)
-{
-	static const double frac[] = {0.24, 0.24, 0.24, 0.28};
-	const char *cells[4];
-	long head;
-	size_t i;
-	struct block *b;
-
-	if (ps->len == 0)
-		return;
-	heading(d, sec);
-	cells[0] = cr_label(CR_LABEL_NAME, d->lang);
-	cells[1] = cr_label(CR_LABEL_ROLE, d->lang);
-	cells[2] = cr_label(CR_LABEL_ORG, d->lang);
-	cells[3] = cr_label(CR_LABEL_EMAIL, d->lang);
-	head = head_row(d, cells, frac, 4);
-	for (i = 0; i < ps->len && !d->oom; i++) {
-		const cr_person *p = &ps->items[i];
-
-		cells[0] = p->name.s;
-		cells[1] = p->role.s;
-		cells[2] = p->org.s;
-		cells[3] = p->email.s;
-		if ((b = row(d, cells, frac, 4, NULL, S_TEXT, S_TEXT)) != NULL)
-			b->head = head;
-	}
-}
-
-static void
-date_cell(struct doc *d, const cr_date *dt, cr_buf *out)
+date_text(struct doc *d, const cr_date *dt, cr_buf *out)
 {
 	out->len = 0;
 	cr_buf_puts(out, "");
@@ -397,64 +631,207 @@ date_cell(struct doc *d, const cr_date *dt, cr_buf *out)
 		d->oom = 1;
 }
 
-/* One label / value row of the header block; nothing when empty. */
-static void
-field(struct doc *d, cr_label_id id, const char *value)
+/* The logo of the house style, read once: a PNG as an image, an SVG
+ * through librsvg (drawn as vectors). No logo when it cannot be read:
+ * the caller checked its type (cr_logo_type). */
+struct png_read {
+	const unsigned char *p;
+	size_t left;
+};
+
+static cairo_status_t
+png_read(void *closure, unsigned char *data, unsigned int len)
 {
-	static const double frac[] = {0.27, 0.73};
-	static const enum fill fill[] = {F_LABEL, F_NONE};
-	const char *cells[2];
+	struct png_read *r = closure;
+
+	if (len > r->left)
+		return CAIRO_STATUS_READ_ERROR;
+	memcpy(data, r->p, len);
+	r->p += len;
+	r->left -= len;
+	return CAIRO_STATUS_SUCCESS;
+}
+
+static void
+logo_open(struct doc *d)
+{
+	const char *type = cr_logo_type(d->o->logo, d->o->logo_len);
+	double w = 0, h = 0;
+
+	if (type == NULL)
+		return;
+	if (strcmp(type, "image/png") == 0) {
+		struct png_read rd = {d->o->logo, d->o->logo_len};
+		cairo_surface_t *s =
+		    cairo_image_surface_create_from_png_stream(png_read, &rd);
+
+		if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
+			cairo_surface_destroy(s);
+			return;
+		}
+		d->logo_png = s;
+		w = cairo_image_surface_get_width(s);
+		h = cairo_image_surface_get_height(s);
+	} else {
+		RsvgHandle *hd =
+		    rsvg_handle_new_from_data(d->o->logo, d->o->logo_len, NULL);
+		gboolean hw, hh, hv;
+		RsvgLength lw, lh;
+		RsvgRectangle vb;
+
+		if (hd == NULL)
+			return;
+		rsvg_handle_set_dpi(hd, 72.0);
+		if (!rsvg_handle_get_intrinsic_size_in_pixels(hd, &w, &h)) {
+			rsvg_handle_get_intrinsic_dimensions(hd, &hw, &lw, &hh,
+							     &lh, &hv, &vb);
+			if (hv) {
+				w = vb.width;
+				h = vb.height;
+			}
+		}
+		d->logo_svg = hd;
+	}
+	if (w <= 0 || h <= 0) {
+		w = h = 1;
+	}
+	d->logo_h = LOGO_H;
+	d->logo_w = w * LOGO_H / h;
+	if (d->logo_w > LOGO_MAX_W) {
+		d->logo_w = LOGO_MAX_W;
+		d->logo_h = h * LOGO_MAX_W / w;
+	}
+}
+
+/* The logo and agency name on the left, the kind of document on the
+ * right; only the kind when there is no house style. */
+static void
+brand(struct doc *d)
+{
+	struct block *b;
+	struct rich t;
+	double kh, ah = 0, x = 0;
+	int lw, lh;
+
+	if (d->o->agency == NULL && d->logo_png == NULL &&
+	    d->logo_svg == NULL) {
+		para_text(d, cr_label(CR_LABEL_CONTACT_REPORT, d->lang), S_KIND,
+			  0);
+		if (!d->oom)
+			d->blocks[d->len - 1].keep = 1;
+		return;
+	}
+	if ((b = block_new(d, K_BRAND)) == NULL)
+		return;
+	if (d->logo_w > 0)
+		x = d->logo_w + 8;
+	rich_init(&t);
+	rich_put(&t, d->o->agency, 0);
+	b->cell[0].l = layout(d, &t, S_AGENCY, TEXT_W * 0.65 - x, 0);
+	rich_free(&t);
+	rich_init(&t);
+	rich_put(&t, cr_label(CR_LABEL_CONTACT_REPORT, d->lang), 0);
+	rich_grey(&t, 0, t.s.len, 0.35);
+	b->cell[1].l = layout(d, &t, S_KIND, TEXT_W * 0.35, 0);
+	rich_free(&t);
+	b->ncells = 2;
+	if (b->cell[0].l == NULL || b->cell[1].l == NULL) {
+		d->oom = 1;
+		return;
+	}
+	pango_layout_set_alignment(b->cell[1].l, PANGO_ALIGN_RIGHT);
+	b->cell[0].x = x;
+	b->cell[1].x = TEXT_W * 0.65;
+	pango_layout_get_size(b->cell[0].l, &lw, &lh);
+	ah = (double)lh / PANGO_SCALE;
+	pango_layout_get_size(b->cell[1].l, &lw, &lh);
+	kh = (double)lh / PANGO_SCALE;
+	b->height = d->logo_h > ah ? d->logo_h : ah;
+	if (kh > b->height)
+		b->height = kh;
+	b->height += 6;
+	b->keep = 1;
+}
+
+/* One fact: "Label<tab>value" as a paragraph of a column. */
+static void
+fact(struct rich *t, cr_label_id id, const char *value, cr_lang l)
+{
+	size_t start;
 
 	if (!cr_str_given(value))
 		return;
-	cells[0] = cr_label(id, d->lang);
-	cells[1] = value;
-	row(d, cells, frac, 2, fill, S_TEXT, S_TEXT);
+	if (t->s.len > 0)
+		cr_buf_putc(&t->s, '\n');
+	start = t->s.len;
+	rich_put(t, cr_label(id, l), 0);
+	rich_grey(t, start, t->s.len, 0.38);
+	cr_buf_putc(&t->s, '\t');
+	rich_put(t, value, 0);
 }
 
-/* The title block and the header fields, as in the HTML header. */
-static void
-header(struct doc *d)
+/* The widest label of a column of facts, in points. */
+static double
+label_width(struct doc *d, const cr_label_id *ids, size_t n)
 {
-	const cr_report *r = d->r;
-	cr_buf v;
+	double w = 0, m, x;
+	struct rich t;
 	size_t i;
 
-	para(d, cr_label(CR_LABEL_CONTACT_REPORT, d->lang), 0, S_KIND, 0, 0, 0);
-	para(d,
-	     cr_str_given(r->title.s)
-		 ? r->title.s
-		 : cr_label(CR_LABEL_CONTACT_REPORT, d->lang),
-	     0, S_TITLE, 2, 0, 0);
-	if (d->o->audience == CR_AUDIENCE_INTERNAL)
-		para(d, cr_label(CR_LABEL_INTERNAL_COPY, d->lang), 0, S_MARK, 4,
-		     0, 0);
-	if (d->oom)
-		return;
-	d->blocks[d->len - 1].keep = 0;
-	d->blocks[d->len - 1].height += 10;
+	for (i = 0; i < n; i++) {
+		rich_init(&t);
+		rich_put(&t, cr_label(ids[i], d->lang), 0);
+		measure(d, &t, S_CELL, &m, &x);
+		rich_free(&t);
+		if (x - 2 * PAD > w)
+			w = x - 2 * PAD;
+	}
+	return w;
+}
 
+/* The facts of the contact in two columns, labels lined up. */
+static void
+facts(struct doc *d)
+{
+	static const cr_label_id left_ids[] = {
+	    CR_LABEL_CLIENT,  CR_LABEL_PROJECT, CR_LABEL_TYPE,
+	    CR_LABEL_OUTCOME, CR_LABEL_DATE,	CR_LABEL_LOCATION};
+	static const cr_label_id right_ids[] = {
+	    CR_LABEL_AUTHOR,   CR_LABEL_ISSUED, CR_LABEL_NEXT_CONTACT,
+	    CR_LABEL_PREVIOUS, CR_LABEL_TAGS,	CR_LABEL_REPORT_ID};
+	static const enum style st[] = {S_CELL, S_CELL};
+	const cr_report *r = d->r;
+	struct rich col[2];
+	double w[2], tab[2];
+	cr_buf v;
+	size_t i, c;
+	struct block *b;
+
+	rich_init(&col[0]);
+	rich_init(&col[1]);
+	col[0].s.len = col[1].s.len = 0;
 	cr_buf_init(&v);
-	field(d, CR_LABEL_CLIENT, r->client.s);
-	field(d, CR_LABEL_PROJECT, r->project.s);
+	fact(&col[0], CR_LABEL_CLIENT, r->client.s, d->lang);
+	fact(&col[0], CR_LABEL_PROJECT, r->project.s, d->lang);
 	if (cr_str_given(r->type.s))
-		field(d, CR_LABEL_TYPE,
-		      cr_enum_word(CR_ENUM_TYPE, cr_report_type(r), r->type.s,
-				   d->lang));
+		fact(&col[0], CR_LABEL_TYPE,
+		     cr_enum_word(CR_ENUM_TYPE, cr_report_type(r), r->type.s,
+				  d->lang),
+		     d->lang);
 	if (cr_str_given(r->outcome.s))
-		field(d, CR_LABEL_OUTCOME,
-		      cr_enum_word(CR_ENUM_OUTCOME, cr_report_outcome(r),
-				   r->outcome.s, d->lang));
-	date_cell(d, &r->date, &v);
-	field(d, CR_LABEL_DATE, v.data);
-	field(d, CR_LABEL_LOCATION, r->location.s);
-	field(d, CR_LABEL_AUTHOR, r->author.s);
-	date_cell(d, &r->issued, &v);
-	field(d, CR_LABEL_ISSUED, v.data);
-	field(d, CR_LABEL_CONFIDENTIALITY,
-	      cr_enum_word(CR_ENUM_CONF, cr_report_conf(r),
-			   r->confidentiality.s, d->lang));
-	field(d, CR_LABEL_PREVIOUS, r->previous.s);
+		fact(&col[0], CR_LABEL_OUTCOME,
+		     cr_enum_word(CR_ENUM_OUTCOME, cr_report_outcome(r),
+				  r->outcome.s, d->lang),
+		     d->lang);
+	date_text(d, &r->date, &v);
+	fact(&col[0], CR_LABEL_DATE, v.data, d->lang);
+	fact(&col[0], CR_LABEL_LOCATION, r->location.s, d->lang);
+	fact(&col[1], CR_LABEL_AUTHOR, r->author.s, d->lang);
+	date_text(d, &r->issued, &v);
+	fact(&col[1], CR_LABEL_ISSUED, v.data, d->lang);
+	date_text(d, &r->next_contact, &v);
+	fact(&col[1], CR_LABEL_NEXT_CONTACT, v.data, d->lang);
+	fact(&col[1], CR_LABEL_PREVIOUS, r->previous.s, d->lang);
 	v.len = 0;
 	cr_buf_puts(&v, "");
 	for (i = 0; i < r->tags.len; i++) {
@@ -462,99 +839,364 @@ header(struct doc *d)
 			cr_buf_puts(&v, ", ");
 		cr_buf_puts(&v, r->tags.items[i].s);
 	}
-	field(d, CR_LABEL_TAGS, v.data);
-	field(d, CR_LABEL_REPORT_ID, r->id.s);
+	fact(&col[1], CR_LABEL_TAGS, v.data, d->lang);
+	fact(&col[1], CR_LABEL_REPORT_ID, r->id.s, d->lang);
 	if (v.oom)
 		d->oom = 1;
 	cr_buf_free(&v);
+	/* the columns share the width as their text needs it */
+	{
+		double lo, nat[2];
+
+		for (c = 0; c < 2; c++) {
+			measure(d, &col[c], S_CELL, &lo, &nat[c]);
+			if (nat[c] < 1)
+				nat[c] = 1;
+		}
+		w[0] = (TEXT_W - FACT_GAP) * nat[0] / (nat[0] + nat[1]);
+		if (w[0] < TEXT_W * 0.38)
+			w[0] = TEXT_W * 0.38;
+		if (w[0] > TEXT_W * 0.6)
+			w[0] = TEXT_W * 0.6;
+		w[0] += FACT_GAP;
+		w[1] = TEXT_W - w[0];
+	}
+	tab[0] = label_width(d, left_ids, CR_ARRAY_LEN(left_ids)) + 10;
+	tab[1] = label_width(d, right_ids, CR_ARRAY_LEN(right_ids)) + 10;
+	b = row(d, col, w, 2, st, 0);
+	if (b == NULL)
+		return;
+	for (c = 0; c < 2; c++) {
+		PangoTabArray *tabs = pango_tab_array_new_with_positions(
+		    1, FALSE, PANGO_TAB_LEFT, (int)(tab[c] * PANGO_SCALE));
+
+		pango_layout_set_tabs(b->cell[c].l, tabs);
+		pango_tab_array_free(tabs);
+		pango_layout_set_indent(b->cell[c].l,
+					(int)(-tab[c] * PANGO_SCALE));
+		pango_layout_set_width(
+		    b->cell[c].l,
+		    (int)((w[c] - (c == 0 ? FACT_GAP : 0)) * PANGO_SCALE));
+	}
+	{
+		int lw, lh0, lh1;
+
+		pango_layout_get_size(b->cell[0].l, &lw, &lh0);
+		pango_layout_get_size(b->cell[1].l, &lw, &lh1);
+		b->height = (double)(lh0 > lh1 ? lh0 : lh1) / PANGO_SCALE;
+	}
+	b->space = 6;
+}
+
+static void
+header(struct doc *d)
+{
+	const cr_report *r = d->r;
+	struct rich t;
+	struct block *b;
+
+	brand(d);
+	para_text(d,
+		  cr_str_given(r->title.s)
+		      ? r->title.s
+		      : cr_label(CR_LABEL_CONTACT_REPORT, d->lang),
+		  S_TITLE, 2);
+	if (d->o->audience == CR_AUDIENCE_INTERNAL) {
+		rich_init(&t);
+		if (cr_conf_statement(&t.s, r, d->o, d->lang) == -1)
+			d->oom = 1;
+		rich_grey(&t, 0, t.s.len, 0);
+		attr(&t, pango_attr_foreground_new(0xa4a4, 0, 0), 0, t.s.len);
+		para(d, &t, S_MARK, 3, 0, 0);
+	}
+	if (d->oom)
+		return;
+	d->blocks[d->len - 1].keep = 0;
+	facts(d);
+	if ((b = block_new(d, K_RULE)) != NULL) {
+		b->height = 4;
+		b->space = 4;
+	}
+}
+
+/* --------------------------------------------------------- sections */
+
+/* The participants of a section, one a line: name, (role, org), e-mail
+ * as a mailto: link. */
+static void
+persons(struct doc *d, cr_section sec, const cr_persons *ps)
+{
+	struct rich t;
+	cr_buf url;
+	size_t i, start;
+
+	if (ps->len == 0)
+		return;
+	heading(d, cr_section_label(sec, d->lang));
+	cr_buf_init(&url);
+	for (i = 0; i < ps->len && !d->oom; i++) {
+		const cr_person *p = &ps->items[i];
+
+		rich_init(&t);
+		rich_put(&t, p->name.s, 1);
+		if (cr_str_given(p->role.s) || cr_str_given(p->org.s)) {
+			start = t.s.len;
+			cr_buf_puts(&t.s, " (");
+			if (cr_str_given(p->role.s))
+				cr_buf_puts(&t.s, p->role.s);
+			if (cr_str_given(p->role.s) && cr_str_given(p->org.s))
+				cr_buf_puts(&t.s, ", ");
+			if (cr_str_given(p->org.s))
+				cr_buf_puts(&t.s, p->org.s);
+			cr_buf_puts(&t.s, ")");
+			rich_grey(&t, start, t.s.len, 0.3);
+		}
+		if (cr_str_given(p->email.s)) {
+			cr_buf_puts(&t.s, "  ");
+			start = t.s.len;
+			url.len = 0;
+			cr_buf_printf(&url, "mailto:%s", p->email.s);
+			if (url.oom ||
+			    rich_link(&t, p->email.s, url.data) == -1)
+				d->oom = 1;
+			rich_words(&t, start);
+		}
+		para(d, &t, S_TEXT, i == 0 ? 0 : 1, 6, 16);
+	}
+	cr_buf_free(&url);
+}
+
+static void
+texts(struct doc *d, cr_section sec, const cr_texts *tx, int numbered)
+{
+	struct rich t;
+	size_t i;
+
+	if (tx->len == 0)
+		return;
+	heading(d, cr_section_label(sec, d->lang));
+	for (i = 0; i < tx->len && !d->oom; i++) {
+		rich_init(&t);
+		if (numbered)
+			cr_buf_printf(&t.s, "%zu.\t", i + 1);
+		else
+			cr_buf_puts(&t.s, "•\t");
+		if (rich_md(&t, tx->items[i].s) == -1)
+			d->oom = 1;
+		para(d, &t, S_TEXT, i == 0 ? 0 : 2.5, 6, 16);
+	}
+}
+
+/* A date whose words never part ("13 ноября 2026 г." on one line, and
+ * "2026年11月27日" too); the time may go to the next line. */
+static void
+date_nobreak(struct doc *d, const cr_date *dt, struct rich *t)
+{
+	cr_buf v;
+	size_t i, start = t->s.len;
+
+	cr_buf_init(&v);
+	date_text(d, dt, &v);
+	for (i = 0; i < v.len && !v.oom; i++)
+		if (v.data[i] == ' ' && (i == 0 || v.data[i - 1] != ',') &&
+		    d->lang != CR_LANG_ZH)
+			cr_buf_puts(&t->s, "\xc2\xa0");
+		else
+			cr_buf_putc(&t->s, v.data[i]);
+	if (v.oom)
+		d->oom = 1;
+	cr_buf_free(&v);
+	rich_words(t, start);
+}
+
+/* The spaces of b from `from` on made no-break spaces. */
+static void
+nbsp(cr_buf *b, size_t from)
+{
+	cr_buf tail;
+	size_t i;
+
+	cr_buf_init(&tail);
+	cr_buf_put(&tail, b->data + from, b->len - from);
+	b->len = from;
+	for (i = 0; i < tail.len; i++)
+		if (tail.data[i] == ' ')
+			cr_buf_puts(b, "\xc2\xa0");
+		else
+			cr_buf_putc(b, tail.data[i]);
+	if (tail.oom)
+		b->oom = 1;
+	cr_buf_free(&tail);
+}
+
+/* The cells of one action (the column order of `cols`). */
+static void
+action_cells(struct doc *d, const cr_action *a, const cr_column *cols, size_t n,
+	     struct rich *cell)
+{
+	cr_status st = cr_action_status(a);
+	long long late = cr_action_days_overdue(a, d->o->now, d->o->now_offset);
+	double grey =
+	    st == CR_STATUS_DONE || st == CR_STATUS_DROPPED ? 0.45 : 0;
+	size_t c, start;
+
+	for (c = 0; c < n; c++) {
+		struct rich *t = &cell[c];
+
+		rich_init(t);
+		switch (cols[c]) {
+		case CR_COL_ID:
+			/* a long id may break after a hyphen, as the
+			 * language allows */
+			rich_put(t, a->id.s, 0);
+			rich_grey(t, 0, t->s.len, grey > 0 ? grey : 0.3);
+			break;
+		case CR_COL_WHAT:
+			if (rich_md(t, a->what.s) == -1)
+				d->oom = 1;
+			if (st == CR_STATUS_DROPPED)
+				attr(t, pango_attr_strikethrough_new(TRUE), 0,
+				     t->s.len);
+			break;
+		case CR_COL_WHO:
+			rich_put(t, a->who.s, 0);
+			rich_words(t, 0);
+			break;
+		case CR_COL_DUE:
+			date_nobreak(d, &a->due, t);
+			break;
+		case CR_COL_STATUS:
+			rich_put(t,
+				 cr_enum_word(CR_ENUM_STATUS, st, a->status.s,
+					      d->lang),
+				 0);
+			nbsp(&t->s, 0);
+			if (cr_action_overdue(a, d->o->now)) {
+				cr_buf_putc(&t->s, '\n');
+				start = t->s.len;
+				cr_overdue_text(&t->s, late, d->lang);
+				nbsp(&t->s, start);
+				attr(t, pango_attr_foreground_new(0xa4a4, 0, 0),
+				     start, t->s.len);
+				attr(t,
+				     pango_attr_weight_new(PANGO_WEIGHT_BOLD),
+				     start, t->s.len);
+			}
+			rich_words(t, 0);
+			break;
+		case CR_COL_NOTE:
+			if (rich_md(t, a->note.s) == -1)
+				d->oom = 1;
+			break;
+		default:
+			break;
+		}
+		if (grey > 0 && cols[c] != CR_COL_ID)
+			rich_grey(t, 0, t->s.len, grey);
+	}
 }
 
 static void
 actions(struct doc *d)
 {
-	static const double frac[] = {0.19, 0.34, 0.16, 0.17, 0.14};
-	static const enum fill late[] = {F_OVERDUE, F_OVERDUE, F_OVERDUE,
-					 F_OVERDUE, F_OVERDUE};
 	const cr_report *r = d->r;
-	const char *cells[5];
-	cr_buf due, st, what;
+	cr_column cols[MAX_CELLS];
+	enum style st[MAX_CELLS], hst[MAX_CELLS];
+	int grow[MAX_CELLS] = {0};
+	struct rich cell[MAX_CELLS];
+	double *mins, *maxs, w[MAX_CELLS];
+	size_t n = 0, i, c, rows = r->actions.len + 1;
 	struct block *b;
 	long head;
-	size_t i;
 
 	if (r->actions.len == 0)
 		return;
-	heading(d, CR_SEC_ACTIONS);
-	cells[0] = cr_column_label(CR_COL_ID, d->lang);
-	cells[1] = cr_column_label(CR_COL_WHAT, d->lang);
-	cells[2] = cr_column_label(CR_COL_WHO, d->lang);
-	cells[3] = cr_column_label(CR_COL_DUE, d->lang);
-	cells[4] = cr_column_label(CR_COL_STATUS, d->lang);
-	head = head_row(d, cells, frac, 5);
-	cr_buf_init(&due);
-	cr_buf_init(&st);
-	cr_buf_init(&what);
-	for (i = 0; i < r->actions.len && !d->oom; i++) {
-		const cr_action *a = &r->actions.items[i];
-		int overdue = cr_action_overdue(a, d->o->now);
-
-		date_cell(d, &a->due, &due);
-		st.len = what.len = 0;
-		cr_buf_puts(&st,
-			    cr_enum_word(CR_ENUM_STATUS, cr_action_status(a),
-					 a->status.s, d->lang));
-		if (overdue)
-			cr_buf_printf(&st, " (%s)",
-				      cr_label(CR_LABEL_OVERDUE, d->lang));
-		cr_buf_puts(&what, "");
-		cr_md_to_plain(&what, a->what.s);
-		/* the note goes under the task: five columns are enough on A4
-		 */
-		if (cr_str_given(a->note.s)) {
-			cr_buf_printf(&what, "\n%s: ",
-				      cr_column_label(CR_COL_NOTE, d->lang));
-			cr_md_to_plain(&what, a->note.s);
-		}
-		if (st.oom || what.oom) {
-			d->oom = 1;
+	cols[n++] = CR_COL_ID;
+	cols[n++] = CR_COL_WHAT;
+	cols[n++] = CR_COL_WHO;
+	cols[n++] = CR_COL_DUE;
+	cols[n++] = CR_COL_STATUS;
+	for (i = 0; i < r->actions.len; i++)
+		if (cr_str_given(r->actions.items[i].note.s)) {
+			cols[n++] = CR_COL_NOTE;
 			break;
 		}
-		cells[0] = a->id.s;
-		cells[1] = what.data;
-		cells[2] = a->who.s;
-		cells[3] = due.data;
-		cells[4] = st.data;
-		/* ids are long and rarely read: smaller and condensed, so they
-		 * fit */
-		if ((b = row(d, cells, frac, 5, overdue ? late : NULL, S_ID,
-			     S_TEXT)) != NULL)
-			b->head = head;
+	for (c = 0; c < n; c++) {
+		st[c] = S_CELL;
+		hst[c] = S_HEAD;
+		grow[c] = cols[c] == CR_COL_WHAT || cols[c] == CR_COL_NOTE;
 	}
-	cr_buf_free(&due);
-	cr_buf_free(&st);
-	cr_buf_free(&what);
-}
-
-static void
-next_contact(struct doc *d)
-{
-	cr_buf v;
-	char *m;
-
-	if (!cr_str_given(d->r->next_contact.raw.s))
-		return;
-	cr_buf_init(&v);
-	date_cell(d, &d->r->next_contact, &v);
-	if (!v.oom && !d->oom) {
-		m = g_markup_printf_escaped(
-		    "<span insert_hyphens='false'><b>%s:</b> %s</span>",
-		    cr_label(CR_LABEL_NEXT_CONTACT, d->lang), v.data);
-		para(d, m, 1, S_TEXT, 14, 0, 0);
-		g_free(m);
-	} else
+	mins = calloc(rows * n, sizeof(*mins));
+	maxs = calloc(rows * n, sizeof(*maxs));
+	if (mins == NULL || maxs == NULL) {
+		free(mins);
+		free(maxs);
 		d->oom = 1;
-	cr_buf_free(&v);
+		return;
+	}
+	/* measure every cell, the header row first */
+	for (i = 0; i < rows && !d->oom; i++) {
+		if (i == 0)
+			for (c = 0; c < n; c++) {
+				rich_init(&cell[c]);
+				rich_put(&cell[c],
+					 cr_column_label(cols[c], d->lang), 0);
+				nbsp(&cell[c].s, 0);
+			}
+		else
+			action_cells(d, &r->actions.items[i - 1], cols, n,
+				     cell);
+		for (c = 0; c < n; c++) {
+			measure(d, &cell[c], i == 0 ? hst[c] : st[c],
+				&mins[i * n + c], &maxs[i * n + c]);
+			rich_free(&cell[c]);
+		}
+	}
+	columns(mins, maxs, rows, n, grow, w);
+	free(mins);
+	free(maxs);
+
+	heading(d, cr_section_label(CR_SEC_ACTIONS, d->lang));
+	for (c = 0; c < n; c++) {
+		rich_init(&cell[c]);
+		rich_put(&cell[c], cr_column_label(cols[c], d->lang), 0);
+		nbsp(&cell[c].s, 0);
+	}
+	if ((b = row(d, cell, w, n, hst, PAD)) == NULL)
+		return;
+	b->fill = F_HEAD;
+	b->keep = 1;
+	head = (long)d->len - 1;
+	for (i = 0; i < r->actions.len && !d->oom; i++) {
+		const cr_action *a = &r->actions.items[i];
+
+		action_cells(d, a, cols, n, cell);
+		if ((b = row(d, cell, w, n, st, PAD)) == NULL)
+			break;
+		b->head = head;
+		b->ruled = 1;
+		if (cr_action_overdue(a, d->o->now))
+			b->fill = F_OVERDUE;
+	}
 }
+
+/* The client's copy ends asking for confirmation (house style). */
+static void
+reply(struct doc *d)
+{
+	struct rich t;
+
+	rich_init(&t);
+	if (cr_reply_line(&t.s, d->o, d->lang) == -1)
+		d->oom = 1;
+	if (t.s.len == 0) {
+		rich_free(&t);
+		return;
+	}
+	para(d, &t, S_REPLY, 14, 0, 0);
+}
+
+/* ------------------------------------------------------- pagination */
 
 /* Gives every block a page and a position; returns the page count. */
 static int
@@ -589,104 +1231,208 @@ paginate(struct doc *d)
 	return page + 1;
 }
 
+/* ----------------------------------------------------------- drawing */
+
+/* Appends s for a single-quoted string of cairo's tag attributes. */
+static void
+tag_quoted(cr_buf *b, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		if (*s == '\'' || *s == '\\')
+			cr_buf_putc(b, '\\');
+		cr_buf_putc(b, *s);
+	}
+}
+
+/* Link annotations over the parts of one layout line that are links;
+ * (x, top) is where the layout's left edge and the line's top are. */
+static void
+line_links(struct doc *d, PangoLayoutLine *line, const cr_spans *links,
+	   double x, double top, double h)
+{
+	size_t i;
+	int *ranges, n, k;
+	cr_buf a;
+
+	if (links == NULL)
+		return;
+	cr_buf_init(&a);
+	for (i = 0; i < links->len; i++) {
+		const cr_span *s = &links->items[i];
+		int ls = line->start_index,
+		    le = line->start_index + line->length;
+		int st = (int)s->start > ls ? (int)s->start : ls;
+		int en = (int)s->end < le ? (int)s->end : le;
+
+		if (st >= en)
+			continue;
+		pango_layout_line_get_x_ranges(line, st, en, &ranges, &n);
+		a.len = 0;
+		cr_buf_puts(&a, "rect=[");
+		for (k = 0; k < n; k++)
+			cr_buf_printf(
+			    &a, "%s%.2f %.2f %.2f %.2f", k > 0 ? " " : "",
+			    x + (double)ranges[2 * k] / PANGO_SCALE, top,
+			    (double)(ranges[2 * k + 1] - ranges[2 * k]) /
+				PANGO_SCALE,
+			    h);
+		g_free(ranges);
+		cr_buf_puts(&a, "] uri='");
+		tag_quoted(&a, s->url);
+		cr_buf_puts(&a, "'");
+		if (n > 0 && !a.oom) {
+			cairo_tag_begin(d->cr, CAIRO_TAG_LINK, a.data);
+			cairo_tag_end(d->cr, CAIRO_TAG_LINK);
+		}
+	}
+	if (a.oom)
+		d->oom = 1;
+	cr_buf_free(&a);
+}
+
+/* A whole layout at (x, y) and its links. */
+static void
+show_layout(struct doc *d, const struct cell *c, double x, double y)
+{
+	PangoLayoutIter *it;
+	int y0, y1;
+
+	cairo_move_to(d->cr, x, y);
+	pango_cairo_show_layout(d->cr, c->l);
+	if (c->links == NULL)
+		return;
+	it = pango_layout_get_iter(c->l);
+	do {
+		pango_layout_iter_get_line_yrange(it, &y0, &y1);
+		line_links(d, pango_layout_iter_get_line_readonly(it), c->links,
+			   x, y + (double)y0 / PANGO_SCALE,
+			   (double)(y1 - y0) / PANGO_SCALE);
+	} while (pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+}
+
+static void
+draw_logo(struct doc *d, double y)
+{
+	cairo_t *cr = d->cr;
+
+	if (d->logo_png != NULL) {
+		cairo_save(cr);
+		cairo_translate(cr, MARGIN, y);
+		cairo_scale(
+		    cr, d->logo_w / cairo_image_surface_get_width(d->logo_png),
+		    d->logo_h / cairo_image_surface_get_height(d->logo_png));
+		cairo_set_source_surface(cr, d->logo_png, 0, 0);
+		cairo_paint(cr);
+		cairo_restore(cr);
+	} else if (d->logo_svg != NULL) {
+		RsvgRectangle vp = {MARGIN, y, d->logo_w, d->logo_h};
+
+		cairo_save(cr);
+		rsvg_handle_render_document(d->logo_svg, cr, &vp, NULL);
+		cairo_restore(cr);
+	}
+}
+
 static void
 draw_block(struct doc *d, const struct block *b, double y)
 {
 	cairo_t *cr = d->cr;
 	size_t i;
 
-	if (b->kind == K_LINE) {
+	switch (b->kind) {
+	case K_LINE: {
 		PangoLayoutLine *line =
 		    pango_layout_get_line_readonly(b->cell[0].l, b->line);
+		double x = MARGIN + b->cell[0].x;
 
 		if (line == NULL)
 			return;
-		if (b->red)
-			cairo_set_source_rgb(cr, 0.65, 0, 0);
-		else
-			cairo_set_source_rgb(cr, b->rgb, b->rgb, b->rgb);
-		cairo_move_to(cr, MARGIN + b->cell[0].x + b->xoff,
-			      y + b->baseline);
+		cairo_set_source_rgb(cr, 0, 0, 0);
+		cairo_move_to(cr, x + b->xoff, y + b->baseline);
 		pango_cairo_show_layout_line(cr, line);
+		line_links(d, line, b->cell[0].links, x, y, b->height);
 		return;
+	}
+	case K_RULE:
+		cairo_set_source_rgb(cr, 0.2, 0.2, 0.2);
+		cairo_set_line_width(cr, 0.8);
+		cairo_move_to(cr, MARGIN, y + 1);
+		cairo_line_to(cr, PAGE_W - MARGIN, y + 1);
+		cairo_stroke(cr);
+		return;
+	case K_BRAND:
+		draw_logo(d, y);
+		cairo_set_source_rgb(cr, 0, 0, 0);
+		show_layout(d, &b->cell[0], MARGIN + b->cell[0].x,
+			    y + (d->logo_h > 0 ? (d->logo_h - 15) / 2 : 0));
+		show_layout(d, &b->cell[1], MARGIN + b->cell[1].x, y);
+		return;
+	case K_ROW:
+		break;
+	}
+	if (b->fill != F_NONE) {
+		if (b->fill == F_HEAD)
+			cairo_set_source_rgb(cr, 0.90, 0.91, 0.93);
+		else
+			cairo_set_source_rgb(cr, 1.0, 0.92, 0.90);
+		cairo_rectangle(cr, MARGIN, y, TEXT_W, b->height);
+		cairo_fill(cr);
+	}
+	if (b->ruled) {
+		cairo_set_source_rgb(cr, 0.75, 0.75, 0.78);
+		cairo_set_line_width(cr, 0.4);
+		cairo_move_to(cr, MARGIN, y + b->height);
+		cairo_line_to(cr, PAGE_W - MARGIN, y + b->height);
+		cairo_stroke(cr);
 	}
 	for (i = 0; i < b->ncells; i++) {
 		const struct cell *c = &b->cell[i];
-		double x = MARGIN + c->x;
+		double pad = b->fill != F_NONE || b->ruled ? PAD : 0;
 
-		switch (c->fill) {
-		case F_HEAD:
-			cairo_set_source_rgb(cr, 0.88, 0.90, 0.93);
-			break;
-		case F_LABEL:
-			cairo_set_source_rgb(cr, 0.95, 0.95, 0.96);
-			break;
-		case F_OVERDUE:
-			cairo_set_source_rgb(cr, 1.0, 0.88, 0.86);
-			break;
-		default:
-			break;
-		}
-		if (c->fill != F_NONE) {
-			cairo_rectangle(cr, x, y, c->w, b->height);
-			cairo_fill(cr);
-		}
-		cairo_set_source_rgb(cr, 0.55, 0.55, 0.58);
-		cairo_set_line_width(cr, 0.5);
-		cairo_rectangle(cr, x, y, c->w, b->height);
-		cairo_stroke(cr);
 		cairo_set_source_rgb(cr, 0, 0, 0);
-		cairo_move_to(cr, x + PAD, y + PAD);
-		pango_cairo_show_layout(cr, c->l);
+		show_layout(d, c, MARGIN + c->x + pad, y + pad);
 	}
 }
 
-/* The confidentiality level on the left, "Page 2 of 3" on the right. */
+/* The confidentiality statement on the left, "Page 2 of 3" on the
+ * right. */
 static void
 footer(struct doc *d, int page, int pages)
 {
-	const cr_report *r = d->r;
-	double y = BOTTOM + 14;
+	double y = BOTTOM + 12;
 	char a1[16], a2[16];
-	PangoLayout *l;
-	cr_buf b;
+	struct rich t;
+	struct cell c = {0};
 
-	cr_buf_init(&b);
-	cr_buf_printf(&b, "%s: %s", cr_label(CR_LABEL_CONFIDENTIALITY, d->lang),
-		      cr_enum_word(CR_ENUM_CONF, cr_report_conf(r),
-				   r->confidentiality.s, d->lang));
-	if (d->o->audience == CR_AUDIENCE_INTERNAL)
-		cr_buf_printf(&b, " · %s",
-			      cr_label(CR_LABEL_INTERNAL_COPY, d->lang));
 	snprintf(a1, sizeof(a1), "%d", page);
 	snprintf(a2, sizeof(a2), "%d", pages);
 	cairo_set_source_rgb(d->cr, 0.55, 0.55, 0.58);
 	cairo_set_line_width(d->cr, 0.5);
-	cairo_move_to(d->cr, MARGIN, y - 6);
-	cairo_line_to(d->cr, PAGE_W - MARGIN, y - 6);
+	cairo_move_to(d->cr, MARGIN, y - 5);
+	cairo_line_to(d->cr, PAGE_W - MARGIN, y - 5);
 	cairo_stroke(d->cr);
-	cairo_set_source_rgb(d->cr, 0.3, 0.3, 0.3);
-	if (!b.oom &&
-	    (l = layout(d, b.data, 0, S_SMALL, TEXT_W * 0.7, 0)) != NULL) {
-		pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
-		pango_layout_set_height(l, -2); /* two lines at most */
-		cairo_move_to(d->cr, MARGIN, y);
-		pango_cairo_show_layout(d->cr, l);
-		g_object_unref(l);
-	}
-	b.len = 0;
-	cr_label_format(&b, CR_LABEL_PAGE_OF, d->lang, a1, a2);
-	if (!b.oom &&
-	    (l = layout(d, b.data, 0, S_SMALL, TEXT_W * 0.3, 0)) != NULL) {
-		pango_layout_set_alignment(l, PANGO_ALIGN_RIGHT);
-		cairo_move_to(d->cr, MARGIN + TEXT_W * 0.7, y);
-		pango_cairo_show_layout(d->cr, l);
-		g_object_unref(l);
-	}
-	if (b.oom)
+	rich_init(&t);
+	if (cr_conf_statement(&t.s, d->r, d->o, d->lang) == -1)
 		d->oom = 1;
-	cr_buf_free(&b);
+	rich_grey(&t, 0, t.s.len, 0.3);
+	if ((c.l = layout(d, &t, S_SMALL, TEXT_W * 0.75, 0)) != NULL) {
+		show_layout(d, &c, MARGIN, y);
+		g_object_unref(c.l);
+	}
+	rich_free(&t);
+	rich_init(&t);
+	cr_label_format(&t.s, CR_LABEL_PAGE_OF, d->lang, a1, a2);
+	rich_grey(&t, 0, t.s.len, 0.3);
+	if ((c.l = layout(d, &t, S_SMALL, TEXT_W * 0.25, 0)) != NULL) {
+		pango_layout_set_alignment(c.l, PANGO_ALIGN_RIGHT);
+		show_layout(d, &c, MARGIN + TEXT_W * 0.75, y);
+		g_object_unref(c.l);
+	}
+	rich_free(&t);
 }
+
+/* ---------------------------------------------------------- metadata */
 
 /* A metadata string without control characters (cairo writes them as
  * they are inside the PDF string). */
@@ -752,6 +1498,108 @@ metadata(struct doc *d, cairo_surface_t *s)
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, iso);
 }
 
+/* The outline (bookmarks): the title, and each section under it at the
+ * page and height of its heading. */
+static void
+outline(struct doc *d)
+{
+	const cr_report *r = d->r;
+	char dest[96];
+	size_t i;
+	int top;
+
+	top = cairo_pdf_surface_add_outline(
+	    d->surface, CAIRO_PDF_OUTLINE_ROOT,
+	    cr_str_given(r->title.s)
+		? r->title.s
+		: cr_label(CR_LABEL_CONTACT_REPORT, d->lang),
+	    "page=1 pos=[0 0]", CAIRO_PDF_OUTLINE_FLAG_OPEN);
+	for (i = 0; i < d->len; i++) {
+		const struct block *b = &d->blocks[i];
+
+		if (b->outline == NULL)
+			continue;
+		snprintf(dest, sizeof(dest), "page=%d pos=[%.1f %.1f]",
+			 b->page + 1, MARGIN, b->y);
+		cairo_pdf_surface_add_outline(d->surface, top, b->outline, dest,
+					      0);
+	}
+}
+
+/* The last number after `key` in s[0..n), or -1. */
+static long
+last_number(const char *s, size_t n, const char *key)
+{
+	size_t k = strlen(key), i;
+	long v = -1;
+
+	for (i = 0; i + k < n; i++)
+		if (memcmp(s + i, key, k) == 0)
+			v = strtol(s + i + k, NULL, 10);
+	return v;
+}
+
+/*
+ * Adds /Lang and /ViewerPreferences (show the title, not the file name)
+ * to the catalogue of the PDF cairo wrote at out[start..]: an incremental
+ * update that writes the catalogue object again, with its own xref
+ * section and a trailer pointing to the previous one.
+ */
+static int
+add_lang(cr_buf *out, size_t start, cr_lang l)
+{
+	const char *pdf = out->data + start, *obj, *end, *close;
+	size_t n = out->len - start, i, at;
+	long root, size, info, prev;
+	char head[32];
+
+	root = last_number(pdf, n, "/Root ");
+	size = last_number(pdf, n, "/Size ");
+	info = last_number(pdf, n, "/Info ");
+	prev = last_number(pdf, n, "startxref\n");
+	if (root <= 0 || size <= 0 || prev <= 0)
+		return -1;
+	snprintf(head, sizeof(head), "\n%ld 0 obj\n", root);
+	for (obj = NULL, i = 0; i + strlen(head) < n; i++)
+		if (memcmp(pdf + i, head, strlen(head)) == 0)
+			obj = pdf + i + strlen(head);
+	if (obj == NULL || (end = strstr(obj, "endobj")) == NULL)
+		return -1;
+	for (close = end; close > obj && memcmp(close, ">>", 2) != 0; close--)
+		;
+	if (close == obj)
+		return -1;
+	{
+		/* copy the dictionary before the buffer moves */
+		size_t dlen = (size_t)(close - obj);
+		char *dict = cr_strndup(obj, dlen);
+
+		if (dict == NULL)
+			return -1;
+		if (out->data[out->len - 1] != '\n')
+			cr_buf_putc(out, '\n');
+		at = out->len - start;
+		cr_buf_printf(out,
+			      "%ld 0 obj\n%s   /Lang (%s)\n"
+			      "   /ViewerPreferences << /DisplayDocTitle true "
+			      ">>\n>>\nendobj\n",
+			      root, dict, pdf_lang(l));
+		free(dict);
+	}
+	i = out->len - start;
+	cr_buf_printf(out,
+		      "xref\n%ld 1\n%010zu 00000 n \ntrailer\n<< /Size %ld\n"
+		      "   /Root %ld 0 R\n",
+		      root, at, size, root);
+	if (info > 0)
+		cr_buf_printf(out, "   /Info %ld 0 R\n", info);
+	cr_buf_printf(out, "   /Prev %ld\n>>\nstartxref\n%zu\n%%%%EOF\n", prev,
+		      i);
+	return out->oom ? -1 : 0;
+}
+
+/* ------------------------------------------------------------- fonts */
+
 /* A private font map at 72 dpi (one point is one unit of the PDF) and a
  * context without hinting, in the language of the labels (fontconfig
  * picks Chinese glyphs for zh). */
@@ -760,13 +1608,14 @@ fonts_open(struct doc *d)
 {
 	cairo_font_options_t *fo;
 
+	d->family = d->lang == CR_LANG_ZH ? FONTS_CJK : FONTS;
 	if ((d->fm = pango_cairo_font_map_new()) == NULL)
 		return -1;
 	pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(d->fm), 72.0);
 	if ((d->ctx = pango_font_map_create_context(d->fm)) == NULL)
 		return -1;
 	pango_context_set_language(
-	    d->ctx, pango_language_from_string(pango_lang(d->lang)));
+	    d->ctx, pango_language_from_string(pdf_lang(d->lang)));
 	if ((fo = cairo_font_options_create()) == NULL)
 		return -1;
 	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
@@ -776,12 +1625,37 @@ fonts_open(struct doc *d)
 	return 0;
 }
 
+static void
+doc_free(struct doc *d)
+{
+	size_t i, c;
+
+	for (i = 0; i < d->len; i++)
+		for (c = 0; c < d->blocks[i].ncells; c++)
+			if (d->blocks[i].cell[c].l != NULL)
+				g_object_unref(d->blocks[i].cell[c].l);
+	free(d->blocks);
+	for (i = 0; i < d->nlinks; i++) {
+		cr_spans_free(d->links[i]);
+		free(d->links[i]);
+	}
+	free(d->links);
+	if (d->logo_png != NULL)
+		cairo_surface_destroy(d->logo_png);
+	if (d->logo_svg != NULL)
+		g_object_unref(d->logo_svg);
+	if (d->ctx != NULL)
+		g_object_unref(d->ctx);
+	if (d->fm != NULL)
+		g_object_unref(d->fm);
+}
+
 int
 cr_render_pdf(const cr_report *r, const cr_write_opts *o, cr_buf *out)
 {
 	struct doc d;
 	cairo_surface_t *s;
-	size_t i, c, start = out->len;
+	size_t i, start = out->len;
 	int pages, page, rc = -1;
 
 	if (cr_render_refusal(r, o) != NULL)
@@ -795,6 +1669,7 @@ cr_render_pdf(const cr_report *r, const cr_write_opts *o, cr_buf *out)
 		cairo_surface_destroy(s);
 		return -1;
 	}
+	d.surface = s;
 	cairo_pdf_surface_restrict_to_version(s, CAIRO_PDF_VERSION_1_5);
 	metadata(&d, s);
 	d.cr = cairo_create(s);
@@ -802,6 +1677,7 @@ cr_render_pdf(const cr_report *r, const cr_write_opts *o, cr_buf *out)
 		d.oom = 1;
 
 	if (!d.oom) {
+		logo_open(&d);
 		header(&d);
 		persons(&d, CR_SEC_ATTENDEES, &r->attendees);
 		persons(&d, CR_SEC_ABSENT, &r->absent);
@@ -810,14 +1686,16 @@ cr_render_pdf(const cr_report *r, const cr_write_opts *o, cr_buf *out)
 		texts(&d, CR_SEC_DISCUSSION, &r->discussion, 0);
 		texts(&d, CR_SEC_AGREEMENTS, &r->agreements, 1);
 		actions(&d);
-		next_contact(&d);
 		/* The client's copy never holds a word of the internal notes.
 		 */
 		if (o->audience == CR_AUDIENCE_INTERNAL)
 			texts(&d, CR_SEC_INTERNAL, &r->internal, 0);
+		reply(&d);
 	}
 
 	pages = paginate(&d);
+	if (!d.oom)
+		outline(&d);
 	for (page = 0; page < pages && !d.oom; page++) {
 		for (i = 0; i < d.len; i++) {
 			const struct block *b = &d.blocks[i];
@@ -832,19 +1710,11 @@ cr_render_pdf(const cr_report *r, const cr_write_opts *o, cr_buf *out)
 		footer(&d, page + 1, pages);
 		cairo_show_page(d.cr);
 	}
-	for (i = 0; i < d.len; i++)
-		for (c = 0; c < d.blocks[i].ncells; c++)
-			if (d.blocks[i].cell[c].l != NULL)
-				g_object_unref(d.blocks[i].cell[c].l);
-	free(d.blocks);
-	if (d.ctx != NULL)
-		g_object_unref(d.ctx);
-	if (d.fm != NULL)
-		g_object_unref(d.fm);
+	doc_free(&d);
 	cairo_destroy(d.cr);
 	cairo_surface_finish(s);
 	if (cairo_surface_status(s) == CAIRO_STATUS_SUCCESS && !d.oom &&
-	    !out->oom)
+	    !out->oom && add_lang(out, start, d.lang) == 0)
 		rc = 0;
 	cairo_surface_destroy(s);
 	if (rc == -1 && out->data != NULL && out->len > start) {

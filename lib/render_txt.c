@@ -130,9 +130,11 @@ header(struct txt *t)
 		cr_buf_puts(ADD(CR_LABEL_AUTHOR), r->author.s);
 	if (cr_str_given(r->issued.raw.s))
 		cr_date_text(ADD(CR_LABEL_ISSUED), &r->issued, t->lang);
+	/* the internal copy says it in its banner: one statement */
 	word = cr_enum_word(CR_ENUM_CONF, cr_report_conf(r),
 			    r->confidentiality.s, t->lang);
-	cr_buf_puts(ADD(CR_LABEL_CONFIDENTIALITY), word);
+	if (t->o->audience != CR_AUDIENCE_INTERNAL)
+		cr_buf_puts(ADD(CR_LABEL_CONFIDENTIALITY), word);
 	if (cr_str_given(r->next_contact.raw.s))
 		cr_date_text(ADD(CR_LABEL_NEXT_CONTACT), &r->next_contact,
 			     t->lang);
@@ -266,7 +268,10 @@ action_fields(struct txt *t, const cr_action *a, size_t indent, size_t col)
 		cr_buf_puts(&v, word);
 		if (cr_action_overdue(a, t->o->now)) {
 			cr_buf_puts(&v, " — ");
-			cr_buf_puts(&v, cr_label(CR_LABEL_OVERDUE, t->lang));
+			cr_overdue_text(&v,
+					cr_action_days_overdue(
+					    a, t->o->now, t->o->now_offset),
+					t->lang);
 		}
 		rc = v.oom ? -1
 			   : field(t, cr_column_label(CR_COL_STATUS, t->lang),
@@ -329,15 +334,46 @@ actions(struct txt *t)
 
 /* --------------------------------------------------------------- body */
 
+/* The reply line of the client's copy, and with a house style the
+ * signature of the e-mail the text is the body of: "-- ", the author,
+ * the agency. */
+static int
+closing(struct txt *t)
+{
+	t->tmp.len = 0;
+	if (cr_reply_line(&t->tmp, t->o, t->lang) == -1)
+		return -1;
+	if (t->tmp.len > 0) {
+		cr_buf_putc(t->out, '\n');
+		if (cr_text_wrap(t->out, t->tmp.data, "", "", TXT_WIDTH) == -1)
+			return -1;
+	}
+	if (t->o->agency != NULL) {
+		cr_buf_puts(t->out, "\n-- \n");
+		if (cr_str_given(t->r->author.s) &&
+		    cr_text_wrap(t->out, t->r->author.s, "", "", TXT_WIDTH) ==
+			-1)
+			return -1;
+		if (cr_text_wrap(t->out, t->o->agency, "", "", TXT_WIDTH) == -1)
+			return -1;
+	}
+	return t->out->oom ? -1 : 0;
+}
+
 static int
 body(struct txt *t)
 {
 	const cr_report *r = t->r;
 
 	if (t->o->audience == CR_AUDIENCE_INTERNAL) {
-		cr_buf_puts(t->out, "*** ");
-		cr_buf_puts(t->out, cr_label(CR_LABEL_INTERNAL_COPY, t->lang));
-		cr_buf_puts(t->out, " ***\n\n");
+		t->tmp.len = 0;
+		cr_buf_puts(&t->tmp, "*** ");
+		cr_conf_statement(&t->tmp, r, t->o, t->lang);
+		cr_buf_puts(&t->tmp, " ***");
+		if (t->tmp.oom ||
+		    cr_text_wrap(t->out, t->tmp.data, "", "", TXT_WIDTH) == -1)
+			return -1;
+		cr_buf_putc(t->out, '\n');
 	}
 	cr_buf_puts(t->out, cr_label(CR_LABEL_CONTACT_REPORT, t->lang));
 	cr_buf_putc(t->out, '\n');
@@ -361,7 +397,7 @@ body(struct txt *t)
 	if (t->o->audience == CR_AUDIENCE_INTERNAL &&
 	    texts(t, CR_SEC_INTERNAL, &r->internal, 0) == -1)
 		return -1;
-	return t->out->oom ? -1 : 0;
+	return closing(t);
 }
 
 int

@@ -2,6 +2,8 @@
  * render_util.c - escaping, inline CommonMark, wrapping and dates for the
  * reading formats, in one place so that html and txt agree.
  */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -284,8 +286,81 @@ plain_block(cr_buf *out, size_t start, int *after_marker)
 	*after_marker = 0;
 }
 
+/* Opens a span at the end of out (end unknown yet); -1 on memory. */
+static int
+span_open(cr_spans *sp, cr_span_kind kind, const char *url, size_t at)
+{
+	cr_span *s;
+
+	if (cr_grow(&sp->items, &sp->cap, sp->len + 1, sizeof(*sp->items)) ==
+	    -1)
+		return -1;
+	s = &sp->items[sp->len];
+	s->kind = kind;
+	s->start = at;
+	s->end = (size_t)-1;
+	s->url = NULL;
+	if (url != NULL && (s->url = cr_strdup(url)) == NULL)
+		return -1;
+	sp->len++;
+	return 0;
+}
+
+/* Closes the innermost open span (inline nodes nest properly). */
+static void
+span_close(cr_spans *sp, size_t at)
+{
+	size_t i = sp->len;
+
+	while (i-- > 0)
+		if (sp->items[i].end == (size_t)-1) {
+			sp->items[i].end = at;
+			return;
+		}
+}
+
+void
+cr_spans_free(cr_spans *sp)
+{
+	size_t i;
+
+	for (i = 0; i < sp->len; i++)
+		free(sp->items[i].url);
+	free(sp->items);
+	memset(sp, 0, sizeof(*sp));
+}
+
+/* The style of an inline node, or -1 for a node that has none. */
+static int
+span_kind(cmark_node *n)
+{
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_EMPH:
+		return CR_SPAN_EMPH;
+	case CMARK_NODE_STRONG:
+		return CR_SPAN_STRONG;
+	default:
+		return is_strikethrough(n) ? CR_SPAN_STRIKE : -1;
+	}
+}
+
+static int md_plain(cr_buf *out, const char *text, cr_spans *spans);
+
 int
 cr_md_to_plain(cr_buf *out, const char *text)
+{
+	return md_plain(out, text, NULL);
+}
+
+int
+cr_md_to_spans(cr_buf *out, const char *text, cr_spans *spans)
+{
+	return md_plain(out, text, spans);
+}
+
+/* With spans: styles recorded, a link's URL never appended. */
+static int
+md_plain(cr_buf *out, const char *text, cr_spans *spans)
 {
 	cmark_node *doc, *n, *link = NULL, *list;
 	cmark_event_type ev;
@@ -338,8 +413,16 @@ cr_md_to_plain(cr_buf *out, const char *text)
 			plain_block(out, start, &after_marker);
 			cr_buf_puts(out, "---");
 			break;
-		case CMARK_NODE_TEXT:
 		case CMARK_NODE_CODE:
+			if (spans != NULL && span_open(spans, CR_SPAN_CODE,
+						       NULL, out->len) == -1)
+				out->oom = 1;
+			if ((lit = cmark_node_get_literal(n)) != NULL)
+				cr_buf_puts(out, lit);
+			if (spans != NULL)
+				span_close(spans, out->len);
+			break;
+		case CMARK_NODE_TEXT:
 		case CMARK_NODE_HTML_INLINE:
 			if ((lit = cmark_node_get_literal(n)) != NULL)
 				cr_buf_puts(out, lit);
@@ -356,6 +439,13 @@ cr_md_to_plain(cr_buf *out, const char *text)
 			if (enter && link == NULL && cr_url_allowed(url)) {
 				link = n;
 				link_start = out->len;
+				if (spans != NULL &&
+				    span_open(spans, CR_SPAN_LINK, url,
+					      out->len) == -1)
+					out->oom = 1;
+			} else if (!enter && link == n && spans != NULL) {
+				span_close(spans, out->len);
+				link = NULL;
 			} else if (!enter && link == n) {
 				size_t tl = out->len - link_start;
 				const char *t = out->data + link_start;
@@ -378,6 +468,13 @@ cr_md_to_plain(cr_buf *out, const char *text)
 			}
 			break;
 		default:
+			if (spans == NULL || (k = span_kind(n)) < 0)
+				break;
+			if (!enter)
+				span_close(spans, out->len);
+			else if (span_open(spans, (cr_span_kind)k, NULL,
+					   out->len) == -1)
+				out->oom = 1;
 			break;
 		}
 	}
@@ -469,11 +566,37 @@ wrap_avail(const struct wrap *w)
 	return pw < w->width ? w->width - pw : 1;
 }
 
+/* Whether the word at s (up to the next blank, within n bytes) is a URL
+ * or an e-mail address: a mail client breaks a link that is split, so
+ * such a word may overflow the line rather than be cut. */
+static int
+unbreakable(const char *s, size_t n)
+{
+	size_t i, len = 0;
+	int at = 0;
+
+	while (len < n && s[len] != ' ' && s[len] != '\t')
+		len++;
+	for (i = 0; i < len; i++) {
+		if ((unsigned char)s[i] >= 0x80 && (unsigned char)s[i] < 0xc0)
+			continue;
+		if (i + 3 <= len && memcmp(s + i, "://", 3) == 0)
+			return 1;
+		if (i + 7 <= len && strncasecmp(s + i, "mailto:", 7) == 0)
+			return 1;
+		if (s[i] == '@' && i > 0)
+			at = 1;
+		if (at && s[i] == '.')
+			return 1;
+	}
+	return 0;
+}
+
 /* Wraps one paragraph (no '\n' inside) of n bytes. */
 static int
 wrap_para(struct wrap *w, cr_buf *ln, const char *s, size_t n)
 {
-	size_t i = 0, lw = 0, bpos = 0, bres = 0, avail;
+	size_t i = 0, lw = 0, bpos = 0, bres = 0, avail, word = 0;
 	unsigned cp, prev = ' ';
 	int k, has_b = 0, cw, pw;
 
@@ -496,6 +619,8 @@ wrap_para(struct wrap *w, cr_buf *ln, const char *s, size_t n)
 			prev = ' ';
 			continue;
 		}
+		if (prev == ' ')
+			word = i;
 		cw = cr_utf8_cp_width(cp);
 		pw = prev == ' ' ? 0 : cr_utf8_cp_width(prev);
 		if (ln->len > 0 && prev != ' ' && cw > 0 &&
@@ -515,8 +640,10 @@ wrap_para(struct wrap *w, cr_buf *ln, const char *s, size_t n)
 				has_b = 0;
 				avail = wrap_avail(w);
 			}
-			/* Still too long: a word wider than the line. */
-			if (ln->len > 0 && lw + (size_t)cw > avail) {
+			/* Still too long: a word wider than the line, cut
+			 * unless it is a link. */
+			if (ln->len > 0 && lw + (size_t)cw > avail &&
+			    !unbreakable(s + word, n - word)) {
 				wrap_emit(w, ln->data, ln->len);
 				ln->len = 0;
 				lw = 0;
@@ -587,4 +714,95 @@ cr_action_overdue(const cr_action *a, long long now)
 	if (!cr_action_open(a))
 		return 0;
 	return a->due.valid && now > cr_datetime_epoch(&a->due.dt, 1);
+}
+
+/* ----------------------------------------------- shared report texts */
+
+long long
+cr_action_days_overdue(const cr_action *a, long long now, int now_offset)
+{
+	cr_datetime today;
+
+	if (!cr_action_overdue(a, now))
+		return 0;
+	cr_datetime_from_epoch(now, now_offset, &today);
+	return cr_days_from_civil(today.year, today.month, today.day) -
+	       cr_days_from_civil(a->due.dt.year, a->due.dt.month,
+				  a->due.dt.day);
+}
+
+int
+cr_overdue_text(cr_buf *out, long long days, cr_lang l)
+{
+	char n[32];
+
+	snprintf(n, sizeof(n), "%lld", days);
+	return cr_label_format(
+	    out, days == 1 ? CR_LABEL_OVERDUE_DAY : CR_LABEL_OVERDUE_DAYS, l, n,
+	    NULL);
+}
+
+int
+cr_conf_statement(cr_buf *out, const cr_report *r, const cr_write_opts *o,
+		  cr_lang l)
+{
+	cr_conf c = cr_report_conf(r);
+	const char *word =
+	    cr_enum_word(CR_ENUM_CONF, c, r->confidentiality.s, l);
+
+	if (o->audience != CR_AUDIENCE_INTERNAL ||
+	    (c != CR_CONF_PUBLIC && c != CR_CONF_CLIENT &&
+	     c != CR_CONF_INTERNAL)) {
+		cr_buf_puts(out, cr_label(CR_LABEL_CONFIDENTIALITY, l));
+		cr_buf_puts(out, l == CR_LANG_ZH ? "：" : ": ");
+		cr_buf_puts(out, word);
+	}
+	if (o->audience == CR_AUDIENCE_INTERNAL) {
+		if (c != CR_CONF_PUBLIC && c != CR_CONF_CLIENT &&
+		    c != CR_CONF_INTERNAL)
+			cr_buf_puts(out, " · ");
+		cr_buf_puts(out, cr_label(CR_LABEL_INTERNAL_COPY, l));
+	}
+	return out->oom ? -1 : 0;
+}
+
+int
+cr_reply_line(cr_buf *out, const cr_write_opts *o, cr_lang l)
+{
+	char n[32];
+
+	if (o->audience == CR_AUDIENCE_INTERNAL || o->reply_hours <= 0)
+		return 0;
+	snprintf(n, sizeof(n), "%d", o->reply_hours);
+	return cr_label_format(out, CR_LABEL_REPLY, l, n, NULL);
+}
+
+int
+cr_base64(cr_buf *out, const unsigned char *d, size_t n)
+{
+	static const char abc[] =
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	size_t i;
+	char q[4];
+
+	for (i = 0; i + 2 < n; i += 3) {
+		q[0] = abc[d[i] >> 2];
+		q[1] = abc[((d[i] & 3) << 4) | (d[i + 1] >> 4)];
+		q[2] = abc[((d[i + 1] & 15) << 2) | (d[i + 2] >> 6)];
+		q[3] = abc[d[i + 2] & 63];
+		cr_buf_put(out, q, 4);
+	}
+	if (n - i == 1) {
+		q[0] = abc[d[i] >> 2];
+		q[1] = abc[(d[i] & 3) << 4];
+		q[2] = q[3] = '=';
+		cr_buf_put(out, q, 4);
+	} else if (n - i == 2) {
+		q[0] = abc[d[i] >> 2];
+		q[1] = abc[((d[i] & 3) << 4) | (d[i + 1] >> 4)];
+		q[2] = abc[(d[i + 1] & 15) << 2];
+		q[3] = '=';
+		cr_buf_put(out, q, 4);
+	}
+	return out->oom ? -1 : 0;
 }

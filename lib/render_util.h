@@ -64,4 +64,56 @@ const char *cr_enum_word(cr_enum_kind kind, int value, const char *raw,
 /* Whether a string holds something other than blanks. */
 int cr_str_given(const char *s);
 
+/* Calendar days from an overdue action's due date to today's date (both
+ * as dates: the due date in its own offset, today at now_offset); 0 when
+ * the action is not overdue (cr_action_overdue). */
+long long cr_action_days_overdue(const cr_action *a, long long now,
+				 int now_offset);
+/* "3 days overdue" in language l. */
+int cr_overdue_text(cr_buf *out, long long days, cr_lang l);
+
+/*
+ * The one confidentiality statement of a rendering, the same in every
+ * reading format: on the client's copy "Confidentiality: Client"; on the
+ * internal copy "Internal — not for the client", preceded by the level
+ * when it is stricter than internal (confidential) or not a known one.
+ */
+int cr_conf_statement(cr_buf *out, const cr_report *r, const cr_write_opts *o,
+		      cr_lang l);
+
+/* The reply line of the client's copy (o->reply_hours, SPEC 7), or
+ * nothing on the internal copy or with reply_hours 0. */
+int cr_reply_line(cr_buf *out, const cr_write_opts *o, cr_lang l);
+
+/* n bytes as base64 (RFC 4648, no line breaks). */
+int cr_base64(cr_buf *out, const unsigned char *data, size_t n);
+
+/* A styled run of a text field, as cr_md_to_spans finds it. */
+typedef enum cr_span_kind {
+	CR_SPAN_EMPH,
+	CR_SPAN_STRONG,
+	CR_SPAN_CODE,
+	CR_SPAN_STRIKE,
+	CR_SPAN_LINK
+} cr_span_kind;
+
+typedef struct cr_span {
+	cr_span_kind kind;
+	size_t start, end; /* byte offsets in the output buffer */
+	char *url;	   /* CR_SPAN_LINK: owned; an allowed URL */
+} cr_span;
+
+typedef struct cr_spans {
+	cr_span *items;
+	size_t len, cap;
+} cr_spans;
+
+/*
+ * A text field as plain text (as cr_md_to_plain, except that a link
+ * keeps only its text) and the styled runs of it appended to `spans`, for
+ * a renderer that styles text itself (the PDF).
+ */
+int cr_md_to_spans(cr_buf *out, const char *text, cr_spans *spans);
+void cr_spans_free(cr_spans *spans);
+
 #endif

@@ -31,54 +31,6 @@ cr_wip_filter_init(cr_wip_filter *f)
 	f->due_within = -1;
 }
 
-/* One action of one report, before merging. */
-struct entry {
-	const char *id; /* NULL: never merged */
-	size_t rank;	/* the report's place in date order */
-	size_t idx;	/* the action's place in its report */
-	const cr_report *r;
-	const cr_action *a;
-};
-
-struct ranked {
-	long long when;
-	size_t given; /* place among the reports given: breaks ties */
-	const cr_report *r;
-};
-
-static int
-ranked_cmp(const void *x, const void *y)
-{
-	const struct ranked *a = x, *b = y;
-
-	if (a->when != b->when)
-		return a->when < b->when ? -1 : 1;
-	return a->given < b->given ? -1 : a->given > b->given;
-}
-
-static int
-entry_cmp(const void *x, const void *y)
-{
-	const struct entry *a = x, *b = y;
-	int c;
-
-	/* Actions without an id sort first, each on its own. */
-	if (a->id == NULL || b->id == NULL) {
-		if (a->id != b->id)
-			return a->id == NULL ? -1 : 1;
-	} else if ((c = strcmp(a->id, b->id)) != 0)
-		return c;
-	if (a->rank != b->rank)
-		return a->rank < b->rank ? -1 : 1;
-	return a->idx < b->idx ? -1 : a->idx > b->idx;
-}
-
-static int
-same_action(const struct entry *a, const struct entry *b)
-{
-	return a->id != NULL && b->id != NULL && strcmp(a->id, b->id) == 0;
-}
-
 /* Overdue state and day counts of a row at w->now. The calendar is the
  * due date's own offset (for a date alone: the report's), so "today" is
  * the day the due date's reader lives in. */
@@ -107,8 +59,7 @@ row_days(cr_wip_row *row, long long now)
 }
 
 static int
-push_row(cr_wip *w, const struct entry *first, const struct entry *last,
-	 size_t count)
+push_row(cr_wip *w, const cr_threads *t, const cr_thread_action *ta)
 {
 	cr_wip_row *row;
 
@@ -116,11 +67,13 @@ push_row(cr_wip *w, const struct entry *first, const struct entry *last,
 		return -1;
 	row = &w->rows[w->len++];
 	memset(row, 0, sizeof(*row));
-	row->first = first->r;
-	row->latest = last->r;
-	row->action = last->a;
-	row->count = count;
-	row->status = cr_action_status(last->a);
+	row->first = t->rs[ta->first];
+	row->latest = t->rs[ta->latest];
+	row->action = &row->latest->actions.items[ta->action];
+	row->count = ta->count;
+	row->thread = ta->thread;
+	row->origin = t->rs[t->head[ta->thread]];
+	row->status = cr_action_status(row->action);
 	row_days(row, w->now);
 	return 0;
 }
@@ -128,68 +81,34 @@ push_row(cr_wip *w, const struct entry *first, const struct entry *last,
 int
 cr_wip_build(cr_wip *w, const cr_report *const *rs, size_t n, cr_diags *d)
 {
-	struct ranked *rk = NULL;
-	struct entry *es = NULL;
-	size_t nr = 0, ne = 0, i, j, k, count;
+	cr_threads t;
+	size_t i;
 	int rc = -1;
 
-	if (n > 0 && (rk = calloc(n, sizeof(*rk))) == NULL)
-		return -1;
 	for (i = 0; i < n; i++) {
 		const cr_report *r = rs[i];
+		cr_pos pos;
 
-		if (r->broken)
+		if (r->broken || r->date.valid)
 			continue;
-		if (!r->date.valid) {
-			cr_pos pos =
-			    r->date.raw.s != NULL ? r->date.raw.pos : r->pos;
-			if (cr_diags_add(
-				d, r->file, pos,
-				r->date.raw.s != NULL ? CR_RULE_BAD_DATE
-						      : CR_RULE_MISSING_FIELD,
-				"the report has no valid date, so its "
-				"actions are left out of the WIP") == -1)
-				goto out;
-			continue;
-		}
-		rk[nr].when = cr_datetime_epoch(&r->date.dt, 0);
-		rk[nr].given = i;
-		rk[nr].r = r;
-		ne += r->actions.len;
-		nr++;
+		pos = r->date.raw.s != NULL ? r->date.raw.pos : r->pos;
+		if (cr_diags_add(d, r->file, pos,
+				 r->date.raw.s != NULL ? CR_RULE_BAD_DATE
+						       : CR_RULE_MISSING_FIELD,
+				 "the report has no valid date, so its "
+				 "actions are left out of the WIP") == -1)
+			return -1;
 	}
-	if (nr > 0)
-		qsort(rk, nr, sizeof(*rk), ranked_cmp);
-	if (ne > 0 && (es = calloc(ne, sizeof(*es))) == NULL)
-		goto out;
-	for (i = 0, k = 0; i < nr; i++)
-		for (j = 0; j < rk[i].r->actions.len; j++, k++) {
-			const cr_action *a = &rk[i].r->actions.items[j];
-
-			es[k].id = a->id.s != NULL && a->id.s[0] != '\0'
-				       ? a->id.s
-				       : NULL;
-			es[k].rank = i;
-			es[k].idx = j;
-			es[k].r = rk[i].r;
-			es[k].a = a;
-		}
-	if (ne > 0)
-		qsort(es, ne, sizeof(*es), entry_cmp);
-	for (i = 0; i < ne; i = j) {
-		/* One group: the same id; count the distinct reports. */
-		count = 1;
-		for (j = i + 1; j < ne && same_action(&es[i], &es[j]); j++)
-			if (es[j].rank != es[j - 1].rank)
-				count++;
-		if (push_row(w, &es[i], &es[j - 1], count) == -1)
+	/* Actions are known by (thread, id); undated reports still link. */
+	if (cr_threads_build(&t, rs, n, CR_THREADS_DATED) == -1)
+		return -1;
+	for (i = 0; i < t.nactions; i++)
+		if (push_row(w, &t, &t.actions[i]) == -1)
 			goto out;
-	}
 	cr_wip_sort(w);
 	rc = d->oom ? -1 : 0;
 out:
-	free(rk);
-	free(es);
+	cr_threads_free(&t);
 	return rc;
 }
 
@@ -267,7 +186,9 @@ row_cmp(const void *x, const void *y)
 		return c;
 	if ((c = text_cmp(a->action->id.s, b->action->id.s)) != 0)
 		return c;
-	/* Same id only for actions without one: keep report order. */
+	/* The same id in two threads, or actions without one. */
+	if (a->thread != b->thread)
+		return a->thread < b->thread ? -1 : 1;
 	if (a->action != b->action)
 		return a->action < b->action ? -1 : 1;
 	return 0;

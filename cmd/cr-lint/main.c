@@ -566,12 +566,48 @@ print_format(FILE *fp, int format, const cr_diags *d, const cr_check_opts *o,
 	cr_buf_free(&b);
 }
 
-/* --pass: the inputs with nothing counting as an error, unchanged. */
+/* Where a YAML text's first document starts: 0 when it opens with "---"
+ * (after blank and comment lines), 1 when it opens with a directive
+ * ("%YAML"), else -1. */
 static int
-pass_inputs(const struct lint *l, cr_severity fail)
+yaml_opening(const char *s, size_t n)
+{
+	size_t i = 0, eol;
+
+	if (n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
+		i = 3;
+	while (i < n) {
+		for (eol = i; eol < n && s[eol] != '\n'; eol++)
+			;
+		size_t j = i;
+		while (j < eol && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r'))
+			j++;
+		if (j < eol && s[j] != '#') {
+			if (j == i && eol - i >= 3 &&
+			    memcmp(s + i, "---", 3) == 0 &&
+			    (eol - i == 3 || s[i + 3] == ' ' ||
+			     s[i + 3] == '\t' || s[i + 3] == '\r'))
+				return 0;
+			return j == i && s[i] == '%' ? 1 : -1;
+		}
+		i = eol + 1;
+	}
+	return -1;
+}
+
+/*
+ * --pass: the inputs with nothing counting as an error, unchanged, in the
+ * order given. Several YAML inputs make one valid stream: each one after
+ * the first gets a line end if the text before lacks it, and a "---" line
+ * unless it opens with one (a "..." line before a directive), and loses
+ * its byte-order mark, which YAML allows only at the start of a stream.
+ */
+static int
+pass_inputs(const struct lint *l, cr_severity fail, cr_form force)
 {
 	unsigned char *bad;
 	size_t i;
+	int any = 0, nl = 1;
 
 	if ((bad = calloc(l->ins.len + 1, 1)) == NULL)
 		return -1;
@@ -584,8 +620,31 @@ pass_inputs(const struct lint *l, cr_severity fail)
 			bad[l->rs_input[i]] = 1;
 	for (i = 0; i < l->ins.len; i++) {
 		const cli_input *in = &l->ins.items[i];
-		if (!bad[i] && in->data != NULL)
-			fwrite(in->data, 1, in->len, stdout);
+		const char *data = in->data;
+		size_t len = in->len;
+		cr_form form = force != CR_FORM_AUTO ? force : in->form;
+
+		if (bad[i] || data == NULL)
+			continue;
+		if (form == CR_FORM_AUTO)
+			form = cr_sniff(data, len);
+		if (any && form == CR_FORM_YAML) {
+			int open = yaml_opening(data, len);
+
+			if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0) {
+				data += 3;
+				len -= 3;
+			}
+			if (!nl)
+				fputc('\n', stdout);
+			if (open != 0)
+				fputs(open == 1 ? "...\n" : "---\n", stdout);
+		}
+		fwrite(data, 1, len, stdout);
+		if (len > 0) {
+			nl = data[len - 1] == '\n';
+			any = 1;
+		}
 	}
 	free(bad);
 	if (fflush(stdout) == EOF || ferror(stdout)) {
@@ -681,7 +740,7 @@ main(int argc, char **argv)
 		cli_diags_print(stderr, &l.d, 0, cli_use_color(stderr));
 	if (cr_diags_count(&l.d, 0, fail) > 0)
 		rc = CLI_EXIT_INPUT;
-	if (a.pass && pass_inputs(&l, fail) == -1)
+	if (a.pass && pass_inputs(&l, fail, a.from) == -1)
 		l.failed = 1;
 	if (a.format != FMT_GNU && !a.pass &&
 	    (fflush(stdout) == EOF || ferror(stdout))) {

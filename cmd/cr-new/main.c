@@ -327,28 +327,46 @@ carry_actions(cr_report *r, const cr_report *prev)
 	return 0;
 }
 
-/* The author: --author, $CR_AUTHOR, `git config user.name`, else TODO.
- * The result is malloc'd. */
+/* The first line `git config KEY` prints, malloc'd; NULL when none. */
 static char *
-find_author(const char *opt)
+git_config(const char *key)
 {
-	const char *env = getenv("CR_AUTHOR");
-	char line[512];
+	char cmd[64], line[512];
 	FILE *p;
 
+	snprintf(cmd, sizeof(cmd), "git config %s 2>/dev/null", key);
+	if ((p = popen(cmd, "r")) == NULL)
+		return NULL;
+	if (fgets(line, sizeof(line), p) == NULL)
+		line[0] = '\0';
+	pclose(p);
+	line[strcspn(line, "\r\n")] = '\0';
+	return line[0] != '\0' ? strdup(line) : NULL;
+}
+
+/* The author: --author, $CR_AUTHOR, `git config user.name`, else TODO.
+ * When git gave the name, *email is `git config user.email` if that is
+ * a plain address (else NULL). The results are malloc'd. */
+static char *
+find_author(const char *opt, char **email)
+{
+	const char *env = getenv("CR_AUTHOR");
+	char *name;
+
+	*email = NULL;
 	if (opt != NULL && *opt != '\0')
 		return strdup(opt);
 	if (env != NULL && *env != '\0')
 		return strdup(env);
-	if ((p = popen("git config user.name 2>/dev/null", "r")) != NULL) {
-		if (fgets(line, sizeof(line), p) != NULL) {
-			line[strcspn(line, "\r\n")] = '\0';
-			if (line[0] != '\0') {
-				pclose(p);
-				return strdup(line);
-			}
+	if ((name = git_config("user.name")) != NULL) {
+		*email = git_config("user.email");
+		if (*email != NULL &&
+		    (strchr(*email, '@') == NULL ||
+		     strpbrk(*email, " \t<>()[],;:\"\\") != NULL)) {
+			free(*email);
+			*email = NULL;
 		}
-		pclose(p);
+		return name;
 	}
 	return strdup(TODO);
 }
@@ -401,7 +419,7 @@ static int
 build(cr_report *r, const struct opts *o, const cr_report *prev)
 {
 	cr_action todo;
-	char *author;
+	char *author, *email;
 	int rc;
 
 	if (set_date(r, o) == -1 ||
@@ -415,7 +433,7 @@ build(cr_report *r, const struct opts *o, const cr_report *prev)
 	    set(&r->type, o->type != NULL ? o->type : TODO) == -1 ||
 	    set(&r->location, o->location) == -1)
 		return -1;
-	if ((author = find_author(o->author)) == NULL)
+	if ((author = find_author(o->author, &email)) == NULL)
 		return -1;
 	rc = set(&r->author, author);
 	if (o->lang != CR_LANG_INVALID)
@@ -445,7 +463,12 @@ build(cr_report *r, const struct opts *o, const cr_report *prev)
 	    !has_person(&r->attendees, author)) {
 		cr_persons first = {0};
 
+		/* the author from git: with git's address, so that the
+		 * report can be sent (cr-render --to eml) */
 		rc = add_person(&first, author);
+		if (rc == 0 && email != NULL &&
+		    cr_str_set(&first.items[0].email, email, nopos) == -1)
+			rc = -1;
 		if (rc == 0)
 			rc = copy_persons(&first, &r->attendees);
 		if (rc == 0) {
@@ -459,6 +482,7 @@ build(cr_report *r, const struct opts *o, const cr_report *prev)
 		free(first.items);
 	}
 	free(author);
+	free(email);
 	if (rc == 0 && r->attendees.len == 0)
 		rc = add_person(&r->attendees, TODO);
 	/* The new meeting's own: what was said, agreed and decided next. */
@@ -485,40 +509,24 @@ build(cr_report *r, const struct opts *o, const cr_report *prev)
 /* ------------------------------------------------------------------ */
 /* The id                                                              */
 
-/* Whether the folder of `out` holds a report file named id (any of the
- * report extensions) other than out itself. */
-static int
-taken(const char *out, const char *id)
-{
-	static const char *const exts[] = {".yaml", ".yml", ".md"};
-	const char *slash = strrchr(out, '/');
-	int dirlen = slash != NULL ? (int)(slash - out) + 1 : 0;
-	struct stat st, self;
-	char path[4096];
-	size_t i;
-	int have_self = stat(out, &self) == 0;
-
-	for (i = 0; i < sizeof(exts) / sizeof(exts[0]); i++) {
-		snprintf(path, sizeof(path), "%.*s%s%s", dirlen, out, id,
-			 exts[i]);
-		if (stat(path, &st) == 0 &&
-		    !(have_self && st.st_dev == self.st_dev &&
-		      st.st_ino == self.st_ino))
-			return 1;
-	}
-	return 0;
-}
-
-/* client-YYYY-MM-DD, with -2, -3 ... when -o's folder has it already. */
+/* With -o FILE, the file name without its extension (the default id of
+ * SPEC 2.1, so that ids and file names agree); else client-YYYY-MM-DD. */
 static int
 set_id(cr_report *r, const char *out)
 {
-	char *slug = cr_slug(r->client.s != NULL && strcmp(r->client.s, TODO)
-				 ? r->client.s
-				 : "report");
-	char date[32], id[512];
-	int n;
+	char *slug, date[32], id[512];
+	int rc;
 
+	if (out != NULL && strcmp(out, "-") != 0) {
+		if ((slug = cr_id_from_path(out)) == NULL)
+			return -1;
+		rc = set(&r->id, slug);
+		free(slug);
+		return rc;
+	}
+	slug = cr_slug(r->client.s != NULL && strcmp(r->client.s, TODO)
+			   ? r->client.s
+			   : "report");
 	if (slug == NULL)
 		return -1;
 	if (r->date.valid) {
@@ -527,13 +535,155 @@ set_id(cr_report *r, const char *out)
 	} else
 		strcpy(date, "undated");
 	snprintf(id, sizeof(id), "%s%s%s", slug, *slug ? "-" : "", date);
-	for (n = 2;
-	     out != NULL && strcmp(out, "-") != 0 && taken(out, id) && n < 1000;
-	     n++)
-		snprintf(id, sizeof(id), "%s%s%s-%d", slug, *slug ? "-" : "",
-			 date, n);
 	free(slug);
 	return set(&r->id, id);
+}
+
+/* ------------------------------------------------------------------ */
+/* New action ids: the thread's numbering                              */
+
+struct ids {
+	char **s;
+	size_t len, cap;
+};
+
+static int
+ids_push(struct ids *ids, const char *s)
+{
+	if (s == NULL || *s == '\0')
+		return 0;
+	if (ids->len == ids->cap) {
+		size_t cap = ids->cap ? ids->cap * 2 : 32;
+		char **p = realloc(ids->s, cap * sizeof(*p));
+		if (p == NULL)
+			return -1;
+		ids->s = p;
+		ids->cap = cap;
+	}
+	if ((ids->s[ids->len] = strdup(s)) == NULL)
+		return -1;
+	ids->len++;
+	return 0;
+}
+
+static void
+ids_free(struct ids *ids)
+{
+	for (size_t i = 0; i < ids->len; i++)
+		free(ids->s[i]);
+	free(ids->s);
+}
+
+static int
+ids_of(struct ids *ids, const cr_report *r)
+{
+	for (size_t i = 0; i < r->actions.len; i++)
+		if (ids_push(ids, r->actions.items[i].id.s) == -1)
+			return -1;
+	return 0;
+}
+
+/* The report file of id `id` beside `from` (id.yaml, id.yml or id.md),
+ * read into rs; NULL when there is none or it cannot be read. */
+static const cr_report *
+read_beside(const char *from, const char *id, cr_reports *rs)
+{
+	static const char *const exts[] = {".yaml", ".yml", ".md"};
+	const char *slash = strrchr(from, '/');
+	int dirlen = slash != NULL ? (int)(slash - from) + 1 : 0;
+	const cr_report *found = NULL;
+	char path[4096];
+	struct stat st;
+
+	for (size_t i = 0; i < sizeof(exts) / sizeof(exts[0]); i++) {
+		cli_inputs ins = {0};
+		char *arg = path;
+		cr_diags d;
+		size_t first = rs->len;
+
+		snprintf(path, sizeof(path), "%.*s%s%s", dirlen, from, id,
+			 exts[i]);
+		if (stat(path, &st) == -1 || !S_ISREG(st.st_mode))
+			continue;
+		cr_diags_init(&d);
+		if (cli_inputs_collect(&ins, &arg, 1, 0, prog) == 0 &&
+		    cli_input_load(&ins.items[0], prog) == 0 &&
+		    cli_input_parse(&ins.items[0], CR_FORM_AUTO, rs, &d) == 0)
+			for (size_t j = first; j < rs->len; j++)
+				if (!rs->items[j]->broken &&
+				    rs->items[j]->id.s != NULL &&
+				    strcmp(rs->items[j]->id.s, id) == 0)
+					found = rs->items[j];
+		cr_diags_free(&d);
+		cli_inputs_free(&ins);
+		if (found != NULL)
+			break;
+	}
+	return found;
+}
+
+/*
+ * The action ids of prev's thread: those of its file, then of each
+ * report up its `previous` chain found beside it (the chain ends at a
+ * report not found, or one met before). New actions are numbered after
+ * the highest, so that an id closed long ago is never given again.
+ */
+static int
+thread_ids(struct ids *ids, const char *from, const cr_reports *prevs,
+	   const cr_report *prev)
+{
+	struct ids seen = {0};
+	cr_reports chain = {0};
+	const cr_report *r = prev;
+	int rc = 0;
+
+	for (size_t i = 0; rc == 0 && i < prevs->len; i++)
+		if (!prevs->items[i]->broken)
+			rc = ids_of(ids, prevs->items[i]);
+	if (rc == 0)
+		rc = ids_push(&seen, prev->id.s);
+	while (rc == 0 && r != NULL && r->previous.s != NULL &&
+	       seen.len < 10000) {
+		const char *p = r->previous.s;
+		size_t i;
+
+		for (i = 0; i < seen.len && strcmp(seen.s[i], p) != 0; i++)
+			;
+		if (i < seen.len || strchr(p, '/') != NULL ||
+		    ids_push(&seen, p) == -1 ||
+		    (r = read_beside(from, p, &chain)) == NULL)
+			break;
+		rc = ids_of(ids, r);
+	}
+	cr_reports_free(&chain);
+	ids_free(&seen);
+	return rc;
+}
+
+/* Gives each new action (one without an id yet) the next id of the
+ * thread's numbering, when the thread numbers its ids. */
+static int
+number_actions(cr_report *r, struct ids *ids)
+{
+	for (size_t i = 0; i < r->actions.len; i++) {
+		cr_action *a = &r->actions.items[i];
+		char *next;
+
+		if (a->id_given)
+			continue;
+		if (cr_action_id_next((const char *const *)ids->s, ids->len,
+				      &next) == -1)
+			return -1;
+		if (next == NULL)
+			return 0;
+		if (set(&a->id, next) == -1 || ids_push(ids, next) == -1) {
+			free(next);
+			return -1;
+		}
+		free(next);
+		a->id_given = 1;
+	}
+	return 0;
 }
 
 int
@@ -543,6 +693,7 @@ main(int argc, char *argv[])
 	cli_inputs ins = {0};
 	cr_reports prevs = {0};
 	cr_report *prev = NULL, *r = NULL;
+	struct ids ids = {0};
 	cr_write_opts w;
 	cli_output out;
 	cr_buf b;
@@ -573,7 +724,10 @@ main(int argc, char *argv[])
 	w.now = o.now;
 	w.now_offset = o.now_offset;
 	if ((r = cr_report_new()) == NULL || build(r, &o, prev) == -1 ||
-	    set_id(r, o.out) == -1 || cr_report_finish(r, NULL) == -1 ||
+	    set_id(r, o.out) == -1 ||
+	    (prev != NULL && (thread_ids(&ids, o.from, &prevs, prev) == -1 ||
+			      number_actions(r, &ids) == -1)) ||
+	    cr_report_finish(r, NULL) == -1 ||
 	    (o.to == CR_FORM_MD ? cr_write_md(r, &w, &b)
 				: cr_write_yaml(r, &w, &b)) == -1) {
 		cli_error(prog, "out of memory");
@@ -590,6 +744,7 @@ main(int argc, char *argv[])
 		status = CLI_EXIT_FAIL;
 	cr_buf_free(&b);
 done:
+	ids_free(&ids);
 	cr_report_free(r);
 	cr_reports_free(&prevs);
 	cli_inputs_free(&ins);

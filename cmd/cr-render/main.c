@@ -15,6 +15,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -34,6 +35,13 @@ struct opts {
 	cr_write_opts w;
 	int audience_given;
 	const char *out;
+	const char *config; /* --config: the house style */
+};
+
+/* The house style as read, kept until the end (w points into it). */
+struct style {
+	cr_house_style hs;
+	cli_input file, logo;
 };
 
 static const char usage_text[] =
@@ -41,7 +49,8 @@ static const char usage_text[] =
     "[--lang en|vi|zh|ru]\n"
     "       [--audience client|internal] [--now DATETIME] "
     "[--from yaml|md]\n"
-    "       [--from-address ADDR] [-o FILE] [FILE ...]\n";
+    "       [--from-address ADDR] [--config FILE] [-o FILE] "
+    "[FILE ...]\n";
 
 static void
 help(void)
@@ -59,6 +68,8 @@ help(void)
 	      "  --from yaml|md       the form of every input\n"
 	      "  --from-address ADDR  eml: the sender when the author has "
 	      "no address\n"
+	      "  --config FILE        the house style instead of the nearest "
+	      ".cr-render.yaml\n"
 	      "  -o FILE              write FILE atomically instead of "
 	      "stdout\n"
 	      "  -h, --help           this help\n"
@@ -85,7 +96,16 @@ lookup(const char *s, const char *const *names)
 static int
 parse_args(int argc, char *argv[], struct opts *o)
 {
-	enum { O_TO = 256, O_LANG, O_AUD, O_NOW, O_FROM, O_FROMADDR, O_VER };
+	enum {
+		O_TO = 256,
+		O_LANG,
+		O_AUD,
+		O_NOW,
+		O_FROM,
+		O_FROMADDR,
+		O_CONFIG,
+		O_VER
+	};
 	static const struct option longopts[] = {
 	    {"to", required_argument, NULL, O_TO},
 	    {"lang", required_argument, NULL, O_LANG},
@@ -93,6 +113,7 @@ parse_args(int argc, char *argv[], struct opts *o)
 	    {"now", required_argument, NULL, O_NOW},
 	    {"from", required_argument, NULL, O_FROM},
 	    {"from-address", required_argument, NULL, O_FROMADDR},
+	    {"config", required_argument, NULL, O_CONFIG},
 	    {"output", required_argument, NULL, 'o'},
 	    {"help", no_argument, NULL, 'h'},
 	    {"version", no_argument, NULL, O_VER},
@@ -154,6 +175,9 @@ parse_args(int argc, char *argv[], struct opts *o)
 			break;
 		case O_FROMADDR:
 			o->w.from_address = optarg;
+			break;
+		case O_CONFIG:
+			o->config = optarg;
 			break;
 		case 'o':
 			o->out = optarg;
@@ -242,6 +266,150 @@ read_all(cli_inputs *ins, cr_form from, int conversion, cr_reports *rs)
 	return status;
 }
 
+/* The nearest .cr-render.yaml from the current folder up; malloc'd, or
+ * NULL when there is none. */
+static char *
+style_find(void)
+{
+	char *dir = getcwd(NULL, 0), *path = NULL, *slash;
+	size_t n;
+
+	while (dir != NULL) {
+		n = strlen(dir) + sizeof(CR_HOUSE_STYLE_FILE) + 2;
+		if ((path = malloc(n)) == NULL)
+			break;
+		snprintf(path, n, "%s/%s", strcmp(dir, "/") == 0 ? "" : dir,
+			 CR_HOUSE_STYLE_FILE);
+		if (access(path, F_OK) == 0)
+			break;
+		free(path);
+		path = NULL;
+		if (strcmp(dir, "/") == 0 ||
+		    (slash = strrchr(dir, '/')) == NULL)
+			break;
+		slash[slash == dir ? 1 : 0] = '\0';
+	}
+	free(dir);
+	return path;
+}
+
+/* The logo's path: as written when absolute, else beside the style. */
+static char *
+logo_path(const char *style, const char *logo)
+{
+	const char *slash = strrchr(style, '/');
+	size_t dl = slash != NULL ? (size_t)(slash - style) + 1 : 0;
+	char *p;
+
+	if (logo[0] == '/' || dl == 0)
+		return strdup(logo);
+	if ((p = malloc(dl + strlen(logo) + 1)) != NULL) {
+		memcpy(p, style, dl);
+		strcpy(p + dl, logo);
+	}
+	return p;
+}
+
+/*
+ * Reads the house style (--config, else the nearest .cr-render.yaml) and
+ * its logo into st and o->w. Any problem of the file is an error: it is
+ * printed, and the status is 2, as for a missing file. 0 when there is
+ * no house style.
+ */
+static int
+style_load(struct opts *o, struct style *st)
+{
+	char *path = o->config != NULL ? strdup(o->config) : style_find();
+	const char *type;
+	cr_diags d;
+	size_t k;
+	int status = CLI_EXIT_FAIL;
+
+	if (path == NULL)
+		return o->config != NULL ? CLI_EXIT_FAIL : CLI_EXIT_OK;
+	st->file.name = st->file.path = path;
+	if (cli_input_load(&st->file, prog) == -1)
+		return CLI_EXIT_FAIL;
+	if (st->file.too_big) {
+		cli_error(prog, "%s: too large for a house style", path);
+		return CLI_EXIT_FAIL;
+	}
+	cr_diags_init(&d);
+	if (cr_house_style_read(st->file.data, st->file.len, path, &st->hs,
+				&d) == -1) {
+		cli_error(prog, "%s: out of memory", path);
+		goto out;
+	}
+	if (d.len > 0) {
+		for (k = 0; k < d.len; k++)
+			d.items[k].severity = CR_SEV_ERROR;
+		cli_diags_print(stderr, &d, 0, cli_use_color(stderr));
+		cli_error(prog, "%s: fix the house style first", path);
+		goto out;
+	}
+	o->w.agency = st->hs.agency;
+	o->w.reply_hours = st->hs.reply_hours;
+	if (st->hs.logo != NULL) {
+		if ((st->logo.path = logo_path(path, st->hs.logo)) == NULL) {
+			cli_error(prog, "out of memory");
+			goto out;
+		}
+		st->logo.name = st->logo.path;
+		if (cli_input_load(&st->logo, prog) == -1)
+			goto out;
+		type = cr_logo_type((const unsigned char *)st->logo.data,
+				    st->logo.len);
+		if (st->logo.too_big || type == NULL) {
+			cli_error(prog,
+				  "%s: the logo %s is neither a PNG nor "
+				  "an SVG file",
+				  path, st->logo.path);
+			goto out;
+		}
+		o->w.logo = (const unsigned char *)st->logo.data;
+		o->w.logo_len = st->logo.len;
+	}
+	status = CLI_EXIT_OK;
+out:
+	cr_diags_free(&d);
+	return status;
+}
+
+static void
+style_free(struct style *st)
+{
+	cr_house_style_free(&st->hs);
+	cli_input_unload(&st->file);
+	cli_input_unload(&st->logo);
+	free(st->file.path);
+	free(st->logo.path);
+}
+
+#ifndef CR_RENDER_LIGHT
+/* Names every participant the message leaves out (SPEC 7). */
+static int
+warn_left_out(const cr_report *r)
+{
+	const cr_person **left;
+	size_t n, i;
+
+	if (cr_eml_left_out(r, &left, &n) == -1) {
+		cli_error(prog, "out of memory");
+		return -1;
+	}
+	for (i = 0; i < n; i++)
+		cli_error(
+		    prog, "%s: warning: %s is left out of the message: %s",
+		    r->file, left[i]->name.s != NULL ? left[i]->name.s : "?",
+		    left[i]->email.s != NULL && left[i]->email.s[0] != '\0'
+			? "the e-mail address is not a plain one "
+			  "(local@domain)"
+			: "no e-mail address");
+	free(left);
+	return 0;
+}
+#endif
+
 static int
 render_one(const cr_report *r, const struct opts *o, cr_buf *out)
 {
@@ -301,6 +469,10 @@ render_all(const cr_reports *rs, const struct opts *o, cr_buf *out)
 				return CLI_EXIT_INPUT;
 			}
 		}
+#ifndef CR_RENDER_LIGHT
+		if (o->to == F_EML && warn_left_out(r) == -1)
+			return CLI_EXIT_FAIL;
+#endif
 		if (o->to == F_YAML && rs->len > 1 && cr_buf_puts(out, "---\n"))
 			goto oom;
 		if (o->to == F_JSON && rs->len > 1 &&
@@ -364,6 +536,7 @@ main(int argc, char *argv[])
 {
 	cli_inputs ins = {0};
 	cr_reports rs = {0};
+	struct style style = {0};
 	struct opts o;
 	cli_output out;
 	cr_buf b;
@@ -381,9 +554,15 @@ main(int argc, char *argv[])
 				"or a pipe");
 		return CLI_EXIT_FAIL;
 	}
+	/* The house style dresses the reading formats only. */
+	if (o.to >= F_HTML && style_load(&o, &style) != CLI_EXIT_OK) {
+		style_free(&style);
+		return CLI_EXIT_FAIL;
+	}
 	bad = cli_inputs_collect(&ins, argv + first, argc - first, 0, prog);
 	if (bad != 0) {
 		cli_inputs_free(&ins);
+		style_free(&style);
 		return CLI_EXIT_FAIL;
 	}
 	status =
@@ -407,5 +586,6 @@ main(int argc, char *argv[])
 	cr_buf_free(&b);
 	cr_reports_free(&rs);
 	cli_inputs_free(&ins);
+	style_free(&style);
 	return status;
 }

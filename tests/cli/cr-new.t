@@ -100,8 +100,8 @@ done
 run cr-new --from examples/en/acme-2026-11-20.yaml --now $NOW --author "Linh Tran"
 printf '%s\n' "$out" >"$T/acme.yaml"
 ids=$(sed -n 's/^- id: //p' "$T/acme.yaml" | tr '\n' ' ')
-is "$ids" "acme-3 acme-5 acme-6 acme-7 acme-beverages-2026-11-27-5 " \
-	"en: acme-3, acme-5 (blocked), acme-6, acme-7 carried; acme-4 (done) not"
+is "$ids" "acme-3 acme-5 acme-6 acme-7 acme-8 " \
+	"en: acme-3, acme-5 (blocked), acme-6, acme-7 carried; acme-4 (done) not; the new one continues the numbering"
 like "$(cat "$T/acme.yaml")" "due: 2026-11-26T17:00:00+07:00" \
 	"a due date-time keeps its offset"
 run cr-new --from examples/en/acme-2026-11-13.md --now $NOW --author "Linh Tran" --to md
@@ -117,14 +117,48 @@ like "$err" "$T/broken.yaml:2:1: error:" "its diagnostic"
 # ------------------------------------------------- -o, collisions, --force
 mkdir "$T/r"
 run cr-new --now $NOW --client "ACME Beverages" --author A -o "$T/r/a.yaml"
-is "$rc:$(sed -n 's/^id: //p' "$T/r/a.yaml")" "0:acme-beverages-2026-11-27" "-o writes the file"
-: >"$T/r/acme-beverages-2026-11-27.md"
-run cr-new --now $NOW --client "ACME Beverages" --author A -o "$T/r/b.yaml"
-is "$(sed -n 's/^id: //p' "$T/r/b.yaml")" "acme-beverages-2026-11-27-2" \
-	"an id taken in the folder gets a suffix"
-: >"$T/r/acme-beverages-2026-11-27-2.yaml"
-run cr-new --now $NOW --client "ACME Beverages" --author A -o "$T/r/c.yaml"
-is "$(sed -n 's/^id: //p' "$T/r/c.yaml")" "acme-beverages-2026-11-27-3" "and the next one"
+is "$rc:$(sed -n 's/^id: //p' "$T/r/a.yaml")" "0:a" "-o writes the file; the id is its name"
+run cr-new --now $NOW --client "ACME Beverages" --author A -o "$T/r/acme-2026-12-01.md"
+is "$rc:$(sed -n 's/^id: //p' "$T/r/acme-2026-12-01.md")" "0:acme-2026-12-01" \
+	"-o x.md: the id is the name without its extension"
+run cr-new --from examples/en/acme-2026-11-20.yaml --now $NOW --author "Linh Tran" \
+	-o "$T/r/acme-2026-11-27.yaml"
+is "$(sed -n 's/^id: //p' "$T/r/acme-2026-11-27.yaml")" "acme-2026-11-27" \
+	"--from with -o: the id is still the file name"
+
+# New actions continue the thread's numbering, over the whole chain of
+# previous reports found beside PREVIOUS: x-5, closed in the first
+# report and gone from the second, is never given again.
+mkdir "$T/num"
+cat >"$T/num/n1.yaml" <<EOF
+id: n1
+title: T
+client: C
+type: call
+date: 2026-11-20
+author: A
+attendees: [A]
+agreements: [x]
+actions:
+  - {id: x-1, what: a, who: A, due: 2026-11-30}
+  - {id: x-5, what: b, who: A, due: 2026-11-21, status: done}
+EOF
+sed 's/^id: n1/id: n2\nprevious: n1/; /x-5/d' "$T/num/n1.yaml" >"$T/num/n2.yaml"
+run cr-new --from "$T/num/n2.yaml" --now $NOW --author A
+is "$(printf '%s\n' "$out" | sed -n 's/^- id: //p' | tr '\n' ' ')" "x-1 x-6 " \
+	"numbered after the highest id of the chain"
+sed -i 's/^previous: n1/previous: n9/' "$T/num/n2.yaml"
+run cr-new --from "$T/num/n2.yaml" --now $NOW --author A
+is "$(printf '%s\n' "$out" | sed -n 's/^- id: //p' | tr '\n' ' ')" "x-1 x-2 " \
+	"the chain ends where a previous report is not found"
+sed -i 's/^previous: n9/previous: n2/' "$T/num/n2.yaml"
+run cr-new --from "$T/num/n2.yaml" --now $NOW --author A
+is "$rc:$(printf '%s\n' "$out" | sed -n 's/^- id: //p' | tr '\n' ' ')" "0:x-1 x-2 " \
+	"a report naming itself ends the chain"
+sed 's/x-1/1/; s/x-5/2/' "$T/num/n1.yaml" >"$T/num/plain.yaml"
+run cr-new --from "$T/num/plain.yaml" --now $NOW --author A
+is "$(printf '%s\n' "$out" | sed -n 's/^- id: //p' | tr '\n' ' ')" "'1' '3' " \
+	"plain numbers continue too"
 cp "$T/r/a.yaml" "$T/r/a.orig"
 run cr-new --now $NOW --client Other --author A -o "$T/r/a.yaml"
 is "$rc" 2 "an existing file is not replaced"

@@ -22,9 +22,10 @@ part() {
 
 run cr-render --to eml -o "$T/vi.eml" "$D/vi.yaml"
 is "$rc" 0 "vi: exit 0"
-is "$err" "" "vi: nothing on stderr"
+is "$err" "cr-render: $D/vi.yaml: warning: Lê Minh Quân is left out of the message: no e-mail address" \
+	"vi: the attendee without an address named in a warning"
 is "$(part "$T/vi.eml" header:subject)" \
-	"Contact report: Họp triển khai chiến dịch Tết 2027 (3 tháng 12 năm 2026)" \
+	"Biên bản ghi nhận: Họp triển khai chiến dịch Tết 2027 (3 tháng 12 năm 2026)" \
 	"vi: subject decoded back to the original"
 is "$(part "$T/vi.eml" from)" "Trần Thu Linh <linh@sunrise.example>" \
 	"vi: From the author, address found among the attendees"
@@ -41,7 +42,7 @@ is "$(part "$T/vi.eml" names | tr '\n' ' ')" \
 	"Date From Subject To Cc Message-Id MIME-Version Content-Type " \
 	"vi: the headers, no other"
 raw=$(part "$T/vi.eml" raw-headers)
-like "$raw" "Subject: Contact report: =?UTF-8?" "vi: RFC 2047 on the wire"
+like "$raw" "Subject: =?UTF-8?B?" "vi: RFC 2047 on the wire"
 unlike "$raw" "Trần" "vi: no raw UTF-8 in the headers"
 body=$(part "$T/vi.eml" body 2>"$T/ct")
 is "$(cat "$T/ct")" "text/plain; charset=utf-8" "vi: body is text/plain UTF-8"
@@ -144,6 +145,43 @@ is "$(part "$T/fa.eml" to)" "Nguyen Van An <an@acme.example>" \
 	"--from-address: To (the author has no address)"
 run cr-render --to eml --from-address 'a@b.example, c@d.example' "$T/noaddr.yaml"
 is "$rc" 1 "--from-address not a plain address: exit 1"
+
+# ----------------------------------------------------------- recipients
+
+# every participant left out is named: no address, or not a plain one
+cat >"$T/left.yaml" <<'EOF'
+id: left
+title: Kick-off
+client: ACME
+type: call
+date: 2026-11-20 14:00 +07:00
+author: Linh
+issued: 2026-11-20 18:00 +07:00
+attendees:
+  - Linh <linh@sunrise.example>
+  - An
+  - name: Bao
+    email: "bao at acme"
+distribution:
+  - Chi
+agreements: [x]
+actions: [{what: y, who: Linh, due: 2026-11-25}]
+EOF
+run cr-render --to eml -o "$T/left.eml" "$T/left.yaml"
+is "$rc" 0 "participants without an address: the message is still made"
+is "$err" "cr-render: $T/left.yaml: warning: An is left out of the message: no e-mail address
+cr-render: $T/left.yaml: warning: Bao is left out of the message: the e-mail address is not a plain one (local@domain)
+cr-render: $T/left.yaml: warning: Chi is left out of the message: no e-mail address" \
+	"each one left out named in a warning, attendees then distribution"
+is "$(part "$T/left.eml" to)" "Linh <linh@sunrise.example>" "only the addressed in To"
+
+# no recipient at all: refused, exit 1, nothing written
+sed 's/^  - Linh <linh@sunrise.example>/  - Linh/' "$T/left.yaml" >"$T/none.yaml"
+run cr-render --to eml --from-address linh@sunrise.example -o "$T/none.eml" "$T/none.yaml"
+is "$rc" 1 "no recipient: exit 1"
+like "$err" "no recipient: no attendee or distribution member has an e-mail address" \
+	"no recipient: says why"
+ok "$([ ! -e "$T/none.eml" ]; echo $?)" "no recipient: no message written"
 
 # ------------------------------------------------------------- audience
 

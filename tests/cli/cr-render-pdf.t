@@ -13,13 +13,14 @@ if [ ! -x "$CR_BIN/cr-render" ] || ! command -v pdftotext >/dev/null ||
 	exit 0
 fi
 
-# text FILE.pdf [FIRST LAST]: the text of the pages, lines joined by
-# spaces (a cell's text wraps), blanks collapsed.
+# text FILE.pdf [FIRST LAST]: the text of the pages as laid out (the two
+# columns of facts side by side), lines joined by spaces, blanks
+# collapsed.
 text() {
 	if [ $# -gt 1 ]; then
-		pdftotext -enc UTF-8 -f "$2" -l "$3" "$1" - 2>/dev/null
+		pdftotext -layout -enc UTF-8 -f "$2" -l "$3" "$1" - 2>/dev/null
 	else
-		pdftotext -enc UTF-8 "$1" - 2>/dev/null
+		pdftotext -layout -enc UTF-8 "$1" - 2>/dev/null
 	fi | tr '\n\f' '  ' | tr -s ' '
 }
 
@@ -36,10 +37,11 @@ t=$(text "$T/en.pdf")
 like "$t" "Contact report Summer launch kick-off" "en: title block"
 like "$t" "Client ACME Beverages" "en: header field"
 like "$t" "Issued 21 November 2026, 09:30 (UTC+07:00)" "en: issued, long date"
-like "$t" "Confidentiality Client" "en: confidentiality in the header"
+is "$(printf '%s\n' "$t" | grep -o "Confidentiality" | wc -l)" 1 \
+	"en: one confidentiality statement (the footer), not also a header field"
 like "$t" "TVC budget reduced to 1.2 bn VND; the client wants more digital." \
 	"en: discussion, emphasis marks gone"
-like "$t" "Next contact: 27 November 2026" "en: next contact"
+like "$t" "Next contact 27 November 2026" "en: next contact among the facts"
 unlike "$t" "pitch for the Tet" "en: the client copy has no internal notes"
 n=$(info "$T/en.pdf" Pages)
 like "$t" "Confidentiality: Client Page 1 of $n" "en: footer, page 1"
@@ -55,6 +57,28 @@ is "$(info "$T/en.pdf" CreationDate)" "2026-11-21T09:30:00+07" \
 is "$(info "$T/en.pdf" ModDate)" "2026-11-21T09:30:00+07" \
 	"metadata: modification date from issued"
 
+# the language and the outline: the catalogue written again by an
+# incremental update, which the last xref section must point to exactly
+is "$($PYTHON - "$T/en.pdf" <<'PY'
+import re, sys
+d = open(sys.argv[1], "rb").read()
+start = int(re.findall(rb"startxref\s+(\d+)", d)[-1])
+assert d[start:start + 4] == b"xref", "startxref does not point to an xref"
+first, count = map(int, re.match(rb"xref\s+(\d+) (\d+)", d[start:]).groups())
+off = int(d[start:].split(b"\n")[2][:10])
+obj = d[off:d.index(b"endobj", off)]
+assert obj.startswith(b"%d 0 obj" % first), "the xref entry is not the object"
+root = int(re.findall(rb"/Root (\d+) 0 R", d[start:])[0])
+assert root == first, "the trailer's /Root is not the object written again"
+print(re.search(rb"/Lang \(([^)]*)\)", obj).group(1).decode(),
+      b"/DisplayDocTitle true" in obj, b"/Outlines" in obj)
+PY
+)" "en True True" "metadata: /Lang (en) in the catalogue, title shown, outline kept"
+is "$(grep -a -o '/Title ([A-Za-z -]*)' "$T/en.pdf" | LC_ALL=C sort -u | tr '\n' ',')" \
+	"/Title (Absent),/Title (Actions),/Title (Agenda),/Title (Agreements),/Title (Attendees),/Title (Discussion),/Title (Distribution),/Title (Summer launch kick-off)," \
+	"metadata: the outline holds the title and every section"
+is "$(pdfinfo "$T/en.pdf" 2>&1 >/dev/null)" "" "poppler reads the updated file without a complaint"
+
 run cr-render --to pdf -o "$T/vi.pdf" "$D/vi.yaml"
 is "$rc" 0 "vi: exit 0"
 t=$(text "$T/vi.pdf")
@@ -63,14 +87,15 @@ like "$t" "Họp triển khai chiến dịch Tết 2027" "vi: title with diacrit
 like "$t" "Khách hàng Công ty TNHH Nước giải khát Hòa Bình" "vi: client"
 like "$t" "Ngày 3 tháng 12 năm 2026, 09:00 (UTC+07:00)" "vi: long date"
 like "$t" "Thành phần tham dự" "vi: attendees label"
-like "$t" "Nguyễn Văn An Giám đốc nhãn hàng Công ty Hòa Bình an@hoabinh.example" \
-	"vi: attendee row"
+like "$t" "Nguyễn Văn An (Giám đốc nhãn hàng, Công ty Hòa Bình) an@hoabinh.example" \
+	"vi: an attendee on one line"
 like "$t" "Nội dung thảo luận" "vi: discussion label"
 like "$t" "Khách hàng đề nghị giảm ngân sách TVC xuống còn 1,2 tỷ đồng" \
 	"vi: discussion text"
 like "$t" "Các bước tiếp theo" "vi: actions label"
-like "$t" "Ghi chú: Chờ phòng tài chính phê" "vi: action note"
-like "$t" "Lần liên hệ tiếp theo: 10 tháng 12 năm 2026" "vi: next contact"
+like "$t" "Trạng thái Ghi chú" "vi: the note column"
+like "$t" "Chờ phòng tài" "vi: action note"
+like "$t" "Lần liên hệ tiếp theo 10 tháng 12 năm 2026" "vi: next contact"
 like "$t" "Mức độ bảo mật: Dành cho khách hàng Trang 1/1" "vi: footer"
 is "$(info "$T/vi.pdf" Title)" "Họp triển khai chiến dịch Tết 2027" \
 	"vi: metadata title in Unicode"
@@ -90,7 +115,7 @@ like "$t" "提交修改后的媒介投放计划 王丽" "zh: action row"
 like "$t" "第 1 页，共 1 页" "zh: footer page label"
 is "$(info "$T/zh.pdf" Title)" "春节营销活动启动会" "zh: metadata title"
 # the Chinese glyphs come from a CJK font found through fontconfig
-like "$(pdffonts "$T/zh.pdf" 2>/dev/null)" "WenQuanYi" "zh: a CJK font embedded"
+like "$(pdffonts "$T/zh.pdf" 2>/dev/null)" "NotoSansCJKsc-Regular" "zh: Noto Sans CJK embedded"
 
 run cr-render --to pdf -o "$T/ru.pdf" "$D/ru.yaml"
 is "$rc" 0 "ru: exit 0"

@@ -60,12 +60,14 @@ ok "$(cmp -s "$T/in.yaml" $D/a/acme-2026-11-10.yaml; echo $?)" "output over an i
 mkdir "$T/many"
 i=0
 while [ $i -lt 300 ]; do
-	sed "s/^id: acme-2026-11-10/id: r$i/" $D/a/acme-2026-11-10.yaml > "$T/many/r-$i.yaml"
+	# one thread: each report continues the one before
+	sed "s/^id: acme-2026-11-10/id: r$i\nprevious: r$((i - 1))/" \
+		$D/a/acme-2026-11-10.yaml > "$T/many/r-$i.yaml"
 	i=$((i + 1))
 done
 run cr-wip $NOW --to tsv "$T/many"
 is "$err" "" "no progress line when stderr is not a terminal"
-is "$(printf '%s\n' "$out" | wc -l | tr -d ' ')" 3 "300 reports: merged into 2 open rows"
+is "$(printf '%s\n' "$out" | wc -l | tr -d ' ')" 3 "300 reports of a thread: merged into 2 open rows"
 
 if command -v script >/dev/null 2>&1; then
 	script -qec "$CR_BIN/cr-wip --quiet $NOW --to tsv -o $T/q.tsv $T/many" /dev/null >"$T/tty.out" 2>&1

@@ -1,5 +1,7 @@
 #!/bin/sh
-# Lint cases as data: every tests/lint/<case>.yaml or .md is linted with
+# Lint cases as data: every tests/lint/<case>.yaml or .md, and every
+# folder tests/lint/<case>/ (a case of several files: a thread, linted
+# together as the folder is walked), is linted with
 # `cr-lint --config /dev/null --now 2026-11-22T10:00:00+07:00` plus the
 # options in <case>.args (if any, one line), from inside tests/lint; its
 # stderr must be <case>.out exactly (the gnu output, file names relative),
@@ -9,8 +11,9 @@
 cd "$CR_SRC/tests/lint" || exit 1
 
 NOW=2026-11-22T10:00:00+07:00
-for f in $(ls ./*.yaml ./*.md 2>/dev/null | sort); do
+for f in $(ls -d ./*.yaml ./*.md ./*/ 2>/dev/null | sort); do
 	f=${f#./}
+	f=${f%/}
 	c=${f%.*}
 	args=
 	[ -f "$c.args" ] && args=$(cat "$c.args")

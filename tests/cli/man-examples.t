@@ -24,7 +24,7 @@ ok "$([ -s "$T/manifest" ]; echo $?)" "examples found"
 # folder of reports without duplicate ids (so that `cr-lint .` is clean):
 # reports/ with the first two reports of the English thread (the pages
 # continue it), the single files the pages name (taken from other
-# threads), and for README.md the bundled examples/ as well.
+# threads), and the bundled examples/ when a command of the page names it.
 fresh() {
 	rm -rf "$T/work" && mkdir -p "$T/work/reports" && cd "$T/work" || exit 1
 	cp "$EX/en/acme-2026-11-06.yaml" "$EX/en/acme-2026-11-13.md" reports/
@@ -32,7 +32,13 @@ fresh() {
 	cp "$EX/en/acme-2026-11-20.yaml" r.yaml
 	cp "$EX/vi/suaviet-2026-11-18.yaml" .
 	cp "$EX/ru/sever-2026-11-18.yaml" board.yaml
-	[ "$1" = README.md ] && cp -R "$EX" examples
+	# the bundled examples/ for a page whose commands name it
+	for c in $(sed -n "s/^\([0-9]*\)|$1:.*/\1/p" "$T/manifest"); do
+		if grep -q 'examples/' "$T/cmds/$c.sh"; then
+			cp -R "$EX" examples
+			break
+		fi
+	done
 }
 
 export PATH="$CR_BIN:$PATH" CR_AUTHOR="Linh Tran" EDITOR=false

@@ -19,7 +19,8 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	cr_read_opts o = {(cr_form)CR_FUZZ_FORM, "fuzz", "fuzz"};
-	cr_write_opts w = {CR_LANG_INVALID, CR_AUDIENCE_INTERNAL, 0, 0, NULL};
+	cr_write_opts w = {.lang = CR_LANG_INVALID,
+			   .audience = CR_AUDIENCE_INTERNAL};
 	cr_reports rs = {0};
 	cr_check_opts c;
 	cr_diags d;

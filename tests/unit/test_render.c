@@ -110,7 +110,10 @@ load(const char *name, char **source)
 static cr_write_opts
 opts(cr_lang lang, cr_audience aud)
 {
-	cr_write_opts o = {lang, aud, NOW, NOW_OFFSET, NULL};
+	cr_write_opts o = {.lang = lang,
+			   .audience = aud,
+			   .now = NOW,
+			   .now_offset = NOW_OFFSET};
 
 	return o;
 }
@@ -178,11 +181,13 @@ check_html(const char *page)
 	    "dl",     "dt",	    "dd",      "ul",	"ol",	 "li",
 	    "table",  "thead",	    "tbody",   "tr",	"th",	 "td",
 	    "a",      "strong",	    "em",      "code",	"del",	 "time",
-	    "pre",    "blockquote", "hr",      "br",	"span",	 NULL};
-	static const char *const voids[] = {"meta", "hr", "br", NULL};
+	    "pre",    "blockquote", "hr",      "br",	"span",	 "div",
+	    "img",    NULL};
+	static const char *const voids[] = {"meta", "hr", "br", "img", NULL};
 	static const char *const attrs[] = {
-	    "lang", "charset", "name",	   "content", "class", "href",
-	    "rel",  "scope",   "datetime", "start",   NULL};
+	    "lang",	  "charset", "name",  "content",  "class",
+	    "href",	  "rel",     "scope", "datetime", "start",
+	    "data-label", "media",   "alt",   "src",	  NULL};
 	struct {
 		const char *name;
 		size_t n;
@@ -236,6 +241,10 @@ check_html(const char *page)
 			    strncmp(val, "https://", 8) != 0 &&
 			    strncmp(val, "mailto:", 7) != 0)
 				fail_msg("unsafe href: %.40s", val);
+			/* an image is the house style's logo, inline */
+			if (nl == 3 && strncmp(name, "src", 3) == 0 &&
+			    strncmp(val, "data:image/", 11) != 0)
+				fail_msg("an image that loads: %.40s", val);
 			e++;
 		}
 		if (*e == '/')
@@ -632,6 +641,16 @@ test_wrap(void **state)
 	/* Combining marks (decomposed Vietnamese) take no column. */
 	expect_wrap("Vie\xcc\xa3\xcc\x82t Nam", "", "", 5,
 		    "Vie\xcc\xa3\xcc\x82t\nNam\n");
+	/* A URL or an e-mail address is never cut, even when it is
+	 * longer than the line: it stands alone on an overlong line. */
+	expect_wrap("see https://acme.example/brief-2027 now", "- ", "  ", 12,
+		    "- see\n  https://acme.example/brief-2027\n  now\n");
+	expect_wrap("mail <very.long.name@sunrise.example> soon", "", "", 10,
+		    "mail\n<very.long.name@sunrise.example>\nsoon\n");
+	expect_wrap("mailto:ab@c.example x", "", "", 5,
+		    "mailto:ab@c.example\nx\n");
+	/* ... but an '@' without a domain after it is a word like others */
+	expect_wrap("@@@@@@@@ x", "", "", 4, "@@@@\n@@@@\nx\n");
 	expect_wrap("a\n\nb", "> ", "  ", 72, "> a\n\n  b\n");
 	expect_wrap("", "- ", "  ", 72, "-\n");
 }
@@ -685,6 +704,31 @@ test_labels(void **state)
 			if (s[0] == '\0')
 				fail_msg("label %zu empty in %s", id,
 					 cr_lang_name((cr_lang)l));
+		}
+	/* Every label is translated: none is the English text, but the
+	 * word Vietnamese offices write as it is (cr-render(1), LABELS);
+	 * and a template takes the same conversions in every language. */
+	for (id = 0; id < CR_LABEL__COUNT; id++)
+		for (l = 1; l < CR_LANG__COUNT; l++) {
+			const char *s = cr_label((cr_label_id)id, (cr_lang)l);
+			const char *en = cr_label((cr_label_id)id, CR_LANG_EN);
+			const char *p, *q;
+
+			if (strcmp(s, en) == 0 && l == CR_LANG_VI &&
+			    (id == CR_LABEL_EMAIL || id == CR_LABEL_TYPE_EMAIL))
+				continue;
+			if (strcmp(s, en) == 0)
+				fail_msg("label %zu in %s is the English '%s'",
+					 id, cr_lang_name((cr_lang)l), en);
+			for (p = s, q = en;; p++, q++) {
+				p = strchr(p, '%');
+				q = strchr(q, '%');
+				if (p == NULL || q == NULL) {
+					assert_true(p == q);
+					break;
+				}
+				assert_int_equal(p[1], q[1]);
+			}
 		}
 	assert_string_equal(cr_label(CR_LABEL__COUNT, CR_LANG_EN), "");
 	assert_string_equal(cr_label(CR_LABEL_CLIENT, CR_LANG_INVALID),

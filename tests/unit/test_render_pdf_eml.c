@@ -84,7 +84,10 @@ load(const char *text)
 static cr_write_opts
 opts(cr_audience aud)
 {
-	cr_write_opts o = {CR_LANG_INVALID, aud, NOW, 420, NULL};
+	cr_write_opts o = {.lang = CR_LANG_INVALID,
+			   .audience = aud,
+			   .now = NOW,
+			   .now_offset = 420};
 
 	return o;
 }
@@ -201,7 +204,7 @@ test_pdf_reproducible(void **state)
 static void
 test_pdf_pages(void **state)
 {
-	cr_report *r = long_report(60);
+	cr_report *r = long_report(100);
 	cr_write_opts o = opts(CR_AUDIENCE_CLIENT);
 	cr_buf b;
 
@@ -350,7 +353,7 @@ test_eml_message(void **state)
 	m = parse_message(&b);
 	assert_string_equal(
 	    g_mime_message_get_subject(m),
-	    "Contact report: Họp triển khai chiến dịch Tết 2027 "
+	    "Biên bản ghi nhận: Họp triển khai chiến dịch Tết 2027 "
 	    "(3 tháng 12 năm 2026)");
 	assert_string_equal(mailbox(g_mime_message_get_from(m), 0),
 			    "Trần Thu Linh <linh@sunrise.example>");

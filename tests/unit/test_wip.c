@@ -15,11 +15,11 @@
 
 #include "crtools.h"
 
-/* A report with the given id, client, date and action lines (each
- * "id;what;who;due;status", status may be empty). */
+/* A report with the given id, previous (NULL: none), client, date and
+ * action lines (each "id;what;who;due;status", status may be empty). */
 static char *
-report_text(const char *id, const char *client, const char *date,
-	    const char *const *acts)
+report_text(const char *id, const char *prev, const char *client,
+	    const char *date, const char *const *acts)
 {
 	cr_buf b;
 	size_t i;
@@ -28,8 +28,8 @@ report_text(const char *id, const char *client, const char *date,
 	cr_buf_printf(&b,
 		      "id: %s\ntitle: T\nclient: %s\ntype: call\n"
 		      "date: %s\nauthor: A\nattendees: [A]\n"
-		      "agreements: [x]\nactions:\n",
-		      id, client, date);
+		      "agreements: [x]\nprevious: %s\nactions:\n",
+		      id, client, date, prev != NULL ? prev : "~");
 	for (i = 0; acts[i] != NULL; i++) {
 		char f[5][128] = {{0}};
 		const char *p = acts[i], *bar;
@@ -68,14 +68,22 @@ add(cr_reports *rs, const char *file, const char *text)
 	cr_diags_free(&d);
 }
 
+/* A report continuing `prev` (NULL: a thread of its own). */
+static void
+add_next(cr_reports *rs, const char *file, const char *id, const char *prev,
+	 const char *client, const char *date, const char *const *acts)
+{
+	char *t = report_text(id, prev, client, date, acts);
+
+	add(rs, file, t);
+	free(t);
+}
+
 static void
 add_report(cr_reports *rs, const char *file, const char *id, const char *client,
 	   const char *date, const char *const *acts)
 {
-	char *t = report_text(id, client, date, acts);
-
-	add(rs, file, t);
-	free(t);
+	add_next(rs, file, id, NULL, client, date, acts);
 }
 
 static long long
@@ -138,12 +146,12 @@ test_merge(void **state)
 	cr_diags_init(&d);
 	/* given newest first: the order of `date` decides, not the order
 	 * given */
-	add_report(&rs, "new.yaml", "new", "ACME", "2026-11-20 14:00 +07:00",
-		   newer);
-	add_report(&rs, "old.yaml", "old", "ACME", "2026-11-10 10:00 +07:00",
-		   older);
-	add_report(&rs, "mid.yaml", "mid", "ACME", "2026-11-15 10:00 +07:00",
-		   middle);
+	add_next(&rs, "new.yaml", "new", "mid", "ACME",
+		 "2026-11-20 14:00 +07:00", newer);
+	add_next(&rs, "old.yaml", "old", NULL, "ACME",
+		 "2026-11-10 10:00 +07:00", older);
+	add_next(&rs, "mid.yaml", "mid", "old", "ACME",
+		 "2026-11-15 10:00 +07:00", middle);
 	build(&w, &rs, "2026-11-22T09:00:00+07:00", &d);
 	assert_int_equal(d.len, 0);
 	assert_int_equal(w.len, 3);
@@ -170,8 +178,9 @@ test_merge(void **state)
 	cr_diags_free(&d);
 }
 
-/* Equal dates: the later one given wins, so that files named in order
- * behave as expected. */
+/* Equal dates in one thread: the later one given wins, so that files
+ * named in order behave as expected; unless the earlier one given
+ * continues the other (its previous chain contains it). */
 static void
 test_merge_equal_dates(void **state)
 {
@@ -183,13 +192,30 @@ test_merge_equal_dates(void **state)
 
 	(void)state;
 	cr_diags_init(&d);
-	add_report(&rs, "1.yaml", "r1", "C", "2026-11-20", one);
-	add_report(&rs, "2.yaml", "r2", "C", "2026-11-20", two);
+	add_report(&rs, "0.yaml", "r0", "C", "2026-11-19", one);
+	add_next(&rs, "1.yaml", "r1", "r0", "C", "2026-11-20", one);
+	add_next(&rs, "2.yaml", "r2", "r0", "C", "2026-11-20", two);
 	build(&w, &rs, "2026-11-22", &d);
 	assert_int_equal(w.len, 1);
 	assert_string_equal(w.rows[0].action->what.s, "Second");
-	assert_string_equal(w.rows[0].first->id.s, "r1");
-	assert_int_equal(w.rows[0].count, 2);
+	assert_string_equal(w.rows[0].first->id.s, "r0");
+	assert_int_equal(w.rows[0].count, 3);
+	cr_wip_free(&w);
+	cr_reports_free(&rs);
+	/* r2 given first, but r1 continues it */
+	add_report(&rs, "0.yaml", "r0", "C", "2026-11-19", one);
+	add_next(&rs, "2.yaml", "r2", "r0", "C", "2026-11-20", two);
+	add_next(&rs, "1.yaml", "r1", "r2", "C", "2026-11-20", one);
+	build(&w, &rs, "2026-11-22", &d);
+	assert_int_equal(w.len, 1);
+	assert_string_equal(w.rows[0].latest->id.s, "r1");
+	cr_wip_free(&w);
+	cr_reports_free(&rs);
+	add_report(&rs, "0.yaml", "r0", "C", "2026-11-19", one);
+	add_next(&rs, "1.yaml", "r1", "r2", "C", "2026-11-20", one);
+	add_next(&rs, "2.yaml", "r2", "r0", "C", "2026-11-20", two);
+	build(&w, &rs, "2026-11-22", &d);
+	assert_string_equal(w.rows[0].latest->id.s, "r1");
 	cr_wip_free(&w);
 	cr_reports_free(&rs);
 	cr_diags_free(&d);

@@ -23,8 +23,8 @@
 
 static const char *const fixtures[] = {"en", "vi", "zh", "ru"};
 
-static const cr_write_opts internal_opts = {CR_LANG_INVALID,
-					    CR_AUDIENCE_INTERNAL, 0, 0, NULL};
+static const cr_write_opts internal_opts = {.lang = CR_LANG_INVALID,
+					    .audience = CR_AUDIENCE_INTERNAL};
 
 /* ------------------------------------------------------------ helpers */
 
