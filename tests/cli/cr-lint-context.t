@@ -58,4 +58,19 @@ run cr-lint "$NOW" --context - repo/new/acme-2.yaml
 is "$rc" 2 "--context -: a usage error"
 like "$err" "--context takes files or folders" "--context -: says why"
 
+# the thread checks see the context too (SPEC 2.4): a report a later
+# context report superseded is history; a lost action is reported on the
+# input, naming the context report
+EN=$CR_SRC/examples/en
+cp -R "$EN" thread
+(cd thread && "$CR_BIN/cr-lint" --now=2026-12-10 acme-2026-11-13.md) 2>alone.err
+like "$(cat alone.err)" "acme-2026-11-13.md:36:68: warning: action 'acme-3' was due 2026-11-27" \
+	"alone, an old report's open actions are overdue"
+(cd thread && "$CR_BIN/cr-lint" --now=2026-12-10 --context . acme-2026-11-13.md) 2>ctx.err
+is "$(cat ctx.err)" "" "with its thread as context: history, nothing to say"
+(cd thread && "$CR_BIN/cr-lint" --now=2026-12-10 --context . acme-2026-11-21.md) 2>lost.err
+like "$(cat lost.err)" "acme-2026-11-21.md:27:1: warning: action 'acme-7' of the previous report (./acme-2026-11-20.yaml:46) is open and missing here" \
+	"a lost action found through the context"
+unlike "$(cat lost.err)" "acme-2026-11-20.yaml:" "nothing reported on the context report"
+
 done_testing
