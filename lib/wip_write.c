@@ -108,24 +108,17 @@ cr_wip_formula_like(const char *s)
 
 /* ---------------------------------------------------------------- txt */
 
-/* Control characters (line breaks in a block scalar) become spaces so
- * that one row stays one line. */
-static void
-flatten(char *s)
-{
-	for (; *s != '\0'; s++)
-		if ((unsigned char)*s < 0x20 || *s == 0x7f)
-			*s = ' ';
-}
-
-/* Every cell of the table (headings first) as flattened text; cells[i]
- * is row i - 1 (0 the headings), NCOLS strings each. */
+/* Every cell of the table (headings first) as text safe for a terminal
+ * (SPEC 3): tabs and line breaks (a block scalar's) become spaces, so one
+ * row stays one line; other control characters and the bidi overrides
+ * become visible escapes (\x1b, \u202e). cells[i] is row i - 1 (0 the
+ * headings), NCOLS strings each. */
 static char **
 table_cells(const cr_wip *w)
 {
 	size_t nrows = w->len + 1, i;
 	char **cells = calloc(nrows * CR_WIP__NCOLS, sizeof(*cells));
-	cr_buf b;
+	cr_buf b, e;
 	int c;
 
 	if (cells == NULL)
@@ -140,10 +133,15 @@ table_cells(const cr_wip *w)
 				cr_buf_puts(&b, cols[c].heading);
 			else
 				cr_wip_cell(&w->rows[i - 1], (cr_wip_col)c, &b);
-			cr_buf_putc(&b, '\0');
-			if (b.oom || (*slot = cr_strdup(b.data)) == NULL)
+			cr_buf_init(&e);
+			cr_utf8_escape(&e, b.data != NULL ? b.data : "", b.len,
+				       CR_ESC_EOL_SPACE);
+			cr_buf_putc(&e, '\0');
+			if (b.oom || e.oom) {
+				cr_buf_free(&e);
 				goto oom;
-			flatten(*slot);
+			}
+			*slot = cr_buf_detach(&e, NULL);
 		}
 	cr_buf_free(&b);
 	return cells;

@@ -29,18 +29,19 @@ struct opts {
 };
 
 static const char usage_text[] =
-    "usage: cr-new [--title TEXT] [--client NAME] [--project NAME] "
-    "[--type TYPE]\n"
-    "       [--date DATETIME] [--location TEXT] [--author NAME]\n"
-    "       [--attendee PERSON ...] [--lang en|vi|zh|ru] "
-    "[--to yaml|md]\n"
-    "       [--from PREVIOUS] [--now DATETIME] [-o FILE [--force]]\n";
+    N_("usage: cr-new [--title TEXT] [--client NAME] [--project NAME] "
+       "[--type TYPE]\n"
+       "       [--date DATETIME] [--location TEXT] [--author NAME]\n"
+       "       [--attendee PERSON ...] [--lang en|vi|zh|ru] "
+       "[--to yaml|md]\n"
+       "       [--from PREVIOUS] [--now DATETIME] [-o FILE [--force]]\n");
 
 static void
 help(void)
 {
-	fputs(usage_text, stdout);
-	fputs("\n"
+	fputs(_(usage_text), stdout);
+	fputs(
+	    _("\n"
 	      "Writes a new contact report skeleton; --from continues a thread "
 	      "and carries\nits open and blocked actions over.\n"
 	      "\n"
@@ -52,8 +53,8 @@ help(void)
 	      "  --version          the version\n"
 	      "\n"
 	      "See cr-new(1) for every option and cr-report(5) for the "
-	      "format.\n",
-	      stdout);
+	      "format.\n"),
+	    stdout);
 }
 
 static int
@@ -261,7 +262,7 @@ read_previous(const char *path, cr_reports *rs, cli_inputs *ins, int *status)
 /* ------------------------------------------------------------------ */
 /* The skeleton                                                        */
 
-static const cr_pos nopos = {0, 0};
+static const cr_pos nopos = {0, 0, 0};
 
 static int
 set(cr_str *dst, const char *s)
@@ -699,6 +700,7 @@ main(int argc, char *argv[])
 	cr_buf b;
 	int status = CLI_EXIT_OK, rc;
 
+	cli_i18n_init();
 	memset(&o, 0, sizeof(o));
 	o.lang = CR_LANG_INVALID;
 	o.to = CR_FORM_YAML;

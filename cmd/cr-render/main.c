@@ -45,38 +45,38 @@ struct style {
 };
 
 static const char usage_text[] =
-    "usage: cr-render [--to md|yaml|json|html|txt|pdf|eml] "
-    "[--lang en|vi|zh|ru]\n"
-    "       [--audience client|internal] [--now DATETIME] "
-    "[--from yaml|md]\n"
-    "       [--from-address ADDR] [--config FILE] [-o FILE] "
-    "[FILE ...]\n";
+    N_("usage: cr-render [--to md|yaml|json|html|txt|pdf|eml] "
+       "[--lang en|vi|zh|ru]\n"
+       "       [--audience client|internal] [--now DATETIME] "
+       "[--from yaml|md]\n"
+       "       [--from-address ADDR] [--config FILE] [-o FILE] "
+       "[FILE ...]\n");
 
 static void
 help(void)
 {
-	fputs(usage_text, stdout);
-	fputs("\n"
-	      "Converts and presents contact reports.\n"
-	      "\n"
-	      "  --to FORMAT          output format (default md)\n"
-	      "  --lang LANG          language of the labels\n"
-	      "  --audience WHO       client (leaves out internal notes) or "
-	      "internal\n"
-	      "  --now DATETIME       fix the clock (overdue marks, e-mail "
-	      "Date)\n"
-	      "  --from yaml|md       the form of every input\n"
-	      "  --from-address ADDR  eml: the sender when the author has "
-	      "no address\n"
-	      "  --config FILE        the house style instead of the nearest "
-	      ".cr-render.yaml\n"
-	      "  -o FILE              write FILE atomically instead of "
-	      "stdout\n"
-	      "  -h, --help           this help\n"
-	      "  --version            the version\n"
-	      "\n"
-	      "See cr-render(1) for every format and cr-report(5) for the "
-	      "file format.\n",
+	fputs(_(usage_text), stdout);
+	fputs(_("\n"
+		"Converts and presents contact reports.\n"
+		"\n"
+		"  --to FORMAT          output format (default md)\n"
+		"  --lang LANG          language of the labels\n"
+		"  --audience WHO       client (leaves out internal notes) or "
+		"internal\n"
+		"  --now DATETIME       fix the clock (overdue marks, e-mail "
+		"Date)\n"
+		"  --from yaml|md       the form of every input\n"
+		"  --from-address ADDR  eml: the sender when the author has "
+		"no address\n"
+		"  --config FILE        the house style instead of the nearest "
+		".cr-render.yaml\n"
+		"  -o FILE              write FILE atomically instead of "
+		"stdout\n"
+		"  -h, --help           this help\n"
+		"  --version            the version\n"
+		"\n"
+		"See cr-render(1) for every format and cr-report(5) for the "
+		"file format.\n"),
 	      stdout);
 }
 
@@ -542,6 +542,7 @@ main(int argc, char *argv[])
 	cr_buf b;
 	int first, status, bad;
 
+	cli_i18n_init();
 	if ((first = parse_args(argc, argv, &o)) < 0)
 		return first == -2 ? CLI_EXIT_OK : CLI_EXIT_FAIL;
 #ifdef CR_RENDER_LIGHT

@@ -29,36 +29,38 @@ struct args {
 };
 
 static const char usage_text[] =
-    "usage: cr-wip [--to txt|md|csv|tsv|json|xlsx] [-o FILE] [--raw]\n"
-    "       [--status LIST|all] [--client NAME] [--project NAME]\n"
-    "       [--owner NAME] [--overdue] [--due-within DAYS]\n"
-    "       [--now DATETIME] [--from yaml|md] [--quiet] [--strict]\n"
-    "       [FILE|DIR ...]\n";
+    N_("usage: cr-wip [--to txt|md|csv|tsv|json|xlsx] [-o FILE] [--raw]\n"
+       "       [--status LIST|all] [--client NAME] [--project NAME]\n"
+       "       [--owner NAME] [--overdue] [--due-within DAYS]\n"
+       "       [--now DATETIME] [--from yaml|md] [--quiet] [--strict]\n"
+       "       [FILE|DIR ...]\n");
 
 static void
 help(void)
 {
-	fputs(usage_text, stdout);
-	printf("\nCollects the actions of contact reports into one WIP "
-	       "report.\n\n"
-	       "  --to FORMAT        txt (default), md, csv, tsv, json, xlsx\n"
-	       "  -o, --output FILE  write FILE atomically instead of stdout\n"
-	       "  --raw              csv/tsv: no ' before =, +, -, @\n"
-	       "  --status LIST      open,done,blocked,dropped or all "
-	       "(default open,blocked)\n"
-	       "  --client NAME      only this client (ignoring case)\n"
-	       "  --project NAME     only this project (ignoring case)\n"
-	       "  --owner NAME       only actions this person owns (ignoring "
-	       "case)\n"
-	       "  --overdue          only overdue actions\n"
-	       "  --due-within DAYS  only actions due within DAYS days\n"
-	       "  --now DATETIME     fix today (e.g. 2026-11-20T09:00+07:00)\n"
-	       "  --from yaml|md     the form of every input\n"
-	       "  -q, --quiet        no progress line\n"
-	       "  --strict           write nothing if a report cannot be read\n"
-	       "  -h, --help         this help\n"
-	       "  --version          the version\n\n"
-	       "See cr-wip(1) for the merge rules and the columns.\n");
+	fputs(_(usage_text), stdout);
+	fputs(
+	    _("\nCollects the actions of contact reports into one WIP "
+	      "report.\n\n"
+	      "  --to FORMAT        txt (default), md, csv, tsv, json, xlsx\n"
+	      "  -o, --output FILE  write FILE atomically instead of stdout\n"
+	      "  --raw              csv/tsv: no ' before =, +, -, @\n"
+	      "  --status LIST      open,done,blocked,dropped or all "
+	      "(default open,blocked)\n"
+	      "  --client NAME      only this client (ignoring case)\n"
+	      "  --project NAME     only this project (ignoring case)\n"
+	      "  --owner NAME       only actions this person owns (ignoring "
+	      "case)\n"
+	      "  --overdue          only overdue actions\n"
+	      "  --due-within DAYS  only actions due within DAYS days\n"
+	      "  --now DATETIME     fix today (e.g. 2026-11-20T09:00+07:00)\n"
+	      "  --from yaml|md     the form of every input\n"
+	      "  -q, --quiet        no progress line\n"
+	      "  --strict           write nothing if a report cannot be read\n"
+	      "  -h, --help         this help\n"
+	      "  --version          the version\n\n"
+	      "See cr-wip(1) for the merge rules and the columns.\n"),
+	    stdout);
 }
 
 static int
@@ -275,7 +277,8 @@ progress_tick(struct progress *p, int final)
 		return;
 	}
 	p->last = t;
-	fprintf(stderr, "\r\033[K%s: %zu files read, %zu actions found", prog,
+	fputs("\r\033[K", stderr);
+	fprintf(stderr, _("%s: %zu files read, %zu actions found"), prog,
 		p->files, p->actions);
 	fflush(stderr);
 }
@@ -379,6 +382,7 @@ main(int argc, char **argv)
 	size_t i, j, from, skipped = 0, nread = 0;
 	int rc = CLI_EXIT_OK, failed = 0, color, bad;
 
+	cli_i18n_init();
 	memset(&a, 0, sizeof(a));
 	memset(&ins, 0, sizeof(ins));
 	memset(&rs, 0, sizeof(rs));
