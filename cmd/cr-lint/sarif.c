@@ -155,13 +155,13 @@ put_result(cr_buf *b, const cr_diag *g, const char *cwd)
 	cr_buf_puts(b, "},\n         \"locations\": [{\"physicalLocation\": "
 		       "{\"artifactLocation\": ");
 	put_location(b, g->file, cwd);
-	/* TODO(unicode): the code-point column field once cr_pos has it */
+	/* SARIF counts columns in code points (columnKind), where the gnu
+	 * form counts display columns */
 	if (g->pos.line > 0)
 		cr_buf_printf(b,
 			      ", \"region\": {\"startLine\": %d, "
 			      "\"startColumn\": %d}",
-			      g->pos.line,
-			      g->pos.column > 0 ? g->pos.column : 1);
+			      g->pos.line, g->pos.cp > 0 ? g->pos.cp : 1);
 	cr_buf_puts(b, "}}]}");
 }
 

@@ -34,6 +34,8 @@ run cr-lint "$NOW" --format github "a b.yaml" sub/ý.yaml
 is "$rc" 1 "github: exit 1 on an error"
 printf '%s\n' "$out" >github.out
 same_file github.out "$GOLDEN/github.out" "github: the workflow commands"
+like "$(cat github.out)" "file=a b.yaml,line=12,col=17," \
+	"github: col is the display column (SPEC 3), 17 after six wide characters"
 is "$err" "" "github: nothing on stderr"
 
 # properties escape % : , CR LF; the message % CR LF only
