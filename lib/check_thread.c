@@ -253,8 +253,12 @@ due_before(struct tctx *c, const cr_report *r, const cr_action *a)
 {
 	char due[32], date[32];
 
-	if (!r->date.valid || cr_datetime_epoch(&a->due.dt, 1) >=
-				  cr_datetime_epoch(&r->date.dt, 0))
+	/* A planned contact's carried actions are what its agenda reviews:
+	 * no meeting has given them a new date yet (a deviation from SPEC
+	 * 6's list of exemptions; cr-lint(1) says so). */
+	if (!r->date.valid || cr_report_planned(r, c->o->now) ||
+	    cr_datetime_epoch(&a->due.dt, 1) >=
+		cr_datetime_epoch(&r->date.dt, 0))
 		return 0;
 	cr_datetime_format(&a->due.dt, due);
 	cr_datetime_format(&r->date.dt, date);

@@ -629,6 +629,11 @@ typedef struct cr_write_opts {
 	size_t logo_len;
 	int reply_hours; /* the client's copy asks for confirmation within
 			    so many hours; 0: no such line */
+	int agenda;	 /* html, txt, pdf, eml: the agenda sent before the
+			    contact (SPEC 7, --agenda): title, when, where, who is
+			    invited, the topics and the open and blocked actions
+			    to review; never discussion, agreements, internal
+			    notes or confirmations */
 } cr_write_opts;
 
 /* ------------------------------------------------------------------ */
