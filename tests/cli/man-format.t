@@ -32,8 +32,8 @@ done
 # left open turns the words after it into "-nothing -was -written"):
 # known are the options --help lists, plus those of the other programs the
 # pages show (scripts/pre-commit --install, wip-cron -n, sendmail -t,
-# iconv -f).
-known=" --install -n -t -f "
+# iconv -f, ln -s).
+known=" --install -n -t -f -s "
 for tool in cr-lint cr-new cr-render cr-wip; do
 	known="$known $("$CR_BIN/$tool" --help | grep -o -e '--[a-z][a-z-]*' -e '-[a-z]\b' | tr '\n' ' ')"
 done
