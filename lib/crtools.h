@@ -245,7 +245,8 @@ typedef struct cr_datetime {
  * UTF-8 byte-order mark, reports every invalid UTF-8 sequence and NUL byte
  * as an `encoding` error at its line and column, and replaces each such
  * byte with U+FFFD so that parsing (and positions) can go on. A UTF-16 or
- * UTF-32 byte-order mark is one error for the whole file. *out is malloc'd
+ * UTF-32 file (a byte-order mark, or the NULs of ASCII text in it) is one
+ * error for the whole file, and *out is empty. *out is malloc'd
  * and NUL-terminated. Returns the number of encoding errors, or -1 (memory).
  */
 long cr_input_clean(const char *buf, size_t len, const char *file, char **out,

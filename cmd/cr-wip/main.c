@@ -29,23 +29,17 @@ struct args {
 	const char *output;
 };
 
-static void
-usage(FILE *fp)
-{
-	fprintf(fp,
-		"usage: %s [--to txt|md|csv|tsv|json|xlsx] [-o FILE] [--raw]\n"
-		"       [--status LIST|all] [--client NAME] [--project NAME]\n"
-		"       [--owner NAME] [--overdue] [--due-within DAYS]\n"
-		"       [--now DATETIME] [--from yaml|md] [--quiet] "
-		"[--strict]\n"
-		"       [FILE|DIR ...]\n",
-		prog);
-}
+static const char usage_text[] =
+    N_("usage: cr-wip [--to txt|md|csv|tsv|json|xlsx] [-o FILE] [--raw]\n"
+       "       [--status LIST|all] [--client NAME] [--project NAME]\n"
+       "       [--owner NAME] [--overdue] [--due-within DAYS]\n"
+       "       [--now DATETIME] [--from yaml|md] [--quiet] [--strict]\n"
+       "       [FILE|DIR ...]\n");
 
 static void
 help(void)
 {
-	usage(stdout);
+	fputs(_(usage_text), stdout);
 	fputs(
 	    _("\nCollects the actions of contact reports into one WIP "
 	      "report.\n\n"
@@ -241,7 +235,7 @@ parse_args(int argc, char **argv, struct args *a)
 			cli_version(prog);
 			exit(CLI_EXIT_OK);
 		default:
-			usage(stderr);
+			cli_usage_error(prog, usage_text);
 			return -1;
 		}
 	}
