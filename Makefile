@@ -35,7 +35,7 @@ CSTD = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 
 LIB_PKGS = yaml-0.1 libcmark-gfm
 RENDER_PKGS = pangocairo cairo-pdf librsvg-2.0 gmime-3.0
-WIP_PKGS = xlsxwriter
+WIP_PKGS = xlsxwriter libical
 PKGS = $(LIB_PKGS) $(RENDER_PKGS) $(WIP_PKGS)
 
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
@@ -49,6 +49,8 @@ ALL_LDFLAGS = $(OPT) $(LDFLAGS)
 
 # Extra libraries per tool (static linking pulls in only what is used).
 LIBS_cr-wip = $(WIP_LIBS)
+# cr-wip reads max-issue-hours from .cr-lint.yaml with cr-lint's reader.
+$(BIN)/cr-wip: $(OBJ)/cmd/cr-lint/config.o
 
 # Two libraries: libcr (read, check, write, html and txt; needs libyaml
 # and cmark-gfm) and libcr-render (pdf and e-mail; pango, cairo, GMime),

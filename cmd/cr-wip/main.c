@@ -1,24 +1,34 @@
 /*
- * cr-wip - collects the actions of many contact reports into one WIP
- * report (SPEC 8): txt, md, csv, tsv, json or xlsx.
+ * cr-wip - collects many contact reports into one WIP report (SPEC 8):
+ * the actions, or with --by the jobs, the report ledger or the decision
+ * log; txt, md, csv, tsv, json, html, ics or xlsx.
  */
 #include <errno.h>
+#include <limits.h>
 #include <getopt.h>
+#include <sys/ioctl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "../cr-lint/config.h"
 #include "cli.h"
+#include "ics.h"
+#include "paths.h"
 #include "xlsx.h"
 
 static const char *prog = "cr-wip";
 
-enum { TO_XLSX = CR_WIP_JSON + 1 };
+enum { TO_ICS = CR_WIP_HTML + 1, TO_XLSX };
 
 struct args {
-	int to; /* cr_wip_format or TO_XLSX */
+	int to; /* cr_wip_format, TO_ICS or TO_XLSX */
+	cr_wip_view by;
+	int wide;
+	int max_issue_hours; /* -1: from .cr-lint.yaml, else 24 */
+	long long since, until; /* days since 1970; LLONG_MIN/MAX: open */
 	cr_wip_filter filter;
 	int raw, quiet, strict;
 	int now_given;
@@ -32,7 +42,10 @@ static void
 usage(FILE *fp)
 {
 	fprintf(fp,
-		"usage: %s [--to txt|md|csv|tsv|json|xlsx] [-o FILE] [--raw]\n"
+		"usage: %s [--by action|job|report|agreement]\n"
+		"       [--to txt|md|csv|tsv|json|html|ics|xlsx] [-o FILE] "
+		"[--raw] [--wide]\n"
+		"       [--since DATE] [--until DATE] [--max-issue-hours N]\n"
 		"       [--status LIST|all] [--client NAME] [--project NAME]\n"
 		"       [--owner NAME] [--overdue] [--due-within DAYS]\n"
 		"       [--now DATETIME] [--from yaml|md] [--quiet] "
@@ -45,9 +58,14 @@ static void
 help(void)
 {
 	usage(stdout);
-	printf("\nCollects the actions of contact reports into one WIP "
-	       "report.\n\n"
-	       "  --to FORMAT        txt (default), md, csv, tsv, json, xlsx\n"
+	printf("\nCollects contact reports into one WIP report.\n\n"
+	       "  --by VIEW          action (default), job, report, agreement\n"
+	       "  --to FORMAT        txt (default), md, csv, tsv, json, html, "
+	       "ics, xlsx\n"
+	       "  --since DATE       only reports dated on or after DATE\n"
+	       "  --until DATE       only reports dated on or before DATE\n"
+	       "  --wide             txt: full width on a terminal too\n"
+	       "  --max-issue-hours N  --by report: late after N hours\n"
 	       "  -o, --output FILE  write FILE atomically instead of stdout\n"
 	       "  --raw              csv/tsv: no ' before =, +, -, @\n"
 	       "  --status LIST      open,done,blocked,dropped or all "
@@ -70,8 +88,8 @@ help(void)
 static int
 to_lookup(const char *s)
 {
-	static const char *const names[] = {"txt", "md",   "csv",
-					    "tsv", "json", "xlsx"};
+	static const char *const names[] = {"txt",  "md",   "csv", "tsv",
+					    "json", "html", "ics", "xlsx"};
 	size_t i;
 
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
@@ -137,6 +155,50 @@ days_arg(const char *arg, long long *out)
 }
 
 static int
+view_lookup(const char *s)
+{
+	size_t i;
+
+	for (i = 0; cr_wip_view_names[i] != NULL; i++)
+		if (strcmp(s, cr_wip_view_names[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* A --since/--until date: the calendar day. */
+static int
+day_arg(const char *opt, const char *arg, long long *out)
+{
+	cr_datetime dt;
+
+	if (cr_datetime_parse(arg, &dt) == -1 || dt.has_time) {
+		cli_error(prog, "--%s takes a date such as 2026-10-31, not '%s'",
+			  opt, arg);
+		return -1;
+	}
+	*out = cr_days_from_civil(dt.year, dt.month, dt.day);
+	return 0;
+}
+
+static int
+hours_arg(const char *arg, int *out)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(arg, &end, 10);
+	if (errno != 0 || end == arg || *end != '\0' || v < 0 || v > 100000) {
+		cli_error(prog, "--max-issue-hours takes a number of hours, "
+				"not '%s'",
+			  arg);
+		return -1;
+	}
+	*out = (int)v;
+	return 0;
+}
+
+static int
 parse_args(int argc, char **argv, struct args *a)
 {
 	enum {
@@ -151,7 +213,12 @@ parse_args(int argc, char **argv, struct args *a)
 		O_NOW,
 		O_FROM,
 		O_STRICT,
-		O_VERSION
+		O_VERSION,
+		O_BY,
+		O_SINCE,
+		O_UNTIL,
+		O_WIDE,
+		O_MAX_HOURS
 	};
 	static const struct option longopts[] = {
 	    {"to", required_argument, NULL, O_TO},
@@ -169,6 +236,11 @@ parse_args(int argc, char **argv, struct args *a)
 	    {"strict", no_argument, NULL, O_STRICT},
 	    {"help", no_argument, NULL, 'h'},
 	    {"version", no_argument, NULL, O_VERSION},
+	    {"by", required_argument, NULL, O_BY},
+	    {"since", required_argument, NULL, O_SINCE},
+	    {"until", required_argument, NULL, O_UNTIL},
+	    {"wide", no_argument, NULL, O_WIDE},
+	    {"max-issue-hours", required_argument, NULL, O_MAX_HOURS},
 	    {NULL, 0, NULL, 0}};
 	int c, v;
 
@@ -177,8 +249,8 @@ parse_args(int argc, char **argv, struct args *a)
 		case O_TO:
 			if ((v = to_lookup(optarg)) < 0) {
 				cli_error(prog,
-					  "--to is txt, md, csv, tsv, json or "
-					  "xlsx, not '%s'",
+					  "--to is txt, md, csv, tsv, json, "
+					  "html, ics or xlsx, not '%s'",
 					  optarg);
 				return -1;
 			}
@@ -186,6 +258,31 @@ parse_args(int argc, char **argv, struct args *a)
 			break;
 		case 'o':
 			a->output = optarg;
+			break;
+		case O_BY:
+			if ((v = view_lookup(optarg)) < 0) {
+				cli_error(prog,
+					  "--by is action, job, report or "
+					  "agreement, not '%s'",
+					  optarg);
+				return -1;
+			}
+			a->by = (cr_wip_view)v;
+			break;
+		case O_SINCE:
+			if (day_arg("since", optarg, &a->since) == -1)
+				return -1;
+			break;
+		case O_UNTIL:
+			if (day_arg("until", optarg, &a->until) == -1)
+				return -1;
+			break;
+		case O_WIDE:
+			a->wide = 1;
+			break;
+		case O_MAX_HOURS:
+			if (hours_arg(optarg, &a->max_issue_hours) == -1)
+				return -1;
 			break;
 		case O_RAW:
 			a->raw = 1;
@@ -242,7 +339,83 @@ parse_args(int argc, char **argv, struct args *a)
 			return -1;
 		}
 	}
+	if (a->to == TO_ICS && a->by != CR_WIP_BY_ACTION &&
+	    a->by != CR_WIP_BY_JOB) {
+		cli_error(prog, "--to ics is for --by action or --by job");
+		return -1;
+	}
 	return 0;
+}
+
+/* The txt table's width: the terminal's ($COLUMNS, else the tty's) when
+ * standard output is one and --wide is not given; 0 (full) otherwise. */
+static size_t
+txt_width(const struct args *a)
+{
+	const char *env = getenv("COLUMNS");
+	struct winsize ws;
+	long v;
+
+	if (a->wide || (a->output != NULL && strcmp(a->output, "-") != 0) ||
+	    !isatty(STDOUT_FILENO))
+		return 0;
+	if (env != NULL && (v = strtol(env, NULL, 10)) > 0 && v < 100000)
+		return (size_t)v;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	return 0;
+}
+
+/* max-issue-hours: the option, else the nearest .cr-lint.yaml (and its
+ * profile's default). -1 when the configuration is broken (reported). */
+static int
+issue_hours(const struct args *a)
+{
+	lint_config cfg;
+	cr_check_opts o;
+	cr_diags cd;
+	char *found;
+	int rc;
+
+	if (a->max_issue_hours >= 0)
+		return a->max_issue_hours;
+	memset(&cfg, 0, sizeof(cfg));
+	cfg.max_issue_hours = -1;
+	cr_check_opts_init(&o, CR_PROFILE_AGENCY);
+	if ((found = lint_config_find()) == NULL)
+		return o.max_issue_hours;
+	cr_diags_init(&cd);
+	rc = lint_config_load(&cfg, found, &cd, prog);
+	if (rc == 0 && cd.len > 0) {
+		cli_diags_print(stderr, &cd, 0, cli_use_color(stderr));
+		cli_error(prog, "%s: fix the configuration first", found);
+		rc = -1;
+	}
+	if (rc == 0) {
+		if (cfg.has_profile)
+			cr_check_opts_init(&o, cfg.profile);
+		lint_config_apply(&cfg, &o);
+		rc = o.max_issue_hours;
+	}
+	lint_config_free(&cfg);
+	cr_diags_free(&cd);
+	free(found);
+	return rc;
+}
+
+/* Whether a report is inside --since/--until (its date's calendar day in
+ * its own offset); one without a valid date is kept (cr_wip_build says
+ * why it is left out). */
+static int
+in_period(const cr_report *r, const struct args *a)
+{
+	long long day;
+
+	if (r->broken || !r->date.valid)
+		return 1;
+	day = cr_days_from_civil(r->date.dt.year, r->date.dt.month,
+				 r->date.dt.day);
+	return day >= a->since && day <= a->until;
 }
 
 /* ------------------------------------------------------------------ */
@@ -349,14 +522,15 @@ copy_out(const char *path)
  * the output's temporary file, or for standard output to a temporary
  * file that is copied and removed. */
 static int
-emit_xlsx(const cr_wip *w, size_t nreports, cli_output *o)
+emit_xlsx(const cr_wip *w, const cr_wip_views *v, size_t nreports,
+	  const wip_paths *paths, cli_output *o)
 {
 	const char *tmpdir = getenv("TMPDIR");
 	char path[4096];
 	int fd, rc;
 
 	if (o->tmp != NULL)
-		return wip_xlsx_write(w, nreports, o->tmp, prog);
+		return wip_xlsx_write(w, v, nreports, paths, o->tmp, prog);
 	snprintf(path, sizeof(path), "%s/cr-wip.XXXXXX",
 		 tmpdir != NULL && *tmpdir != '\0' ? tmpdir : "/tmp");
 	if ((fd = mkstemp(path)) == -1) {
@@ -364,7 +538,7 @@ emit_xlsx(const cr_wip *w, size_t nreports, cli_output *o)
 		return -1;
 	}
 	close(fd);
-	rc = wip_xlsx_write(w, nreports, path, prog);
+	rc = wip_xlsx_write(w, v, nreports, paths, path, prog);
 	if (rc == 0)
 		rc = copy_out(path);
 	unlink(path);
@@ -381,11 +555,20 @@ main(int argc, char **argv)
 	cr_reports rs;
 	cr_diags d;
 	cr_wip w;
+	cr_wip_views v;
+	cr_wip_table t;
+	cr_wip_write_opts wo;
+	wip_paths paths;
 	cr_buf out;
-	size_t i, j, from, skipped = 0, nread = 0;
-	int rc = CLI_EXIT_OK, failed = 0, color, bad;
+	size_t i, j, k, from, skipped = 0, nread = 0;
+	int rc = CLI_EXIT_OK, failed = 0, color, bad, hours;
 
 	memset(&a, 0, sizeof(a));
+	memset(&v, 0, sizeof(v));
+	memset(&paths, 0, sizeof(paths));
+	a.max_issue_hours = -1;
+	a.since = LLONG_MIN;
+	a.until = LLONG_MAX;
 	memset(&ins, 0, sizeof(ins));
 	memset(&rs, 0, sizeof(rs));
 	memset(&pg, 0, sizeof(pg));
@@ -396,6 +579,8 @@ main(int argc, char **argv)
 		return CLI_EXIT_FAIL;
 	if (!a.now_given)
 		cli_now(&a.now, &a.now_offset);
+	if ((hours = issue_hours(&a)) < 0)
+		return CLI_EXIT_FAIL;
 	cr_wip_init(&w, a.now, a.now_offset);
 	if (a.to == TO_XLSX &&
 	    (a.output == NULL || strcmp(a.output, "-") == 0) &&
@@ -425,11 +610,18 @@ main(int argc, char **argv)
 		if (cli_input_parse(in, a.from, &rs, &d) == -1)
 			goto oom;
 		cli_input_unload(in);
-		for (; j < rs.len; j++) {
+		for (k = j; j < rs.len; j++) {
+			if (!in_period(rs.items[j], &a)) {
+				/* outside --since/--until: not taken in */
+				cr_report_free(rs.items[j]);
+				continue;
+			}
 			if (!rs.items[j]->broken)
 				pg.actions += rs.items[j]->actions.len;
 			cr_report_strip(rs.items[j]);
+			rs.items[k++] = rs.items[j];
 		}
+		rs.len = k;
 		skipped += print_skips(&d, from, 0, color);
 		cr_diags_truncate(&d, from); /* printed, or cr-lint's */
 		pg.files++;
@@ -450,20 +642,32 @@ main(int argc, char **argv)
 		cli_error(prog, "--strict: nothing written");
 		goto out;
 	}
+	if (cr_wip_views_build(&v, &w, (const cr_report *const *)rs.items,
+			       rs.len, &a.filter, hours) == -1)
+		goto oom;
 	cr_wip_select(&w, &a.filter);
+	if (wip_paths_init(&paths, argv + optind, (size_t)(argc - optind),
+			   a.output) == -1)
+		goto oom;
+	cr_wip_table_init(&t, a.by, &w, &v);
+	memset(&wo, 0, sizeof(wo));
+	wo.raw = a.raw;
+	wo.width = a.to == CR_WIP_TXT ? txt_width(&a) : 0;
 
 	if (cli_output_open(&o, a.output, &ins, 0, prog) == -1) {
 		failed = 1;
 		goto out;
 	}
 	if (a.to == TO_XLSX) {
-		if (emit_xlsx(&w, nread, &o) == -1) {
+		if (emit_xlsx(&w, &v, nread, &paths, &o) == -1) {
 			cli_output_abort(&o);
 			failed = 1;
 			goto out;
 		}
 	} else {
-		if (cr_wip_write(&w, (cr_wip_format)a.to, a.raw, &out) == -1) {
+		if (a.to == TO_ICS ? wip_ics_write(&t, &out, prog) == -1
+				   : cr_wip_write(&t, (cr_wip_format)a.to, &wo,
+						  &out) == -1) {
 			cli_output_abort(&o);
 			goto oom;
 		}
@@ -478,6 +682,8 @@ oom:
 out:
 	if (failed)
 		rc = CLI_EXIT_FAIL;
+	cr_wip_views_free(&v);
+	wip_paths_free(&paths);
 	cr_wip_free(&w);
 	cr_reports_free(&rs);
 	cr_diags_free(&d);

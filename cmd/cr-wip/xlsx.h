@@ -7,15 +7,16 @@
 #define CR_WIP_XLSX_H
 
 #include "crtools.h"
+#include "paths.h"
 
 /*
- * Writes the workbook to `path` (created or truncated): sheet "WIP" with
- * w's rows, sheet "Owners" with the per-owner counts; the document's
+ * Writes the workbook to `path` (created or truncated): sheets WIP (w's
+ * rows), Jobs, Reports, Agreements (v) and Owners; the document's
  * creation time is w->now, so the same rows and now give the same bytes.
- * `nreports` goes into the document's subject. 0, or -1 (reported as
- * "PROG: ...").
+ * File cells are shown and linked through `paths`. `nreports` goes into
+ * the document's subject. 0, or -1 (reported as "PROG: ...").
  */
-int wip_xlsx_write(const cr_wip *w, size_t nreports, const char *path,
-		   const char *prog);
+int wip_xlsx_write(const cr_wip *w, const cr_wip_views *v, size_t nreports,
+		   const wip_paths *paths, const char *path, const char *prog);
 
 #endif
