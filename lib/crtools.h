@@ -955,13 +955,14 @@ typedef enum cr_wip_kind {
 } cr_wip_kind;
 
 #define CR_WC_LONG 1u /* long text: shortened first in txt, wrapped */
-#define CR_WC_DROP 2u /* left out first when txt must fit a terminal */
 #define CR_WC_HEAD 4u /* read first: who, due, status, days overdue */
 
 typedef struct cr_wip_column {
 	const char *heading, *key;
 	cr_wip_kind kind;
 	unsigned flags;
+	int drop; /* txt on a narrow terminal: left out in this order, 1
+		     first (the file); 0: never */
 } cr_wip_column;
 
 /* A view's rows as one table: the writers of every format read it. */
@@ -1000,8 +1001,8 @@ typedef enum cr_wip_format {
 } cr_wip_format;
 
 typedef struct cr_wip_write_opts {
-	int raw;      /* csv/tsv: no ' before a formula-like cell */
-	size_t width; /* txt: fit this many columns; 0: full width */
+	int raw;	   /* csv/tsv: no ' before a formula-like cell */
+	size_t width;	   /* txt: fit this many columns; 0: full width */
 	const char *title; /* html: the page's title */
 } cr_wip_write_opts;
 

@@ -85,10 +85,10 @@ heading(const cr_wip_table *t, const cr_wip_write_opts *o, cr_buf *out)
 	now.has_offset = 1;
 	cr_datetime_format(&now, tmp);
 	cr_buf_puts(out, "<header>\n<h1>");
-	cr_html_escapes(out, o->title != NULL ? o->title
-					      : view_title[t->view]);
-	cr_buf_printf(out, "</h1>\n<p class=\"counts\">As of <time "
-			   "datetime=\"%s\">",
+	cr_html_escapes(out, o->title != NULL ? o->title : view_title[t->view]);
+	cr_buf_printf(out,
+		      "</h1>\n<p class=\"counts\">As of <time "
+		      "datetime=\"%s\">",
 		      tmp);
 	tmp[10] = ' ';
 	tmp[16] = '\0';
@@ -109,10 +109,11 @@ cr_wip_write_html(const cr_wip_table *t, const cr_wip_write_opts *o,
 	size_t i, c;
 
 	cr_buf_init(&b);
-	cr_buf_puts(out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
-			 "<meta charset=\"utf-8\">\n"
-			 "<meta name=\"viewport\" content=\"width=device-width, "
-			 "initial-scale=1\">\n<title>");
+	cr_buf_puts(out,
+		    "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
+		    "<meta charset=\"utf-8\">\n"
+		    "<meta name=\"viewport\" content=\"width=device-width, "
+		    "initial-scale=1\">\n<title>");
 	cr_html_escapes(out, o->title != NULL ? o->title : view_title[t->view]);
 	cr_buf_printf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n",
 		      css);
@@ -123,7 +124,8 @@ cr_wip_write_html(const cr_wip_table *t, const cr_wip_write_opts *o,
 	}
 	cr_buf_puts(out, "<table>\n<thead>\n<tr>");
 	for (c = 0; c < t->ncols; c++) {
-		cr_buf_printf(out, "<th scope=\"col\"%s>", col_class(&t->cols[c]));
+		cr_buf_printf(out, "<th scope=\"col\"%s>",
+			      col_class(&t->cols[c]));
 		cr_html_escapes(out, t->cols[c].heading);
 		cr_buf_puts(out, "</th>");
 	}
@@ -139,7 +141,8 @@ cr_wip_write_html(const cr_wip_table *t, const cr_wip_write_opts *o,
 				      col_class(&t->cols[c]));
 			cr_html_escapes(out, t->cols[c].heading);
 			cr_buf_puts(out, "\">");
-			cr_html_escape(out, b.data != NULL ? b.data : "", b.len);
+			cr_html_escape(out, b.data != NULL ? b.data : "",
+				       b.len);
 			if (late && c == 0)
 				cr_buf_puts(out, t->view == CR_WIP_BY_REPORT
 						     ? " <span class=\"flag\">"

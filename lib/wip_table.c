@@ -10,62 +10,102 @@
 #include "internal.h"
 #include "render_util.h"
 
-enum { A_CLIENT, A_PROJECT, A_ID, A_WHAT, A_WHO, A_DUE, A_STATUS, A_DAYS,
-       A_RAISED, A_UPDATED, A_COUNT, A_REPORT, A_FILE };
+enum {
+	A_CLIENT,
+	A_PROJECT,
+	A_ID,
+	A_WHAT,
+	A_WHO,
+	A_DUE,
+	A_STATUS,
+	A_DAYS,
+	A_RAISED,
+	A_UPDATED,
+	A_COUNT,
+	A_REPORT,
+	A_FILE
+};
 
 static const cr_wip_column action_cols[] = {
     [A_CLIENT] = {"Client", "client", CR_WK_TEXT, 0},
-    [A_PROJECT] = {"Project", "project", CR_WK_TEXT, 0},
+    [A_PROJECT] = {"Project", "project", CR_WK_TEXT, 0, 6},
     [A_ID] = {"ID", "id", CR_WK_TEXT, 0},
     [A_WHAT] = {"What", "what", CR_WK_TEXT, CR_WC_LONG},
     [A_WHO] = {"Who", "who", CR_WK_TEXT, CR_WC_HEAD},
     [A_DUE] = {"Due", "due", CR_WK_DATE, CR_WC_HEAD},
     [A_STATUS] = {"Status", "status", CR_WK_TEXT, CR_WC_HEAD},
     [A_DAYS] = {"Days overdue", "days_overdue", CR_WK_NUM, CR_WC_HEAD},
-    [A_RAISED] = {"Raised", "raised", CR_WK_DAY, 0},
-    [A_UPDATED] = {"Updated", "updated", CR_WK_DAY, 0},
-    [A_COUNT] = {"Count", "count", CR_WK_NUM, 0},
-    [A_REPORT] = {"Report", "report", CR_WK_TEXT, 0},
-    [A_FILE] = {"File", "file", CR_WK_FILE, CR_WC_DROP},
+    [A_RAISED] = {"Raised", "raised", CR_WK_DAY, 0, 3},
+    [A_UPDATED] = {"Updated", "updated", CR_WK_DAY, 0, 4},
+    [A_COUNT] = {"Count", "count", CR_WK_NUM, 0, 2},
+    [A_REPORT] = {"Report", "report", CR_WK_TEXT, 0, 5},
+    [A_FILE] = {"File", "file", CR_WK_FILE, 0, 1},
 };
 
-enum { J_CLIENT, J_PROJECT, J_STAGE, J_LAST, J_LAST_REPORT, J_NEXT, J_OPEN,
-       J_OVERDUE, J_STEP, J_WHO, J_DUE, J_DAYS, J_FILE };
+enum {
+	J_CLIENT,
+	J_PROJECT,
+	J_STAGE,
+	J_LAST,
+	J_LAST_REPORT,
+	J_NEXT,
+	J_OPEN,
+	J_OVERDUE,
+	J_STEP,
+	J_WHO,
+	J_DUE,
+	J_DAYS,
+	J_FILE
+};
 
 static const cr_wip_column job_cols[] = {
     [J_CLIENT] = {"Client", "client", CR_WK_TEXT, 0},
-    [J_PROJECT] = {"Project", "project", CR_WK_TEXT, 0},
-    [J_STAGE] = {"Stage", "stage", CR_WK_TEXT, 0},
+    [J_PROJECT] = {"Project", "project", CR_WK_TEXT, 0, 4},
+    [J_STAGE] = {"Stage", "stage", CR_WK_TEXT, 0, 5},
     [J_LAST] = {"Last contact", "last_contact", CR_WK_DAY, 0},
-    [J_LAST_REPORT] = {"Last report", "last_report", CR_WK_TEXT, 0},
+    [J_LAST_REPORT] = {"Last report", "last_report", CR_WK_TEXT, 0, 2},
     [J_NEXT] = {"Next contact", "next_contact", CR_WK_DAY, 0},
     [J_OPEN] = {"Open", "open", CR_WK_NUM, 0},
     [J_OVERDUE] = {"Overdue", "overdue", CR_WK_NUM, 0},
     [J_STEP] = {"Next step", "next_step", CR_WK_TEXT, CR_WC_LONG},
     [J_WHO] = {"Who", "who", CR_WK_TEXT, 0},
     [J_DUE] = {"Due", "due", CR_WK_DATE, 0},
-    [J_DAYS] = {"Days since contact", "days_since_contact", CR_WK_NUM, 0},
-    [J_FILE] = {"File", "file", CR_WK_FILE, CR_WC_DROP},
+    [J_DAYS] = {"Days since contact", "days_since_contact", CR_WK_NUM, 0, 3},
+    [J_FILE] = {"File", "file", CR_WK_FILE, 0, 1},
 };
 
-enum { R_ID, R_CLIENT, R_PROJECT, R_TYPE, R_OUTCOME, R_STAGE, R_DATE,
-       R_AUTHOR, R_ISSUED, R_HOURS, R_STATE, R_NCONF, R_CONF, R_FILE };
+enum {
+	R_ID,
+	R_CLIENT,
+	R_PROJECT,
+	R_TYPE,
+	R_OUTCOME,
+	R_STAGE,
+	R_DATE,
+	R_AUTHOR,
+	R_ISSUED,
+	R_HOURS,
+	R_STATE,
+	R_NCONF,
+	R_CONF,
+	R_FILE
+};
 
 static const cr_wip_column report_cols[] = {
     [R_ID] = {"ID", "id", CR_WK_TEXT, 0},
     [R_CLIENT] = {"Client", "client", CR_WK_TEXT, 0},
-    [R_PROJECT] = {"Project", "project", CR_WK_TEXT, 0},
-    [R_TYPE] = {"Type", "type", CR_WK_TEXT, 0},
-    [R_OUTCOME] = {"Outcome", "outcome", CR_WK_TEXT, 0},
-    [R_STAGE] = {"Stage", "stage", CR_WK_TEXT, 0},
+    [R_PROJECT] = {"Project", "project", CR_WK_TEXT, 0, 4},
+    [R_TYPE] = {"Type", "type", CR_WK_TEXT, 0, 3},
+    [R_OUTCOME] = {"Outcome", "outcome", CR_WK_TEXT, 0, 2},
+    [R_STAGE] = {"Stage", "stage", CR_WK_TEXT, 0, 5},
     [R_DATE] = {"Date", "date", CR_WK_DATE, 0},
-    [R_AUTHOR] = {"Author", "author", CR_WK_TEXT, 0},
+    [R_AUTHOR] = {"Author", "author", CR_WK_TEXT, 0, 6},
     [R_ISSUED] = {"Issued", "issued", CR_WK_DATE, 0},
     [R_HOURS] = {"Hours to issue", "hours_to_issue", CR_WK_NUM, 0},
     [R_STATE] = {"Issue", "issue", CR_WK_TEXT, 0},
     [R_NCONF] = {"Confirmed", "confirmed", CR_WK_NUM, 0},
     [R_CONF] = {"Confirmed by", "confirmed_by", CR_WK_TEXT, CR_WC_LONG},
-    [R_FILE] = {"File", "file", CR_WK_FILE, CR_WC_DROP},
+    [R_FILE] = {"File", "file", CR_WK_FILE, 0, 1},
 };
 
 enum { G_DATE, G_CLIENT, G_PROJECT, G_REPORT, G_NO, G_TEXT, G_FILE };
@@ -73,11 +113,11 @@ enum { G_DATE, G_CLIENT, G_PROJECT, G_REPORT, G_NO, G_TEXT, G_FILE };
 static const cr_wip_column agreement_cols[] = {
     [G_DATE] = {"Date", "date", CR_WK_DAY, 0},
     [G_CLIENT] = {"Client", "client", CR_WK_TEXT, 0},
-    [G_PROJECT] = {"Project", "project", CR_WK_TEXT, 0},
-    [G_REPORT] = {"Report", "report", CR_WK_TEXT, 0},
+    [G_PROJECT] = {"Project", "project", CR_WK_TEXT, 0, 2},
+    [G_REPORT] = {"Report", "report", CR_WK_TEXT, 0, 3},
     [G_NO] = {"No.", "number", CR_WK_NUM, 0},
     [G_TEXT] = {"Agreement", "agreement", CR_WK_TEXT, CR_WC_LONG},
-    [G_FILE] = {"File", "file", CR_WK_FILE, CR_WC_DROP},
+    [G_FILE] = {"File", "file", CR_WK_FILE, 0, 1},
 };
 
 #define NCOLS(a) (sizeof(a) / sizeof(a[0]))
@@ -430,13 +470,14 @@ cr_wip_text(const cr_wip_table *t, size_t row, size_t col, int display,
 	case CR_WK_DATE:
 	case CR_WK_DAY:
 		d = cr_wip_date(t, row, col);
-		return d != NULL ? put_date(out, d,
-					    t->cols[col].kind == CR_WK_DAY,
-					    display)
-				 : 0;
+		return d != NULL
+			   ? put_date(out, d, t->cols[col].kind == CR_WK_DAY,
+				      display)
+			   : 0;
 	case CR_WK_NUM:
-		return cr_wip_num(t, row, col, &n) ? cr_buf_printf(out, "%lld", n)
-						   : 0;
+		return cr_wip_num(t, row, col, &n)
+			   ? cr_buf_printf(out, "%lld", n)
+			   : 0;
 	default:
 		break;
 	}

@@ -9,8 +9,8 @@
 
 #include "internal.h"
 
-const char *const cr_wip_view_names[] = {"action", "job", "report",
-					 "agreement", NULL};
+const char *const cr_wip_view_names[] = {"action", "job", "report", "agreement",
+					 NULL};
 
 const char *
 cr_issue_state_name(cr_issue_state s)
@@ -130,7 +130,8 @@ job_actions(cr_wip_job *j, const cr_wip_row *const *rows, size_t nrows,
 
 		if (!cr_action_open(row->action))
 			continue;
-		if (f->owner != NULL && !same_text(row->action->who.s, f->owner))
+		if (f->owner != NULL &&
+		    !same_text(row->action->who.s, f->owner))
 			continue;
 		j->open++;
 		if (row->overdue)
@@ -199,8 +200,8 @@ build_jobs(cr_wip_views *v, const cr_wip *w, const cr_report **rs, size_t n,
 			if (r->stage.s != NULL && r->stage.s[0] != '\0')
 				j->stage = r;
 		}
-		j->closed =
-		    j->stage != NULL && strcmp(j->stage->stage.s, "closed") == 0;
+		j->closed = j->stage != NULL &&
+			    strcmp(j->stage->stage.s, "closed") == 0;
 		j->days_since = -1;
 		if (j->last != NULL) {
 			const cr_datetime *d = &j->last->date.dt;

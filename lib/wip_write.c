@@ -82,8 +82,7 @@ table_cells(const cr_wip_table *t, int display)
 				cr_wip_text(t, i - 1, c, display, &b);
 			/* room for an ellipsis replacing a shorter tail */
 			cr_buf_put(&b, "\0\0\0\0", 4);
-			if (b.oom ||
-			    (*slot = malloc(b.len)) == NULL)
+			if (b.oom || (*slot = malloc(b.len)) == NULL)
 				goto oom;
 			memcpy(*slot, b.data, b.len);
 			flatten(*slot);
@@ -130,33 +129,49 @@ total_width(const size_t *width, const unsigned char *on, size_t n)
 	return sum;
 }
 
-/* Fits the table into `limit` columns: the file column goes first, then
- * the long texts are shortened (never below TXT_MIN_LONG). */
-static void
-fit(const cr_wip_table *t, char **cells, size_t *width, unsigned char *on,
-    size_t limit)
+/* The width the long texts may share once the other shown columns are
+ * laid out; 0 when they get less than TXT_MIN_LONG each. */
+static size_t
+long_share(const cr_wip_table *t, const size_t *width, const unsigned char *on,
+	   size_t limit)
 {
-	size_t c, i, total, nlong = 0, fixed, each;
+	size_t c, fixed = total_width(width, on, t->ncols), nlong = 0, each;
 
-	if (limit == 0 || total_width(width, on, t->ncols) <= limit)
-		return;
-	for (c = t->ncols; c-- > 0;)
-		if ((t->cols[c].flags & CR_WC_DROP) &&
-		    total_width(width, on, t->ncols) > limit)
-			on[c] = 0;
-	total = total_width(width, on, t->ncols);
-	if (total <= limit)
-		return;
-	fixed = total;
 	for (c = 0; c < t->ncols; c++)
 		if (on[c] && (t->cols[c].flags & CR_WC_LONG)) {
 			fixed -= width[c];
 			nlong++;
 		}
 	if (nlong == 0)
-		return;
+		return fixed <= limit ? limit : 0;
 	each = fixed < limit ? (limit - fixed) / nlong : 0;
-	if (each < TXT_MIN_LONG)
+	return each >= TXT_MIN_LONG ? each : 0;
+}
+
+/* Fits the table into `limit` columns: the file column is left out
+ * first, then the long texts are shortened (to no less than
+ * TXT_MIN_LONG), and while that is not enough the columns a reader
+ * misses least are left out, in their `drop` order. */
+static void
+fit(const cr_wip_table *t, char **cells, size_t *width, unsigned char *on,
+    size_t limit)
+{
+	size_t c, i, each = 0;
+	int rank, maxrank = 0;
+
+	if (limit == 0 || total_width(width, on, t->ncols) <= limit)
+		return;
+	for (c = 0; c < t->ncols; c++)
+		if (t->cols[c].drop > maxrank)
+			maxrank = t->cols[c].drop;
+	for (rank = 1; rank <= maxrank; rank++) {
+		for (c = 0; c < t->ncols; c++)
+			if (t->cols[c].drop == rank)
+				on[c] = 0;
+		if ((each = long_share(t, width, on, limit)) > 0)
+			break;
+	}
+	if (each == 0)
 		each = TXT_MIN_LONG;
 	for (c = 0; c < t->ncols; c++) {
 		if (!on[c] || !(t->cols[c].flags & CR_WC_LONG) ||
@@ -288,8 +303,7 @@ put_field(cr_buf *out, const char *s, char sep, int raw)
 }
 
 static int
-write_sv(const cr_wip_table *t, char sep, const char *eol, int raw,
-	 cr_buf *out)
+write_sv(const cr_wip_table *t, char sep, const char *eol, int raw, cr_buf *out)
 {
 	cr_buf b;
 	size_t i, c;
@@ -397,8 +411,8 @@ write_json(const cr_wip_table *t, cr_buf *out)
 }
 
 int
-cr_wip_write(const cr_wip_table *t, cr_wip_format f,
-	     const cr_wip_write_opts *o, cr_buf *out)
+cr_wip_write(const cr_wip_table *t, cr_wip_format f, const cr_wip_write_opts *o,
+	     cr_buf *out)
 {
 	char **cells;
 	int rc;

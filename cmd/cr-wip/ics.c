@@ -83,7 +83,8 @@ add_zones(icalcomponent *cal, struct zones *z)
 		start.year = 1970;
 		start.month = 1;
 		start.day = 1;
-		icalcomponent_add_property(std, icalproperty_new_dtstart(start));
+		icalcomponent_add_property(std,
+					   icalproperty_new_dtstart(start));
 		icalcomponent_add_property(
 		    std, icalproperty_new_tzoffsetfrom(z->offset[i] * 60));
 		icalcomponent_add_property(
@@ -126,8 +127,8 @@ due_prop(const cr_datetime *dt, const struct zones *z)
 	if (dt->offset == 0 || !zone_known(z, dt->offset)) {
 		long long e = cr_datetime_epoch(dt, 0);
 
-		t = icaltime_from_timet_with_zone((time_t)e, 0,
-						  icaltimezone_get_utc_timezone());
+		t = icaltime_from_timet_with_zone(
+		    (time_t)e, 0, icaltimezone_get_utc_timezone());
 		return icalproperty_new_due(t);
 	}
 	p = icalproperty_new_due(t);
@@ -159,7 +160,8 @@ describe(cr_buf *b, const char *who, const cr_report *r)
 	b->len = 0;
 	if (who != NULL)
 		cr_buf_printf(b, "Who: %s\n", who);
-	cr_buf_printf(b, "Client: %s\n", r->client.s != NULL ? r->client.s : "");
+	cr_buf_printf(b, "Client: %s\n",
+		      r->client.s != NULL ? r->client.s : "");
 	if (r->project.s != NULL)
 		cr_buf_printf(b, "Project: %s\n", r->project.s);
 	cr_buf_printf(b, "Report: %s", r->id.s != NULL ? r->id.s : "");
@@ -192,8 +194,8 @@ add_todo(icalcomponent *cal, const cr_wip_row *row, struct icaltimetype stamp,
 	case CR_STATUS_BLOCKED:
 		icalcomponent_add_property(
 		    todo, icalproperty_new_status(ICAL_STATUS_NEEDSACTION));
-		icalcomponent_add_property(todo,
-					   icalproperty_new_categories("blocked"));
+		icalcomponent_add_property(
+		    todo, icalproperty_new_categories("blocked"));
 		break;
 	default:
 		icalcomponent_add_property(
@@ -239,9 +241,9 @@ add_event(icalcomponent *cal, const cr_wip_table *t, size_t i,
 		cr_buf_printf(b, " — %s", j->latest->project.s);
 	cr_buf_putc(b, '\0');
 	icalcomponent_add_property(ev, icalproperty_new_summary(b->data));
-	describe(b, NULL, j->planned != NULL ? j->planned
-					     : (j->last != NULL ? j->last
-								: j->latest));
+	describe(b, NULL,
+		 j->planned != NULL ? j->planned
+				    : (j->last != NULL ? j->last : j->latest));
 	icalcomponent_add_property(ev, icalproperty_new_description(b->data));
 	icalcomponent_add_property(
 	    ev, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
@@ -264,14 +266,16 @@ wip_ics_write(const cr_wip_table *t, cr_buf *out, const char *prog)
 		for (i = 0; i < t->len; i++) {
 			const cr_date *due = &t->w->rows[i].action->due;
 
-			if (due->valid && due->dt.has_time && due->dt.offset != 0)
+			if (due->valid && due->dt.has_time &&
+			    due->dt.offset != 0)
 				zone_note(&z, due->dt.offset);
 		}
 	stamp = icaltime_from_timet_with_zone((time_t)t->w->now, 0,
 					      icaltimezone_get_utc_timezone());
 	cal = icalcomponent_new_vcalendar();
 	icalcomponent_add_property(
-	    cal, icalproperty_new_prodid("-//crtools//cr-wip " CR_VERSION "//EN"));
+	    cal,
+	    icalproperty_new_prodid("-//crtools//cr-wip " CR_VERSION "//EN"));
 	icalcomponent_add_property(cal, icalproperty_new_version("2.0"));
 	icalcomponent_add_property(cal, icalproperty_new_calscale("GREGORIAN"));
 	add_zones(cal, &z);

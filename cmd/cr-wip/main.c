@@ -27,7 +27,7 @@ struct args {
 	int to; /* cr_wip_format, TO_ICS or TO_XLSX */
 	cr_wip_view by;
 	int wide;
-	int max_issue_hours; /* -1: from .cr-lint.yaml, else 24 */
+	int max_issue_hours;	/* -1: from .cr-lint.yaml, else 24 */
 	long long since, until; /* days since 1970; LLONG_MIN/MAX: open */
 	cr_wip_filter filter;
 	int raw, quiet, strict;
@@ -172,8 +172,9 @@ day_arg(const char *opt, const char *arg, long long *out)
 	cr_datetime dt;
 
 	if (cr_datetime_parse(arg, &dt) == -1 || dt.has_time) {
-		cli_error(prog, "--%s takes a date such as 2026-10-31, not '%s'",
-			  opt, arg);
+		cli_error(prog,
+			  "--%s takes a date such as 2026-10-31, not '%s'", opt,
+			  arg);
 		return -1;
 	}
 	*out = cr_days_from_civil(dt.year, dt.month, dt.day);
@@ -189,8 +190,9 @@ hours_arg(const char *arg, int *out)
 	errno = 0;
 	v = strtol(arg, &end, 10);
 	if (errno != 0 || end == arg || *end != '\0' || v < 0 || v > 100000) {
-		cli_error(prog, "--max-issue-hours takes a number of hours, "
-				"not '%s'",
+		cli_error(prog,
+			  "--max-issue-hours takes a number of hours, "
+			  "not '%s'",
 			  arg);
 		return -1;
 	}

@@ -51,7 +51,8 @@ wip_paths_init(wip_paths *p, char *const *args, size_t nargs,
 	else if ((slash = strrchr(output, '/')) == NULL)
 		dir = dup_n(".", 1);
 	else
-		dir = dup_n(output, slash == output ? 1 : (size_t)(slash - output));
+		dir = dup_n(output,
+			    slash == output ? 1 : (size_t)(slash - output));
 	if (dir == NULL)
 		return -1;
 	p->base = realpath(dir, NULL);

@@ -314,8 +314,8 @@ days_formula(struct xl *x, lxw_worksheet *ws, const cr_wip_table *t,
 		 "=IF(AND(ISNUMBER(%s%u),OR(%s%u=\"open\",%s%u=\"blocked\")),"
 		 "MAX(0,TODAY()-INT(%s%u)),0)",
 		 due, r + 1, st, r + 1, st, r + 1, due, r + 1);
-	note(x, worksheet_write_formula_num(ws, r, c, formula, x->num,
-					    (double)n));
+	note(x,
+	     worksheet_write_formula_num(ws, r, c, formula, x->num, (double)n));
 }
 
 /* A highlight on a whole row when one column meets a criterion. */
@@ -364,9 +364,9 @@ view_sheet(struct xl *x, const char *name, const cr_wip_table *t)
 		memset(&dv, 0, sizeof(dv));
 		dv.validate = LXW_VALIDATION_TYPE_LIST;
 		dv.value_list = (char **)cr_status_values;
-		note(x, worksheet_data_validation_range(
-			    ws, 1, (lxw_col_t)st, (lxw_row_t)t->len,
-			    (lxw_col_t)st, &dv));
+		note(x, worksheet_data_validation_range(ws, 1, (lxw_col_t)st,
+							(lxw_row_t)t->len,
+							(lxw_col_t)st, &dv));
 		action_rules(x, ws, t);
 	} else if (t->view == CR_WIP_BY_JOB)
 		row_rule(x, ws, t, "overdue", ">0");
@@ -510,9 +510,8 @@ int
 wip_xlsx_write(const cr_wip *w, const cr_wip_views *v, size_t nreports,
 	       const wip_paths *paths, const char *path, const char *prog)
 {
-	static const char *const sheet[CR_WIP__NVIEWS] = {"WIP", "Jobs",
-							  "Reports",
-							  "Agreements"};
+	static const char *const sheet[CR_WIP__NVIEWS] = {
+	    "WIP", "Jobs", "Reports", "Agreements"};
 	lxw_workbook_options opt;
 	lxw_doc_properties props;
 	cr_wip_owner *os = NULL;
