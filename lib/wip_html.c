@@ -19,10 +19,11 @@ static const char css[] =
     "p.counts{margin:0 0 1rem;color:#444}\n"
     "table{border-collapse:collapse;width:100%;font-size:.9rem}\n"
     "th,td{border-bottom:1px solid #ddd;padding:.3rem .45rem;"
-    "text-align:left;vertical-align:top;overflow-wrap:anywhere}\n"
+    "text-align:left;vertical-align:top;overflow-wrap:break-word}\n"
+    "td.file{overflow-wrap:anywhere;min-width:8rem}\n"
     "th{background:#f2f2f2;position:sticky;top:0}\n"
-    "td.num,th.num{text-align:right;white-space:nowrap}\n"
-    "td.date{white-space:nowrap}\n"
+    "td.num,th.num{text-align:right}\n"
+    "td.num{white-space:nowrap}\n"
     "tr.overdue td{background:#fde4e1}\n"
     "tr.overdue td:first-child{box-shadow:inset 4px 0 #c62828}\n"
     ".flag{display:inline-block;font-size:.75rem;font-weight:600;"
@@ -66,6 +67,8 @@ col_class(const cr_wip_column *c)
 	case CR_WK_DATE:
 	case CR_WK_DAY:
 		return " class=\"date\"";
+	case CR_WK_FILE:
+		return " class=\"file\"";
 	default:
 		return "";
 	}
