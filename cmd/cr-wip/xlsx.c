@@ -38,6 +38,7 @@ struct xl {
 	lxw_workbook *wb;
 	lxw_format *text, *wrap, *date, *datetime, *num, *link, *head;
 	lxw_format *vague, *bad; /* a vague due; the overdue highlight */
+	lxw_format *total;	 /* the Owners totals */
 	const wip_paths *paths;
 	cr_buf b;
 	lxw_error err;
@@ -67,9 +68,12 @@ make_fmts(struct xl *x)
 	format_set_text_wrap(x->wrap);
 	x->date = fmt(x);
 	format_set_num_format(x->date, "yyyy-mm-dd");
+	format_set_align(x->date, LXW_ALIGN_LEFT);
 	x->datetime = fmt(x);
 	format_set_num_format(x->datetime, "yyyy-mm-dd hh:mm");
+	format_set_align(x->datetime, LXW_ALIGN_LEFT);
 	x->num = fmt(x);
+	format_set_align(x->num, LXW_ALIGN_CENTER);
 	x->link = fmt(x);
 	format_set_font_color(x->link, LXW_COLOR_BLUE);
 	format_set_underline(x->link, LXW_UNDERLINE_SINGLE);
@@ -77,6 +81,10 @@ make_fmts(struct xl *x)
 	format_set_bold(x->head);
 	format_set_text_wrap(x->head);
 	format_set_bottom(x->head, LXW_BORDER_THIN);
+	x->total = fmt(x);
+	format_set_bold(x->total);
+	format_set_align(x->total, LXW_ALIGN_CENTER);
+	format_set_top(x->total, LXW_BORDER_THIN);
 	x->vague = fmt(x);
 	format_set_pattern(x->vague, LXW_PATTERN_SOLID);
 	format_set_bg_color(x->vague, FILL_VAGUE);
@@ -211,9 +219,87 @@ col_of(const cr_wip_table *t, const char *key)
 	return -1;
 }
 
-/* Widths from the content, CJK counted two; long texts wrap instead. */
+/* How many lines a text takes wrapped at spaces into `width` display
+ * columns, as a spreadsheet wraps it (a word longer than a line is
+ * split). Spreadsheets do not grow a row for wrapped text by themselves
+ * (LibreOffice keeps the default height of a row written without one),
+ * so the row heights are set from this. */
+static size_t
+wrapped_lines(const char *s, size_t width)
+{
+	size_t lines = 1, col = 0, w;
+	const char *word;
+
+	if (width < 1)
+		width = 1;
+	while (*s != '\0') {
+		if (*s == '\n') {
+			lines++;
+			col = 0;
+			s++;
+			continue;
+		}
+		if (*s == ' ') {
+			s++;
+			if (col > 0 && col < width)
+				col++;
+			continue;
+		}
+		word = s;
+		while (*s != '\0' && *s != ' ' && *s != '\n')
+			s++;
+		w = cr_utf8_width(word, (size_t)(s - word));
+		if (col > 0 && col + w > width) {
+			lines++;
+			col = 0;
+		}
+		while (w > width) {
+			lines++;
+			w -= width;
+		}
+		col += w;
+	}
+	return lines;
+}
+
+#define ROW_HEIGHT 15.0 /* points, one line of the default font */
+#define MAX_LINES 20	/* a row grows no higher than this */
+
+/* The height of a row (0: the headings) from its wrapped texts. */
 static void
-set_widths(struct xl *x, lxw_worksheet *ws, const cr_wip_table *t)
+row_height(struct xl *x, lxw_worksheet *ws, const cr_wip_table *t, size_t i,
+	   const double *width)
+{
+	size_t c, lines = 1, n;
+
+	for (c = 0; c < t->ncols; c++) {
+		if (i > 0 && !(t->cols[c].flags & CR_WC_LONG) &&
+		    t->cols[c].kind != CR_WK_TEXT)
+			continue;
+		x->b.len = 0;
+		if (i == 0)
+			cr_buf_puts(&x->b, t->cols[c].heading);
+		else
+			cr_wip_text(t, i - 1, c, 0, &x->b);
+		cr_buf_putc(&x->b, '\0');
+		if (x->b.oom)
+			continue;
+		n = wrapped_lines(x->b.data, (size_t)width[c]);
+		if (n > lines)
+			lines = n;
+	}
+	if (lines > MAX_LINES)
+		lines = MAX_LINES;
+	if (lines > 1)
+		note(x, worksheet_set_row(ws, (lxw_row_t)i,
+					  ROW_HEIGHT * (double)lines, NULL));
+}
+
+/* Widths from the content, CJK counted two; long texts wrap instead.
+ * The widths go into width[] for the row heights. */
+static void
+set_widths(struct xl *x, lxw_worksheet *ws, const cr_wip_table *t,
+	   double *width)
 {
 	size_t i, c, cw;
 
@@ -250,6 +336,7 @@ set_widths(struct xl *x, lxw_worksheet *ws, const cr_wip_table *t)
 				d = WIDTH_LONG;
 		} else if (d > WIDTH_MAX)
 			d = WIDTH_MAX;
+		width[c] = d;
 		note(x, worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, d,
 					     (col->flags & CR_WC_LONG) ||
 						     col->kind == CR_WK_TEXT
@@ -348,12 +435,13 @@ view_sheet(struct xl *x, const char *name, const cr_wip_table *t)
 	size_t i, c, links = 0;
 	long long n;
 	lxw_row_t r;
+	double *width;
 
-	if (ws == NULL) {
+	if (ws == NULL || (width = calloc(t->ncols, sizeof(*width))) == NULL) {
 		note(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
 		return;
 	}
-	set_widths(x, ws, t);
+	set_widths(x, ws, t, width);
 	print_setup(x, ws);
 	worksheet_freeze_panes(ws, 1, 0);
 	note(x, worksheet_autofilter(ws, 0, 0, (lxw_row_t)t->len,
@@ -372,10 +460,12 @@ view_sheet(struct xl *x, const char *name, const cr_wip_table *t)
 		row_rule(x, ws, t, "overdue", ">0");
 	else if (t->view == CR_WIP_BY_REPORT)
 		row_rule(x, ws, t, "issue", "=\"late\"");
+	row_height(x, ws, t, 0, width);
 	for (c = 0; c < t->ncols; c++)
 		put_text(x, ws, 0, (lxw_col_t)c, t->cols[c].heading, x->head);
 	for (i = 0; i < t->len; i++) {
 		r = (lxw_row_t)(i + 1);
+		row_height(x, ws, t, i + 1, width);
 		for (c = 0; c < t->ncols; c++) {
 			const cr_wip_column *col = &t->cols[c];
 
@@ -408,11 +498,11 @@ view_sheet(struct xl *x, const char *name, const cr_wip_table *t)
 				x->b.len = 0;
 				cr_wip_text(t, i, c, 0, &x->b);
 				put_text(x, ws, r, (lxw_col_t)c, x->b.data,
-					 col->flags & CR_WC_LONG ? x->wrap
-								 : x->text);
+					 x->wrap);
 			}
 		}
 	}
+	free(width);
 }
 
 /* Owners by overdue, then open (most first), then name. */
@@ -437,6 +527,7 @@ owners_sheet(struct xl *x, cr_wip_owner *os, size_t n)
 	size_t i, name_w = 10, cw, tot[3] = {0, 0, 0};
 	lxw_chart *ch;
 	lxw_chart_series *s;
+	lxw_chart_options co;
 	char ref[64], formula[64];
 	lxw_row_t r, last = (lxw_row_t)n;
 
@@ -453,7 +544,8 @@ owners_sheet(struct xl *x, cr_wip_owner *os, size_t n)
 	}
 	note(x, worksheet_set_column(ws, 0, 0, (double)name_w + 2.0, NULL));
 	note(x, worksheet_set_column(ws, 1, 1, 14.0, NULL));
-	note(x, worksheet_set_column(ws, 2, 4, 11.0, NULL));
+	note(x, worksheet_set_column(ws, 2, 3, 11.0, NULL));
+	note(x, worksheet_set_column(ws, 4, 4, 19.0, NULL));
 	print_setup(x, ws);
 	worksheet_freeze_panes(ws, 1, 0);
 	note(x, worksheet_autofilter(ws, 0, 0, last, 4));
@@ -483,7 +575,7 @@ owners_sheet(struct xl *x, cr_wip_owner *os, size_t n)
 		snprintf(formula, sizeof(formula), "=SUM(%s2:%s%u)", c, c,
 			 last + 1);
 		note(x, worksheet_write_formula_num(ws, r, (lxw_col_t)(i + 2),
-						    formula, x->head,
+						    formula, x->total,
 						    (double)tot[i]));
 	}
 	if (n == 0)
@@ -503,7 +595,13 @@ owners_sheet(struct xl *x, cr_wip_owner *os, size_t n)
 	chart_title_set_name(ch, "Open and overdue actions per owner");
 	chart_axis_set_reverse(chart_axis_get(ch, LXW_CHART_AXIS_TYPE_Y));
 	chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
-	note(x, worksheet_insert_chart(ws, 1, 6, ch));
+	/* one bar pair per owner readable: the chart grows with them */
+	memset(&co, 0, sizeof(co));
+	co.x_scale = 1.5;
+	co.y_scale = n > 8 ? 1.0 + (double)(n - 8) / 8.0 : 1.0;
+	if (co.y_scale > 8.0)
+		co.y_scale = 8.0;
+	note(x, worksheet_insert_chart_opt(ws, 1, 6, ch, &co));
 }
 
 int
