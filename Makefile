@@ -33,7 +33,7 @@ WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
        -Wno-unused-parameter
 CSTD = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 
-LIB_PKGS = yaml-0.1 libcmark-gfm
+LIB_PKGS = yaml-0.1 libcmark-gfm libutf8proc
 RENDER_PKGS = pangocairo cairo-pdf librsvg-2.0 gmime-3.0
 WIP_PKGS = xlsxwriter libical
 PKGS = $(LIB_PKGS) $(RENDER_PKGS) $(WIP_PKGS)
@@ -68,13 +68,43 @@ UNIT_BINS := $(UNIT_SRC:tests/unit/%.c=$(TESTBIN)/%)
 DATA_SRC := $(sort $(wildcard lib/data/*.txt))
 DATA_GEN := $(OBJ)/gen/cr_data.h
 MANS := $(sort $(wildcard man/*.[1-9]))
+# Message catalogues (SPEC 3): po/LANG.po -> build/locale/LANG/LC_MESSAGES.
+LOCALES := $(sort $(basename $(notdir $(wildcard po/*.po))))
+LOCALEDIR_BUILD = build/locale
+MOS := $(LOCALES:%=$(LOCALEDIR_BUILD)/%/LC_MESSAGES/crtools.mo)
+LOCALEDIR_INST = $(PREFIX)/share/locale
 
-all: $(LIBA) $(LIBRENDER) $(TOOL_BINS) $(BIN)/cr-render-full
+all: $(LIBA) $(LIBRENDER) $(TOOL_BINS) $(BIN)/cr-render-full $(MOS)
 
 $(OBJ)/%.o: %.c lib/crtools.h lib/internal.h $(wildcard lib/cr_*.h cmd/common/*.h) $(DATA_GEN)
 	@mkdir -p $(@D)
 	@echo "  CC      $<"
 	@$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# Where an installed tool finds its catalogues when neither CR_LOCALEDIR
+# nor a share/locale next to it says otherwise (cmd/common/i18n.c).
+$(OBJ)/cmd/common/i18n.o: ALL_CFLAGS += -DCR_LOCALEDIR='"$(LOCALEDIR_INST)"'
+
+$(LOCALEDIR_BUILD)/%/LC_MESSAGES/crtools.mo: po/%.po
+	@mkdir -p $(@D)
+	msgfmt -c -o $@ $<
+
+# po/crtools.pot from the sources: the formats of the diagnostics
+# (cr_diags_add and its wrappers), cli_error and the _() texts of cmd/.
+XGETTEXT_KEYWORDS = --keyword=_ --keyword=N_ --keyword=CR_ --keyword=CR_N_ \
+	--keyword=cr_diags_add:5 \
+	--keyword=cr_diags_vadd:6 --keyword=add:4 --keyword=tadd:5 --keyword=fail:4 \
+	--keyword=cli_error:2 --keyword=CR_FIELD:8
+POT_OUT ?= po/crtools.pot
+pot:
+	@xgettext --from-code=UTF-8 --language=C --add-comments=TRANSLATORS: \
+		$(XGETTEXT_KEYWORDS) --package-name=crtools \
+		--package-version=$(shell sed -n 's/^#define CR_VERSION "\(.*\)"/\1/p' lib/crtools.h) \
+		--msgid-bugs-address=crtools --sort-by-file -o $(POT_OUT) \
+		$(LIB_SRC) lib/cr_fields.h $(CLI_SRC) $(sort $(wildcard cmd/cr-*/*.c))
+# The catalogues brought up to date with the template (then translate).
+po-update: pot
+	for l in $(LOCALES); do msgmerge -q -U --backup=none po/$$l.po po/crtools.pot; done
 
 # Word lists are embedded into the library; this rule regenerates the header.
 $(DATA_GEN): $(DATA_SRC) scripts/embed-data
@@ -190,6 +220,10 @@ install: all
 		$(DESTDIR)$(INCDIR_INST)/
 	for m in $(MANS); do \
 		s=$${m##*.}; cp $$m $(DESTDIR)$(MANDIR_INST)/man$$s/; done
+	for l in $(LOCALES); do \
+		mkdir -p $(DESTDIR)$(LOCALEDIR_INST)/$$l/LC_MESSAGES; \
+		cp $(LOCALEDIR_BUILD)/$$l/LC_MESSAGES/crtools.mo \
+			$(DESTDIR)$(LOCALEDIR_INST)/$$l/LC_MESSAGES/; done
 	for pc in crtools crtools-render; do \
 		sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' \
 		-e 's|@LIB_PKGS@|$(LIB_PKGS)|' -e 's|@RENDER_PKGS@|$(RENDER_PKGS)|' \
@@ -198,5 +232,5 @@ install: all
 clean:
 	rm -rf build bin lib/libcr.a lib/libcr-render.a out
 
-.PHONY: all unit cli asan check format format-check mancheck leakcheck demo bench fuzz deps \
+.PHONY: all pot po-update unit cli asan check format format-check mancheck leakcheck demo bench fuzz deps \
 	install clean

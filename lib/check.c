@@ -54,7 +54,7 @@ add(struct ctx *c, cr_pos pos, cr_rule rule, const char *fmt, ...)
 	if (pos.line <= 0)
 		pos = c->r->pos;
 	if (pos.line <= 0)
-		pos.line = pos.column = 1;
+		pos.line = pos.column = pos.cp = 1;
 	va_start(ap, fmt);
 	rc = cr_diags_vadd(c->d, c->file, pos, rule, c->o->severity[rule], fmt,
 			   ap);
@@ -81,7 +81,7 @@ pos_in(const cr_str *s, size_t off)
 	cr_pos p = s->pos;
 
 	if (s->exact && p.line > 0)
-		p.column += (int)cr_utf8_chars(s->s, off);
+		p = cr_pos_advance(p, s->s, off);
 	return p;
 }
 
@@ -100,32 +100,6 @@ key_cmp(const void *a, const void *b)
 	if (k != 0)
 		return k;
 	return x->idx < y->idx ? -1 : x->idx > y->idx;
-}
-
-/* A copy of s with every code point case-folded (caller frees). */
-static char *
-fold_dup(const char *s)
-{
-	size_t n = strlen(s), i = 0, o = 0;
-	char *out = malloc(n * 2 + 1), enc[4];
-	unsigned cp;
-	int k;
-
-	if (out == NULL)
-		return NULL;
-	while (i < n) {
-		k = cr_utf8_decode(s + i, n - i, &cp);
-		if (k <= 0) {
-			out[o++] = s[i++];
-			continue;
-		}
-		i += (size_t)k;
-		k = cr_utf8_encode(cr_utf8_fold(cp), enc);
-		memcpy(out + o, enc, (size_t)k);
-		o += (size_t)k;
-	}
-	out[o] = '\0';
-	return out;
 }
 
 static int
@@ -202,10 +176,15 @@ check_missing(struct ctx *c)
 		if (s != NULL) {
 			if (!blank(s->s))
 				continue;
-			if (add(c, s->pos, CR_RULE_MISSING_FIELD,
-				"required field '%s' is %s; %s", fd->key,
-				s->s == NULL ? "missing" : "empty",
-				fd->hint) == -1)
+			/* two sentences, not one with a word inserted,
+			 * so that each translates whole */
+			if ((s->s == NULL
+				 ? add(c, s->pos, CR_RULE_MISSING_FIELD,
+				       "required field '%s' is missing; %s",
+				       fd->key, CR_(fd->hint))
+				 : add(c, s->pos, CR_RULE_MISSING_FIELD,
+				       "required field '%s' is empty; %s",
+				       fd->key, CR_(fd->hint))) == -1)
 				return -1;
 			continue;
 		}
@@ -213,7 +192,7 @@ check_missing(struct ctx *c)
 		ps = CR_FIELD_PTR(r, i, cr_persons);
 		if (fd->kind == CR_K_PERSONS && ps->len == 0 &&
 		    add(c, ps->given ? ps->pos : r->pos, CR_RULE_MISSING_FIELD,
-			"no %s; %s", fd->key, fd->hint) == -1)
+			"no %s; %s", fd->key, CR_(fd->hint)) == -1)
 			return -1;
 	}
 	for (i = 0; i < r->actions.len; i++) {
@@ -388,7 +367,7 @@ push_key(struct key **keys, size_t *n, size_t *cap, const char *s)
 	if (blank(s))
 		return 0;
 	if (cr_grow(keys, cap, *n + 1, sizeof(**keys)) == -1 ||
-	    (f = fold_dup(s)) == NULL)
+	    (f = cr_utf8_casefold(s)) == NULL)
 		return -1;
 	(*keys)[*n].s = f;
 	(*keys)[*n].idx = *n;
@@ -465,7 +444,7 @@ check_unknown_owner(struct ctx *c)
 
 		if (blank(a->who.s) || has_placeholder(c, a->who.s))
 			continue;
-		if ((f = fold_dup(a->who.s)) == NULL)
+		if ((f = cr_utf8_casefold(a->who.s)) == NULL)
 			goto out;
 		found = n > 0 && bsearch(f, keys, n, sizeof(*keys), key_find);
 		free(f);

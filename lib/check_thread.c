@@ -279,11 +279,19 @@ overdue(struct tctx *c, const cr_report *r, const cr_action *a)
 	    cr_days_from_civil(today.year, today.month, today.day) -
 	    cr_days_from_civil(a->due.dt.year, a->due.dt.month, a->due.dt.day);
 	cr_datetime_format(&a->due.dt, due);
+	/* whole sentences, one per number, so that they translate */
+	if (days == 1)
+		return tadd(c, r, a->due.raw.pos, CR_RULE_ACTION_OVERDUE,
+			    "action '%s' was due %s (%lld day ago) and is "
+			    "still %s; set 'status: done' or 'dropped', or "
+			    "agree a new date",
+			    a->id.s != NULL ? a->id.s : "(no id)", due, days,
+			    cr_status_name(cr_action_status(a)));
 	return tadd(c, r, a->due.raw.pos, CR_RULE_ACTION_OVERDUE,
-		    "action '%s' was due %s (%lld day%s ago) and is still %s; "
+		    "action '%s' was due %s (%lld days ago) and is still %s; "
 		    "set 'status: done' or 'dropped', or agree a new date",
 		    a->id.s != NULL ? a->id.s : "(no id)", due, days,
-		    days == 1 ? "" : "s", cr_status_name(cr_action_status(a)));
+		    cr_status_name(cr_action_status(a)));
 }
 
 /* Each open or blocked action where it is current: an older report's

@@ -36,7 +36,7 @@ cr_wordlist_get(enum cr_wordlist which)
 
 struct entry {
 	const char *text; /* as listed */
-	unsigned *cps;	  /* folded code points, without the '*' */
+	unsigned *cps;	  /* decomposed (and folded) code points, no '*' */
 	size_t n;
 	int stem;   /* trailing '*': any ending */
 	int substr; /* CJK: no word boundaries */
@@ -102,12 +102,6 @@ decode(const char *s, size_t n, size_t i, unsigned *cp)
 	return (size_t)k;
 }
 
-static unsigned
-fold(const cr_words *w, unsigned cp)
-{
-	return w->fold ? cr_utf8_fold(cp) : cp;
-}
-
 static int
 entry_cmp(const void *a, const void *b)
 {
@@ -160,20 +154,24 @@ cr_words_new(const char *const *const *lists, size_t nlists, int dofold)
 			}
 			if (len == 0)
 				continue;
-			if ((e->cps = malloc(len * sizeof(*e->cps))) == NULL)
+			if ((e->cps = malloc(len * CR_UTF8_EXPAND_MAX *
+					     sizeof(*e->cps))) == NULL)
 				goto fail;
 			w->n++;
 			e->text = s;
 			for (j = 0; j < len;) {
 				j += decode(s, len, j, &cp);
-				e->cps[e->n++] = fold(w, cp);
+				e->n += (size_t)cr_utf8_expand(cp, dofold,
+							       e->cps + e->n);
 			}
 			e->substr = is_cjk(e->cps[0]);
 		}
 	}
 	if (w->n > 1)
 		qsort(w->e, w->n, sizeof(*w->e), entry_cmp);
-	w->ascii = 1;
+	/* A folded letter may come from a non-ASCII one (K from U+212A):
+	 * the byte scan is only for case-sensitive lists. */
+	w->ascii = !dofold;
 	for (i = 0; i < w->n; i++) {
 		unsigned c = w->e[i].cps[0];
 
@@ -193,38 +191,80 @@ fail:
 	return NULL;
 }
 
-/* Matches entry e at byte i of text; returns the bytes matched or 0. */
+/* The text as decomposed (and folded) code points, one at a time, each
+ * text code point expanded into buf. */
+struct stream {
+	const char *text;
+	size_t n;
+	size_t j, next; /* the text code point in buf: [j, next) */
+	unsigned buf[CR_UTF8_EXPAND_MAX];
+	int bn, bi;
+	int fold;
+};
+
+static void
+load(struct stream *t, size_t j)
+{
+	unsigned cp;
+
+	t->j = j;
+	t->bi = 0;
+	t->bn = 0;
+	if (j >= t->n)
+		return;
+	if ((unsigned char)t->text[j] < 0x80) {
+		cp = (unsigned char)t->text[j];
+		t->buf[0] = t->fold && cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
+		t->bn = 1;
+		t->next = j + 1;
+		return;
+	}
+	t->next = j + decode(t->text, t->n, j, &cp);
+	t->bn = cr_utf8_expand(cp, t->fold, t->buf);
+}
+
+/* Matches entry e at byte i of text; returns the bytes matched or 0. A
+ * match starts and ends on whole text code points. */
 static size_t
 match(const cr_words *w, const struct entry *e, const char *text, size_t n,
       size_t i)
 {
-	size_t j = i, k, step;
+	struct stream t = {text, n, 0, 0, {0}, 0, 0, w->fold};
+	size_t k, j;
 	unsigned cp;
 
+	load(&t, i);
 	for (k = 0; k < e->n; k++) {
-		if (j >= n)
+		if (t.j >= n)
 			return 0;
-		step = decode(text, n, j, &cp);
-		cp = fold(w, cp);
 		if (e->cps[k] == ' ') {
+			if (t.bi != 0)
+				return 0;
+			j = t.j;
+			decode(text, n, j, &cp);
 			if (!is_blank(cp))
 				return 0;
 			while (j < n && is_blank(cp)) {
-				j += step;
+				j += decode(text, n, j, &cp);
 				if (j < n)
-					step = decode(text, n, j, &cp);
+					decode(text, n, j, &cp);
 			}
+			load(&t, j);
 			continue;
 		}
-		if (cp != e->cps[k])
+		if (t.buf[t.bi] != e->cps[k])
 			return 0;
-		j += step;
+		if (++t.bi == t.bn)
+			load(&t, t.next);
 	}
+	if (t.bi != 0)
+		return 0; /* inside a decomposed letter: "e" of "é" */
+	j = t.j;
 	if (e->substr)
 		return j - i;
 	/* the word must end here, or for a stem, runs on to its end */
 	while (j < n) {
-		step = decode(text, n, j, &cp);
+		size_t step = decode(text, n, j, &cp);
 		if (!is_word(cp))
 			break;
 		if (!e->stem)
@@ -280,11 +320,14 @@ cr_words_find(const cr_words *w, const char *text, size_t from, size_t *at,
 			if (!(w->first[c >> 3] & (1u << (c & 7))))
 				continue;
 		} else {
+			unsigned x[CR_UTF8_EXPAND_MAX];
+
 			step = decode(text, n, i, &cp);
 			word = is_word(cp);
 			if (prev_word && !is_cjk(cp))
 				continue;
-			c = fold(w, cp);
+			cr_utf8_expand(cp, w->fold, x);
+			c = x[0];
 		}
 		lo = 0;
 		hi = w->n;

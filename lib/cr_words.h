@@ -2,9 +2,10 @@
  * cr_words.h - finding the entries of word lists in text (check_words.c);
  * internal to the library.
  *
- * Entries are matched on word boundaries, ignoring case (cr_utf8_fold)
- * unless the set is built case-sensitive. A space in an entry matches any
- * run of blanks in the text; a trailing '*' lets the entry match the start
+ * Entries are matched on word boundaries, on canonically decomposed text
+ * (NFC and NFD spellings alike) and ignoring case (Unicode case folding,
+ * utf8proc) unless the set is built case-sensitive. A space in an entry matches
+ * any run of blanks in the text; a trailing '*' lets the entry match the start
  * of a longer word (a stem: "rude*" finds "rudely", never "crude"). An
  * entry that starts with a CJK character is found as a substring, since
  * Chinese does not separate words with spaces.

@@ -16,8 +16,9 @@
  * The library never prints, exits or aborts, and keeps no global mutable
  * state: everything it needs is passed in.
  *
- * Positions (cr_pos) are 1-based line and column counted in characters
- * (Unicode code points), the form editors expect; 0 means unknown.
+ * Positions (cr_pos) are 1-based: a line, a display column (SPEC 3: as
+ * GCC prints it and vim's %v and Emacs read it) and a code-point column
+ * (SARIF); they refer to the file as written; 0 means unknown.
  */
 #ifndef CRTOOLS_H
 #define CRTOOLS_H
@@ -26,6 +27,8 @@
 #include <stddef.h>
 
 #define CR_VERSION "0.1.0"
+/* The gettext domain of the diagnostics and the tools' messages. */
+#define CR_TEXTDOMAIN "crtools"
 
 /* Limits of SPEC section 4. */
 #define CR_MAX_FILE_BYTES (16u * 1024u * 1024u)
@@ -42,6 +45,9 @@ typedef struct cr_buf {
 	int oom; /* set once an allocation failed; further puts are ignored */
 } cr_buf;
 
+/* An empty buffer; cr_buf_free releases its data (the struct is the
+ * caller's). The put functions return 0, or -1 once memory ran out (then
+ * b->oom is set and later puts do nothing). */
 void cr_buf_init(cr_buf *b);
 void cr_buf_free(cr_buf *b);
 int cr_buf_put(cr_buf *b, const char *s, size_t n);
@@ -62,27 +68,53 @@ char *cr_buf_detach(cr_buf *b, size_t *len);
 int cr_utf8_decode(const char *s, size_t n, unsigned *cp);
 /* Appends the UTF-8 encoding of cp. */
 int cr_utf8_encode(unsigned cp, char out[4]);
-/* Display columns of one code point: 0 (combining, control), 1, or 2 (East
- * Asian wide and fullwidth). */
+/* Display columns of one code point (utf8proc): 0 (combining, control),
+ * 1, or 2 (East Asian wide and fullwidth, emoji). */
 int cr_utf8_cp_width(unsigned cp);
 /* Display columns of a UTF-8 string of n bytes (invalid bytes count 1). */
 size_t cr_utf8_width(const char *s, size_t n);
 /* Number of code points in n bytes (invalid bytes count 1 each). */
 size_t cr_utf8_chars(const char *s, size_t n);
-/* Simple case folding for Latin, Vietnamese, Greek and Cyrillic letters. */
-unsigned cr_utf8_fold(unsigned cp);
-/* Compares two UTF-8 strings ignoring case (cr_utf8_fold). 0 when equal. */
+/* The NFC form of n bytes, malloc'd and NUL-terminated (*outlen its length
+ * when not NULL); text that is not valid UTF-8 is copied as it is. NULL
+ * when memory ran out. */
+char *cr_utf8_nfc(const char *s, size_t n, size_t *outlen);
+/* NFC with Unicode (full, non-Turkic) case folding: "Straße" -> "strasse".
+ * malloc'd; NULL when memory ran out. */
+char *cr_utf8_casefold(const char *s);
+/* Compares two UTF-8 strings as their canonically decomposed, case-folded
+ * forms: NFC and NFD spellings and case variants are equal (0); otherwise
+ * a total order (-1, 1). */
 int cr_utf8_casecmp(const char *a, const char *b);
-/* Edit distance in code points, capped at max+1 to stay cheap. */
+/* Edit distance in code points of the case-folded NFC forms, capped at
+ * max+1 to stay cheap. */
 size_t cr_utf8_distance(const char *a, const char *b, size_t max);
+
+/* Whether a code point must not reach a terminal raw (SPEC 3): C0 and C1
+ * controls, DEL, the bidirectional embeddings, overrides and isolates
+ * U+202A-U+202E and U+2066-U+2069. */
+int cr_utf8_unsafe(unsigned cp);
+/* What cr_utf8_escape may leave (or turn into a space). */
+#define CR_ESC_KEEP_TAB 0x1u  /* tab as it is */
+#define CR_ESC_KEEP_EOL 0x2u  /* CR and LF as they are */
+#define CR_ESC_EOL_SPACE 0x4u /* tab, CR, LF, CRLF: one space each */
+/* Appends n bytes of s with every unsafe code point written as a visible
+ * escape: "\t", "\n", "\r", "\x1b" (C0, DEL), "\u0085" (C1),
+ * "\u202e"; an invalid byte as "\xff". 0, or -1 on memory. */
+int cr_utf8_escape(cr_buf *out, const char *s, size_t n, unsigned keep);
 
 /* ------------------------------------------------------------------ */
 /* Positions and diagnostics                                           */
 
 typedef struct cr_pos {
 	int line;
-	int column;
+	int column; /* display column: a wide (CJK) character two, a
+		       combining mark none, a tab to the next multiple of 8 */
+	int cp;	    /* code-point column (a tab one) */
 } cr_pos;
+
+/* The position of byte offset `off` in the len bytes of buf. */
+cr_pos cr_pos_at(const char *buf, size_t len, size_t off);
 
 typedef enum cr_severity {
 	CR_SEV_OFF = 0,
@@ -128,11 +160,16 @@ typedef struct cr_diags {
 	int oom;
 } cr_diags;
 
+/* An empty list; cr_diags_free frees every diagnostic and the array (the
+ * struct is the caller's). The add functions return 0, or -1 on memory
+ * (then d->oom is set). */
 void cr_diags_init(cr_diags *d);
 void cr_diags_free(cr_diags *d);
 /* Drops the diagnostics from index len on. */
 void cr_diags_truncate(cr_diags *d, size_t len);
-/* Appends a diagnostic with the rule's default severity. */
+/* Appends a diagnostic with the rule's default severity. The format is
+ * translated through the CR_TEXTDOMAIN catalogue of the process's
+ * LC_MESSAGES locale (dgettext: English unless a tool chose a locale). */
 int cr_diags_add(cr_diags *d, const char *file, cr_pos pos, cr_rule rule,
 		 const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 int cr_diags_vadd(cr_diags *d, const char *file, cr_pos pos, cr_rule rule,
@@ -223,8 +260,8 @@ typedef struct cr_str {
 	char *s;
 	cr_pos pos;
 	int exact; /* s is written as is on the one line of pos (a plain
-		      scalar): the column of a character inside s is
-		      pos.column plus the characters before it */
+		      scalar, unchanged by NFC): a character inside s is at
+		      pos advanced over the text before it */
 } cr_str;
 
 typedef struct cr_date {
@@ -412,9 +449,13 @@ cr_conf cr_conf_lookup(const char *s);
 cr_lang cr_lang_lookup(const char *s);
 cr_status cr_status_lookup(const char *s);
 
+/* An empty report (every field absent), or NULL on memory; the caller
+ * owns it and frees it with cr_report_free (NULL is fine). */
 cr_report *cr_report_new(void);
 void cr_report_free(cr_report *r);
 void cr_reports_free(cr_reports *rs); /* frees the reports and the array */
+/* Appends r, which the list then owns; 0, or -1 on memory (r is then
+ * still the caller's). */
 int cr_reports_push(cr_reports *rs, cr_report *r);
 /* Frees everything but what a WIP needs (the fields flagged CR_FF_WIP in
  * cr_fields.h and cr_action_fields.h), so that a

@@ -1,4 +1,5 @@
 /* diag.c - the rule table and the diagnostics list. */
+#include <libintl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,7 +98,7 @@ cr_diags_vadd(cr_diags *d, const char *file, cr_pos pos, cr_rule rule,
 	if (cr_grow(&d->items, &d->cap, d->len + 1, sizeof(*d->items)) == -1)
 		goto fail;
 	cr_buf_init(&msg);
-	if (cr_buf_vprintf(&msg, fmt, ap) == -1) {
+	if (cr_buf_vprintf(&msg, dgettext(CR_TEXTDOMAIN, fmt), ap) == -1) {
 		cr_buf_free(&msg);
 		goto fail;
 	}
@@ -183,10 +184,14 @@ cr_diags_sort(cr_diags *d, size_t from)
 	free(tmp);
 }
 
+/* The file name and the message may hold anything a report or a
+ * directory holds: escaped (SPEC 3), so one diagnostic is one line. */
 int
 cr_diag_format(const cr_diag *x, cr_buf *out)
 {
-	return cr_buf_printf(
-	    out, "%s:%d:%d: %s: %s [%s]\n", x->file, x->pos.line, x->pos.column,
-	    cr_severity_name(x->severity), x->message, cr_rule_name(x->rule));
+	cr_utf8_escape(out, x->file, strlen(x->file), CR_ESC_KEEP_TAB);
+	cr_buf_printf(out, ":%d:%d: %s: ", x->pos.line, x->pos.column,
+		      cr_severity_name(x->severity));
+	cr_utf8_escape(out, x->message, strlen(x->message), CR_ESC_KEEP_TAB);
+	return cr_buf_printf(out, " [%s]\n", cr_rule_name(x->rule));
 }

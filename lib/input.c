@@ -1,4 +1,4 @@
-/* input.c - encoding checks and positions over raw input bytes. */
+/* input.c - encoding checks over raw input bytes. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -6,31 +6,6 @@
 
 /* After this many encoding errors in one file the rest are summed up. */
 #define MAX_ENCODING_REPORTS 20
-
-cr_pos
-cr_pos_at(const char *buf, size_t len, size_t off)
-{
-	cr_pos p = {1, 1};
-	size_t i = 0;
-	unsigned cp;
-	int k;
-
-	if (off > len)
-		off = len;
-	while (i < off) {
-		if (buf[i] == '\n' ||
-		    (buf[i] == '\r' && (i + 1 >= len || buf[i + 1] != '\n'))) {
-			p.line++;
-			p.column = 1;
-			i++;
-			continue;
-		}
-		k = cr_utf8_decode(buf + i, len - i, &cp);
-		i += k < 0 ? 1 : (size_t)k;
-		p.column++;
-	}
-	return p;
-}
 
 static const char *
 wide_bom(const unsigned char *s, size_t len)
@@ -52,7 +27,7 @@ cr_input_clean(const char *buf, size_t len, const char *file, char **out,
 {
 	static const char replacement[] = "\xef\xbf\xbd";
 	const unsigned char *s = (const unsigned char *)buf;
-	cr_pos pos = {1, 1};
+	cr_pos pos = {1, 1, 1};
 	size_t i = 0, start;
 	const char *enc;
 	long errors = 0;
@@ -82,19 +57,24 @@ cr_input_clean(const char *buf, size_t len, const char *file, char **out,
 		if (s[i] < 0x80 && s[i] > '\r') {
 			i++;
 			pos.column++;
+			pos.cp++;
 			continue;
 		}
 		if (s[i] == '\n' ||
 		    (s[i] == '\r' && (i + 1 >= len || s[i + 1] != '\n'))) {
 			pos.line++;
-			pos.column = 1;
+			pos.column = pos.cp = 1;
 			i++;
+			continue;
+		}
+		if (s[i] == '\r') {
+			i++; /* the CR of a CRLF */
 			continue;
 		}
 		if (s[i] != 0 &&
 		    (k = cr_utf8_decode(buf + i, len - i, &cp)) > 0) {
 			i += (size_t)k;
-			pos.column++;
+			cr_pos_step(&pos, cp);
 			continue;
 		}
 		/* A bad byte: copy what came before, then U+FFFD for it. */
@@ -115,7 +95,7 @@ cr_input_clean(const char *buf, size_t len, const char *file, char **out,
 		errors++;
 		i++;
 		start = i;
-		pos.column++;
+		cr_pos_step(&pos, 0xfffd);
 	}
 	cr_buf_put(&b, buf + start, i - start);
 	if (errors > MAX_ENCODING_REPORTS)

@@ -4,7 +4,15 @@
 #ifndef CR_INTERNAL_H
 #define CR_INTERNAL_H
 
+#include <libintl.h>
+
 #include "crtools.h"
+
+/* Texts of the CR_TEXTDOMAIN catalogue: CR_N_ marks a text for xgettext
+ * where it is written, CR_ translates it where it is used (diagnostic
+ * formats are translated by cr_diags_vadd itself). */
+#define CR_N_(s) (s)
+#define CR_(s) dgettext(CR_TEXTDOMAIN, (s))
 
 #define CR_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -95,8 +103,42 @@ int cr_grow(void *items, size_t *cap, size_t need, size_t size);
 long cr_input_clean(const char *buf, size_t len, const char *file, char **out,
 		    size_t *outlen, cr_diags *d);
 
-/* Line and column (1-based, characters) of byte offset `off` in buf. */
-cr_pos cr_pos_at(const char *buf, size_t len, size_t off);
+/*
+ * Positions (pos.c), the one place where columns are counted: display
+ * columns (wide two, combining none, tab to the next multiple of 8, a
+ * control character or invalid byte one) and code-point columns. Line
+ * ends are LF, CRLF and a lone CR.
+ */
+/* p moved over one code point of a line (not a line end). */
+void cr_pos_step(cr_pos *p, unsigned cp);
+/* p moved over the n bytes of s, all on p's line. */
+cr_pos cr_pos_advance(cr_pos p, const char *s, size_t n);
+/* A walk over a buffer for positions asked in (mostly) increasing order:
+ * each answer starts from the last one, so a file costs one pass. */
+typedef struct cr_pos_cursor {
+	const char *buf;
+	size_t len;
+	size_t off;   /* byte offset of pos */
+	size_t index; /* code points before off (libyaml's mark.index) */
+	cr_pos pos;
+} cr_pos_cursor;
+void cr_pos_cursor_init(cr_pos_cursor *c, const char *buf, size_t len);
+/* The position of byte offset off / of the index-th code point. */
+cr_pos cr_pos_cursor_off(cr_pos_cursor *c, size_t off);
+cr_pos cr_pos_cursor_index(cr_pos_cursor *c, size_t index);
+
+/* Every scalar of a node tree in NFC, in place (extension values):
+ * 0, or -1 on memory. */
+int cr_node_nfc(cr_node *n);
+
+/* Whether NFC leaves cp as it is wherever it stands (a starter that
+ * neither decomposes differently nor composes with the one before). */
+int cr_utf8_nfc_stable(unsigned cp);
+
+/* Canonical decomposition of one code point, case-folded when `fold`
+ * (utf8proc): fills out, returns the count (at least 1). */
+#define CR_UTF8_EXPAND_MAX 18
+int cr_utf8_expand(unsigned cp, int fold, unsigned out[CR_UTF8_EXPAND_MAX]);
 
 /*
  * Fills report fields from a YAML mapping node (the whole YAML document,

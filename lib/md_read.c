@@ -49,9 +49,9 @@
 struct lines {
 	const char *buf;
 	size_t len;
-	int line;	 /* the cursor: 1-based line number */
-	size_t off;	 /* byte offset where that line starts */
-	int pline, pcol; /* the last line_pos answer */
+	int line;	      /* the cursor: 1-based line number */
+	size_t off;	      /* byte offset where that line starts */
+	int pline, pcol, pcp; /* the last line_pos answer */
 	size_t poff;
 };
 
@@ -128,13 +128,13 @@ line_get(struct lines *l, int n, size_t *s, size_t *e)
 }
 
 /*
- * The position of byte offset `off` on line n (1-based characters). The
+ * The position of byte offset `off` on line n (cr_pos_advance). The
  * last answer is kept, so that many cells of one long line cost one pass.
  */
 static cr_pos
 line_pos(struct lines *l, int n, size_t off)
 {
-	cr_pos p = {n, 1};
+	cr_pos p = {n, 1, 1};
 	size_t s, e, from;
 
 	if (!line_get(l, n, &s, &e))
@@ -147,11 +147,13 @@ line_pos(struct lines *l, int n, size_t off)
 	if (l->pline == n && l->poff >= s && l->poff <= off) {
 		from = l->poff;
 		p.column = l->pcol;
+		p.cp = l->pcp;
 	}
-	p.column += (int)cr_utf8_chars(l->buf + from, off - from);
+	p = cr_pos_advance(p, l->buf + from, off - from);
 	l->pline = n;
 	l->poff = off;
 	l->pcol = p.column;
+	l->pcp = p.cp;
 	return p;
 }
 
@@ -491,7 +493,7 @@ section_start(struct md *m, cmark_node *h)
 	m->list = NULL;
 	if ((s = cr_section_lookup(b.data)) < 0) {
 		m->sec = SEC_UNKNOWN;
-		rc = unknown_name(m, tpos, "section", b.data, 0);
+		rc = unknown_name(m, tpos, CR_("section"), b.data, 0);
 		/* kept as written (SPEC 7), after the warning above */
 		if (rc == 0 && b.len > 1 &&
 		    map_value(m->map, b.data, NULL) == NULL &&
@@ -693,7 +695,8 @@ columns_read(struct md *m, int line, struct columns *c)
 			/* x- columns are extensions; others are kept, and
 			 * warned about here once rather than in every row */
 			if (strncmp(b.data, "x-", 2) != 0)
-				rc = unknown_name(m, pos, "column", b.data, 1);
+				rc = unknown_name(m, pos, CR_("column"), b.data,
+						  1);
 			if (b.len > 1) {
 				c->field[c->n - 1] = COL_KEY;
 				if ((c->key[c->n - 1] = cr_strdup(b.data)) ==
@@ -1005,7 +1008,7 @@ static int
 front_matter(struct md *m, size_t *body)
 {
 	const char *buf = m->src.buf;
-	cr_pos start = {1, 1};
+	cr_pos start = {1, 1, 1};
 	cr_node **docs = NULL;
 	size_t ndocs = 0, s, e, i;
 	int n, rc = 0;
@@ -1059,7 +1062,7 @@ int
 cr_md_read(const char *buf, size_t len, const char *file, cr_reports *out,
 	   cr_diags *d)
 {
-	cr_pos start = {1, 1};
+	cr_pos start = {1, 1, 1};
 	struct md m;
 	size_t body;
 	int rc;

@@ -139,10 +139,12 @@ cr_report_planned(const cr_report *r, long long now)
 
 /* ---------------------------------------------------------- building */
 
+/* Every text of the model is NFC (SPEC 2.1): normalised here, where the
+ * readers and cr-new store it. */
 int
 cr_str_setn(cr_str *dst, const char *s, size_t n, cr_pos pos)
 {
-	char *p = cr_strndup(s, n);
+	char *p = cr_utf8_nfc(s, strnlen(s, n), NULL);
 
 	if (p == NULL)
 		return -1;

@@ -118,7 +118,7 @@ cr_yaml_read(const char *buf, size_t len, const char *file, cr_reports *out,
 {
 	cr_node **docs = NULL;
 	size_t ndocs = 0, i, nreports = 0;
-	cr_pos start = {1, 1};
+	cr_pos start = {1, 1, 1};
 	cr_report *r;
 	int rc = 0;
 
@@ -165,7 +165,7 @@ cr_read(const char *buf, size_t len, const cr_read_opts *opts, cr_reports *out,
 {
 	const char *file = opts->file != NULL ? opts->file : "<stdin>";
 	size_t first = out->len, cleanlen, i;
-	cr_pos start = {1, 1};
+	cr_pos start = {1, 1, 1};
 	char *clean = NULL;
 	cr_form form;
 	long bad;

@@ -14,11 +14,11 @@ type_word(const cr_node *n)
 {
 	switch (n->type) {
 	case CR_NODE_SEQ:
-		return "a list";
+		return CR_("a list");
 	case CR_NODE_MAP:
-		return "a map";
+		return CR_("a map");
 	default:
-		return "text";
+		return CR_("text");
 	}
 }
 
@@ -66,7 +66,7 @@ scalar(cr_str *dst, const char *key, const cr_node *v, const char *file,
 		return 0;
 	if (cr_str_set(dst, v->value, v->pos) == -1)
 		return -1;
-	dst->exact = cr_node_exact(v);
+	dst->exact = cr_node_exact(v) && strcmp(dst->s, v->value) == 0;
 	return 0;
 }
 
@@ -82,7 +82,7 @@ date(cr_date *dst, const char *key, const cr_node *v, const char *file,
 		return 0;
 	if (cr_date_set(dst, v->value, v->pos) == -1)
 		return -1;
-	dst->raw.exact = cr_node_exact(v);
+	dst->raw.exact = cr_node_exact(v) && strcmp(dst->raw.s, v->value) == 0;
 	return 0;
 }
 
@@ -97,7 +97,9 @@ ext_push(cr_exts *e, const cr_node *key, cr_node **val)
 		return -1;
 	e->items = p;
 	memset(&p[e->len], 0, sizeof(*p));
-	if ((p[e->len].key = cr_strdup(key->value)) == NULL)
+	if ((p[e->len].key =
+		 cr_utf8_nfc(key->value, strlen(key->value), NULL)) == NULL ||
+	    cr_node_nfc(*val) == -1)
 		return -1;
 	p[e->len].pos = key->pos;
 	p[e->len].value = *val;
@@ -165,8 +167,8 @@ cr_person_from_node(cr_person *p, const cr_node *n, const char *file,
 #undef CR_PERSON_FIELD
 		if (dst == NULL) {
 			if (strncmp(k->value, "x-", 2) != 0 &&
-			    unknown_key(k, "person", cr_person_keys, file, d) ==
-				-1)
+			    unknown_key(k, CR_("person"), cr_person_keys, file,
+					d) == -1)
 				return -1;
 			continue;
 		}
@@ -207,7 +209,7 @@ cr_action_from_node(cr_action *a, cr_node *n, const char *file, cr_diags *d)
 			slot = fd != NULL ? (char *)a + fd->off : NULL;
 			if (fd == NULL)
 				rc = unknown_kept(&a->ext, k, &n->items[i + 1],
-						  "action", cr_action_keys,
+						  CR_("action"), cr_action_keys,
 						  file, d);
 			else if (fd->kind == CR_K_DATE)
 				rc = date((cr_date *)(void *)slot, fd->key,
@@ -284,7 +286,10 @@ texts(cr_texts *dst, const char *key, const cr_node *v, const char *file,
 		if (cr_texts_push(dst, it->value, strlen(it->value), it->pos) ==
 		    -1)
 			return -1;
-		dst->items[dst->len - 1].exact = cr_node_exact(it);
+		/* exact only when NFC left the text as written */
+		dst->items[dst->len - 1].exact =
+		    cr_node_exact(it) &&
+		    strcmp(dst->items[dst->len - 1].s, it->value) == 0;
 	}
 	return 0;
 }
@@ -438,7 +443,7 @@ cr_report_from_map(cr_report *r, cr_node *map, cr_diags *d)
 		}
 		if ((f = cr_field_lookup(k->value)) == CR_F__COUNT) {
 			if (unknown_kept(&r->ext, k, &map->items[i + 1],
-					 "report", cr_report_keys, file,
+					 CR_("report"), cr_report_keys, file,
 					 d) == -1)
 				return -1;
 			continue;

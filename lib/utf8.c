@@ -1,115 +1,44 @@
-/* utf8.c - decoding, display width, case folding and edit distance. */
+/*
+ * utf8.c - UTF-8 over utf8proc: decoding, display widths, NFC, case
+ * folding, comparison, edit distance and terminal-safe escapes.
+ *
+ * The Unicode data (decompositions, case folding, East Asian widths) is
+ * utf8proc's; what is written here is only how this product uses it.
+ */
 #include <stdlib.h>
 #include <string.h>
+
+#include <utf8proc.h>
 
 #include "internal.h"
 
 int
-cr_utf8_decode(const char *str, size_t n, unsigned *cp)
+cr_utf8_decode(const char *s, size_t n, unsigned *cp)
 {
-	const unsigned char *s = (const unsigned char *)str;
-	unsigned c, min;
-	size_t len, i;
+	utf8proc_int32_t c;
+	utf8proc_ssize_t k;
 
 	if (n == 0)
 		return -1;
-	c = s[0];
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	} else if (c >= 0xc2 && c <= 0xdf) {
-		len = 2, c &= 0x1f, min = 0x80;
-	} else if (c >= 0xe0 && c <= 0xef) {
-		len = 3, c &= 0x0f, min = 0x800;
-	} else if (c >= 0xf0 && c <= 0xf4) {
-		len = 4, c &= 0x07, min = 0x10000;
-	} else
+	k = utf8proc_iterate((const utf8proc_uint8_t *)s,
+			     n > 4 ? 4 : (utf8proc_ssize_t)n, &c);
+	if (k <= 0)
 		return -1;
-	if (n < len)
-		return -1;
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return -1;
-		c = (c << 6) | (s[i] & 0x3f);
-	}
-	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		return -1;
-	*cp = c;
-	return (int)len;
+	*cp = (unsigned)c;
+	return (int)k;
 }
 
 int
 cr_utf8_encode(unsigned cp, char out[4])
 {
-	if (cp < 0x80) {
-		out[0] = (char)cp;
-		return 1;
-	} else if (cp < 0x800) {
-		out[0] = (char)(0xc0 | (cp >> 6));
-		out[1] = (char)(0x80 | (cp & 0x3f));
-		return 2;
-	} else if (cp < 0x10000) {
-		out[0] = (char)(0xe0 | (cp >> 12));
-		out[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		out[2] = (char)(0x80 | (cp & 0x3f));
-		return 3;
-	}
-	out[0] = (char)(0xf0 | (cp >> 18));
-	out[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
-	out[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
-	out[3] = (char)(0x80 | (cp & 0x3f));
-	return 4;
-}
-
-/* Ranges of zero-width (combining) and wide code points, after
- * Markus Kuhn's wcwidth and Unicode's East Asian Width property. */
-static const unsigned zero_width[][2] = {
-    {0x0300, 0x036f}, {0x0483, 0x0489}, {0x0591, 0x05bd}, {0x0610, 0x061a},
-    {0x064b, 0x065f}, {0x0e31, 0x0e31}, {0x0e34, 0x0e3a}, {0x0e47, 0x0e4e},
-    {0x1ab0, 0x1aff}, {0x1dc0, 0x1dff}, {0x200b, 0x200f}, {0x202a, 0x202e},
-    {0x2060, 0x2064}, {0x20d0, 0x20ff}, {0xfe00, 0xfe0f}, {0xfe20, 0xfe2f},
-    {0xfeff, 0xfeff},
-};
-
-static const unsigned wide[][2] = {
-    {0x1100, 0x115f},	{0x231a, 0x231b},   {0x2329, 0x232a},
-    {0x23e9, 0x23ec},	{0x2e80, 0x303e},   {0x3041, 0x33ff},
-    {0x3400, 0x4dbf},	{0x4e00, 0x9fff},   {0xa000, 0xa4cf},
-    {0xa960, 0xa97f},	{0xac00, 0xd7a3},   {0xf900, 0xfaff},
-    {0xfe10, 0xfe19},	{0xfe30, 0xfe6f},   {0xff00, 0xff60},
-    {0xffe0, 0xffe6},	{0x1f300, 0x1f64f}, {0x1f900, 0x1f9ff},
-    {0x20000, 0x2fffd}, {0x30000, 0x3fffd},
-};
-
-static int
-in_table(unsigned cp, const unsigned (*t)[2], size_t n)
-{
-	size_t lo = 0, hi = n;
-
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (cp < t[mid][0])
-			hi = mid;
-		else if (cp > t[mid][1])
-			lo = mid + 1;
-		else
-			return 1;
-	}
-	return 0;
+	return (int)utf8proc_encode_char((utf8proc_int32_t)cp,
+					 (utf8proc_uint8_t *)out);
 }
 
 int
 cr_utf8_cp_width(unsigned cp)
 {
-	if (cp == 0 || cp < 0x20 || (cp >= 0x7f && cp < 0xa0))
-		return 0;
-	if (cp < 0x300)
-		return 1;
-	if (in_table(cp, zero_width, CR_ARRAY_LEN(zero_width)))
-		return 0;
-	if (in_table(cp, wide, CR_ARRAY_LEN(wide)))
-		return 2;
-	return 1;
+	return cp > 0x10ffff ? 0 : utf8proc_charwidth((utf8proc_int32_t)cp);
 }
 
 size_t
@@ -120,6 +49,11 @@ cr_utf8_width(const char *s, size_t n)
 	int k;
 
 	while (i < n) {
+		if ((unsigned char)s[i] < 0x80) {
+			w += (unsigned char)s[i] >= 0x20 && s[i] != 0x7f;
+			i++;
+			continue;
+		}
 		if ((k = cr_utf8_decode(s + i, n - i, &cp)) < 0) {
 			w++;
 			i++;
@@ -146,91 +80,320 @@ cr_utf8_chars(const char *s, size_t n)
 	return c;
 }
 
-unsigned
-cr_utf8_fold(unsigned cp)
+static int
+ascii_only(const char *s, size_t n)
 {
-	if (cp < 0x80)
-		return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
-	/* Latin-1 */
-	if ((cp >= 0xc0 && cp <= 0xde) && cp != 0xd7)
-		return cp + 32;
-	/* Latin Extended-A: pairs, upper case even (with two odd runs). */
-	if (cp >= 0x100 && cp <= 0x137)
-		return cp | 1;
-	if (cp >= 0x139 && cp <= 0x148)
-		return (cp & 1) ? cp + 1 : cp;
-	if (cp >= 0x14a && cp <= 0x177)
-		return cp | 1;
-	if (cp == 0x178)
-		return 0xff;
-	if (cp >= 0x179 && cp <= 0x17e)
-		return (cp & 1) ? cp + 1 : cp;
-	/* Vietnamese horn letters and D with stroke. */
-	if (cp == 0x1a0 || cp == 0x1af)
-		return cp + 1;
-	if (cp == 0x110)
-		return 0x111;
-	/* Greek */
-	if (cp >= 0x391 && cp <= 0x3ab && cp != 0x3a2)
-		return cp + 32;
-	/* Cyrillic */
-	if (cp >= 0x410 && cp <= 0x42f)
-		return cp + 32;
-	if (cp >= 0x400 && cp <= 0x40f)
-		return cp + 80;
-	if (cp >= 0x460 && cp <= 0x4ff)
-		return cp | 1;
-	/* Latin Extended Additional (Vietnamese tones): pairs. */
-	if (cp >= 0x1e00 && cp <= 0x1eff)
-		return cp | 1;
-	/* Fullwidth Latin */
-	if (cp >= 0xff21 && cp <= 0xff3a)
-		return cp + 32;
-	return cp;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return 0;
+	return 1;
 }
 
-/* Next folded code point of *s, advancing it; invalid bytes stand as is. */
-static unsigned
-next_folded(const char **s)
+/* s[0, n) through utf8proc_map with `opts`; a copy when s is not valid
+ * UTF-8 (then there is nothing to normalise). */
+static char *
+map(const char *s, size_t n, utf8proc_option_t opts, size_t *outlen)
 {
-	unsigned cp;
-	int k = cr_utf8_decode(*s, strlen(*s), &cp);
+	utf8proc_uint8_t *r = NULL;
+	utf8proc_ssize_t k;
+	char *copy;
 
-	if (k < 0) {
-		cp = (unsigned char)**s;
-		k = 1;
+	k = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &r,
+			 opts | UTF8PROC_STABLE);
+	if (k >= 0) {
+		if (outlen != NULL)
+			*outlen = (size_t)k;
+		return (char *)r;
 	}
-	*s += k;
-	return cr_utf8_fold(cp);
+	free(r);
+	if (k == UTF8PROC_ERROR_NOMEM || (copy = cr_strndup(s, n)) == NULL)
+		return NULL;
+	if (outlen != NULL)
+		*outlen = n;
+	return copy;
 }
 
 int
-cr_utf8_casecmp(const char *a, const char *b)
+cr_utf8_nfc_stable(unsigned cp)
 {
-	unsigned ca, cb;
+	const utf8proc_property_t *p;
+	utf8proc_int32_t d[CR_UTF8_EXPAND_MAX];
+	utf8proc_ssize_t k;
 
-	while (*a != '\0' && *b != '\0') {
-		ca = next_folded(&a);
-		cb = next_folded(&b);
-		if (ca != cb)
-			return ca < cb ? -1 : 1;
-	}
-	return (*a != '\0') - (*b != '\0');
+	if (cp < 0x300)
+		return 1;
+	p = utf8proc_get_property((utf8proc_int32_t)cp);
+	if (p->combining_class != 0)
+		return 0;
+	/* the second of a composition may join the one before */
+	if (p->comb_index != UINT16_MAX && p->comb_index >= 0x8000)
+		return 0;
+	if (cp >= 0x1161 && cp <= 0x11c2)
+		return 0; /* Hangul vowel and trailing jamo (algorithmic) */
+	if (p->decomp_seqindex == UINT16_MAX || p->decomp_type != 0)
+		return 1;
+	/* a canonical composite: stable when it recomposes to itself
+	 * (not a singleton, not excluded from composition) */
+	k = utf8proc_decompose_char((utf8proc_int32_t)cp, d, CR_UTF8_EXPAND_MAX,
+				    UTF8PROC_DECOMPOSE, NULL);
+	if (k <= 0 || k > CR_UTF8_EXPAND_MAX)
+		return 0;
+	k = utf8proc_normalize_utf32(d, k, UTF8PROC_COMPOSE | UTF8PROC_STABLE);
+	return k == 1 && (unsigned)d[0] == cp;
 }
 
-/* Decodes a whole string into folded code points (caller frees). */
-static unsigned *
-decode_all(const char *s, size_t *n)
+/*
+ * Whether s is NFC for certain without normalising it: valid UTF-8 whose
+ * code points are all NFC-stable starters (Unicode's quick check, kept
+ * conservative); with `fold`, also that folding it is lowering its ASCII
+ * letters (no other code point has a case folding). Most text is, and a
+ * copy is cheaper than utf8proc_map.
+ */
+static int
+quick(const char *s, size_t n, int fold)
 {
-	size_t len = strlen(s), i = 0;
-	unsigned *cps = malloc((len + 1) * sizeof(*cps));
+	size_t i = 0;
+	unsigned cp;
+	int k;
+
+	while (i < n) {
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if ((k = cr_utf8_decode(s + i, n - i, &cp)) < 0 ||
+		    !cr_utf8_nfc_stable(cp) ||
+		    (fold && utf8proc_get_property((utf8proc_int32_t)cp)
+				     ->casefold_seqindex != UINT16_MAX))
+			return 0;
+		i += (size_t)k;
+	}
+	return 1;
+}
+
+char *
+cr_utf8_nfc(const char *s, size_t n, size_t *outlen)
+{
+	char *copy;
+
+	if (quick(s, n, 0)) {
+		if ((copy = cr_strndup(s, n)) != NULL && outlen != NULL)
+			*outlen = n;
+		return copy;
+	}
+	return map(s, n, UTF8PROC_COMPOSE, outlen);
+}
+
+int
+cr_node_nfc(cr_node *n)
+{
+	size_t i;
+	char *v;
+
+	if (n == NULL)
+		return 0;
+	if (n->value != NULL && !ascii_only(n->value, strlen(n->value))) {
+		if ((v = cr_utf8_nfc(n->value, strlen(n->value), NULL)) == NULL)
+			return -1;
+		free(n->value);
+		n->value = v;
+	}
+	for (i = 0; i < n->len; i++)
+		if (cr_node_nfc(n->items[i]) == -1)
+			return -1;
+	return 0;
+}
+
+char *
+cr_utf8_casefold(const char *s)
+{
+	size_t n = strlen(s), i;
+	char *f;
+
+	if (!quick(s, n, 1))
+		return map(s, n, UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD, NULL);
+	if ((f = cr_strndup(s, n)) != NULL)
+		for (i = 0; i < n; i++)
+			if (f[i] >= 'A' && f[i] <= 'Z')
+				f[i] = (char)(f[i] + 32);
+	return f;
+}
+
+int
+cr_utf8_expand(unsigned cp, int fold, unsigned out[CR_UTF8_EXPAND_MAX])
+{
+	utf8proc_int32_t buf[CR_UTF8_EXPAND_MAX];
+	utf8proc_ssize_t k, i;
+
+	const utf8proc_property_t *p;
+
+	if (cp < 0x80) {
+		out[0] = fold && cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
+		return 1;
+	}
+	/* most code points (CJK among them) have neither a decomposition
+	 * nor a folding: one property look-up tells */
+	p = utf8proc_get_property((utf8proc_int32_t)cp);
+	if (p->decomp_seqindex == UINT16_MAX &&
+	    (!fold || p->casefold_seqindex == UINT16_MAX) &&
+	    !(cp >= 0xac00 && cp <= 0xd7a3)) {
+		out[0] = cp;
+		return 1;
+	}
+	k = utf8proc_decompose_char(
+	    (utf8proc_int32_t)cp, buf, CR_UTF8_EXPAND_MAX,
+	    UTF8PROC_DECOMPOSE | (fold ? UTF8PROC_CASEFOLD : 0), NULL);
+	if (k <= 0 || k > CR_UTF8_EXPAND_MAX) {
+		out[0] = cp;
+		return 1;
+	}
+	for (i = 0; i < k; i++)
+		out[i] = (unsigned)buf[i];
+	return (int)k;
+}
+
+static int
+ccc(unsigned cp)
+{
+	return utf8proc_get_property((utf8proc_int32_t)cp)->combining_class;
+}
+
+/*
+ * The decomposed, folded code points of a string, one at a time: what
+ * cr_utf8_casecmp compares. `bad` is set when two combining marks come
+ * out of canonical order (the string is neither NFC nor NFD), when only a
+ * full normalisation can tell.
+ */
+struct folded {
+	const char *s;
+	unsigned buf[CR_UTF8_EXPAND_MAX];
+	int n, i;
+	int last_ccc;
+	int bad;
+};
+
+/* The next code point (0 at the end) and its combining class. */
+static unsigned
+folded_next(struct folded *f, int *cc)
+{
+	unsigned cp;
+	int k;
+
+	if (f->i == f->n) {
+		if (*f->s == '\0') {
+			*cc = 0;
+			return 0;
+		}
+		k = cr_utf8_decode(f->s, strnlen(f->s, 4), &cp);
+		if (k < 0) {
+			cp = 0xdc00 | (unsigned char)*f->s; /* stands alone */
+			k = 1;
+			f->buf[0] = cp;
+			f->n = 1;
+		} else
+			f->n = cr_utf8_expand(cp, 1, f->buf);
+		f->s += k;
+		f->i = 0;
+	}
+	cp = f->buf[f->i++];
+	*cc = cp < 0x300 ? 0 : ccc(cp);
+	if (*cc != 0 && f->last_ccc > *cc)
+		f->bad = 1;
+	f->last_ccc = *cc;
+	return cp;
+}
+
+static int
+casecmp_slow(const char *a, const char *b)
+{
+	char *x =
+	    map(a, strlen(a), UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD, NULL);
+	char *y =
+	    map(b, strlen(b), UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD, NULL);
+	int c = x != NULL && y != NULL ? strcmp(x, y) : strcmp(a, b);
+
+	free(x);
+	free(y);
+	return c < 0 ? -1 : c > 0;
+}
+
+/*
+ * Orders by the canonically decomposed, case-folded text (code point
+ * order), so that NFC and NFD spellings and case variants are equal. The
+ * strings are walked once, without copies; only text whose combining
+ * marks decide the answer is normalised in full.
+ */
+int
+cr_utf8_casecmp(const char *a, const char *b)
+{
+	struct folded x = {0}, y = {0};
+	unsigned ca, cb;
+	int ka, kb;
+
+	/* ASCII: a byte that differs decides (no mark can follow it that
+	 * changes the first difference of the decomposed text). */
+	for (;; a++, b++) {
+		unsigned char p = (unsigned char)*a, q = (unsigned char)*b;
+
+		if (p >= 0x80 || q >= 0x80)
+			break;
+		if (p >= 'A' && p <= 'Z')
+			p += 32;
+		if (q >= 'A' && q <= 'Z')
+			q += 32;
+		if (p != q)
+			return p < q ? -1 : 1;
+		if (p == '\0')
+			return 0;
+	}
+	if (strcmp(a, b) == 0)
+		return 0; /* the same bytes: no need to decompose */
+	x.s = a;
+	y.s = b;
+	for (;;) {
+		ca = folded_next(&x, &ka);
+		cb = folded_next(&y, &kb);
+		if (x.bad || y.bad)
+			return casecmp_slow(a, b);
+		if (ca != cb) {
+			/* a combining mark may move in a reordering */
+			if (ka != 0 || kb != 0)
+				return casecmp_slow(a, b);
+			return ca < cb ? -1 : 1;
+		}
+		if (ca == 0)
+			return 0;
+	}
+}
+
+/* NFC, folded code points of s (caller frees). */
+static unsigned *
+decode_folded(const char *s, size_t *n)
+{
+	char *f = cr_utf8_casefold(s);
+	size_t len, i = 0, j = 0;
+	unsigned *cps;
+	int k;
 
 	*n = 0;
-	if (cps == NULL)
+	if (f == NULL)
 		return NULL;
-	while (*s != '\0' && i < len)
-		cps[i++] = next_folded(&s);
-	*n = i;
+	len = strlen(f);
+	if ((cps = malloc((len + 1) * sizeof(*cps))) != NULL) {
+		while (i < len) {
+			k = cr_utf8_decode(f + i, len - i, &cps[j]);
+			if (k < 0) {
+				cps[j] = (unsigned char)f[i];
+				k = 1;
+			}
+			i += (size_t)k;
+			j++;
+		}
+		*n = j;
+	}
+	free(f);
 	return cps;
 }
 
@@ -241,8 +404,8 @@ cr_utf8_distance(const char *a, const char *b, size_t max)
 	unsigned *ca, *cb;
 	size_t result = max + 1;
 
-	ca = decode_all(a, &na);
-	cb = decode_all(b, &nb);
+	ca = decode_folded(a, &na);
+	cb = decode_folded(b, &nb);
 	if (ca == NULL || cb == NULL)
 		goto out;
 	if ((na > nb ? na - nb : nb - na) > max)
@@ -276,4 +439,65 @@ out:
 	free(ca);
 	free(cb);
 	return result;
+}
+
+/* ------------------------------------------------------------------ */
+/* Terminal safety (SPEC 3)                                            */
+
+int
+cr_utf8_unsafe(unsigned cp)
+{
+	return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) ||
+	       (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+int
+cr_utf8_escape(cr_buf *out, const char *s, size_t n, unsigned keep)
+{
+	size_t i = 0, start = 0;
+	unsigned cp;
+	int k;
+
+	if (n == 0)
+		return out->oom ? -1 : 0;
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c >= 0x20 && c < 0x7f) {
+			i++;
+			continue;
+		}
+		if (c < 0x80) {
+			k = 1;
+			cp = c;
+		} else if ((k = cr_utf8_decode(s + i, n - i, &cp)) < 0) {
+			k = 1;
+			cp = 0x110000; /* an invalid byte */
+		}
+		if ((cp == '\t' && (keep & CR_ESC_KEEP_TAB)) ||
+		    ((cp == '\n' || cp == '\r') && (keep & CR_ESC_KEEP_EOL)) ||
+		    (cp <= 0x10ffff && !cr_utf8_unsafe(cp))) {
+			i += (size_t)k;
+			continue;
+		}
+		cr_buf_put(out, s + start, i - start);
+		if ((cp == '\t' || cp == '\n' || cp == '\r') &&
+		    (keep & CR_ESC_EOL_SPACE)) {
+			/* one space for a line end, CRLF included */
+			if (!(cp == '\n' && i > 0 && s[i - 1] == '\r'))
+				cr_buf_putc(out, ' ');
+		} else if (cp == '\t' || cp == '\n' || cp == '\r')
+			cr_buf_printf(out, "\\%c",
+				      cp == '\t'   ? 't'
+				      : cp == '\n' ? 'n'
+						   : 'r');
+		else if (cp > 0x10ffff || cp < 0x80)
+			cr_buf_printf(out, "\\x%02x", c);
+		else
+			cr_buf_printf(out, "\\u%04x", cp);
+		i += (size_t)k;
+		start = i;
+	}
+	cr_buf_put(out, s + start, n - start);
+	return out->oom ? -1 : 0;
 }

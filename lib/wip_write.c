@@ -19,16 +19,6 @@ cr_wip_formula_like(const char *s)
 
 /* ---------------------------------------------------------------- txt */
 
-/* Text safe for a terminal on one line: control characters (line breaks
- * in a block scalar) become spaces so that one row stays one line. */
-static void
-flatten(char *s)
-{
-	for (; *s != '\0'; s++)
-		if ((unsigned char)*s < 0x20 || *s == 0x7f)
-			*s = ' ';
-}
-
 void
 cr_wip_shorten(char *s, size_t width)
 {
@@ -59,14 +49,17 @@ cr_wip_shorten(char *s, size_t width)
 	memcpy(s + cut, "\xe2\x80\xa6", 4); /* fits: the cut text was >= 3 */
 }
 
-/* Every cell of the table (headings first) as one-line text; cells[i]
- * is row i - 1 (0 the headings), ncols strings each. */
+/* Every cell of the table (headings first) as text safe for a terminal
+ * (SPEC 3): tabs and line breaks (a block scalar's) become spaces, so one
+ * row stays one line; other control characters and the bidi overrides
+ * become visible escapes (\x1b, \u202e). cells[i] is row i - 1 (0 the
+ * headings), ncols strings each. */
 static char **
 table_cells(const cr_wip_table *t, int display)
 {
 	size_t nrows = t->len + 1, i, c;
 	char **cells = calloc(nrows * t->ncols, sizeof(*cells));
-	cr_buf b;
+	cr_buf b, e;
 
 	if (cells == NULL)
 		return NULL;
@@ -80,12 +73,16 @@ table_cells(const cr_wip_table *t, int display)
 				cr_buf_puts(&b, t->cols[c].heading);
 			else
 				cr_wip_text(t, i - 1, c, display, &b);
+			cr_buf_init(&e);
+			cr_utf8_escape(&e, b.data != NULL ? b.data : "", b.len,
+				       CR_ESC_EOL_SPACE);
 			/* room for an ellipsis replacing a shorter tail */
-			cr_buf_put(&b, "\0\0\0\0", 4);
-			if (b.oom || (*slot = malloc(b.len)) == NULL)
+			cr_buf_put(&e, "\0\0\0\0", 4);
+			if (b.oom || e.oom) {
+				cr_buf_free(&e);
 				goto oom;
-			memcpy(*slot, b.data, b.len);
-			flatten(*slot);
+			}
+			*slot = cr_buf_detach(&e, NULL);
 		}
 	cr_buf_free(&b);
 	return cells;

@@ -33,16 +33,13 @@ struct loader {
 	cr_node *root;
 	int failed; /* a diagnostic stopped this document */
 	int oom;
+	cr_pos_cursor cur; /* libyaml's marks count code points */
 };
 
 static cr_pos
-mark_pos(yaml_mark_t m)
+mark_pos(struct loader *l, yaml_mark_t m)
 {
-	cr_pos p;
-
-	p.line = (int)m.line + 1;
-	p.column = (int)m.column + 1;
-	return p;
+	return cr_pos_cursor_index(&l->cur, m.index);
 }
 
 void
@@ -271,7 +268,7 @@ check_duplicates(struct loader *l, cr_node *map)
 static void
 handle_event(struct loader *l, yaml_event_t *ev)
 {
-	cr_pos pos = mark_pos(ev->start_mark);
+	cr_pos pos = mark_pos(l, ev->start_mark);
 	const cr_node *target;
 	cr_node *n;
 
@@ -284,7 +281,7 @@ handle_event(struct loader *l, yaml_event_t *ev)
 			l->oom = 1;
 			return;
 		}
-		n->end = mark_pos(ev->end_mark);
+		n->end = mark_pos(l, ev->end_mark);
 		n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
 			   ev->data.scalar.tag == NULL;
 		if (place(l, n) == 0)
@@ -390,13 +387,13 @@ parser_error(struct loader *l, yaml_parser_t *p)
 		cr_diags_add(l->d, l->file, pos, CR_RULE_SYNTAX, "%s", problem);
 		return;
 	}
-	pos = mark_pos(p->problem_mark);
-	if (p->context != NULL)
+	pos = mark_pos(l, p->problem_mark);
+	if (p->context != NULL) {
+		cr_pos at = mark_pos(l, p->context_mark);
 		cr_diags_add(l->d, l->file, pos, CR_RULE_SYNTAX,
-			     "%s (%s at %d:%d)", problem, p->context,
-			     (int)p->context_mark.line + 1,
-			     (int)p->context_mark.column + 1);
-	else
+			     "%s (%s at %d:%d)", problem, p->context, at.line,
+			     at.column);
+	} else
 		cr_diags_add(l->d, l->file, pos, CR_RULE_SYNTAX, "%s", problem);
 }
 
@@ -424,6 +421,7 @@ cr_yaml_load(const char *buf, size_t len, const char *file, cr_node ***docs,
 	memset(&l, 0, sizeof(l));
 	l.buf = buf;
 	l.len = len;
+	cr_pos_cursor_init(&l.cur, buf, len);
 	l.file = file;
 	l.d = d;
 	if (!yaml_parser_initialize(&p))

@@ -17,7 +17,7 @@ cli_error(const char *prog, const char *fmt, ...)
 
 	fprintf(stderr, "%s: ", prog);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vfprintf(stderr, _(fmt), ap);
 	va_end(ap);
 	fputc('\n', stderr);
 }
@@ -58,6 +58,7 @@ cli_diags_print(FILE *fp, const cr_diags *d, size_t from, int color)
 					     [CR_SEV_NOTE] = "\033[1;36m",
 					     [CR_SEV_WARNING] = "\033[1;35m",
 					     [CR_SEV_ERROR] = "\033[1;31m"};
+	cr_buf f, m;
 	size_t i;
 
 	for (i = from; i < d->len; i++) {
@@ -72,10 +73,25 @@ cli_diags_print(FILE *fp, const cr_diags *d, size_t from, int color)
 			cr_buf_free(&b);
 			continue;
 		}
-		fprintf(fp, "\033[1m%s:%d:%d:\033[0m %s%s:\033[0m %s [%s]\n",
-			g->file, g->pos.line, g->pos.column,
-			colors[g->severity], cr_severity_name(g->severity),
-			g->message, cr_rule_name(g->rule));
+		/* escaped as by cr_diag_format: no raw control reaches
+		 * the terminal */
+		cr_buf_init(&f);
+		cr_buf_init(&m);
+		cr_utf8_escape(&f, g->file, strlen(g->file), CR_ESC_KEEP_TAB);
+		cr_utf8_escape(&m, g->message, strlen(g->message),
+			       CR_ESC_KEEP_TAB);
+		cr_buf_putc(&f, '\0');
+		cr_buf_putc(&m, '\0');
+		if (!f.oom && !m.oom)
+			fprintf(fp,
+				"\033[1m%s:%d:%d:\033[0m %s%s:\033[0m %s "
+				"[%s]\n",
+				f.data, g->pos.line, g->pos.column,
+				colors[g->severity],
+				cr_severity_name(g->severity), m.data,
+				cr_rule_name(g->rule));
+		cr_buf_free(&f);
+		cr_buf_free(&m);
 	}
 }
 

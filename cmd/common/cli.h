@@ -10,10 +10,19 @@
 #ifndef CR_CLI_H
 #define CR_CLI_H
 
+#include <libintl.h>
 #include <stdio.h>
 #include <sys/types.h>
 
 #include "crtools.h"
+
+/* ------------------------------------------------------------------ */
+/* Messages in the user's language (i18n.c)                            */
+
+#define _(s) gettext(s)
+#define N_(s) (s) /* marked for xgettext, translated where used */
+/* setlocale(LC_MESSAGES) and the crtools catalogues; first in main(). */
+void cli_i18n_init(void);
 
 /* Exit status of every tool (SPEC 3). */
 enum cli_exit {
@@ -84,7 +93,7 @@ int cli_use_color(FILE *fp);
 /* Prints diagnostics [from, len) as "FILE:LINE:COL: SEVERITY: MESSAGE
  * [RULE]", the severity coloured when `color`. */
 void cli_diags_print(FILE *fp, const cr_diags *d, size_t from, int color);
-/* "PROG: message\n" on stderr. */
+/* "PROG: message\n" on stderr, fmt translated (gettext). */
 void cli_error(const char *prog, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 

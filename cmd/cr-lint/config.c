@@ -33,21 +33,11 @@ nearest(const char *word, const char *const *known)
 	return hit;
 }
 
-/* Line and column (characters) of byte off. */
+/* Line and display column of byte off. */
 static cr_pos
 pos_of(const char *buf, size_t off)
 {
-	cr_pos p = {1, 1};
-	size_t i;
-
-	for (i = 0; i < off; i++) {
-		if (buf[i] == '\n') {
-			p.line++;
-			p.column = 1;
-		} else if (((unsigned char)buf[i] & 0xc0) != 0x80)
-			p.column++;
-	}
-	return p;
+	return cr_pos_at(buf, strlen(buf), off);
 }
 
 char *
@@ -200,15 +190,19 @@ rules(lint_config *cfg, const cr_node *v, const char *file, cr_diags *d)
 			near = k->type == CR_NODE_SCALAR
 				   ? nearest(k->value, known)
 				   : NULL;
-			if (cr_diags_add(
-				d, file, k->pos, CR_RULE_UNKNOWN_FIELD,
-				"unknown rule '%s'; %s%s%s",
-				k->type == CR_NODE_SCALAR ? k->value : "?",
-				near != NULL ? "did you mean '"
-					     : "the "
-					       "rules are listed in cr-lint(1)",
-				near != NULL ? near : "",
-				near != NULL ? "'?" : "") == -1)
+			/* whole sentences, for the translations */
+			if ((near != NULL
+				 ? cr_diags_add(d, file, k->pos,
+						CR_RULE_UNKNOWN_FIELD,
+						"unknown rule '%s'; did you "
+						"mean '%s'?",
+						k->value, near)
+				 : cr_diags_add(
+				       d, file, k->pos, CR_RULE_UNKNOWN_FIELD,
+				       "unknown rule '%s'; the rules are "
+				       "listed in cr-lint(1)",
+				       k->type == CR_NODE_SCALAR ? k->value
+								 : "?")) == -1)
 				return -1;
 			continue;
 		}
@@ -280,16 +274,19 @@ config_map(lint_config *cfg, const cr_node *map, const char *file, cr_diags *d)
 				     d);
 		else {
 			const char *near = nearest(key, config_keys);
-			rc = cr_diags_add(
-			    d, file, k->pos, CR_RULE_UNKNOWN_FIELD,
-			    "unknown key '%s' in the configuration; "
-			    "%s%s%s",
-			    key,
-			    near != NULL ? "did you mean '"
-					 : "the keys are profile, "
-					   "max-issue-hours, rules, "
-					   "team and ignore",
-			    near != NULL ? near : "", near != NULL ? "'?" : "");
+			rc = near != NULL
+				 ? cr_diags_add(d, file, k->pos,
+						CR_RULE_UNKNOWN_FIELD,
+						"unknown key '%s' in the "
+						"configuration; did you mean "
+						"'%s'?",
+						key, near)
+				 : cr_diags_add(
+				       d, file, k->pos, CR_RULE_UNKNOWN_FIELD,
+				       "unknown key '%s' in the configuration; "
+				       "the keys are profile, max-issue-hours, "
+				       "rules, team and ignore",
+				       key);
 		}
 		if (rc == -1)
 			return -1;

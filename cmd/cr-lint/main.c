@@ -50,22 +50,23 @@ static void
 help(void)
 {
 	usage(stdout);
-	printf(
-	    "\nChecks contact reports; exits 1 when there is an error.\n\n"
-	    "  --format gnu|json  diagnostics as FILE:LINE:COL lines "
-	    "(default) or a JSON array\n"
-	    "  --pass             copy each input without errors to "
-	    "stdout\n"
-	    "  -q, --quiet        print only what counts as an error\n"
-	    "  --strict           warnings count as errors\n"
-	    "  --enable RULE      turn a rule on (repeatable)\n"
-	    "  --disable RULE     turn a rule off (repeatable)\n"
-	    "  --config FILE      instead of the nearest .cr-lint.yaml\n"
-	    "  --now DATETIME     fix the clock (e.g. 2026-11-20T14:00+07:00)\n"
-	    "  --from yaml|md     the form of every input\n"
-	    "  -h, --help         this help\n"
-	    "  --version          the version\n\n"
-	    "See cr-lint(1) for the rules and the configuration file.\n");
+	fputs(_("\nChecks contact reports; exits 1 when there is an error.\n\n"
+		"  --format gnu|json  diagnostics as FILE:LINE:COL lines "
+		"(default) or a JSON array\n"
+		"  --pass             copy each input without errors to "
+		"stdout\n"
+		"  -q, --quiet        print only what counts as an error\n"
+		"  --strict           warnings count as errors\n"
+		"  --enable RULE      turn a rule on (repeatable)\n"
+		"  --disable RULE     turn a rule off (repeatable)\n"
+		"  --config FILE      instead of the nearest .cr-lint.yaml\n"
+		"  --now DATETIME     fix the clock (e.g. "
+		"2026-11-20T14:00+07:00)\n"
+		"  --from yaml|md     the form of every input\n"
+		"  -h, --help         this help\n"
+		"  --version          the version\n\n"
+		"See cr-lint(1) for the rules and the configuration file.\n"),
+	      stdout);
 }
 
 static int
@@ -465,6 +466,7 @@ main(int argc, char **argv)
 	cr_severity fail;
 	int rc = CLI_EXIT_OK, bad, i;
 
+	cli_i18n_init();
 	memset(&a, 0, sizeof(a));
 	memset(&l, 0, sizeof(l));
 	memset(&cfg, 0, sizeof(cfg));

@@ -31,27 +31,27 @@ struct opts {
 static void
 usage(FILE *fp)
 {
-	fprintf(
-	    fp,
-	    "usage: cr-new [--title TEXT] [--client NAME] [--project NAME] "
-	    "[--type TYPE]\n"
-	    "       [--date DATETIME] [--location TEXT] [--author NAME]\n"
-	    "       [--attendee PERSON ...] [--lang en|vi|zh|ru] "
-	    "[--to yaml|md]\n"
-	    "       [--from PREVIOUS] [--now DATETIME] [-o FILE [--force]]\n"
-	    "\n"
-	    "Writes a new contact report skeleton; --from continues a thread "
-	    "and carries\nits open and blocked actions over.\n"
-	    "\n"
-	    "  --attendee PERSON  'Name (Role, Org) <email>', repeatable\n"
-	    "  --from PREVIOUS    the last report of the thread\n"
-	    "  -o FILE            write FILE atomically; --force replaces "
-	    "it\n"
-	    "  -h, --help         this help\n"
-	    "  --version          the version\n"
-	    "\n"
-	    "See cr-new(1) for every option and cr-report(5) for the "
-	    "format.\n");
+	fputs(
+	    _("usage: cr-new [--title TEXT] [--client NAME] [--project NAME] "
+	      "[--type TYPE]\n"
+	      "       [--date DATETIME] [--location TEXT] [--author NAME]\n"
+	      "       [--attendee PERSON ...] [--lang en|vi|zh|ru] "
+	      "[--to yaml|md]\n"
+	      "       [--from PREVIOUS] [--now DATETIME] [-o FILE [--force]]\n"
+	      "\n"
+	      "Writes a new contact report skeleton; --from continues a thread "
+	      "and carries\nits open and blocked actions over.\n"
+	      "\n"
+	      "  --attendee PERSON  'Name (Role, Org) <email>', repeatable\n"
+	      "  --from PREVIOUS    the last report of the thread\n"
+	      "  -o FILE            write FILE atomically; --force replaces "
+	      "it\n"
+	      "  -h, --help         this help\n"
+	      "  --version          the version\n"
+	      "\n"
+	      "See cr-new(1) for every option and cr-report(5) for the "
+	      "format.\n"),
+	    fp);
 }
 
 static int
@@ -259,7 +259,7 @@ read_previous(const char *path, cr_reports *rs, cli_inputs *ins, int *status)
 /* ------------------------------------------------------------------ */
 /* The skeleton                                                        */
 
-static const cr_pos nopos = {0, 0};
+static const cr_pos nopos = {0, 0, 0};
 
 static int
 set(cr_str *dst, const char *s)
@@ -697,6 +697,7 @@ main(int argc, char *argv[])
 	cr_buf b;
 	int status = CLI_EXIT_OK, rc;
 
+	cli_i18n_init();
 	memset(&o, 0, sizeof(o));
 	o.lang = CR_LANG_INVALID;
 	o.to = CR_FORM_YAML;

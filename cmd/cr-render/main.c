@@ -47,8 +47,7 @@ struct style {
 static void
 usage(FILE *fp)
 {
-	fprintf(fp,
-		"usage: cr-render [--to md|yaml|json|html|txt|pdf|eml] "
+	fputs(_("usage: cr-render [--to md|yaml|json|html|txt|pdf|eml] "
 		"[--lang en|vi|zh|ru]\n"
 		"       [--audience client|internal] [--now DATETIME] "
 		"[--from yaml|md]\n"
@@ -74,7 +73,8 @@ usage(FILE *fp)
 		"  --version            the version\n"
 		"\n"
 		"See cr-render(1) for every format and cr-report(5) for the "
-		"file format.\n");
+		"file format.\n"),
+	      fp);
 }
 
 static int
@@ -539,6 +539,7 @@ main(int argc, char *argv[])
 	cr_buf b;
 	int first, status, bad;
 
+	cli_i18n_init();
 	if ((first = parse_args(argc, argv, &o)) < 0)
 		return first == -2 ? CLI_EXIT_OK : CLI_EXIT_FAIL;
 #ifdef CR_RENDER_LIGHT

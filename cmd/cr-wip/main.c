@@ -58,31 +58,33 @@ static void
 help(void)
 {
 	usage(stdout);
-	printf("\nCollects contact reports into one WIP report.\n\n"
-	       "  --by VIEW          action (default), job, report, agreement\n"
-	       "  --to FORMAT        txt (default), md, csv, tsv, json, html, "
-	       "ics, xlsx\n"
-	       "  --since DATE       only reports dated on or after DATE\n"
-	       "  --until DATE       only reports dated on or before DATE\n"
-	       "  --wide             txt: full width on a terminal too\n"
-	       "  --max-issue-hours N  --by report: late after N hours\n"
-	       "  -o, --output FILE  write FILE atomically instead of stdout\n"
-	       "  --raw              csv/tsv: no ' before =, +, -, @\n"
-	       "  --status LIST      open,done,blocked,dropped or all "
-	       "(default open,blocked)\n"
-	       "  --client NAME      only this client (ignoring case)\n"
-	       "  --project NAME     only this project (ignoring case)\n"
-	       "  --owner NAME       only actions this person owns (ignoring "
-	       "case)\n"
-	       "  --overdue          only overdue actions\n"
-	       "  --due-within DAYS  only actions due within DAYS days\n"
-	       "  --now DATETIME     fix today (e.g. 2026-11-20T09:00+07:00)\n"
-	       "  --from yaml|md     the form of every input\n"
-	       "  -q, --quiet        no progress line\n"
-	       "  --strict           write nothing if a report cannot be read\n"
-	       "  -h, --help         this help\n"
-	       "  --version          the version\n\n"
-	       "See cr-wip(1) for the merge rules and the columns.\n");
+	fputs(
+	    _("\nCollects contact reports into one WIP report.\n\n"
+	      "  --by VIEW          action (default), job, report, agreement\n"
+	      "  --to FORMAT        txt (default), md, csv, tsv, json, html, "
+	      "ics, xlsx\n"
+	      "  --since DATE       only reports dated on or after DATE\n"
+	      "  --until DATE       only reports dated on or before DATE\n"
+	      "  --wide             txt: full width on a terminal too\n"
+	      "  --max-issue-hours N  --by report: late after N hours\n"
+	      "  -o, --output FILE  write FILE atomically instead of stdout\n"
+	      "  --raw              csv/tsv: no ' before =, +, -, @\n"
+	      "  --status LIST      open,done,blocked,dropped or all "
+	      "(default open,blocked)\n"
+	      "  --client NAME      only this client (ignoring case)\n"
+	      "  --project NAME     only this project (ignoring case)\n"
+	      "  --owner NAME       only actions this person owns (ignoring "
+	      "case)\n"
+	      "  --overdue          only overdue actions\n"
+	      "  --due-within DAYS  only actions due within DAYS days\n"
+	      "  --now DATETIME     fix today (e.g. 2026-11-20T09:00+07:00)\n"
+	      "  --from yaml|md     the form of every input\n"
+	      "  -q, --quiet        no progress line\n"
+	      "  --strict           write nothing if a report cannot be read\n"
+	      "  -h, --help         this help\n"
+	      "  --version          the version\n\n"
+	      "See cr-wip(1) for the merge rules and the columns.\n"),
+	    stdout);
 }
 
 static int
@@ -456,7 +458,8 @@ progress_tick(struct progress *p, int final)
 		return;
 	}
 	p->last = t;
-	fprintf(stderr, "\r\033[K%s: %zu files read, %zu actions found", prog,
+	fputs("\r\033[K", stderr);
+	fprintf(stderr, _("%s: %zu files read, %zu actions found"), prog,
 		p->files, p->actions);
 	fflush(stderr);
 }
@@ -565,6 +568,7 @@ main(int argc, char **argv)
 	size_t i, j, k, from, skipped = 0, nread = 0;
 	int rc = CLI_EXIT_OK, failed = 0, color, bad, hours;
 
+	cli_i18n_init();
 	memset(&a, 0, sizeof(a));
 	memset(&v, 0, sizeof(v));
 	memset(&paths, 0, sizeof(paths));

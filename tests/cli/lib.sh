@@ -17,7 +17,7 @@ CR_WRAP=${CR_WRAP:-}
 # python3 earlier in PATH (pyenv, a venv) may lack them.
 PYTHON=${PYTHON:-/usr/bin/python3}
 export LC_ALL=C.UTF-8 TZ=UTC NO_COLOR=
-unset NO_COLOR
+unset NO_COLOR LANGUAGE
 
 T=$(mktemp -d "${TMPDIR:-/tmp}/crtest.XXXXXX")
 trap 'rm -rf "$T"' EXIT

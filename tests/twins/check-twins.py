@@ -16,6 +16,7 @@ import json
 import re
 import subprocess
 import sys
+import unicodedata
 
 
 def lint(crbin, now, path):
@@ -27,10 +28,24 @@ def lint(crbin, now, path):
     return json.loads(p.stdout)
 
 
+def char_index(text, col):
+    """The index of the character at display column col (SPEC 3: wide
+    two columns, combining marks none, a tab to the next multiple of 8)."""
+    c = 1
+    for i, ch in enumerate(text):
+        if c >= col and not unicodedata.combining(ch):
+            return i
+        if ch == "\t":
+            c = ((c - 1) // 8 + 1) * 8 + 1
+        elif not unicodedata.combining(ch):
+            c += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+    return len(text)
+
+
 def token(lines, line, col):
     if line < 1 or line > len(lines):
         return ""
-    s = lines[line - 1][col - 1:]
+    s = lines[line - 1][char_index(lines[line - 1], col):]
     s = s.lstrip("'\"-*# ")
     return re.split(r"[ |,:'\"]", s, maxsplit=1)[0]
 

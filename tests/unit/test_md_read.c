@@ -427,9 +427,12 @@ test_chinese(void **state)
 	assert_string_equal(res.r->internal.items[0].s, "持续改进");
 	a = &res.r->actions.items[0];
 	expect_str(&a->who, "王芳", 14, 3);
-	expect_str(&a->what, "发送媒体计划", 14, 8);
-	expect_str(&a->due.raw, "2026-11-25", 14, 17);
-	expect_str(&a->note, "第二版", 14, 30);
+	/* display column 10 (王芳 is four columns), code point 8 */
+	expect_str(&a->what, "发送媒体计划", 14, 10);
+	assert_int_equal(a->what.pos.cp, 8);
+	expect_str(&a->due.raw, "2026-11-25", 14, 25);
+	expect_str(&a->note, "第二版", 14, 38);
+	assert_int_equal(a->note.pos.cp, 30);
 	assert_false(a->id_given);
 	result_free(&res);
 }

@@ -16,7 +16,7 @@
 
 #include "crtools.h"
 
-static const cr_pos nopos = {0, 0};
+static const cr_pos nopos = {0, 0, 0};
 
 /* A report built in code: id, previous (NULL: none), client, date and
  * action ids with a status each ("1:open"). */

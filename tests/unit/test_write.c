@@ -414,7 +414,7 @@ static cr_report *
 tricky_report(const char *base, const char *s)
 {
 	cr_report *r = read_one(base, strlen(base), CR_FORM_YAML, "base");
-	cr_pos p = {0, 0};
+	cr_pos p = {0, 0, 0};
 	cr_person person;
 	cr_node *n;
 	cr_action *a;
@@ -509,7 +509,7 @@ test_md_placement(void **state)
 	for (i = 0; i < CR_ARRAY_LEN(cases); i++) {
 		cr_report *r = read_one(tricky_base, strlen(tricky_base),
 					CR_FORM_YAML, "base");
-		cr_pos p = {0, 0};
+		cr_pos p = {0, 0, 0};
 		cr_buf out;
 		const char *fm_end;
 
@@ -681,7 +681,7 @@ test_invalid_utf8(void **state)
 	cr_form forms[] = {CR_FORM_YAML, CR_FORM_MD};
 	cr_report *r =
 	    read_one(tricky_base, strlen(tricky_base), CR_FORM_YAML, "base");
-	cr_pos p = {0, 0};
+	cr_pos p = {0, 0, 0};
 	size_t i, k;
 	unsigned cp;
 	int n;

@@ -1,0 +1,117 @@
+/*
+ * pos.c - positions in a file as written (SPEC 3): the line, the display
+ * column that GCC prints and editors read, and the code-point column of
+ * SARIF. Both readers and the checks count columns only here.
+ */
+#include "internal.h"
+
+void
+cr_pos_step(cr_pos *p, unsigned cp)
+{
+	int w;
+
+	p->cp++;
+	if (cp == '\t') {
+		p->column = ((p->column - 1) / 8 + 1) * 8 + 1;
+		return;
+	}
+	w = cr_utf8_cp_width(cp);
+	if (w == 0 && (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)))
+		w = 1; /* a control character: one column, as GCC counts */
+	p->column += w;
+}
+
+cr_pos
+cr_pos_advance(cr_pos p, const char *s, size_t n)
+{
+	size_t i = 0;
+	unsigned cp;
+	int k;
+
+	while (i < n) {
+		if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7f) {
+			p.column++;
+			p.cp++;
+			i++;
+			continue;
+		}
+		if ((k = cr_utf8_decode(s + i, n - i, &cp)) < 0) {
+			cp = 0xfffd; /* an invalid byte stands for one */
+			k = 1;
+		}
+		cr_pos_step(&p, cp);
+		i += (size_t)k;
+	}
+	return p;
+}
+
+void
+cr_pos_cursor_init(cr_pos_cursor *c, const char *buf, size_t len)
+{
+	c->buf = buf;
+	c->len = len;
+	c->off = 0;
+	c->index = 0;
+	c->pos.line = c->pos.column = c->pos.cp = 1;
+}
+
+/* Moves the cursor over one code point (or invalid byte). */
+static void
+cursor_step(cr_pos_cursor *c)
+{
+	const char *s = c->buf + c->off;
+	unsigned cp;
+	int k;
+
+	if ((unsigned char)*s >= 0x20 && (unsigned char)*s < 0x7f) {
+		c->pos.column++; /* printable ASCII: the common case */
+		c->pos.cp++;
+		k = 1;
+	} else if (*s == '\n' ||
+		   (*s == '\r' && (c->off + 1 >= c->len || s[1] != '\n'))) {
+		c->pos.line++;
+		c->pos.column = c->pos.cp = 1;
+		k = 1;
+	} else if (*s == '\r') {
+		k = 1; /* the CR of a CRLF: the LF ends the line */
+	} else {
+		if ((k = cr_utf8_decode(s, c->len - c->off, &cp)) < 0) {
+			cp = 0xfffd;
+			k = 1;
+		}
+		cr_pos_step(&c->pos, cp);
+	}
+	c->off += (size_t)k;
+	c->index++;
+}
+
+cr_pos
+cr_pos_cursor_off(cr_pos_cursor *c, size_t off)
+{
+	if (off > c->len)
+		off = c->len;
+	if (off < c->off)
+		cr_pos_cursor_init(c, c->buf, c->len);
+	while (c->off < off)
+		cursor_step(c);
+	return c->pos;
+}
+
+cr_pos
+cr_pos_cursor_index(cr_pos_cursor *c, size_t index)
+{
+	if (index < c->index)
+		cr_pos_cursor_init(c, c->buf, c->len);
+	while (c->index < index && c->off < c->len)
+		cursor_step(c);
+	return c->pos;
+}
+
+cr_pos
+cr_pos_at(const char *buf, size_t len, size_t off)
+{
+	cr_pos_cursor c;
+
+	cr_pos_cursor_init(&c, buf, len);
+	return cr_pos_cursor_off(&c, off);
+}

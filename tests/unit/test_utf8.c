@@ -1,0 +1,275 @@
+/*
+ * test_utf8.c - lib/utf8.c, lib/pos.c and lib/slug.c: NFC, case folding
+ * (the wrong folds of the old hand-made table included), widths of emoji
+ * and CJK, display and code-point columns, terminal escapes, ids.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <utf8proc.h>
+
+#include "internal.h"
+
+static void
+test_nfc(void **state)
+{
+	char *s;
+	size_t n;
+
+	(void)state;
+	/* "Thành" typed decomposed: a + U+0300 */
+	s = cr_utf8_nfc("Tha\xcc\x80nh", 7, &n);
+	assert_string_equal(s, "Thành");
+	assert_int_equal(n, strlen("Thành"));
+	free(s);
+	/* й and ё decompose too */
+	s = cr_utf8_nfc("\xd0\xb8\xcc\x86\xd0\xb5\xcc\x88", 8, NULL);
+	assert_string_equal(s, "йё");
+	free(s);
+	/* marks out of canonical order: ệ as e + U+0302 + U+0323 */
+	s = cr_utf8_nfc("e\xcc\x82\xcc\xa3", 5, NULL);
+	assert_string_equal(s, "ệ");
+	free(s);
+	/* invalid UTF-8 is copied as it is */
+	s = cr_utf8_nfc("a\xff", 2, &n);
+	assert_memory_equal(s, "a\xff", 3);
+	free(s);
+}
+
+/* The quick check against utf8proc's own NFC, code point by code point
+ * (planes 0 to 2): what it calls stable, NFC leaves as it is. */
+static void
+test_nfc_stable(void **state)
+{
+	unsigned cp, stable = 0;
+	char enc[5];
+	size_t n, bad = 0;
+	char *s;
+
+	(void)state;
+	for (cp = 0x80; cp < 0x30000; cp++) {
+		if ((cp >= 0xd800 && cp < 0xe000) || !cr_utf8_nfc_stable(cp))
+			continue;
+		stable++;
+		n = (size_t)cr_utf8_encode(cp, enc);
+		enc[n] = '\0';
+		s = (char *)utf8proc_NFC((const utf8proc_uint8_t *)enc);
+		if (s == NULL || strcmp(s, enc) != 0)
+			bad++;
+		free(s);
+	}
+	assert_int_equal(bad, 0);
+	assert_true(stable > 100000);
+	/* and a few that are not: a combining mark, a singleton, a Greek
+	 * letter with oxia that NFC spells with tonos, a Hangul vowel */
+	assert_false(cr_utf8_nfc_stable(0x301));
+	assert_false(cr_utf8_nfc_stable(0x212b));
+	assert_false(cr_utf8_nfc_stable(0x1f71));
+	assert_false(cr_utf8_nfc_stable(0x1161));
+	assert_true(cr_utf8_nfc_stable(0x1ec7)); /* ệ */
+	assert_true(cr_utf8_nfc_stable(0x4e2d)); /* 中 */
+}
+
+static void
+test_fold(void **state)
+{
+	char *s;
+
+	(void)state;
+	/* Vietnamese, Russian */
+	assert_int_equal(cr_utf8_casecmp("Đ", "đ"), 0);
+	assert_int_equal(cr_utf8_casecmp("Ư", "ư"), 0);
+	assert_int_equal(cr_utf8_casecmp("ĐƯỜNG", "đường"), 0);
+	assert_int_equal(cr_utf8_casecmp("Ё", "ё"), 0);
+	assert_int_equal(cr_utf8_casecmp("ЁЛКА", "ёлка"), 0);
+	assert_int_equal(cr_utf8_casecmp("УЧАСТНИКИ", "участники"), 0);
+	assert_int_equal(
+	    cr_utf8_casecmp("THÀNH PHẦN THAM DỰ", "Thành phần tham dự"), 0);
+	/* the wrong folds of the old table: Ӂ/ӂ are a pair, ӂ/Ӄ are not */
+	assert_int_equal(cr_utf8_casecmp("\xd3\x81", "\xd3\x82"), 0);
+	assert_int_not_equal(cr_utf8_casecmp("\xd3\x82", "\xd3\x83"), 0);
+	/* ẖ (U+1E96) and ẗ (U+1E97) are two letters */
+	assert_int_not_equal(cr_utf8_casecmp("\xe1\xba\x96", "\xe1\xba\x97"),
+			     0);
+	/* capital sharp s U+1E9E folds to "ss", never to U+1E9F (delta) */
+	assert_int_not_equal(cr_utf8_casecmp("\xe1\xba\x9e", "\xe1\xba\x9f"),
+			     0);
+	assert_int_equal(cr_utf8_casecmp("\xe1\xba\x9e", "ss"), 0);
+	assert_int_equal(cr_utf8_casecmp("Straße", "STRASSE"), 0);
+	/* no Turkic dotless folding: I is i */
+	assert_int_equal(cr_utf8_casecmp("I", "i"), 0);
+	assert_int_not_equal(cr_utf8_casecmp("I", "ı"), 0);
+	/* NFC against NFD, in case variants too */
+	assert_int_equal(
+	    cr_utf8_casecmp("Thành phần", "THA\xcc\x80NH PHA\xcc\x82\xcc\x80N"),
+	    0);
+	assert_int_equal(cr_utf8_casecmp("ệ", "E\xcc\x82\xcc\xa3"), 0);
+	/* an order: shorter first, then by code point */
+	assert_true(cr_utf8_casecmp("an", "anh") < 0);
+	assert_true(cr_utf8_casecmp("anh", "an") > 0);
+	assert_true(cr_utf8_casecmp("a", "á") < 0);
+	assert_true(cr_utf8_casecmp("á", "b") < 0);
+	assert_true(cr_utf8_casecmp("Nguyễn A", "nguyễn b") < 0);
+	s = cr_utf8_casefold("Đường STRASSE Ё");
+	assert_string_equal(s, "đường strasse ё");
+	free(s);
+	s = cr_utf8_casefold("Tha\xcc\x80nh");
+	assert_string_equal(s, "thành");
+	free(s);
+	assert_int_equal(cr_utf8_distance("atendees", "attendees", 3), 1);
+	assert_int_equal(cr_utf8_distance("Tha\xcc\x80nh", "THÀNH", 3), 0);
+	assert_int_equal(cr_utf8_distance("abc", "xyzxyz", 3), 4);
+}
+
+static void
+test_width(void **state)
+{
+	(void)state;
+	assert_int_equal(cr_utf8_width("abc", 3), 3);
+	assert_int_equal(cr_utf8_width("与会者", 9), 6);
+	assert_int_equal(cr_utf8_width("Việt", strlen("Việt")), 4);
+	assert_int_equal(cr_utf8_width("Vie\xcc\xa3\xcc\x82t", 8), 4);
+	/* emoji: U+1F680 rocket, U+2614 umbrella with rain drops */
+	assert_int_equal(cr_utf8_cp_width(0x1f680), 2);
+	assert_int_equal(cr_utf8_cp_width(0x2614), 2);
+	assert_int_equal(cr_utf8_width("\xf0\x9f\x9a\x80!", 5), 3);
+	assert_int_equal(cr_utf8_cp_width(0x301), 0);
+	assert_int_equal(cr_utf8_cp_width(0xff21), 2); /* fullwidth A */
+	assert_int_equal(cr_utf8_cp_width(0x1b), 0);
+}
+
+static void
+test_decode(void **state)
+{
+	unsigned cp;
+	char enc[4];
+
+	(void)state;
+	assert_int_equal(cr_utf8_decode("\xe1\xbb\x87", 3, &cp), 3);
+	assert_int_equal(cp, 0x1ec7);
+	assert_int_equal(cr_utf8_decode("\xc0\x80", 2, &cp), -1); /* overlong */
+	assert_int_equal(cr_utf8_decode("\xed\xa0\x80", 3, &cp), -1);
+	assert_int_equal(cr_utf8_decode("\xf4\x90\x80\x80", 4, &cp), -1);
+	assert_int_equal(cr_utf8_decode("\xe1\xbb", 2, &cp), -1);
+	assert_int_equal(cr_utf8_decode("", 0, &cp), -1);
+	assert_int_equal(cr_utf8_encode(0x1f680, enc), 4);
+	assert_memory_equal(enc, "\xf0\x9f\x9a\x80", 4);
+}
+
+static void
+test_positions(void **state)
+{
+	cr_pos p = {1, 1, 1};
+	cr_pos_cursor c;
+	static const char text[] = "a: 与会者 x\r\n\tb: Tha\xcc\x80nh y\n";
+
+	(void)state;
+	p = cr_pos_advance(p, "与会者", 9);
+	assert_int_equal(p.column, 7);
+	assert_int_equal(p.cp, 4);
+	p = cr_pos_advance(p, "\t", 1); /* 7 -> 9 */
+	assert_int_equal(p.column, 9);
+	assert_int_equal(p.cp, 5);
+	p = cr_pos_advance(p, "\tx", 2);
+	assert_int_equal(p.column, 18);
+	p = cr_pos_advance(p, "e\xcc\x81", 3); /* a combining mark: none */
+	assert_int_equal(p.column, 19);
+	assert_int_equal(p.cp, 9);
+	/* by byte offset: the 'x' of line 1 */
+	p = cr_pos_at(text, strlen(text), 13);
+	assert_int_equal(p.line, 1);
+	assert_int_equal(p.column, 11);
+	assert_int_equal(p.cp, 8);
+	/* by code-point index (libyaml's marks): the 'y' of line 2, after a
+	 * tab and an NFD "Thành"; CRLF counts two */
+	cr_pos_cursor_init(&c, text, strlen(text));
+	p = cr_pos_cursor_index(&c, 8 + 2 + 11);
+	assert_int_equal(p.line, 2);
+	assert_int_equal(p.column, 18);
+	assert_int_equal(p.cp, 12);
+	/* backwards starts over */
+	p = cr_pos_cursor_index(&c, 3);
+	assert_int_equal(p.line, 1);
+	assert_int_equal(p.column, 4);
+}
+
+static void
+expect_escape(const char *in, unsigned keep, const char *want)
+{
+	cr_buf b;
+
+	cr_buf_init(&b);
+	assert_int_equal(cr_utf8_escape(&b, in, strlen(in), keep), 0);
+	cr_buf_putc(&b, '\0');
+	assert_string_equal(b.data, want);
+	cr_buf_free(&b);
+}
+
+static void
+test_escape(void **state)
+{
+	(void)state;
+	expect_escape("plain Việt 与会者", 0, "plain Việt 与会者");
+	expect_escape("\x1b[31mred", 0, "\\x1b[31mred");
+	expect_escape("a\xe2\x80\xae"
+		      "b\xe2\x81\xa6"
+		      "c",
+		      0, "a\\u202eb\\u2066c");
+	expect_escape("x\xc2\x85y\x7f", 0, "x\\u0085y\\x7f");
+	expect_escape("one\ntwo\r\n\tx", 0, "one\\ntwo\\r\\n\\tx");
+	expect_escape("one\ntwo\r\n\tx", CR_ESC_KEEP_TAB, "one\\ntwo\\r\\n\tx");
+	expect_escape("one\ntwo\r\nx\ty", CR_ESC_EOL_SPACE, "one two x y");
+	expect_escape("bad \xff", 0, "bad \\xff");
+	assert_true(cr_utf8_unsafe(0x2069));
+	assert_false(cr_utf8_unsafe(0x200e));
+}
+
+static void
+expect_slug(const char *in, const char *want)
+{
+	char *s = cr_slug(in);
+
+	assert_non_null(s);
+	assert_string_equal(s, want);
+	free(s);
+}
+
+static void
+test_slug(void **state)
+{
+	(void)state;
+	expect_slug("Công ty Sữa Việt", "cong-ty-sua-viet");
+	/* the same typed decomposed */
+	expect_slug("Co\xcc\x82ng ty Su\xcc\x9b\xcc\x83"
+		    "a Vie\xcc\xa3\xcc\x82t",
+		    "cong-ty-sua-viet");
+	expect_slug("Đường Láng", "duong-lang");
+	expect_slug("Łódź Ørsted Straße Æsir Œuvre þing",
+		    "lodz-orsted-strasse-aesir-oeuvre-thing");
+	expect_slug("Северный банк", "severnyy-bank");
+	/* й typed as и + breve is still й */
+	expect_slug("Северны\xd0\xb8\xcc\x86", "severnyy");
+	expect_slug("Ёлка", "elka");
+	expect_slug("华夏茶饮 2026", "华夏茶饮-2026");
+	expect_slug("  --ACME, Inc.--  ", "acme-inc");
+	expect_slug("", "");
+	expect_slug(NULL, "");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_nfc),	   cmocka_unit_test(test_nfc_stable),
+	    cmocka_unit_test(test_fold),   cmocka_unit_test(test_width),
+	    cmocka_unit_test(test_decode), cmocka_unit_test(test_positions),
+	    cmocka_unit_test(test_escape), cmocka_unit_test(test_slug),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
