@@ -986,6 +986,11 @@ typedef enum cr_wip_view {
 
 extern const char *const cr_wip_view_names[]; /* "action", ... NULL */
 
+/* cr_report_strip, then also what view `by` does not need (people,
+ * agreements, confirmations) unless the output is the workbook, which
+ * holds every view. */
+void cr_wip_strip(cr_report *r, cr_wip_view by, int workbook);
+
 /* What a column holds; the writers choose the form from it. */
 typedef enum cr_wip_kind {
 	CR_WK_TEXT,

@@ -624,7 +624,7 @@ main(int argc, char **argv)
 			}
 			if (!rs.items[j]->broken)
 				pg.actions += rs.items[j]->actions.len;
-			cr_report_strip(rs.items[j]);
+			cr_wip_strip(rs.items[j], a.by, a.to == TO_XLSX);
 			rs.items[k++] = rs.items[j];
 		}
 		rs.len = k;
