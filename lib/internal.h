@@ -180,6 +180,10 @@ const char *cr_suggest(const char *word, const char *const *known);
  * cmark-gfm. buf is clean (cr_input_clean). Appends one report to out
  * (broken when unreadable).
  */
+/* Refuses, with a `limit` diagnostic, a Markdown text whose cmark-gfm tree
+ * would not fit the memory bound of SPEC 4 (md_limit.c): 0 within the
+ * limits, 1 refused, -1 on memory. */
+int cr_md_limit(const char *buf, size_t len, const char *file, cr_diags *d);
 int cr_md_read(const char *buf, size_t len, const char *file, cr_reports *out,
 	       cr_diags *d);
 /* The YAML reader over a clean buffer: one report per document. */

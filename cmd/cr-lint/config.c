@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -15,8 +16,9 @@
 
 #define CONFIG_NAME ".cr-lint.yaml"
 
-static const char *const config_keys[] = {"profile", "max-issue-hours", "rules",
-					  "team",    "ignore",		NULL};
+static const char *const config_keys[] = {
+    "profile", "max-issue-hours", "confirm-days", "rules", "team", "ignore",
+    NULL};
 
 /* The nearest of known (edit distance at most 3), or NULL. */
 static const char *
@@ -40,8 +42,33 @@ pos_of(const char *buf, size_t off)
 	return cr_pos_at(buf, strlen(buf), off);
 }
 
+int
+lint_rule_fixed(cr_rule rule)
+{
+	return rule == CR_RULE_SYNTAX || rule == CR_RULE_ENCODING ||
+	       rule == CR_RULE_LIMIT;
+}
+
+/* A configuration is obeyed only when the user or root owns it: one put in
+ * a shared parent folder by someone else could silence every check (git
+ * refuses another user's repository for the same reason). */
+static int
+trusted(const char *path, const char *prog)
+{
+	struct stat st;
+
+	if (stat(path, &st) == -1)
+		return 0;
+	if (st.st_uid == geteuid() || st.st_uid == 0)
+		return 1;
+	fprintf(stderr,
+		"%s: %s: warning: ignored: owned by another user (uid %lu)\n",
+		prog, path, (unsigned long)st.st_uid);
+	return 0;
+}
+
 char *
-lint_config_find(void)
+lint_config_find(const char *prog)
 {
 	char *dir = getcwd(NULL, 0), *path, *slash;
 	size_t n;
@@ -54,7 +81,7 @@ lint_config_find(void)
 			break;
 		snprintf(path, n, "%s/%s", strcmp(dir, "/") == 0 ? "" : dir,
 			 CONFIG_NAME);
-		if (access(path, F_OK) == 0) {
+		if (access(path, F_OK) == 0 && trusted(path, prog)) {
 			free(dir);
 			return path;
 		}
@@ -216,6 +243,15 @@ rules(lint_config *cfg, const cr_node *v, const char *file, cr_diags *d)
 				return -1;
 			continue;
 		}
+		if (lint_rule_fixed((cr_rule)rule) && sev != CR_SEV_ERROR) {
+			if (cr_diags_add(d, file, s->pos, CR_RULE_BAD_VALUE,
+					 "rule '%s' cannot be turned off or "
+					 "lowered: a file that is not a "
+					 "readable report never passes",
+					 k->value) == -1)
+				return -1;
+			continue;
+		}
 		cfg->has_rule[rule] = 1;
 		cfg->rule[rule] = (cr_severity)sev;
 	}
@@ -230,8 +266,8 @@ config_map(lint_config *cfg, const cr_node *map, const char *file, cr_diags *d)
 	if (map->type != CR_NODE_MAP)
 		return cr_diags_add(d, file, map->pos, CR_RULE_SYNTAX,
 				    "the configuration is a map of keys "
-				    "(profile, max-issue-hours, rules, team, "
-				    "ignore)");
+				    "(profile, max-issue-hours, confirm-days, "
+				    "rules, team, ignore)");
 	for (i = 0; i + 1 < map->len; i += 2) {
 		const cr_node *k = map->items[i], *v = map->items[i + 1];
 		const char *key = k->type == CR_NODE_SCALAR ? k->value : "";
@@ -265,6 +301,21 @@ config_map(lint_config *cfg, const cr_node *map, const char *file, cr_diags *d)
 				    "hours, e.g. 24");
 			else
 				cfg->max_issue_hours = (int)h;
+		} else if (strcmp(key, "confirm-days") == 0) {
+			char *end = NULL;
+			long n = v->type == CR_NODE_SCALAR
+				     ? strtol(v->value, &end, 10)
+				     : -1;
+			if (end == NULL || end == v->value || *end != '\0' ||
+			    n < 0 || n > 10000)
+				rc = cr_diags_add(d, file, v->pos,
+						  CR_RULE_BAD_VALUE,
+						  "'confirm-days' is a number "
+						  "of days, e.g. 3");
+			else {
+				cfg->confirm_days = (int)n;
+				cfg->has_confirm_days = 1;
+			}
 		} else if (strcmp(key, "rules") == 0)
 			rc = rules(cfg, v, file, d);
 		else if (strcmp(key, "team") == 0)
@@ -285,7 +336,7 @@ config_map(lint_config *cfg, const cr_node *map, const char *file, cr_diags *d)
 				       d, file, k->pos, CR_RULE_UNKNOWN_FIELD,
 				       "unknown key '%s' in the configuration; "
 				       "the keys are profile, max-issue-hours, "
-				       "rules, team and ignore",
+				       "confirm-days, rules, team and ignore",
 				       key);
 		}
 		if (rc == -1)
@@ -338,6 +389,32 @@ oom:
 	return -1;
 }
 
+int
+lint_config_nearest(lint_config *cfg, const char *prog)
+{
+	char *path = lint_config_find(prog);
+	cr_diags d;
+	int rc = 0;
+
+	memset(cfg, 0, sizeof(*cfg));
+	cfg->max_issue_hours = -1;
+	if (path == NULL)
+		return 0;
+	cr_diags_init(&d);
+	if (lint_config_load(cfg, path, &d, prog) == -1 || d.len > 0) {
+		if (!d.oom)
+			fprintf(stderr,
+				"%s: %s: warning: not used: it has problems "
+				"(cr-lint names them)\n",
+				prog, path);
+		rc = d.oom ? -1 : 0;
+		lint_config_free(cfg);
+	}
+	cr_diags_free(&d);
+	free(path);
+	return rc;
+}
+
 void
 lint_config_apply(const lint_config *cfg, cr_check_opts *o)
 {
@@ -350,6 +427,8 @@ lint_config_apply(const lint_config *cfg, cr_check_opts *o)
 	o->now_offset = off;
 	if (cfg->max_issue_hours >= 0)
 		o->max_issue_hours = cfg->max_issue_hours;
+	if (cfg->has_confirm_days)
+		o->confirm_days = cfg->confirm_days;
 	for (i = 0; i < CR_RULE__COUNT; i++)
 		if (cfg->has_rule[i])
 			o->severity[i] = cfg->rule[i];

@@ -6,6 +6,7 @@
  * write holds the placeholder TODO, which cr-lint reports as `placeholder`
  * until it is replaced; what cr-new fills itself is valid.
  */
+#include <dirent.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,9 +19,9 @@ static const char TODO[] = "TODO";
 
 struct opts {
 	const char *title, *client, *project, *type, *date, *location;
-	const char *author, *from, *out;
-	const char **attendees;
-	size_t nattendees;
+	const char *author, *from, *out, *stage;
+	const char **attendees, **agenda;
+	size_t nattendees, nagenda;
 	cr_lang lang;
 	cr_form to;
 	int force;
@@ -37,12 +38,16 @@ usage(FILE *fp)
 	      "       [--date DATETIME] [--location TEXT] [--author NAME]\n"
 	      "       [--attendee PERSON ...] [--lang en|vi|zh|ru] "
 	      "[--to yaml|md]\n"
-	      "       [--from PREVIOUS] [--now DATETIME] [-o FILE [--force]]\n"
+	      "       [--agenda TEXT ...] [--stage STAGE] [--from PREVIOUS]\n"
+	      "       [--now DATETIME] [-o FILE [--force]]\n"
 	      "\n"
 	      "Writes a new contact report skeleton; --from continues a thread "
 	      "and carries\nits open and blocked actions over.\n"
 	      "\n"
 	      "  --attendee PERSON  'Name (Role, Org) <email>', repeatable\n"
+	      "  --agenda TEXT      a planned topic, repeatable\n"
+	      "  --date DATETIME    later than now: a planned contact (the "
+	      "agenda)\n"
 	      "  --from PREVIOUS    the last report of the thread\n"
 	      "  -o FILE            write FILE atomically; --force replaces "
 	      "it\n"
@@ -54,16 +59,16 @@ usage(FILE *fp)
 	    fp);
 }
 
+/* Appends s to a list of option values. */
 static int
-push_attendee(struct opts *o, const char *s)
+push_arg(const char ***list, size_t *n, const char *s)
 {
-	const char **p =
-	    realloc(o->attendees, (o->nattendees + 1) * sizeof(*p));
+	const char **p = realloc(*list, (*n + 1) * sizeof(*p));
 
 	if (p == NULL)
 		return -1;
-	o->attendees = p;
-	p[o->nattendees++] = s;
+	*list = p;
+	p[(*n)++] = s;
 	return 0;
 }
 
@@ -84,6 +89,8 @@ parse_args(int argc, char *argv[], struct opts *o)
 		O_FROM,
 		O_FORCE,
 		O_NOW,
+		O_AGENDA,
+		O_STAGE,
 		O_VER
 	};
 	static const struct option longopts[] = {
@@ -95,6 +102,8 @@ parse_args(int argc, char *argv[], struct opts *o)
 	    {"location", required_argument, NULL, O_LOC},
 	    {"author", required_argument, NULL, O_AUTHOR},
 	    {"attendee", required_argument, NULL, O_ATT},
+	    {"agenda", required_argument, NULL, O_AGENDA},
+	    {"stage", required_argument, NULL, O_STAGE},
 	    {"lang", required_argument, NULL, O_LANG},
 	    {"to", required_argument, NULL, O_TO},
 	    {"from", required_argument, NULL, O_FROM},
@@ -155,10 +164,29 @@ parse_args(int argc, char *argv[], struct opts *o)
 			o->date = optarg;
 			break;
 		case O_ATT:
-			if (push_attendee(o, optarg) == -1) {
+		case O_AGENDA:
+			if ((c == O_ATT ? push_arg(&o->attendees,
+						   &o->nattendees, optarg)
+					: push_arg(&o->agenda, &o->nagenda,
+						   optarg)) == -1) {
 				cli_error(prog, "out of memory");
 				return -1;
 			}
+			break;
+		case O_STAGE:
+			if (cr_stage_profile(optarg) == -1) {
+				cli_error(prog,
+					  "--stage '%s': use brief, debrief, "
+					  "ideas, presentation, quotation, "
+					  "production, report, closed "
+					  "(agency) or identification, "
+					  "qualification, cultivation, "
+					  "solicitation, stewardship "
+					  "(fundraising)",
+					  optarg);
+				return -1;
+			}
+			o->stage = optarg;
 			break;
 		case O_LANG:
 			if ((o->lang = cr_lang_lookup(optarg)) ==
@@ -290,7 +318,29 @@ copy_persons(cr_persons *dst, const cr_persons *src)
 	return 0;
 }
 
-/* Carries the open and blocked actions of prev, as they are. */
+/* Says that an action of an unknown status is carried as written: a
+ * warning at the status, printed as every diagnostic is. */
+static int
+warn_status(const char *file, const cr_action *s)
+{
+	cr_diags d;
+
+	cr_diags_init(&d);
+	if (cr_diags_add(&d, file, s->status.pos, CR_RULE_BAD_VALUE,
+			 "action '%s' has the status '%s', not open, done, "
+			 "blocked or dropped; carried as written: correct it",
+			 s->id.s != NULL ? s->id.s : "?", s->status.s) == -1) {
+		cr_diags_free(&d);
+		return -1;
+	}
+	d.items[0].severity = CR_SEV_WARNING;
+	cli_diags_print(stderr, &d, 0, cli_use_color(stderr));
+	cr_diags_free(&d);
+	return 0;
+}
+
+/* Carries the open and blocked actions of prev, as they are, and those
+ * whose status is none of the four (with a warning). */
 static int
 carry_actions(cr_report *r, const cr_report *prev)
 {
@@ -298,11 +348,15 @@ carry_actions(cr_report *r, const cr_report *prev)
 
 	for (i = 0; i < prev->actions.len; i++) {
 		const cr_action *s = &prev->actions.items[i];
+		cr_status st = cr_action_status(s);
 		char due[32];
 		cr_action a;
 
-		if (!cr_action_open(s))
+		if (!cr_action_open(s) && st != CR_STATUS_INVALID)
 			continue;
+		/* not one of the four: carried as written, never dropped */
+		if (st == CR_STATUS_INVALID && warn_status(prev->file, s) == -1)
+			return -1;
 		memset(&a, 0, sizeof(a));
 		/* The due as it was meant: a date-time keeps the offset it
 		 * had in the previous report, whatever the new one's. */
@@ -314,7 +368,9 @@ carry_actions(cr_report *r, const cr_report *prev)
 		    (s->due.raw.s != NULL &&
 		     cr_date_set(&a.due, s->due.valid ? due : s->due.raw.s,
 				 nopos) == -1) ||
-		    set(&a.status, cr_status_name(cr_action_status(s))) == -1 ||
+		    set(&a.status, st == CR_STATUS_INVALID
+				       ? s->status.s
+				       : cr_status_name(st)) == -1 ||
 		    set(&a.note, s->note.s) == -1 ||
 		    cr_actions_push(r, &a) == -1) {
 			cr_action_clear(&a);
@@ -418,7 +474,7 @@ build(cr_report *r, const struct opts *o, const cr_report *prev)
 {
 	cr_action todo;
 	char *author, *email;
-	int rc;
+	int rc, planned;
 
 	if (set_date(r, o) == -1 ||
 	    set(&r->title, o->title != NULL ? o->title : TODO) == -1 ||
@@ -429,8 +485,22 @@ build(cr_report *r, const struct opts *o, const cr_report *prev)
 			     : prev != NULL	? prev->project.s
 						: NULL) == -1 ||
 	    set(&r->type, o->type != NULL ? o->type : TODO) == -1 ||
-	    set(&r->location, o->location) == -1)
+	    set(&r->location, o->location) == -1 ||
+	    set(&r->stage, o->stage != NULL ? o->stage
+			   : prev != NULL   ? prev->stage.s
+					    : NULL) == -1)
 		return -1;
+	/* A contact still to come: its agenda, nothing said or agreed yet
+	 * (SPEC 5). */
+	planned = r->date.valid && cr_datetime_epoch(&r->date.dt, 0) > o->now;
+	for (size_t i = 0; i < o->nagenda; i++)
+		if (cr_texts_push(&r->agenda, o->agenda[i],
+				  strlen(o->agenda[i]), nopos) == -1)
+			return -1;
+	if (planned && o->nagenda == 0 &&
+	    cr_texts_push(&r->agenda, TODO, 4, nopos) == -1)
+		return -1;
+	r->agenda.given = r->agenda.len > 0;
 	if ((author = find_author(o->author, &email)) == NULL)
 		return -1;
 	rc = set(&r->author, author);
@@ -483,15 +553,16 @@ build(cr_report *r, const struct opts *o, const cr_report *prev)
 	free(email);
 	if (rc == 0 && r->attendees.len == 0)
 		rc = add_person(&r->attendees, TODO);
-	/* The new meeting's own: what was said, agreed and decided next. */
-	if (rc == 0)
+	/* The new meeting's own: what was said, agreed and decided next;
+	 * written after a planned contact, when it has happened. */
+	if (rc == 0 && !planned)
 		rc = cr_texts_push(&r->discussion, TODO, 4, nopos);
-	if (rc == 0)
+	if (rc == 0 && !planned)
 		rc = cr_texts_push(&r->agreements, TODO, 4, nopos);
-	r->discussion.given = r->agreements.given = 1;
+	r->discussion.given = r->agreements.given = !planned;
 	if (rc == 0 && prev != NULL)
 		rc = carry_actions(r, prev);
-	if (rc == 0) {
+	if (rc == 0 && !planned) {
 		memset(&todo, 0, sizeof(todo));
 		if (set(&todo.what, TODO) == -1 || set(&todo.who, TODO) == -1 ||
 		    cr_date_set(&todo.due, TODO, nopos) == -1 ||
@@ -500,12 +571,85 @@ build(cr_report *r, const struct opts *o, const cr_report *prev)
 			rc = -1;
 		}
 	}
-	r->actions.given = 1;
+	r->actions.given = r->actions.len > 0 || !planned;
 	return rc;
 }
 
 /* ------------------------------------------------------------------ */
 /* The id                                                              */
+
+/* Reads the reports of the folder of `out` (not out itself, not below)
+ * into rs: an id written inside a file of another name is taken too. */
+static void
+folder_reports(const char *out, cr_reports *rs)
+{
+	const char *slash = strrchr(out, '/');
+	char *dir = slash != NULL ? strndup(out, (size_t)(slash - out) + 1)
+				  : strdup("./");
+	struct stat self, st;
+	struct dirent *e;
+	DIR *dp;
+	int have_self = stat(out, &self) == 0;
+
+	if (dir == NULL || (dp = opendir(dir)) == NULL) {
+		free(dir);
+		return;
+	}
+	while ((e = readdir(dp)) != NULL) {
+		cli_inputs ins = {0};
+		char path[4096], *arg = path;
+		cr_diags d;
+
+		if (e->d_name[0] == '.' ||
+		    cr_form_from_path(e->d_name) == CR_FORM_AUTO)
+			continue;
+		snprintf(path, sizeof(path), "%s%s", dir, e->d_name);
+		if (stat(path, &st) == -1 || !S_ISREG(st.st_mode) ||
+		    (have_self && st.st_dev == self.st_dev &&
+		     st.st_ino == self.st_ino))
+			continue;
+		cr_diags_init(&d);
+		if (cli_inputs_collect(&ins, &arg, 1, 0, prog) == 0 &&
+		    ins.len == 1 && cli_input_load(&ins.items[0], prog) == 0)
+			(void)cli_input_parse(&ins.items[0], CR_FORM_AUTO, rs,
+					      &d);
+		cr_diags_free(&d);
+		cli_inputs_free(&ins);
+	}
+	closedir(dp);
+	free(dir);
+}
+
+/* Whether another report in the folder of `out` already has the id that
+ * `out`'s name gives (as its own `id:`, under another file name): two
+ * reports would share it. Said on stderr. */
+static int
+id_taken(const char *out)
+{
+	cr_reports near = {0};
+	char *id = cr_id_from_path(out);
+	size_t i;
+	int hit = 0;
+
+	if (id == NULL || strcmp(out, "-") == 0) {
+		free(id);
+		return 0;
+	}
+	folder_reports(out, &near);
+	for (i = 0; i < near.len && !hit; i++)
+		if (near.items[i]->id.s != NULL &&
+		    strcmp(near.items[i]->id.s, id) == 0) {
+			cli_error(prog,
+				  "%s: the id '%s' is already that of %s; two "
+				  "reports would share it: choose another "
+				  "file name",
+				  out, id, near.items[i]->file);
+			hit = 1;
+		}
+	cr_reports_free(&near);
+	free(id);
+	return hit;
+}
 
 /* With -o FILE, the file name without its extension (the default id of
  * SPEC 2.1, so that ids and file names agree); else client-YYYY-MM-DD. */
@@ -703,6 +847,7 @@ main(int argc, char *argv[])
 	o.to = CR_FORM_YAML;
 	if ((rc = parse_args(argc, argv, &o)) < 0) {
 		free(o.attendees);
+		free(o.agenda);
 		return rc == -2 ? CLI_EXIT_OK : CLI_EXIT_FAIL;
 	}
 	if (o.out != NULL && o.to == CR_FORM_YAML &&
@@ -714,6 +859,10 @@ main(int argc, char *argv[])
 			cli_error(prog, "%s: holds no report", o.from);
 			status = CLI_EXIT_INPUT;
 		}
+		goto done;
+	}
+	if (o.out != NULL && id_taken(o.out)) {
+		status = CLI_EXIT_FAIL;
 		goto done;
 	}
 	cr_buf_init(&b);
@@ -748,5 +897,6 @@ done:
 	cr_reports_free(&prevs);
 	cli_inputs_free(&ins);
 	free(o.attendees);
+	free(o.agenda);
 	return status;
 }

@@ -370,41 +370,19 @@ txt_width(const struct args *a)
 	return 0;
 }
 
-/* max-issue-hours: the option, else the nearest .cr-lint.yaml (and its
- * profile's default). -1 when the configuration is broken (reported). */
+/* max-issue-hours: the option, else the nearest .cr-lint.yaml's (with
+ * its profile's default), else the agency profile's. */
 static int
-issue_hours(const struct args *a)
+issue_hours(const struct args *a, const lint_config *cfg)
 {
-	lint_config cfg;
 	cr_check_opts o;
-	cr_diags cd;
-	char *found;
-	int rc;
 
 	if (a->max_issue_hours >= 0)
 		return a->max_issue_hours;
-	memset(&cfg, 0, sizeof(cfg));
-	cfg.max_issue_hours = -1;
-	cr_check_opts_init(&o, CR_PROFILE_AGENCY);
-	if ((found = lint_config_find()) == NULL)
-		return o.max_issue_hours;
-	cr_diags_init(&cd);
-	rc = lint_config_load(&cfg, found, &cd, prog);
-	if (rc == 0 && cd.len > 0) {
-		cli_diags_print(stderr, &cd, 0, cli_use_color(stderr));
-		cli_error(prog, "%s: fix the configuration first", found);
-		rc = -1;
-	}
-	if (rc == 0) {
-		if (cfg.has_profile)
-			cr_check_opts_init(&o, cfg.profile);
-		lint_config_apply(&cfg, &o);
-		rc = o.max_issue_hours;
-	}
-	lint_config_free(&cfg);
-	cr_diags_free(&cd);
-	free(found);
-	return rc;
+	cr_check_opts_init(&o,
+			   cfg->has_profile ? cfg->profile : CR_PROFILE_AGENCY);
+	lint_config_apply(cfg, &o);
+	return o.max_issue_hours;
 }
 
 /* Whether a report is inside --since/--until (its date's calendar day in
@@ -497,56 +475,26 @@ print_skips(cr_diags *d, size_t from, int all, int color)
 	return n;
 }
 
-/* Copies a file to standard output. */
-static int
-copy_out(const char *path)
-{
-	char buf[65536];
-	FILE *fp = fopen(path, "rb");
-	size_t n;
-	int rc = 0;
-
-	if (fp == NULL) {
-		cli_error(prog, "%s: %s", path, strerror(errno));
-		return -1;
-	}
-	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
-		if (fwrite(buf, 1, n, stdout) != n) {
-			rc = -1;
-			break;
-		}
-	if (ferror(fp)) {
-		cli_error(prog, "%s: %s", path, strerror(errno));
-		rc = -1;
-	}
-	fclose(fp);
-	return rc;
-}
-
 /* The workbook into the output: libxlsxwriter writes to a path, so to
- * the output's temporary file, or for standard output to a temporary
- * file that is copied and removed. */
+ * the output's temporary file, or for a stream (standard output, a FIFO)
+ * to an unnamed scratch file that is copied. */
 static int
 emit_xlsx(const cr_wip *w, const cr_wip_views *v, size_t nreports,
 	  const wip_paths *paths, cli_output *o)
 {
-	const char *tmpdir = getenv("TMPDIR");
-	char path[4096];
+	const char *file = cli_output_file(o);
+	const char *shown = o->path != NULL ? o->path : "standard output";
+	char path[64];
 	int fd, rc;
 
-	if (o->tmp != NULL)
-		return wip_xlsx_write(w, v, nreports, paths, o->tmp, prog);
-	snprintf(path, sizeof(path), "%s/cr-wip.XXXXXX",
-		 tmpdir != NULL && *tmpdir != '\0' ? tmpdir : "/tmp");
-	if ((fd = mkstemp(path)) == -1) {
-		cli_error(prog, "%s: %s", path, strerror(errno));
+	if (file != NULL)
+		return wip_xlsx_write(w, v, nreports, paths, file, shown, prog);
+	if ((fd = cli_scratch(path, prog)) == -1)
 		return -1;
-	}
-	close(fd);
-	rc = wip_xlsx_write(w, v, nreports, paths, path, prog);
+	rc = wip_xlsx_write(w, v, nreports, paths, path, shown, prog);
 	if (rc == 0)
-		rc = copy_out(path);
-	unlink(path);
+		rc = cli_copy_out(fd, o, prog);
+	close(fd);
 	return rc;
 }
 
@@ -557,6 +505,7 @@ main(int argc, char **argv)
 	struct progress pg;
 	cli_inputs ins;
 	cli_output o;
+	lint_config cfg;
 	cr_reports rs;
 	cr_diags d;
 	cr_wip w;
@@ -576,6 +525,7 @@ main(int argc, char **argv)
 	a.since = LLONG_MIN;
 	a.until = LLONG_MAX;
 	memset(&ins, 0, sizeof(ins));
+	memset(&cfg, 0, sizeof(cfg));
 	memset(&rs, 0, sizeof(rs));
 	memset(&pg, 0, sizeof(pg));
 	cr_wip_filter_init(&a.filter);
@@ -585,8 +535,6 @@ main(int argc, char **argv)
 		return CLI_EXIT_FAIL;
 	if (!a.now_given)
 		cli_now(&a.now, &a.now_offset);
-	if ((hours = issue_hours(&a)) < 0)
-		return CLI_EXIT_FAIL;
 	cr_wip_init(&w, a.now, a.now_offset);
 	if (a.to == TO_XLSX &&
 	    (a.output == NULL || strcmp(a.output, "-") == 0) &&
@@ -599,6 +547,9 @@ main(int argc, char **argv)
 	pg.on = !a.quiet && isatty(STDERR_FILENO);
 	pg.start = pg.last = pg.on ? seconds() : 0;
 
+	if (lint_config_nearest(&cfg, prog) == -1)
+		goto oom;
+	hours = issue_hours(&a, &cfg);
 	bad = cli_inputs_collect(&ins, argv + optind, argc - optind, 1, prog);
 	if (bad < 0)
 		goto oom;
@@ -607,6 +558,8 @@ main(int argc, char **argv)
 	for (i = 0; i < ins.len; i++) {
 		cli_input *in = &ins.items[i];
 
+		if (in->path != NULL && lint_config_ignored(&cfg, in->name))
+			continue; /* as cr-lint does */
 		if (cli_input_load(in, prog) == -1) {
 			failed = 1;
 			continue;
@@ -691,6 +644,7 @@ out:
 	cr_wip_views_free(&v);
 	wip_paths_free(&paths);
 	cr_wip_free(&w);
+	lint_config_free(&cfg);
 	cr_reports_free(&rs);
 	cr_diags_free(&d);
 	cli_inputs_free(&ins);
