@@ -212,8 +212,6 @@ typedef struct cr_node {
 } cr_node;
 
 void cr_node_free(cr_node *n);
-/* In a map node, the value for a scalar key, or NULL. */
-const cr_node *cr_node_get(const cr_node *map, const char *key);
 /* Whether a plain scalar is YAML's null (empty, ~, null, Null, NULL). */
 int cr_node_is_null(const cr_node *n);
 
@@ -238,6 +236,24 @@ typedef struct cr_datetime {
 	int has_offset; /* the offset was written in the text */
 	int offset;	/* minutes east of UTC; valid once resolved */
 } cr_datetime;
+
+/* ------------------------------------------------------------------ */
+/* Input text and suggestions (also for tools' own configuration files)  */
+
+/*
+ * Makes the bytes of one input ready for libyaml and cmark-gfm: drops a
+ * UTF-8 byte-order mark, reports every invalid UTF-8 sequence and NUL byte
+ * as an `encoding` error at its line and column, and replaces each such
+ * byte with U+FFFD so that parsing (and positions) can go on. A UTF-16 or
+ * UTF-32 byte-order mark is one error for the whole file. *out is malloc'd
+ * and NUL-terminated. Returns the number of encoding errors, or -1 (memory).
+ */
+long cr_input_clean(const char *buf, size_t len, const char *file, char **out,
+		    size_t *outlen, cr_diags *d);
+
+/* The nearest of the NULL-terminated `known` words (edit distance at most
+ * 3, in code points), or NULL; points into known. */
+const char *cr_suggest(const char *word, const char *const *known);
 
 /* Parses the ISO 8601 forms of SPEC 2.1. Returns 0, or -1 if not a date. */
 int cr_datetime_parse(const char *s, cr_datetime *out);

@@ -57,20 +57,6 @@ cr_node_free(cr_node *n)
 	free(n);
 }
 
-const cr_node *
-cr_node_get(const cr_node *map, const char *key)
-{
-	size_t i;
-
-	if (map == NULL || map->type != CR_NODE_MAP)
-		return NULL;
-	for (i = 0; i + 1 < map->len; i += 2)
-		if (map->items[i]->type == CR_NODE_SCALAR &&
-		    strcmp(map->items[i]->value, key) == 0)
-			return map->items[i + 1];
-	return NULL;
-}
-
 int
 cr_node_is_null(const cr_node *n)
 {

@@ -183,6 +183,14 @@ int cli_copy_out(int fd, cli_output *o, const char *prog);
 /* ------------------------------------------------------------------ */
 /* Help and version                                                    */
 
+/* ------------------------------------------------------------------ */
+/* Configuration files (config_find.c)                                 */
+
+/* The nearest file called `name` in the current folder or a parent that
+ * the user or root owns (another user's is ignored with a warning on
+ * stderr); malloc'd, or NULL when there is none. */
+char *cli_config_find(const char *name, const char *prog);
+
 /* "PROG (crtools) VERSION" on stdout. */
 void cli_version(const char *prog);
 

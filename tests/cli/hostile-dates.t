@@ -33,8 +33,12 @@ days() {
 	TZ=$zone "$CR_BIN/cr-lint" --now "$now" "$f" 2>e
 	lint=$(sed -n 's/.*(\(-*[0-9]*\) days* ago).*/\1/p' e)
 	wip=$(TZ=$zone "$CR_BIN/cr-wip" --to csv --now "$now" "$f" | sed -n 2p | cut -d, -f8)
+	# the documents say it too: "N days overdue" in the txt rendering
+	rend=$(TZ=$zone "$CR_BIN/cr-render" --to txt --now "$now" "$f" |
+		sed -n 's/.*— \(-*[0-9]*\) days* overdue.*/\1/p')
 	is "$lint" "$want" "$name: cr-lint counts $want"
 	is "$wip" "$want" "$name: cr-wip counts $want"
+	is "$rend" "$want" "$name: cr-render counts $want"
 }
 
 if [ ! -f /usr/share/zoneinfo/America/New_York ]; then
