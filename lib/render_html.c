@@ -364,7 +364,8 @@ due_words(struct html *h, const char *s, size_t n)
 {
 	const char *cut = NULL, *p;
 
-	for (p = s; p + 1 < s + n; p++)
+	/* s may be NULL for an empty text (no pointer arithmetic on it) */
+	for (p = s; n > 1 && p + 1 < s + n; p++)
 		if (*p == ' ' && p > s &&
 		    (h->lang == CR_LANG_ZH || p[-1] == ',')) {
 			cut = p;
