@@ -196,7 +196,14 @@ leakcheck: all
 demo: all
 	sh scripts/demo
 
-bench: all
+# The floor cr-lint is measured against (tests/bench/floor.c).
+BENCH_FLOOR = build/bench/floor
+
+$(BENCH_FLOOR): tests/bench/floor.c
+	@mkdir -p $(@D)
+	$(CC) $(CSTD) $(WARN) -O2 $(PKG_CFLAGS) -o $@ $< $(LIB_LIBS)
+
+bench: all $(BENCH_FLOOR)
 	python3 scripts/bench $(BENCH_ARGS)
 
 fuzz:
