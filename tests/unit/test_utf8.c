@@ -161,6 +161,36 @@ test_decode(void **state)
 	assert_memory_equal(enc, "\xf0\x9f\x9a\x80", 4);
 }
 
+/* The decoder's fast paths agree with utf8proc on every two- and
+ * three-byte sequence (continuation bytes around their valid range). */
+static void
+test_decode_fast(void **state)
+{
+	unsigned lead, b1, b2, cp;
+	utf8proc_int32_t want;
+	utf8proc_ssize_t k;
+	unsigned char s[3];
+
+	(void)state;
+	for (lead = 0x80; lead < 0xf0; lead++)
+		for (b1 = 0x70; b1 < 0xd0; b1++)
+			for (b2 = 0x70; b2 < 0xd0; b2++) {
+				s[0] = (unsigned char)lead;
+				s[1] = (unsigned char)b1;
+				s[2] = (unsigned char)b2;
+				k = utf8proc_iterate(s, 3, &want);
+				if (k <= 0) {
+					assert_int_equal(
+					    cr_utf8_decode((char *)s, 3, &cp),
+					    -1);
+					continue;
+				}
+				assert_int_equal(
+				    cr_utf8_decode((char *)s, 3, &cp), k);
+				assert_int_equal(cp, (unsigned)want);
+			}
+}
+
 static void
 test_positions(void **state)
 {
@@ -265,10 +295,15 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_nfc),	   cmocka_unit_test(test_nfc_stable),
-	    cmocka_unit_test(test_fold),   cmocka_unit_test(test_width),
-	    cmocka_unit_test(test_decode), cmocka_unit_test(test_positions),
-	    cmocka_unit_test(test_escape), cmocka_unit_test(test_slug),
+	    cmocka_unit_test(test_nfc),
+	    cmocka_unit_test(test_nfc_stable),
+	    cmocka_unit_test(test_fold),
+	    cmocka_unit_test(test_width),
+	    cmocka_unit_test(test_decode),
+	    cmocka_unit_test(test_decode_fast),
+	    cmocka_unit_test(test_positions),
+	    cmocka_unit_test(test_escape),
+	    cmocka_unit_test(test_slug),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
