@@ -353,6 +353,23 @@ match(const cr_words *w, const struct entry *e, const char *text, size_t n,
 	return j - i;
 }
 
+/* The second expanded code point of the text from the code point whose
+ * expansion is x[0, bn), the next one at byte `next`; ~0u at the end. */
+static unsigned
+second_cp(const cr_words *w, const char *text, size_t n, size_t next,
+	  const unsigned *x, int bn)
+{
+	unsigned y[CR_UTF8_EXPAND_MAX], cp;
+
+	if (bn >= 2)
+		return x[1];
+	if (next >= n)
+		return ~0u;
+	decode(text, n, next, &cp);
+	expand(w, cp, y);
+	return y[0];
+}
+
 int
 cr_words_find(const cr_words *w, const char *text, size_t from, size_t *at,
 	      size_t *len, const char **entry)
@@ -386,7 +403,8 @@ cr_words_find(const cr_words *w, const char *text, size_t from, size_t *at,
 	}
 	prev_word = is_word(prev);
 	for (; i < n; i += step, prev_word = word) {
-		unsigned c;
+		unsigned c, x[CR_UTF8_EXPAND_MAX], second = 0;
+		int bn = 1, have2 = 0;
 
 		if ((unsigned char)text[i] < 0x80) {
 			cp = (unsigned char)text[i];
@@ -399,13 +417,11 @@ cr_words_find(const cr_words *w, const char *text, size_t from, size_t *at,
 			if (!(w->first[c >> 3] & (1u << (c & 7))))
 				continue;
 		} else {
-			unsigned x[CR_UTF8_EXPAND_MAX];
-
 			step = decode(text, n, i, &cp);
 			word = is_word(cp);
 			if (prev_word && !is_cjk(cp))
 				continue;
-			expand(w, cp, x);
+			bn = expand(w, cp, x);
 			c = x[0];
 		}
 		lo = 0;
@@ -422,6 +438,18 @@ cr_words_find(const cr_words *w, const char *text, size_t from, size_t *at,
 
 			if (!e->substr && prev_word)
 				continue;
+			/* Most candidates differ in their second code point:
+			 * the text's, found once, rules them out without a
+			 * match. */
+			if (e->n >= 2 && e->cps[1] != ' ') {
+				if (!have2) {
+					have2 = 1;
+					second = second_cp(w, text, n, i + step,
+							   x, bn);
+				}
+				if (second != e->cps[1])
+					continue;
+			}
 			if ((m = match(w, e, text, n, i)) > 0) {
 				*at = i;
 				*len = m;
