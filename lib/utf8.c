@@ -57,9 +57,30 @@ cr_utf8_encode(unsigned cp, char out[4])
 					 (utf8proc_uint8_t *)out);
 }
 
+/* Runs of code points of one width in utf8proc's data, the scripts this
+ * product's text is mostly in, answered without a look-up (test_utf8.c
+ * checks every code point against utf8proc). */
+static const struct {
+	unsigned lo, hi;
+	int w;
+} width_runs[] = {
+    {0x00a0, 0x02ff, 1}, /* Latin-1, Latin Extended-A and -B, IPA */
+    {0x0370, 0x0482, 1}, /* Greek, Cyrillic */
+    {0x048a, 0x0590, 1},
+    {0x1e00, 0x200a, 1}, /* Latin Extended Additional (Vietnamese) */
+    {0x3000, 0x3029, 2}, /* CJK punctuation */
+    {0x4e00, 0xa48c, 2}, /* CJK Unified Ideographs */
+    {0xff01, 0xff60, 2}, /* fullwidth forms */
+};
+
 int
 cr_utf8_cp_width(unsigned cp)
 {
+	size_t i;
+
+	for (i = 0; i < CR_ARRAY_LEN(width_runs) && cp >= width_runs[i].lo; i++)
+		if (cp <= width_runs[i].hi)
+			return width_runs[i].w;
 	return cp > 0x10ffff ? 0 : utf8proc_charwidth((utf8proc_int32_t)cp);
 }
 
@@ -100,17 +121,6 @@ cr_utf8_chars(const char *s, size_t n)
 		c++;
 	}
 	return c;
-}
-
-static int
-ascii_only(const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if ((unsigned char)s[i] >= 0x80)
-			return 0;
-	return 1;
 }
 
 /* s[0, n) through utf8proc_map with `opts`; a copy when s is not valid
@@ -216,7 +226,8 @@ cr_node_nfc(cr_node *n)
 
 	if (n == NULL)
 		return 0;
-	if (n->value != NULL && !ascii_only(n->value, strlen(n->value))) {
+	/* NFC already (the common case): kept as it is, not copied */
+	if (n->value != NULL && !quick(n->value, strlen(n->value), 0)) {
 		if ((v = cr_utf8_nfc(n->value, strlen(n->value), NULL)) == NULL)
 			return -1;
 		free(n->value);

@@ -161,6 +161,21 @@ test_decode(void **state)
 	assert_memory_equal(enc, "\xf0\x9f\x9a\x80", 4);
 }
 
+/* The widths answered without utf8proc agree with it everywhere. */
+static void
+test_width_runs(void **state)
+{
+	unsigned cp;
+
+	(void)state;
+	for (cp = 0; cp <= 0x10ffff; cp++)
+		if (cr_utf8_cp_width(cp) !=
+		    utf8proc_charwidth((utf8proc_int32_t)cp))
+			fail_msg("U+%04X: %d, utf8proc %d", cp,
+				 cr_utf8_cp_width(cp),
+				 utf8proc_charwidth((utf8proc_int32_t)cp));
+}
+
 /* The decoder's fast paths agree with utf8proc on every two- and
  * three-byte sequence (continuation bytes around their valid range). */
 static void
@@ -301,6 +316,7 @@ main(void)
 	    cmocka_unit_test(test_width),
 	    cmocka_unit_test(test_decode),
 	    cmocka_unit_test(test_decode_fast),
+	    cmocka_unit_test(test_width_runs),
 	    cmocka_unit_test(test_positions),
 	    cmocka_unit_test(test_escape),
 	    cmocka_unit_test(test_slug),
