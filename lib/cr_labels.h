@@ -31,6 +31,7 @@ typedef enum cr_label_id {
 	CR_LABEL_NEXT_CONTACT,
 	CR_LABEL_PREVIOUS,
 	CR_LABEL_TAGS,
+	CR_LABEL_STAGE,
 	/* Columns of a person table. */
 	CR_LABEL_NAME,
 	CR_LABEL_ROLE,
@@ -59,6 +60,32 @@ typedef enum cr_label_id {
 	CR_LABEL_STATUS_DONE,
 	CR_LABEL_STATUS_BLOCKED,
 	CR_LABEL_STATUS_DROPPED,
+	/* Values of `stage`, in the order of cr_stage_values (agency, then
+	 * fundraising). */
+	CR_LABEL_STAGE_BRIEF,
+	CR_LABEL_STAGE_DEBRIEF,
+	CR_LABEL_STAGE_IDEAS,
+	CR_LABEL_STAGE_PRESENTATION,
+	CR_LABEL_STAGE_QUOTATION,
+	CR_LABEL_STAGE_PRODUCTION,
+	CR_LABEL_STAGE_REPORT,
+	CR_LABEL_STAGE_CLOSED,
+	CR_LABEL_STAGE_IDENTIFICATION,
+	CR_LABEL_STAGE_QUALIFICATION,
+	CR_LABEL_STAGE_CULTIVATION,
+	CR_LABEL_STAGE_SOLICITATION,
+	CR_LABEL_STAGE_STEWARDSHIP,
+	/* The confirmation block (its heading is the section label). */
+	CR_LABEL_CONFIRMED,  /* "Confirmed": a confirmation without remark */
+	CR_LABEL_CORRECTION, /* "Correction requested": the mark of a
+				remark */
+	/* The agenda (cr-render --agenda). */
+	CR_LABEL_AGENDA_KIND, /* the kind of document: "Agenda" */
+	CR_LABEL_WHEN,
+	CR_LABEL_WHERE,
+	CR_LABEL_INVITED, /* the heading of who is invited */
+	CR_LABEL_TOPICS,  /* the heading of the numbered topics */
+	CR_LABEL_REVIEW,  /* the heading of the actions to review */
 	/* Marks and titles. */
 	CR_LABEL_OVERDUE,	/* the mark on an overdue action */
 	CR_LABEL_DAYS_OVERDUE,	/* a column heading: "Days overdue" */
@@ -66,13 +93,15 @@ typedef enum cr_label_id {
 	CR_LABEL_CONTACT_REPORT,
 	/* printf templates, the same conversions in every language (see
 	 * cr_label_format for a way without a non-literal format). */
-	CR_LABEL_PAGE_OF,      /* "Page %d of %d": page number, page count */
-	CR_LABEL_SUBJECT,      /* "Contact report: %s (%s)": title, the
-				  contact's date written long */
-	CR_LABEL_OVERDUE_DAY,  /* "%d day overdue": one day */
-	CR_LABEL_OVERDUE_DAYS, /* "%d days overdue": more days */
-	CR_LABEL_REPLY,	       /* "Please confirm ... within %d hours.": the
-				  reply line of the client's copy */
+	CR_LABEL_PAGE_OF,	 /* "Page %d of %d": page number, page count */
+	CR_LABEL_SUBJECT,	 /* "Contact report: %s (%s)": title, the
+				    contact's date written long */
+	CR_LABEL_OVERDUE_DAY,	 /* "%d day overdue": one day */
+	CR_LABEL_OVERDUE_DAYS,	 /* "%d days overdue": more days */
+	CR_LABEL_REPLY,		 /* "Please confirm ... within %d hours.": the
+				    reply line of the client's copy */
+	CR_LABEL_AGENDA_SUBJECT, /* "Agenda: %s — %s": title, the date and
+				    time written long */
 	CR_LABEL__COUNT
 } cr_label_id;
 
@@ -90,13 +119,18 @@ typedef enum cr_enum_kind {
 	CR_ENUM_TYPE,	 /* cr_type */
 	CR_ENUM_OUTCOME, /* cr_outcome */
 	CR_ENUM_CONF,	 /* cr_conf */
-	CR_ENUM_STATUS	 /* cr_status */
+	CR_ENUM_STATUS,	 /* cr_status */
+	CR_ENUM_STAGE	 /* an index of cr_stage_values */
 } cr_enum_kind;
 
 /* The word for an enum value of that kind in language l ("Meeting",
  * "Cuộc họp" ...), or "" for CR_TYPE_NONE and the _INVALID members: show
  * the text as written then. */
 const char *cr_enum_label(cr_enum_kind kind, int value, cr_lang l);
+
+/* The word for a stage ("Quotation", "Báo giá" ...), or the text as
+ * written when it is not one of cr_stage_values; "" for NULL. */
+const char *cr_stage_word(const char *stage, cr_lang l);
 
 /* Month m (1-12) as used inside a long date: "November", "tháng 11",
  * "11月", "ноября" (genitive). "" when out of range. */

@@ -45,6 +45,9 @@ typedef struct cr_buf {
 	int oom; /* set once an allocation failed; further puts are ignored */
 } cr_buf;
 
+/* An empty buffer; cr_buf_free releases its data (the struct is the
+ * caller's). The put functions return 0, or -1 once memory ran out (then
+ * b->oom is set and later puts do nothing). */
 void cr_buf_init(cr_buf *b);
 void cr_buf_free(cr_buf *b);
 int cr_buf_put(cr_buf *b, const char *s, size_t n);
@@ -157,6 +160,9 @@ typedef struct cr_diags {
 	int oom;
 } cr_diags;
 
+/* An empty list; cr_diags_free frees every diagnostic and the array (the
+ * struct is the caller's). The add functions return 0, or -1 on memory
+ * (then d->oom is set). */
 void cr_diags_init(cr_diags *d);
 void cr_diags_free(cr_diags *d);
 /* Drops the diagnostics from index len on. */
@@ -443,12 +449,16 @@ cr_conf cr_conf_lookup(const char *s);
 cr_lang cr_lang_lookup(const char *s);
 cr_status cr_status_lookup(const char *s);
 
+/* An empty report (every field absent), or NULL on memory; the caller
+ * owns it and frees it with cr_report_free (NULL is fine). */
 cr_report *cr_report_new(void);
 void cr_report_free(cr_report *r);
 void cr_reports_free(cr_reports *rs); /* frees the reports and the array */
+/* Appends r, which the list then owns; 0, or -1 on memory (r is then
+ * still the caller's). */
 int cr_reports_push(cr_reports *rs, cr_report *r);
-/* Frees everything but what a WIP needs (file, id, client, project,
- * date, and each action's id, what, who, due and status), so that a
+/* Frees everything but what a WIP needs (the fields flagged CR_FF_WIP in
+ * cr_fields.h and cr_action_fields.h), so that a
  * collection of 100,000 reports fits in memory. The report stays valid:
  * the rest reads as absent. */
 void cr_report_strip(cr_report *r);
@@ -619,6 +629,11 @@ typedef struct cr_write_opts {
 	size_t logo_len;
 	int reply_hours; /* the client's copy asks for confirmation within
 			    so many hours; 0: no such line */
+	int agenda;	 /* html, txt, pdf, eml: the agenda sent before the
+			    contact (SPEC 7, --agenda): title, when, where, who is
+			    invited, the topics and the open and blocked actions
+			    to review; never discussion, agreements, internal
+			    notes or confirmations */
 } cr_write_opts;
 
 /* ------------------------------------------------------------------ */

@@ -121,6 +121,7 @@ static const char *const labels[CR_LABEL__COUNT][CR_LANG__COUNT] = {
     [CR_LABEL_PREVIOUS] = {"Previous report", "Báo cáo trước", "上一份报告",
 			   "Предыдущий отчет"},
     [CR_LABEL_TAGS] = {"Tags", "Thẻ", "标签", "Теги"},
+    [CR_LABEL_STAGE] = {"Stage", "Giai đoạn", "阶段", "Этап"},
     /* person columns */
     [CR_LABEL_NAME] = {"Name", "Họ và tên", "姓名", "Имя"},
     [CR_LABEL_ROLE] = {"Role", "Chức vụ", "职务", "Должность"},
@@ -158,6 +159,46 @@ static const char *const labels[CR_LABEL__COUNT][CR_LANG__COUNT] = {
     [CR_LABEL_STATUS_BLOCKED] = {"Blocked", "Đang vướng mắc", "受阻",
 				 "Заблокировано"},
     [CR_LABEL_STATUS_DROPPED] = {"Dropped", "Đã hủy", "已取消", "Отменено"},
+    /* stage: the agency's job */
+    [CR_LABEL_STAGE_BRIEF] = {"Brief", "Nhận brief", "需求简报", "Бриф"},
+    [CR_LABEL_STAGE_DEBRIEF] = {"Debrief", "Phản hồi brief", "简报复核",
+				"Дебриф"},
+    [CR_LABEL_STAGE_IDEAS] = {"Ideas", "Ý tưởng", "创意", "Идеи"},
+    [CR_LABEL_STAGE_PRESENTATION] = {"Presentation", "Thuyết trình", "提案",
+				     "Презентация"},
+    [CR_LABEL_STAGE_QUOTATION] = {"Quotation", "Báo giá", "报价",
+				  "Коммерческое предложение"},
+    [CR_LABEL_STAGE_PRODUCTION] = {"Production", "Sản xuất", "制作",
+				   "Производство"},
+    [CR_LABEL_STAGE_REPORT] = {"Report and settlement", "Báo cáo và quyết toán",
+			       "结案报告与结算", "Отчет и закрытие расчетов"},
+    [CR_LABEL_STAGE_CLOSED] = {"Closed", "Đã kết thúc", "已结束", "Закрыт"},
+    /* stage: the fundraiser's donor */
+    [CR_LABEL_STAGE_IDENTIFICATION] = {"Identification", "Xác định", "识别",
+				       "Выявление"},
+    [CR_LABEL_STAGE_QUALIFICATION] = {"Qualification", "Đánh giá", "资格评估",
+				      "Квалификация"},
+    [CR_LABEL_STAGE_CULTIVATION] = {"Cultivation", "Vun đắp quan hệ",
+				    "关系培养", "Развитие отношений"},
+    [CR_LABEL_STAGE_SOLICITATION] = {"Solicitation", "Đề nghị tài trợ", "劝募",
+				     "Просьба о пожертвовании"},
+    [CR_LABEL_STAGE_STEWARDSHIP] = {"Stewardship", "Chăm sóc nhà tài trợ",
+				    "捐赠者维护", "Сопровождение донора"},
+    /* the confirmation block */
+    [CR_LABEL_CONFIRMED] = {"Confirmed", "Đã xác nhận", "已确认",
+			    "Подтверждено"},
+    [CR_LABEL_CORRECTION] = {"Correction requested", "Đề nghị điều chỉnh",
+			     "要求修改", "Просит исправить"},
+    /* the agenda */
+    [CR_LABEL_AGENDA_KIND] = {"Agenda", "Chương trình làm việc", "会议议程",
+			      "Повестка встречи"},
+    [CR_LABEL_WHEN] = {"When", "Thời gian", "时间", "Когда"},
+    [CR_LABEL_WHERE] = {"Where", "Địa điểm", "地点", "Где"},
+    [CR_LABEL_INVITED] = {"Invited", "Thành phần mời", "受邀人员",
+			  "Приглашены"},
+    [CR_LABEL_TOPICS] = {"Topics", "Nội dung", "议题", "Вопросы"},
+    [CR_LABEL_REVIEW] = {"Actions to review", "Các việc cần rà soát",
+			 "待跟进事项", "Задачи для проверки"},
     /* marks and titles */
     [CR_LABEL_OVERDUE] = {"Overdue", "Quá hạn", "已逾期", "Просрочено"},
     [CR_LABEL_DAYS_OVERDUE] = {"Days overdue", "Số ngày quá hạn", "逾期天数",
@@ -184,6 +225,8 @@ static const char *const labels[CR_LABEL__COUNT][CR_LANG__COUNT] = {
 			"请在 %d 小时内确认本报告，或提出修改意见。",
 			"Просим подтвердить отчет или прислать исправления "
 			"в течение %d ч."},
+    [CR_LABEL_AGENDA_SUBJECT] = {"Agenda: %s — %s", "Chương trình: %s — %s",
+				 "议程：%s — %s", "Повестка: %s — %s"},
 };
 
 /* Month names as they stand inside a long date (Russian: genitive). */
@@ -255,12 +298,29 @@ cr_enum_label(cr_enum_kind kind, int value, cr_lang l)
 		first = CR_LABEL_STATUS_OPEN;
 		n = CR_STATUS_INVALID;
 		break;
+	case CR_ENUM_STAGE:
+		first = CR_LABEL_STAGE_BRIEF;
+		n = CR_LABEL_STAGE_STEWARDSHIP - CR_LABEL_STAGE_BRIEF + 1;
+		break;
 	default:
 		return "";
 	}
 	if (value < 0 || value >= n)
 		return "";
 	return cr_label((cr_label_id)(first + value), l);
+}
+
+const char *
+cr_stage_word(const char *stage, cr_lang l)
+{
+	size_t i;
+
+	if (stage == NULL)
+		return "";
+	for (i = 0; cr_stage_values[i] != NULL; i++)
+		if (strcmp(stage, cr_stage_values[i]) == 0)
+			return cr_enum_label(CR_ENUM_STAGE, (int)i, l);
+	return stage;
 }
 
 const char *

@@ -166,11 +166,11 @@ add_persons(GMimeMessage *m, GMimeAddressType type, const cr_persons *ps)
 }
 
 /* The moment of the Date header: `issued` (a date alone: its midnight),
- * else o->now. */
+ * else o->now; the agenda's is always now (`issued` is the report's). */
 static void
 message_when(const cr_report *r, const cr_write_opts *o, cr_datetime *dt)
 {
-	if (r->issued.valid) {
+	if (r->issued.valid && !o->agenda) {
 		*dt = r->issued.dt;
 		if (!dt->has_time)
 			dt->hour = dt->minute = dt->second = 0;
@@ -191,10 +191,12 @@ gdate(const cr_datetime *dt)
 	return gd;
 }
 
-/* "Contact report: TITLE (20 November 2026)" in language l; the title
- * alone when the contact's date is missing. */
+/* "Contact report: TITLE (20 November 2026)" in language l, or for the
+ * agenda "Agenda: TITLE — 24 November 2026, 14:00 (UTC+07:00)" (the
+ * time matters before a meeting); the title alone when the contact's
+ * date is missing. */
 static int
-subject(cr_buf *out, const cr_report *r, cr_lang l)
+subject(cr_buf *out, const cr_report *r, cr_lang l, int agenda)
 {
 	const char *title = cr_str_given(r->title.s)
 				? r->title.s
@@ -206,15 +208,16 @@ subject(cr_buf *out, const cr_report *r, cr_lang l)
 	if (r->date.valid) {
 		cr_datetime dt = r->date.dt;
 
-		dt.has_time = 0;
+		dt.has_time = dt.has_time && agenda;
 		cr_format_date_long(&dt, l, &when);
 	} else if (cr_str_given(r->date.raw.s))
 		cr_buf_puts(&when, r->date.raw.s);
 	if (when.oom)
 		rc = -1;
 	else if (when.len > 0)
-		rc =
-		    cr_label_format(out, CR_LABEL_SUBJECT, l, title, when.data);
+		rc = cr_label_format(
+		    out, agenda ? CR_LABEL_AGENDA_SUBJECT : CR_LABEL_SUBJECT, l,
+		    title, when.data);
 	else
 		rc = cr_buf_puts(out, title);
 	cr_buf_free(&when);
@@ -234,13 +237,13 @@ fnv1a(const char *s)
 /* See the top of the file. */
 static int
 message_id(cr_buf *out, const cr_report *r, const cr_datetime *when,
-	   const char *from)
+	   const char *from, int agenda)
 {
 	const char *id = r->id.s != NULL ? r->id.s : "", *dom, *p;
 	cr_datetime utc;
 	size_t n = 0;
 
-	cr_buf_puts(out, "crtools.");
+	cr_buf_puts(out, agenda ? "crtools.agenda." : "crtools.");
 	for (p = id; *p != '\0' && n < 64; p++, n++) {
 		unsigned char c = (unsigned char)*p;
 
@@ -274,16 +277,18 @@ boundary(const cr_report *r, char out[64])
 }
 
 /* The attachment's name: the report id with path separators and
- * controls replaced, ".pdf" appended. Caller frees. */
+ * controls replaced, "-agenda" for the agenda, ".pdf" appended. Caller
+ * frees. */
 static char *
-file_name(const cr_report *r)
+file_name(const cr_report *r, int agenda)
 {
 	cr_buf b;
 	char *s, *p;
 
 	cr_buf_init(&b);
-	cr_buf_printf(&b, "%s.pdf",
-		      cr_str_given(r->id.s) ? r->id.s : "contact-report");
+	cr_buf_printf(&b, "%s%s.pdf",
+		      cr_str_given(r->id.s) ? r->id.s : "contact-report",
+		      agenda ? "-agenda" : "");
 	if (b.oom || (s = header_text(b.data)) == NULL) {
 		cr_buf_free(&b);
 		return NULL;
@@ -336,7 +341,8 @@ cr_render_eml(const cr_report *r, const cr_write_opts *o, cr_buf *out)
 		    from);
 	add_persons(m, GMIME_ADDRESS_TYPE_TO, &r->attendees);
 	add_persons(m, GMIME_ADDRESS_TYPE_CC, &r->distribution);
-	if (subject(&hdr, r, lang) == -1 || (s = header_text(hdr.data)) == NULL)
+	if (subject(&hdr, r, lang, o->agenda) == -1 ||
+	    (s = header_text(hdr.data)) == NULL)
 		goto out;
 	g_mime_message_set_subject(m, s, "utf-8");
 	free(s);
@@ -346,7 +352,7 @@ cr_render_eml(const cr_report *r, const cr_write_opts *o, cr_buf *out)
 		g_date_time_unref(date);
 	}
 	hdr.len = 0;
-	if (message_id(&hdr, r, &when, from) == -1)
+	if (message_id(&hdr, r, &when, from, o->agenda) == -1)
 		goto out;
 	g_mime_message_set_message_id(m, hdr.data);
 
@@ -370,7 +376,7 @@ cr_render_eml(const cr_report *r, const cr_write_opts *o, cr_buf *out)
 	g_mime_part_set_content(pdf, wrap);
 	g_mime_part_set_content_encoding(pdf, GMIME_CONTENT_ENCODING_BASE64);
 	g_mime_object_set_disposition(GMIME_OBJECT(pdf), "attachment");
-	if ((fname = file_name(r)) == NULL)
+	if ((fname = file_name(r, o->agenda)) == NULL)
 		goto out;
 	g_mime_part_set_filename(pdf, fname);
 

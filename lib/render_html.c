@@ -63,6 +63,11 @@ static const char stylesheet[] =
     ".internal-copy{border:2px solid #a40000;color:#a40000;"
     "font-weight:700;text-align:center;padding:.4em;margin:0 0 1em}\n"
     "section.internal{border-left:4px solid #a40000;padding-left:.8em}\n"
+    "ul.confirmations{list-style:none;padding-left:0}\n"
+    "ul.confirmations .name{font-weight:600}\n"
+    ".correction{margin:.2em 0 .2em 1em;padding:.2em .6em;"
+    "border-left:4px solid #b36b00;background:#fff4e0}\n"
+    ".correction .mark{font-weight:700;color:#8a4b00}\n"
     ".reply{margin-top:1.6em;font-style:italic}\n"
     ":lang(zh) .reply{font-style:normal}\n"
     "code{font-family:\"Noto Sans Mono\",\"DejaVu Sans Mono\",Menlo,"
@@ -200,17 +205,18 @@ static int
 header(struct html *h)
 {
 	const cr_report *r = h->r;
+	int agenda = h->o->agenda;
+	cr_label_id kind =
+	    agenda ? CR_LABEL_AGENDA_KIND : CR_LABEL_CONTACT_REPORT;
 	size_t i;
 
 	put(h, "<header>\n");
 	if (brand(h) == -1)
 		return -1;
 	put(h, "<p class=\"kind\">");
-	esc(h, cr_label(CR_LABEL_CONTACT_REPORT, h->lang));
+	esc(h, cr_label(kind, h->lang));
 	put(h, "</p>\n<h1>");
-	esc(h, cr_str_given(r->title.s)
-		   ? r->title.s
-		   : cr_label(CR_LABEL_CONTACT_REPORT, h->lang));
+	esc(h, cr_str_given(r->title.s) ? r->title.s : cr_label(kind, h->lang));
 	put(h, "</h1>\n<dl class=\"meta\">\n");
 	field_str(h, CR_LABEL_CLIENT, &r->client);
 	field_str(h, CR_LABEL_PROJECT, &r->project);
@@ -218,25 +224,30 @@ header(struct html *h)
 		field_word(h, CR_LABEL_TYPE,
 			   cr_enum_word(CR_ENUM_TYPE, cr_report_type(r),
 					r->type.s, h->lang));
-	if (cr_str_given(r->outcome.s))
+	if (cr_str_given(r->outcome.s) && !agenda)
 		field_word(h, CR_LABEL_OUTCOME,
 			   cr_enum_word(CR_ENUM_OUTCOME, cr_report_outcome(r),
 					r->outcome.s, h->lang));
-	if (field_date(h, CR_LABEL_DATE, &r->date) == -1)
+	if (cr_str_given(r->stage.s))
+		field_word(h, CR_LABEL_STAGE,
+			   cr_stage_word(r->stage.s, h->lang));
+	if (field_date(h, agenda ? CR_LABEL_WHEN : CR_LABEL_DATE, &r->date) ==
+	    -1)
 		return -1;
-	field_str(h, CR_LABEL_LOCATION, &r->location);
+	field_str(h, agenda ? CR_LABEL_WHERE : CR_LABEL_LOCATION, &r->location);
 	field_str(h, CR_LABEL_AUTHOR, &r->author);
-	if (field_date(h, CR_LABEL_ISSUED, &r->issued) == -1)
+	if (!agenda && field_date(h, CR_LABEL_ISSUED, &r->issued) == -1)
 		return -1;
 	/* the internal copy says it in its banner: one statement */
 	if (h->o->audience != CR_AUDIENCE_INTERNAL)
 		field_word(h, CR_LABEL_CONFIDENTIALITY,
 			   cr_enum_word(CR_ENUM_CONF, cr_report_conf(r),
 					r->confidentiality.s, h->lang));
-	if (field_date(h, CR_LABEL_NEXT_CONTACT, &r->next_contact) == -1)
+	if (!agenda &&
+	    field_date(h, CR_LABEL_NEXT_CONTACT, &r->next_contact) == -1)
 		return -1;
 	field_str(h, CR_LABEL_PREVIOUS, &r->previous);
-	if (r->tags.len > 0) {
+	if (r->tags.len > 0 && !agenda) {
 		field_open(h, CR_LABEL_TAGS);
 		for (i = 0; i < r->tags.len; i++) {
 			if (i > 0)
@@ -245,32 +256,36 @@ header(struct html *h)
 		}
 		put(h, "</dd>\n");
 	}
-	field_str(h, CR_LABEL_REPORT_ID, &r->id);
+	if (!agenda)
+		field_str(h, CR_LABEL_REPORT_ID, &r->id);
 	put(h, "</dl>\n</header>\n");
 	return 0;
 }
 
 /* ----------------------------------------------------------- sections */
 
+/* <section class="KEY"><h2>LABEL</h2>: the class is the field's key
+ * (the agenda's sections too: attendees, agenda, actions). */
 static void
-section_open(struct html *h, cr_section s)
+section_open(struct html *h, cr_section s, cr_label_id label)
 {
 	put(h, "<section class=\"");
 	put(h, cr_section_key(s));
 	put(h, "\">\n<h2>");
-	esc(h, cr_section_label(s, h->lang));
+	esc(h, label == CR_LABEL__COUNT ? cr_section_label(s, h->lang)
+					: cr_label(label, h->lang));
 	put(h, "</h2>\n");
 }
 
 static void
-persons(struct html *h, cr_section s, const cr_persons *ps)
+persons(struct html *h, cr_section s, const cr_persons *ps, cr_label_id label)
 {
 	const cr_person *p;
 	size_t i;
 
 	if (ps->len == 0)
 		return;
-	section_open(h, s);
+	section_open(h, s, label);
 	put(h, "<ul class=\"persons\">\n");
 	for (i = 0; i < ps->len; i++) {
 		p = &ps->items[i];
@@ -300,13 +315,14 @@ persons(struct html *h, cr_section s, const cr_persons *ps)
 }
 
 static int
-texts(struct html *h, cr_section s, const cr_texts *t, int ordered)
+texts(struct html *h, cr_section s, const cr_texts *t, int ordered,
+      cr_label_id label)
 {
 	size_t i;
 
 	if (t->len == 0)
 		return 0;
-	section_open(h, s);
+	section_open(h, s, label);
 	put(h, ordered ? "<ol>\n" : "<ul>\n");
 	for (i = 0; i < t->len; i++) {
 		put(h, "<li>");
@@ -428,12 +444,14 @@ actions(struct html *h)
 	int with_note = 0;
 	size_t i;
 
-	if (r->actions.len == 0)
+	if (cr_render_actions_shown(r, h->o) == 0)
 		return 0;
 	for (i = 0; i < r->actions.len; i++)
-		if (cr_str_given(r->actions.items[i].note.s))
+		if (cr_render_action_shown(&r->actions.items[i], h->o) &&
+		    cr_str_given(r->actions.items[i].note.s))
 			with_note = 1;
-	section_open(h, CR_SEC_ACTIONS);
+	section_open(h, CR_SEC_ACTIONS,
+		     h->o->agenda ? CR_LABEL_REVIEW : CR_LABEL__COUNT);
 	put(h, "<table class=\"actions\">\n<thead>\n<tr>");
 	column_head(h, CR_COL_ID);
 	column_head(h, CR_COL_WHAT);
@@ -444,10 +462,69 @@ actions(struct html *h)
 		column_head(h, CR_COL_NOTE);
 	put(h, "</tr>\n</thead>\n<tbody>\n");
 	for (i = 0; i < r->actions.len; i++)
-		if (action_row(h, &r->actions.items[i], with_note) == -1)
+		if (cr_render_action_shown(&r->actions.items[i], h->o) &&
+		    action_row(h, &r->actions.items[i], with_note) == -1)
 			return -1;
 	put(h, "</tbody>\n</table>\n</section>\n");
 	return 0;
+}
+
+/* Who confirmed and when; a remark stands apart, marked as the
+ * correction asked for. */
+static int
+confirmations(struct html *h)
+{
+	const cr_confirmations *cs = &h->r->confirmations;
+	size_t i;
+
+	if (cs->len == 0)
+		return 0;
+	section_open(h, CR_SEC_CONFIRMATIONS, CR_LABEL__COUNT);
+	put(h, "<ul class=\"confirmations\">\n");
+	for (i = 0; i < cs->len; i++) {
+		const cr_confirmation *c = &cs->items[i];
+		int remark = cr_str_given(c->note.s);
+
+		put(h, remark ? "<li class=\"remark\">" : "<li class=\"ok\">");
+		put(h, "<span class=\"name\">");
+		esc(h, c->name.s);
+		put(h, "</span>");
+		if (cr_str_given(c->at.raw.s)) {
+			cr_buf t;
+
+			cr_buf_init(&t);
+			if (cr_date_text(&t, &c->at, h->lang) == -1) {
+				cr_buf_free(&t);
+				return -1;
+			}
+			put(h, " — ");
+			if (c->at.valid) {
+				char iso[32];
+
+				cr_datetime_format(&c->at.dt, iso);
+				put(h, "<time datetime=\"");
+				esc(h, iso);
+				put(h, "\">");
+			}
+			cr_html_escape(h->out, t.data, t.len);
+			if (c->at.valid)
+				put(h, "</time>");
+			cr_buf_free(&t);
+		}
+		if (remark) {
+			put(h,
+			    "\n<p class=\"correction\"><span class=\"mark\">");
+			esc(h, cr_label(CR_LABEL_CORRECTION, h->lang));
+			put(h, h->lang == CR_LANG_ZH ? "：" : ":");
+			put(h, "</span> ");
+			if (cr_md_to_html(h->out, c->note.s) == -1)
+				return -1;
+			put(h, "</p>");
+		}
+		put(h, "</li>\n");
+	}
+	put(h, "</ul>\n</section>\n");
+	return h->out->oom ? -1 : 0;
 }
 
 /* --------------------------------------------------------------- page */
@@ -519,7 +596,7 @@ reply_line(struct html *h)
 		cr_buf_free(&t);
 		return -1;
 	}
-	if (t.len > 0) {
+	if (t.len > 0 && !h->o->agenda) {
 		put(h, "<p class=\"reply\">");
 		cr_html_escape(h->out, t.data, t.len);
 		put(h, "</p>\n");
@@ -577,17 +654,32 @@ cr_render_html(const cr_report *r, const cr_write_opts *o, cr_buf *out)
 	if (header(&h) == -1)
 		goto fail;
 	put(&h, "<main>\n");
-	persons(&h, CR_SEC_ATTENDEES, &r->attendees);
-	persons(&h, CR_SEC_ABSENT, &r->absent);
-	persons(&h, CR_SEC_DISTRIBUTION, &r->distribution);
-	if (texts(&h, CR_SEC_AGENDA, &r->agenda, 1) == -1 ||
-	    texts(&h, CR_SEC_DISCUSSION, &r->discussion, 0) == -1 ||
-	    texts(&h, CR_SEC_AGREEMENTS, &r->agreements, 1) == -1 ||
+	if (o->agenda) {
+		/* the invitation: nothing of what was said */
+		persons(&h, CR_SEC_ATTENDEES, &r->attendees, CR_LABEL_INVITED);
+		if (texts(&h, CR_SEC_AGENDA, &r->agenda, 1, CR_LABEL_TOPICS) ==
+			-1 ||
+		    actions(&h) == -1)
+			goto fail;
+		goto end;
+	}
+	persons(&h, CR_SEC_ATTENDEES, &r->attendees, CR_LABEL__COUNT);
+	persons(&h, CR_SEC_ABSENT, &r->absent, CR_LABEL__COUNT);
+	persons(&h, CR_SEC_DISTRIBUTION, &r->distribution, CR_LABEL__COUNT);
+	if (texts(&h, CR_SEC_AGENDA, &r->agenda, 1, CR_LABEL__COUNT) == -1 ||
+	    texts(&h, CR_SEC_DISCUSSION, &r->discussion, 0, CR_LABEL__COUNT) ==
+		-1 ||
+	    texts(&h, CR_SEC_AGREEMENTS, &r->agreements, 1, CR_LABEL__COUNT) ==
+		-1 ||
 	    actions(&h) == -1)
 		goto fail;
 	/* The client's copy never holds a word of the internal notes. */
-	if (internal && texts(&h, CR_SEC_INTERNAL, &r->internal, 0) == -1)
+	if (internal &&
+	    texts(&h, CR_SEC_INTERNAL, &r->internal, 0, CR_LABEL__COUNT) == -1)
 		goto fail;
+	if (confirmations(&h) == -1)
+		goto fail;
+end:
 	if (reply_line(&h) == -1)
 		goto fail;
 	put(&h, "</main>\n</body>\n</html>\n");

@@ -704,6 +704,15 @@ logo_open(struct doc *d)
 	}
 }
 
+/* The kind of document: a contact report, or its agenda. */
+static const char *
+kind(const struct doc *d)
+{
+	return cr_label(d->o->agenda ? CR_LABEL_AGENDA_KIND
+				     : CR_LABEL_CONTACT_REPORT,
+			d->lang);
+}
+
 /* The logo and agency name on the left, the kind of document on the
  * right; only the kind when there is no house style. */
 static void
@@ -716,8 +725,7 @@ brand(struct doc *d)
 
 	if (d->o->agency == NULL && d->logo_png == NULL &&
 	    d->logo_svg == NULL) {
-		para_text(d, cr_label(CR_LABEL_CONTACT_REPORT, d->lang), S_KIND,
-			  0);
+		para_text(d, kind(d), S_KIND, 0);
 		if (!d->oom)
 			d->blocks[d->len - 1].keep = 1;
 		return;
@@ -731,7 +739,7 @@ brand(struct doc *d)
 	b->cell[0].l = layout(d, &t, S_AGENCY, TEXT_W * 0.65 - x, 0);
 	rich_free(&t);
 	rich_init(&t);
-	rich_put(&t, cr_label(CR_LABEL_CONTACT_REPORT, d->lang), 0);
+	rich_put(&t, kind(d), 0);
 	rich_grey(&t, 0, t.s.len, 0.35);
 	b->cell[1].l = layout(d, &t, S_KIND, TEXT_W * 0.35, 0);
 	rich_free(&t);
@@ -794,10 +802,17 @@ label_width(struct doc *d, const cr_label_id *ids, size_t n)
 static void
 facts(struct doc *d)
 {
-	static const cr_label_id left_ids[] = {
-	    CR_LABEL_CLIENT,  CR_LABEL_PROJECT, CR_LABEL_TYPE,
-	    CR_LABEL_OUTCOME, CR_LABEL_DATE,	CR_LABEL_LOCATION};
-	static const cr_label_id right_ids[] = {
+	const int agenda = d->o->agenda;
+	const cr_label_id when = agenda ? CR_LABEL_WHEN : CR_LABEL_DATE;
+	const cr_label_id where = agenda ? CR_LABEL_WHERE : CR_LABEL_LOCATION;
+	const cr_label_id left_ids[] = {CR_LABEL_CLIENT,
+					CR_LABEL_PROJECT,
+					CR_LABEL_TYPE,
+					CR_LABEL_OUTCOME,
+					CR_LABEL_STAGE,
+					when,
+					where};
+	const cr_label_id right_ids[] = {
 	    CR_LABEL_AUTHOR,   CR_LABEL_ISSUED, CR_LABEL_NEXT_CONTACT,
 	    CR_LABEL_PREVIOUS, CR_LABEL_TAGS,	CR_LABEL_REPORT_ID};
 	static const enum style st[] = {S_CELL, S_CELL};
@@ -819,29 +834,35 @@ facts(struct doc *d)
 		     cr_enum_word(CR_ENUM_TYPE, cr_report_type(r), r->type.s,
 				  d->lang),
 		     d->lang);
-	if (cr_str_given(r->outcome.s))
+	if (cr_str_given(r->outcome.s) && !agenda)
 		fact(&col[0], CR_LABEL_OUTCOME,
 		     cr_enum_word(CR_ENUM_OUTCOME, cr_report_outcome(r),
 				  r->outcome.s, d->lang),
 		     d->lang);
+	if (cr_str_given(r->stage.s))
+		fact(&col[0], CR_LABEL_STAGE,
+		     cr_stage_word(r->stage.s, d->lang), d->lang);
 	date_text(d, &r->date, &v);
-	fact(&col[0], CR_LABEL_DATE, v.data, d->lang);
-	fact(&col[0], CR_LABEL_LOCATION, r->location.s, d->lang);
+	fact(&col[0], when, v.data, d->lang);
+	fact(&col[0], where, r->location.s, d->lang);
 	fact(&col[1], CR_LABEL_AUTHOR, r->author.s, d->lang);
-	date_text(d, &r->issued, &v);
-	fact(&col[1], CR_LABEL_ISSUED, v.data, d->lang);
-	date_text(d, &r->next_contact, &v);
-	fact(&col[1], CR_LABEL_NEXT_CONTACT, v.data, d->lang);
+	if (!agenda) {
+		date_text(d, &r->issued, &v);
+		fact(&col[1], CR_LABEL_ISSUED, v.data, d->lang);
+		date_text(d, &r->next_contact, &v);
+		fact(&col[1], CR_LABEL_NEXT_CONTACT, v.data, d->lang);
+	}
 	fact(&col[1], CR_LABEL_PREVIOUS, r->previous.s, d->lang);
 	v.len = 0;
 	cr_buf_puts(&v, "");
-	for (i = 0; i < r->tags.len; i++) {
+	for (i = 0; i < r->tags.len && !agenda; i++) {
 		if (i > 0)
 			cr_buf_puts(&v, ", ");
 		cr_buf_puts(&v, r->tags.items[i].s);
 	}
 	fact(&col[1], CR_LABEL_TAGS, v.data, d->lang);
-	fact(&col[1], CR_LABEL_REPORT_ID, r->id.s, d->lang);
+	if (!agenda)
+		fact(&col[1], CR_LABEL_REPORT_ID, r->id.s, d->lang);
 	if (v.oom)
 		d->oom = 1;
 	cr_buf_free(&v);
@@ -897,11 +918,8 @@ header(struct doc *d)
 	struct block *b;
 
 	brand(d);
-	para_text(d,
-		  cr_str_given(r->title.s)
-		      ? r->title.s
-		      : cr_label(CR_LABEL_CONTACT_REPORT, d->lang),
-		  S_TITLE, 2);
+	para_text(d, cr_str_given(r->title.s) ? r->title.s : kind(d), S_TITLE,
+		  2);
 	if (d->o->audience == CR_AUDIENCE_INTERNAL) {
 		rich_init(&t);
 		if (cr_conf_statement(&t.s, r, d->o, d->lang) == -1)
@@ -925,7 +943,7 @@ header(struct doc *d)
 /* The participants of a section, one a line: name, (role, org), e-mail
  * as a mailto: link. */
 static void
-persons(struct doc *d, cr_section sec, const cr_persons *ps)
+persons(struct doc *d, const char *label, const cr_persons *ps)
 {
 	struct rich t;
 	cr_buf url;
@@ -933,7 +951,7 @@ persons(struct doc *d, cr_section sec, const cr_persons *ps)
 
 	if (ps->len == 0)
 		return;
-	heading(d, cr_section_label(sec, d->lang));
+	heading(d, label);
 	cr_buf_init(&url);
 	for (i = 0; i < ps->len && !d->oom; i++) {
 		const cr_person *p = &ps->items[i];
@@ -968,14 +986,14 @@ persons(struct doc *d, cr_section sec, const cr_persons *ps)
 }
 
 static void
-texts(struct doc *d, cr_section sec, const cr_texts *tx, int numbered)
+texts(struct doc *d, const char *label, const cr_texts *tx, int numbered)
 {
 	struct rich t;
 	size_t i;
 
 	if (tx->len == 0)
 		return;
-	heading(d, cr_section_label(sec, d->lang));
+	heading(d, label);
 	for (i = 0; i < tx->len && !d->oom; i++) {
 		rich_init(&t);
 		if (numbered)
@@ -1110,7 +1128,7 @@ actions(struct doc *d)
 	struct block *b;
 	long head;
 
-	if (r->actions.len == 0)
+	if (cr_render_actions_shown(r, d->o) == 0)
 		return;
 	cols[n++] = CR_COL_ID;
 	cols[n++] = CR_COL_WHAT;
@@ -1118,7 +1136,8 @@ actions(struct doc *d)
 	cols[n++] = CR_COL_DUE;
 	cols[n++] = CR_COL_STATUS;
 	for (i = 0; i < r->actions.len; i++)
-		if (cr_str_given(r->actions.items[i].note.s)) {
+		if (cr_render_action_shown(&r->actions.items[i], d->o) &&
+		    cr_str_given(r->actions.items[i].note.s)) {
 			cols[n++] = CR_COL_NOTE;
 			break;
 		}
@@ -1135,8 +1154,12 @@ actions(struct doc *d)
 		d->oom = 1;
 		return;
 	}
-	/* measure every cell, the header row first */
+	/* measure every cell, the header row first (an action not shown
+	 * measures nothing) */
 	for (i = 0; i < rows && !d->oom; i++) {
+		if (i > 0 &&
+		    !cr_render_action_shown(&r->actions.items[i - 1], d->o))
+			continue;
 		if (i == 0)
 			for (c = 0; c < n; c++) {
 				rich_init(&cell[c]);
@@ -1157,7 +1180,8 @@ actions(struct doc *d)
 	free(mins);
 	free(maxs);
 
-	heading(d, cr_section_label(CR_SEC_ACTIONS, d->lang));
+	heading(d, d->o->agenda ? cr_label(CR_LABEL_REVIEW, d->lang)
+				: cr_section_label(CR_SEC_ACTIONS, d->lang));
 	for (c = 0; c < n; c++) {
 		rich_init(&cell[c]);
 		rich_put(&cell[c], cr_column_label(cols[c], d->lang), 0);
@@ -1171,6 +1195,8 @@ actions(struct doc *d)
 	for (i = 0; i < r->actions.len && !d->oom; i++) {
 		const cr_action *a = &r->actions.items[i];
 
+		if (!cr_render_action_shown(a, d->o))
+			continue;
 		action_cells(d, a, cols, n, cell);
 		if ((b = row(d, cell, w, n, st, PAD)) == NULL)
 			break;
@@ -1181,12 +1207,58 @@ actions(struct doc *d)
 	}
 }
 
+/* Who confirmed and when, one a line; a remark under it, marked in
+ * bold amber as the correction asked for. */
+static void
+confirmations(struct doc *d)
+{
+	const cr_confirmations *cs = &d->r->confirmations;
+	struct rich t;
+	cr_buf v;
+	size_t i, start;
+
+	if (cs->len == 0)
+		return;
+	heading(d, cr_section_label(CR_SEC_CONFIRMATIONS, d->lang));
+	cr_buf_init(&v);
+	for (i = 0; i < cs->len && !d->oom; i++) {
+		const cr_confirmation *c = &cs->items[i];
+
+		rich_init(&t);
+		rich_put(&t, c->name.s, 1);
+		rich_words(&t, 0);
+		if (cr_str_given(c->at.raw.s)) {
+			date_text(d, &c->at, &v);
+			start = t.s.len;
+			rich_put(&t, " — ", 0);
+			rich_put(&t, v.data, 0);
+			rich_grey(&t, start, t.s.len, 0.3);
+		}
+		para(d, &t, S_TEXT, i == 0 ? 0 : 4, 6, 0);
+		if (!cr_str_given(c->note.s))
+			continue;
+		rich_init(&t);
+		rich_put(&t, cr_label(CR_LABEL_CORRECTION, d->lang), 1);
+		cr_buf_puts(&t.s, d->lang == CR_LANG_ZH ? "：" : ": ");
+		attr(&t, pango_attr_foreground_new(0x8a8a, 0x4b4b, 0), 0,
+		     t.s.len);
+		if (rich_md(&t, c->note.s) == -1)
+			d->oom = 1;
+		para(d, &t, S_TEXT, 1.5, 22, 0);
+	}
+	if (v.oom)
+		d->oom = 1;
+	cr_buf_free(&v);
+}
+
 /* The client's copy ends asking for confirmation (house style). */
 static void
 reply(struct doc *d)
 {
 	struct rich t;
 
+	if (d->o->agenda)
+		return;
 	rich_init(&t);
 	if (cr_reply_line(&t.s, d->o, d->lang) == -1)
 		d->oom = 1;
@@ -1195,6 +1267,36 @@ reply(struct doc *d)
 		return;
 	}
 	para(d, &t, S_REPLY, 14, 0, 0);
+}
+
+/* The report's sections, in the order of the HTML page. */
+static void
+sections(struct doc *d)
+{
+	const cr_report *r = d->r;
+
+#define SEC(s) cr_section_label(s, d->lang)
+	persons(d, SEC(CR_SEC_ATTENDEES), &r->attendees);
+	persons(d, SEC(CR_SEC_ABSENT), &r->absent);
+	persons(d, SEC(CR_SEC_DISTRIBUTION), &r->distribution);
+	texts(d, SEC(CR_SEC_AGENDA), &r->agenda, 1);
+	texts(d, SEC(CR_SEC_DISCUSSION), &r->discussion, 0);
+	texts(d, SEC(CR_SEC_AGREEMENTS), &r->agreements, 1);
+	actions(d);
+	/* The client's copy never holds a word of the internal notes. */
+	if (d->o->audience == CR_AUDIENCE_INTERNAL)
+		texts(d, SEC(CR_SEC_INTERNAL), &r->internal, 0);
+#undef SEC
+	confirmations(d);
+}
+
+/* The agenda's: who is invited, the topics, the actions to review. */
+static void
+sections_agenda(struct doc *d)
+{
+	persons(d, cr_label(CR_LABEL_INVITED, d->lang), &d->r->attendees);
+	texts(d, cr_label(CR_LABEL_TOPICS, d->lang), &d->r->agenda, 1);
+	actions(d);
 }
 
 /* ------------------------------------------------------- pagination */
@@ -1682,17 +1784,10 @@ cr_render_pdf(const cr_report *r, const cr_write_opts *o, cr_buf *out)
 	if (!d.oom) {
 		logo_open(&d);
 		header(&d);
-		persons(&d, CR_SEC_ATTENDEES, &r->attendees);
-		persons(&d, CR_SEC_ABSENT, &r->absent);
-		persons(&d, CR_SEC_DISTRIBUTION, &r->distribution);
-		texts(&d, CR_SEC_AGENDA, &r->agenda, 1);
-		texts(&d, CR_SEC_DISCUSSION, &r->discussion, 0);
-		texts(&d, CR_SEC_AGREEMENTS, &r->agreements, 1);
-		actions(&d);
-		/* The client's copy never holds a word of the internal notes.
-		 */
-		if (o->audience == CR_AUDIENCE_INTERNAL)
-			texts(&d, CR_SEC_INTERNAL, &r->internal, 0);
+		if (o->agenda)
+			sections_agenda(&d);
+		else
+			sections(&d);
 		reply(&d);
 	}
 

@@ -99,7 +99,8 @@ static int
 header(struct txt *t)
 {
 	const cr_report *r = t->r;
-	struct hfield f[16];
+	int agenda = t->o->agenda;
+	struct hfield f[17];
 	size_t n = 0, i, w = 0;
 	const char *word;
 	int rc = 0;
@@ -117,30 +118,35 @@ header(struct txt *t)
 				    t->lang);
 		cr_buf_puts(ADD(CR_LABEL_TYPE), word);
 	}
-	if (cr_str_given(r->outcome.s)) {
+	if (cr_str_given(r->outcome.s) && !agenda) {
 		word = cr_enum_word(CR_ENUM_OUTCOME, cr_report_outcome(r),
 				    r->outcome.s, t->lang);
 		cr_buf_puts(ADD(CR_LABEL_OUTCOME), word);
 	}
+	if (cr_str_given(r->stage.s))
+		cr_buf_puts(ADD(CR_LABEL_STAGE),
+			    cr_stage_word(r->stage.s, t->lang));
 	if (cr_str_given(r->date.raw.s))
-		cr_date_text(ADD(CR_LABEL_DATE), &r->date, t->lang);
+		cr_date_text(ADD(agenda ? CR_LABEL_WHEN : CR_LABEL_DATE),
+			     &r->date, t->lang);
 	if (cr_str_given(r->location.s))
-		cr_buf_puts(ADD(CR_LABEL_LOCATION), r->location.s);
+		cr_buf_puts(ADD(agenda ? CR_LABEL_WHERE : CR_LABEL_LOCATION),
+			    r->location.s);
 	if (cr_str_given(r->author.s))
 		cr_buf_puts(ADD(CR_LABEL_AUTHOR), r->author.s);
-	if (cr_str_given(r->issued.raw.s))
+	if (cr_str_given(r->issued.raw.s) && !agenda)
 		cr_date_text(ADD(CR_LABEL_ISSUED), &r->issued, t->lang);
 	/* the internal copy says it in its banner: one statement */
 	word = cr_enum_word(CR_ENUM_CONF, cr_report_conf(r),
 			    r->confidentiality.s, t->lang);
 	if (t->o->audience != CR_AUDIENCE_INTERNAL)
 		cr_buf_puts(ADD(CR_LABEL_CONFIDENTIALITY), word);
-	if (cr_str_given(r->next_contact.raw.s))
+	if (cr_str_given(r->next_contact.raw.s) && !agenda)
 		cr_date_text(ADD(CR_LABEL_NEXT_CONTACT), &r->next_contact,
 			     t->lang);
 	if (cr_str_given(r->previous.s))
 		cr_buf_puts(ADD(CR_LABEL_PREVIOUS), r->previous.s);
-	if (r->tags.len > 0) {
+	if (r->tags.len > 0 && !agenda) {
 		cr_buf *b = ADD(CR_LABEL_TAGS);
 
 		for (i = 0; i < r->tags.len; i++) {
@@ -149,7 +155,7 @@ header(struct txt *t)
 			cr_buf_puts(b, r->tags.items[i].s);
 		}
 	}
-	if (cr_str_given(r->id.s))
+	if (cr_str_given(r->id.s) && !agenda)
 		cr_buf_puts(ADD(CR_LABEL_REPORT_ID), r->id.s);
 #undef ADD
 
@@ -172,10 +178,16 @@ header(struct txt *t)
 /* ----------------------------------------------------------- sections */
 
 static int
-section_open(struct txt *t, cr_section s)
+heading(struct txt *t, const char *label)
 {
 	cr_buf_putc(t->out, '\n');
-	return underlined(t, cr_section_label(s, t->lang), '-');
+	return underlined(t, label, '-');
+}
+
+static int
+section_open(struct txt *t, cr_section s)
+{
+	return heading(t, cr_section_label(s, t->lang));
 }
 
 /* The marker of item i (0-based) of n: "- " or a right-aligned number. */
@@ -197,13 +209,13 @@ marker(cr_buf *first, cr_buf *rest, size_t i, size_t n, int ordered)
 }
 
 static int
-persons(struct txt *t, cr_section s, const cr_persons *ps)
+persons(struct txt *t, const char *label, const cr_persons *ps)
 {
 	size_t i;
 
 	if (ps->len == 0)
 		return 0;
-	if (section_open(t, s) == -1)
+	if (heading(t, label) == -1)
 		return -1;
 	for (i = 0; i < ps->len; i++) {
 		t->tmp.len = 0;
@@ -216,7 +228,7 @@ persons(struct txt *t, cr_section s, const cr_persons *ps)
 }
 
 static int
-texts(struct txt *t, cr_section s, const cr_texts *tx, int ordered)
+texts(struct txt *t, const char *label, const cr_texts *tx, int ordered)
 {
 	cr_buf first, rest;
 	size_t i;
@@ -224,7 +236,7 @@ texts(struct txt *t, cr_section s, const cr_texts *tx, int ordered)
 
 	if (tx->len == 0)
 		return 0;
-	if (section_open(t, s) == -1)
+	if (heading(t, label) == -1)
 		return -1;
 	cr_buf_init(&first);
 	cr_buf_init(&rest);
@@ -292,6 +304,7 @@ action_fields(struct txt *t, const cr_action *a, size_t indent, size_t col)
 	return rc;
 }
 
+/* The actions; the agenda's are those to review (open and blocked). */
 static int
 actions(struct txt *t)
 {
@@ -299,12 +312,15 @@ actions(struct txt *t)
 					 CR_COL_NOTE, CR_COL_ID};
 	const cr_report *r = t->r;
 	cr_buf first, rest;
-	size_t i, w = 0, lw;
+	size_t i, k = 0, n, w = 0, lw;
 	int rc = 0;
 
-	if (r->actions.len == 0)
+	n = cr_render_actions_shown(r, t->o);
+	if (n == 0)
 		return 0;
-	if (section_open(t, CR_SEC_ACTIONS) == -1)
+	if (heading(t, t->o->agenda
+			   ? cr_label(CR_LABEL_REVIEW, t->lang)
+			   : cr_section_label(CR_SEC_ACTIONS, t->lang)) == -1)
 		return -1;
 	for (i = 0; i < CR_ARRAY_LEN(cols); i++) {
 		lw = label_width(cr_column_label(cols[i], t->lang), t->lang);
@@ -314,9 +330,11 @@ actions(struct txt *t)
 	cr_buf_init(&first);
 	cr_buf_init(&rest);
 	for (i = 0; i < r->actions.len && rc == 0; i++) {
-		if (i > 0)
+		if (!cr_render_action_shown(&r->actions.items[i], t->o))
+			continue;
+		if (k > 0)
 			cr_buf_putc(t->out, '\n');
-		marker(&first, &rest, i, r->actions.len, 1);
+		marker(&first, &rest, k++, n, 1);
 		t->tmp.len = 0;
 		cr_buf_puts(&t->tmp, "");
 		if (first.oom || rest.oom ||
@@ -332,6 +350,40 @@ actions(struct txt *t)
 	return rc;
 }
 
+/* Who confirmed, when, and the correction asked for, marked as such. */
+static int
+confirmations(struct txt *t)
+{
+	const cr_confirmations *cs = &t->r->confirmations;
+	size_t i;
+
+	if (cs->len == 0)
+		return 0;
+	if (section_open(t, CR_SEC_CONFIRMATIONS) == -1)
+		return -1;
+	for (i = 0; i < cs->len; i++) {
+		const cr_confirmation *c = &cs->items[i];
+
+		t->tmp.len = 0;
+		if (cr_confirmation_line(&t->tmp, c, t->lang) == -1 ||
+		    cr_text_wrap(t->out, t->tmp.data, "- ", "  ", TXT_WIDTH) ==
+			-1)
+			return -1;
+		if (!cr_str_given(c->note.s))
+			continue;
+		t->tmp.len = 0;
+		put_label(&t->tmp, cr_label(CR_LABEL_CORRECTION, t->lang),
+			  t->lang);
+		if (t->lang != CR_LANG_ZH)
+			cr_buf_putc(&t->tmp, ' ');
+		if (cr_md_to_plain(&t->tmp, c->note.s) == -1 ||
+		    cr_text_wrap(t->out, t->tmp.data, "  ", "  ", TXT_WIDTH) ==
+			-1)
+			return -1;
+	}
+	return 0;
+}
+
 /* --------------------------------------------------------------- body */
 
 /* The reply line of the client's copy, and with a house style the
@@ -341,7 +393,7 @@ static int
 closing(struct txt *t)
 {
 	t->tmp.len = 0;
-	if (cr_reply_line(&t->tmp, t->o, t->lang) == -1)
+	if (!t->o->agenda && cr_reply_line(&t->tmp, t->o, t->lang) == -1)
 		return -1;
 	if (t->tmp.len > 0) {
 		cr_buf_putc(t->out, '\n');
@@ -360,10 +412,26 @@ closing(struct txt *t)
 	return t->out->oom ? -1 : 0;
 }
 
+/* The agenda: the invitation, with nothing of what was said. */
+static int
+agenda(struct txt *t)
+{
+	const cr_report *r = t->r;
+
+	if (persons(t, cr_label(CR_LABEL_INVITED, t->lang), &r->attendees) ==
+		-1 ||
+	    texts(t, cr_label(CR_LABEL_TOPICS, t->lang), &r->agenda, 1) == -1 ||
+	    actions(t) == -1)
+		return -1;
+	return closing(t);
+}
+
 static int
 body(struct txt *t)
 {
 	const cr_report *r = t->r;
+	cr_label_id kind =
+	    t->o->agenda ? CR_LABEL_AGENDA_KIND : CR_LABEL_CONTACT_REPORT;
 
 	if (t->o->audience == CR_AUDIENCE_INTERNAL) {
 		t->tmp.len = 0;
@@ -375,27 +443,33 @@ body(struct txt *t)
 			return -1;
 		cr_buf_putc(t->out, '\n');
 	}
-	cr_buf_puts(t->out, cr_label(CR_LABEL_CONTACT_REPORT, t->lang));
+	cr_buf_puts(t->out, cr_label(kind, t->lang));
 	cr_buf_putc(t->out, '\n');
 	if (underlined(t,
-		       cr_str_given(r->title.s)
-			   ? r->title.s
-			   : cr_label(CR_LABEL_CONTACT_REPORT, t->lang),
+		       cr_str_given(r->title.s) ? r->title.s
+						: cr_label(kind, t->lang),
 		       '=') == -1)
 		return -1;
 	cr_buf_putc(t->out, '\n');
-	if (header(t) == -1 ||
-	    persons(t, CR_SEC_ATTENDEES, &r->attendees) == -1 ||
-	    persons(t, CR_SEC_ABSENT, &r->absent) == -1 ||
-	    persons(t, CR_SEC_DISTRIBUTION, &r->distribution) == -1 ||
-	    texts(t, CR_SEC_AGENDA, &r->agenda, 1) == -1 ||
-	    texts(t, CR_SEC_DISCUSSION, &r->discussion, 0) == -1 ||
-	    texts(t, CR_SEC_AGREEMENTS, &r->agreements, 1) == -1 ||
+	if (header(t) == -1)
+		return -1;
+	if (t->o->agenda)
+		return agenda(t);
+#define SEC(s) cr_section_label(s, t->lang)
+	if (persons(t, SEC(CR_SEC_ATTENDEES), &r->attendees) == -1 ||
+	    persons(t, SEC(CR_SEC_ABSENT), &r->absent) == -1 ||
+	    persons(t, SEC(CR_SEC_DISTRIBUTION), &r->distribution) == -1 ||
+	    texts(t, SEC(CR_SEC_AGENDA), &r->agenda, 1) == -1 ||
+	    texts(t, SEC(CR_SEC_DISCUSSION), &r->discussion, 0) == -1 ||
+	    texts(t, SEC(CR_SEC_AGREEMENTS), &r->agreements, 1) == -1 ||
 	    actions(t) == -1)
 		return -1;
 	/* The client's copy never holds a word of the internal notes. */
 	if (t->o->audience == CR_AUDIENCE_INTERNAL &&
-	    texts(t, CR_SEC_INTERNAL, &r->internal, 0) == -1)
+	    texts(t, SEC(CR_SEC_INTERNAL), &r->internal, 0) == -1)
+		return -1;
+#undef SEC
+	if (confirmations(t) == -1)
 		return -1;
 	return closing(t);
 }

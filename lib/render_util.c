@@ -778,6 +778,34 @@ cr_reply_line(cr_buf *out, const cr_write_opts *o, cr_lang l)
 }
 
 int
+cr_render_action_shown(const cr_action *a, const cr_write_opts *o)
+{
+	return !o->agenda || cr_action_open(a);
+}
+
+size_t
+cr_render_actions_shown(const cr_report *r, const cr_write_opts *o)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < r->actions.len; i++)
+		n += cr_render_action_shown(&r->actions.items[i], o) != 0;
+	return n;
+}
+
+int
+cr_confirmation_line(cr_buf *out, const cr_confirmation *c, cr_lang l)
+{
+	cr_buf_puts(out, c->name.s != NULL ? c->name.s : "");
+	if (cr_str_given(c->at.raw.s)) {
+		cr_buf_puts(out, " — ");
+		if (cr_date_text(out, &c->at, l) == -1)
+			return -1;
+	}
+	return out->oom ? -1 : 0;
+}
+
+int
 cr_base64(cr_buf *out, const unsigned char *d, size_t n)
 {
 	static const char abc[] =

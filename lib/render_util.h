@@ -85,6 +85,17 @@ int cr_conf_statement(cr_buf *out, const cr_report *r, const cr_write_opts *o,
  * nothing on the internal copy or with reply_hours 0. */
 int cr_reply_line(cr_buf *out, const cr_write_opts *o, cr_lang l);
 
+/* Whether the rendering shows action a: every one, but on the agenda
+ * (o->agenda) only those to review, open and blocked. */
+int cr_render_action_shown(const cr_action *a, const cr_write_opts *o);
+/* How many actions of r the rendering shows. */
+size_t cr_render_actions_shown(const cr_report *r, const cr_write_opts *o);
+
+/* "Name — 21 November 2026, 10:12 (UTC+07:00)": who confirmed and when,
+ * as every reading format writes it (the remark goes apart, marked with
+ * CR_LABEL_CORRECTION). Not escaped. */
+int cr_confirmation_line(cr_buf *out, const cr_confirmation *c, cr_lang l);
+
 /* n bytes as base64 (RFC 4648, no line breaks). */
 int cr_base64(cr_buf *out, const unsigned char *data, size_t n);
 

@@ -15,8 +15,9 @@
 
 #define CONFIG_NAME ".cr-lint.yaml"
 
-static const char *const config_keys[] = {"profile", "max-issue-hours", "rules",
-					  "team",    "ignore",		NULL};
+static const char *const config_keys[] = {
+    "profile", "max-issue-hours", "confirm-days", "rules", "team", "ignore",
+    NULL};
 
 /* The nearest of known (edit distance at most 3), or NULL. */
 static const char *
@@ -230,8 +231,8 @@ config_map(lint_config *cfg, const cr_node *map, const char *file, cr_diags *d)
 	if (map->type != CR_NODE_MAP)
 		return cr_diags_add(d, file, map->pos, CR_RULE_SYNTAX,
 				    "the configuration is a map of keys "
-				    "(profile, max-issue-hours, rules, team, "
-				    "ignore)");
+				    "(profile, max-issue-hours, confirm-days, "
+				    "rules, team, ignore)");
 	for (i = 0; i + 1 < map->len; i += 2) {
 		const cr_node *k = map->items[i], *v = map->items[i + 1];
 		const char *key = k->type == CR_NODE_SCALAR ? k->value : "";
@@ -265,6 +266,21 @@ config_map(lint_config *cfg, const cr_node *map, const char *file, cr_diags *d)
 				    "hours, e.g. 24");
 			else
 				cfg->max_issue_hours = (int)h;
+		} else if (strcmp(key, "confirm-days") == 0) {
+			char *end = NULL;
+			long n = v->type == CR_NODE_SCALAR
+				     ? strtol(v->value, &end, 10)
+				     : -1;
+			if (end == NULL || end == v->value || *end != '\0' ||
+			    n < 0 || n > 10000)
+				rc = cr_diags_add(d, file, v->pos,
+						  CR_RULE_BAD_VALUE,
+						  "'confirm-days' is a number "
+						  "of days, e.g. 3");
+			else {
+				cfg->confirm_days = (int)n;
+				cfg->has_confirm_days = 1;
+			}
 		} else if (strcmp(key, "rules") == 0)
 			rc = rules(cfg, v, file, d);
 		else if (strcmp(key, "team") == 0)
@@ -285,7 +301,7 @@ config_map(lint_config *cfg, const cr_node *map, const char *file, cr_diags *d)
 				       d, file, k->pos, CR_RULE_UNKNOWN_FIELD,
 				       "unknown key '%s' in the configuration; "
 				       "the keys are profile, max-issue-hours, "
-				       "rules, team and ignore",
+				       "confirm-days, rules, team and ignore",
 				       key);
 		}
 		if (rc == -1)
@@ -350,6 +366,8 @@ lint_config_apply(const lint_config *cfg, cr_check_opts *o)
 	o->now_offset = off;
 	if (cfg->max_issue_hours >= 0)
 		o->max_issue_hours = cfg->max_issue_hours;
+	if (cfg->has_confirm_days)
+		o->confirm_days = cfg->confirm_days;
 	for (i = 0; i < CR_RULE__COUNT; i++)
 		if (cfg->has_rule[i])
 			o->severity[i] = cfg->rule[i];

@@ -12,6 +12,8 @@ typedef struct lint_config {
 	int has_profile;
 	cr_profile profile;
 	int max_issue_hours; /* -1: not given */
+	int has_confirm_days;
+	int confirm_days; /* not-confirmed: days after issued */
 	int has_rule[CR_RULE__COUNT];
 	cr_severity rule[CR_RULE__COUNT];
 	char **team; /* owned */

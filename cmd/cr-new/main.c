@@ -18,9 +18,9 @@ static const char TODO[] = "TODO";
 
 struct opts {
 	const char *title, *client, *project, *type, *date, *location;
-	const char *author, *from, *out;
-	const char **attendees;
-	size_t nattendees;
+	const char *author, *from, *out, *stage;
+	const char **attendees, **agenda;
+	size_t nattendees, nagenda;
 	cr_lang lang;
 	cr_form to;
 	int force;
@@ -37,12 +37,16 @@ usage(FILE *fp)
 	      "       [--date DATETIME] [--location TEXT] [--author NAME]\n"
 	      "       [--attendee PERSON ...] [--lang en|vi|zh|ru] "
 	      "[--to yaml|md]\n"
-	      "       [--from PREVIOUS] [--now DATETIME] [-o FILE [--force]]\n"
+	      "       [--agenda TEXT ...] [--stage STAGE] [--from PREVIOUS]\n"
+	      "       [--now DATETIME] [-o FILE [--force]]\n"
 	      "\n"
 	      "Writes a new contact report skeleton; --from continues a thread "
 	      "and carries\nits open and blocked actions over.\n"
 	      "\n"
 	      "  --attendee PERSON  'Name (Role, Org) <email>', repeatable\n"
+	      "  --agenda TEXT      a planned topic, repeatable\n"
+	      "  --date DATETIME    later than now: a planned contact (the "
+	      "agenda)\n"
 	      "  --from PREVIOUS    the last report of the thread\n"
 	      "  -o FILE            write FILE atomically; --force replaces "
 	      "it\n"
@@ -54,16 +58,16 @@ usage(FILE *fp)
 	    fp);
 }
 
+/* Appends s to a list of option values. */
 static int
-push_attendee(struct opts *o, const char *s)
+push_arg(const char ***list, size_t *n, const char *s)
 {
-	const char **p =
-	    realloc(o->attendees, (o->nattendees + 1) * sizeof(*p));
+	const char **p = realloc(*list, (*n + 1) * sizeof(*p));
 
 	if (p == NULL)
 		return -1;
-	o->attendees = p;
-	p[o->nattendees++] = s;
+	*list = p;
+	p[(*n)++] = s;
 	return 0;
 }
 
@@ -84,6 +88,8 @@ parse_args(int argc, char *argv[], struct opts *o)
 		O_FROM,
 		O_FORCE,
 		O_NOW,
+		O_AGENDA,
+		O_STAGE,
 		O_VER
 	};
 	static const struct option longopts[] = {
@@ -95,6 +101,8 @@ parse_args(int argc, char *argv[], struct opts *o)
 	    {"location", required_argument, NULL, O_LOC},
 	    {"author", required_argument, NULL, O_AUTHOR},
 	    {"attendee", required_argument, NULL, O_ATT},
+	    {"agenda", required_argument, NULL, O_AGENDA},
+	    {"stage", required_argument, NULL, O_STAGE},
 	    {"lang", required_argument, NULL, O_LANG},
 	    {"to", required_argument, NULL, O_TO},
 	    {"from", required_argument, NULL, O_FROM},
@@ -155,10 +163,29 @@ parse_args(int argc, char *argv[], struct opts *o)
 			o->date = optarg;
 			break;
 		case O_ATT:
-			if (push_attendee(o, optarg) == -1) {
+		case O_AGENDA:
+			if ((c == O_ATT ? push_arg(&o->attendees,
+						   &o->nattendees, optarg)
+					: push_arg(&o->agenda, &o->nagenda,
+						   optarg)) == -1) {
 				cli_error(prog, "out of memory");
 				return -1;
 			}
+			break;
+		case O_STAGE:
+			if (cr_stage_profile(optarg) == -1) {
+				cli_error(prog,
+					  "--stage '%s': use brief, debrief, "
+					  "ideas, presentation, quotation, "
+					  "production, report, closed "
+					  "(agency) or identification, "
+					  "qualification, cultivation, "
+					  "solicitation, stewardship "
+					  "(fundraising)",
+					  optarg);
+				return -1;
+			}
+			o->stage = optarg;
 			break;
 		case O_LANG:
 			if ((o->lang = cr_lang_lookup(optarg)) ==
@@ -418,7 +445,7 @@ build(cr_report *r, const struct opts *o, const cr_report *prev)
 {
 	cr_action todo;
 	char *author, *email;
-	int rc;
+	int rc, planned;
 
 	if (set_date(r, o) == -1 ||
 	    set(&r->title, o->title != NULL ? o->title : TODO) == -1 ||
@@ -429,8 +456,22 @@ build(cr_report *r, const struct opts *o, const cr_report *prev)
 			     : prev != NULL	? prev->project.s
 						: NULL) == -1 ||
 	    set(&r->type, o->type != NULL ? o->type : TODO) == -1 ||
-	    set(&r->location, o->location) == -1)
+	    set(&r->location, o->location) == -1 ||
+	    set(&r->stage, o->stage != NULL ? o->stage
+			   : prev != NULL   ? prev->stage.s
+					    : NULL) == -1)
 		return -1;
+	/* A contact still to come: its agenda, nothing said or agreed yet
+	 * (SPEC 5). */
+	planned = r->date.valid && cr_datetime_epoch(&r->date.dt, 0) > o->now;
+	for (size_t i = 0; i < o->nagenda; i++)
+		if (cr_texts_push(&r->agenda, o->agenda[i],
+				  strlen(o->agenda[i]), nopos) == -1)
+			return -1;
+	if (planned && o->nagenda == 0 &&
+	    cr_texts_push(&r->agenda, TODO, 4, nopos) == -1)
+		return -1;
+	r->agenda.given = r->agenda.len > 0;
 	if ((author = find_author(o->author, &email)) == NULL)
 		return -1;
 	rc = set(&r->author, author);
@@ -483,15 +524,16 @@ build(cr_report *r, const struct opts *o, const cr_report *prev)
 	free(email);
 	if (rc == 0 && r->attendees.len == 0)
 		rc = add_person(&r->attendees, TODO);
-	/* The new meeting's own: what was said, agreed and decided next. */
-	if (rc == 0)
+	/* The new meeting's own: what was said, agreed and decided next;
+	 * written after a planned contact, when it has happened. */
+	if (rc == 0 && !planned)
 		rc = cr_texts_push(&r->discussion, TODO, 4, nopos);
-	if (rc == 0)
+	if (rc == 0 && !planned)
 		rc = cr_texts_push(&r->agreements, TODO, 4, nopos);
-	r->discussion.given = r->agreements.given = 1;
+	r->discussion.given = r->agreements.given = !planned;
 	if (rc == 0 && prev != NULL)
 		rc = carry_actions(r, prev);
-	if (rc == 0) {
+	if (rc == 0 && !planned) {
 		memset(&todo, 0, sizeof(todo));
 		if (set(&todo.what, TODO) == -1 || set(&todo.who, TODO) == -1 ||
 		    cr_date_set(&todo.due, TODO, nopos) == -1 ||
@@ -500,7 +542,7 @@ build(cr_report *r, const struct opts *o, const cr_report *prev)
 			rc = -1;
 		}
 	}
-	r->actions.given = 1;
+	r->actions.given = r->actions.len > 0 || !planned;
 	return rc;
 }
 
@@ -703,6 +745,7 @@ main(int argc, char *argv[])
 	o.to = CR_FORM_YAML;
 	if ((rc = parse_args(argc, argv, &o)) < 0) {
 		free(o.attendees);
+		free(o.agenda);
 		return rc == -2 ? CLI_EXIT_OK : CLI_EXIT_FAIL;
 	}
 	if (o.out != NULL && o.to == CR_FORM_YAML &&
@@ -748,5 +791,6 @@ done:
 	cr_reports_free(&prevs);
 	cli_inputs_free(&ins);
 	free(o.attendees);
+	free(o.agenda);
 	return status;
 }

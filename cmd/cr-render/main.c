@@ -51,8 +51,8 @@ usage(FILE *fp)
 		"[--lang en|vi|zh|ru]\n"
 		"       [--audience client|internal] [--now DATETIME] "
 		"[--from yaml|md]\n"
-		"       [--from-address ADDR] [--config FILE] [-o FILE] "
-		"[FILE ...]\n"
+		"       [--from-address ADDR] [--config FILE] [--agenda] "
+		"[-o FILE] [FILE ...]\n"
 		"\n"
 		"Converts and presents contact reports.\n"
 		"\n"
@@ -67,6 +67,8 @@ usage(FILE *fp)
 		"no address\n"
 		"  --config FILE        the house style instead of the nearest "
 		".cr-render.yaml\n"
+		"  --agenda             html, txt, pdf, eml: the agenda sent "
+		"before the contact\n"
 		"  -o FILE              write FILE atomically instead of "
 		"stdout\n"
 		"  -h, --help           this help\n"
@@ -101,6 +103,7 @@ parse_args(int argc, char *argv[], struct opts *o)
 		O_FROM,
 		O_FROMADDR,
 		O_CONFIG,
+		O_AGENDA,
 		O_VER
 	};
 	static const struct option longopts[] = {
@@ -111,6 +114,7 @@ parse_args(int argc, char *argv[], struct opts *o)
 	    {"from", required_argument, NULL, O_FROM},
 	    {"from-address", required_argument, NULL, O_FROMADDR},
 	    {"config", required_argument, NULL, O_CONFIG},
+	    {"agenda", no_argument, NULL, O_AGENDA},
 	    {"output", required_argument, NULL, 'o'},
 	    {"help", no_argument, NULL, 'h'},
 	    {"version", no_argument, NULL, O_VER},
@@ -176,6 +180,9 @@ parse_args(int argc, char *argv[], struct opts *o)
 		case O_CONFIG:
 			o->config = optarg;
 			break;
+		case O_AGENDA:
+			o->w.agenda = 1;
+			break;
 		case 'o':
 			o->out = optarg;
 			break;
@@ -195,6 +202,13 @@ parse_args(int argc, char *argv[], struct opts *o)
 	if (!o->audience_given)
 		o->w.audience =
 		    o->to >= F_HTML ? CR_AUDIENCE_CLIENT : CR_AUDIENCE_INTERNAL;
+	if (o->w.agenda && o->to < F_HTML) {
+		cli_error(prog,
+			  "--agenda is for html, txt, pdf and eml; --to %s "
+			  "converts the whole report",
+			  format_names[o->to]);
+		return -1;
+	}
 	if (!now_given)
 		cli_now(&o->w.now, &o->w.now_offset);
 	return optind;

@@ -85,6 +85,24 @@ printf 'max-issue-hours: 100\n' >hours.yaml
 run cr-lint "$NOW" --config hours.yaml late.yaml
 is "$err" "" "max-issue-hours: 100"
 
+# confirm-days: how long an issued report may wait for a confirmation
+cp "$CR_SRC/tests/lint/not-confirmed-1.yaml" unconfirmed.yaml
+C="--now 2026-11-25T10:00:00+07:00"
+printf 'rules:\n  not-confirmed: warning\n' >confirm3.yaml
+run cr-lint $C --config confirm3.yaml unconfirmed.yaml
+like "$err" "unconfirmed.yaml:7:9: warning: issued 4 days ago and no participant but the author has confirmed it (more than 3 days)" \
+	"confirm-days: 3 by default"
+printf 'confirm-days: 5\nrules:\n  not-confirmed: warning\n' >confirm5.yaml
+run cr-lint $C --config confirm5.yaml unconfirmed.yaml
+is "$err" "" "confirm-days: 5 leaves 4 days alone"
+printf 'confirm-days: 2\nrules:\n  not-confirmed: warning\n' >confirm2.yaml
+run cr-lint $C --config confirm2.yaml unconfirmed.yaml
+like "$err" "(more than 2 days)" "confirm-days: 2"
+printf 'confirm-days: soon\n' >confirmbad.yaml
+run cr-lint $C --config confirmbad.yaml unconfirmed.yaml
+like "$err" "confirmbad.yaml:1:15: error: 'confirm-days' is a number of days, e.g. 3" \
+	"confirm-days: a bad value at its position"
+
 # ignore: globs, by base name or by path below the configuration's folder
 cat >proj/.cr-lint.yaml <<'CFG'
 ignore:

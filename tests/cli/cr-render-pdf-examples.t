@@ -76,12 +76,24 @@ for f in "$CR_SRC"/examples/*/*.yaml "$CR_SRC"/examples/*/*.md; do
 	[ -f "$G/$name.txt" ] || [ "${CR_UPDATE_GOLDEN:-}" = 1 ] ||
 		_diag "no golden $G/$name.txt (CR_UPDATE_GOLDEN=1 writes it)"
 	same_file "$T/$name.txt" "$G/$name.txt" "$name: the text is the golden's"
+	# a planned contact (its date after the examples' clock) is sent as
+	# its agenda first: that PDF has a golden of its own
+	if [ "$(sed -n 's/^date: *//p' "$f" | cut -c1-10)" \> \
+		"$(echo $NOW | cut -c1-10)" ]; then
+		(cd "$dir" && "$CR_BIN/cr-render" --agenda --to pdf \
+			--audience $aud --now $NOW -o "$T/$name.agenda.pdf" "$f")
+		pdftotext -layout -enc UTF-8 "$T/$name.agenda.pdf" \
+			"$T/$name.agenda.txt"
+		same_file "$T/$name.agenda.txt" "$G/$name.agenda.txt" \
+			"$name: the agenda's text is the golden's"
+	fi
 	n=$((n + 1))
 done
 
 # every golden names an example: none is left behind by a renamed one
 for g in "$G"/*.txt; do
 	name=$(basename "$g" .txt)
+	name=${name%.agenda}
 	set -- "$CR_SRC"/examples/*/"$name".yaml "$CR_SRC"/examples/*/"$name".md
 	found=0
 	for e in "$@"; do [ -f "$e" ] && found=1; done

@@ -17,6 +17,7 @@
 #include <strings.h>
 
 #include <cmocka.h>
+#include <glob.h>
 
 #include "crtools.h"
 #include "cr_labels.h"
@@ -322,6 +323,63 @@ test_goldens(void **state)
 		}
 		cr_report_free(r);
 	}
+}
+
+/*
+ * The agenda (cr-render --agenda) of every fixture of tests/golden/agenda,
+ * as txt and html in the fixture's language: its NAME.txt and NAME.html.
+ * A fixture's text marked NOT-IN-AGENDA (discussion, internal notes,
+ * confirmations, a done action) never shows, whatever the audience.
+ */
+static void
+test_agenda_goldens(void **state)
+{
+	const char *src = getenv("CR_SRC");
+	char pattern[4096], name[256];
+	size_t i, len;
+	glob_t g;
+
+	(void)state;
+	snprintf(pattern, sizeof(pattern), "%s/tests/golden/agenda/*.yaml",
+		 src != NULL && *src != '\0' ? src : ".");
+	assert_int_equal(glob(pattern, 0, NULL, &g), 0);
+	assert_true(g.gl_pathc >= 4);
+	for (i = 0; i < g.gl_pathc; i++) {
+		const char *base = strrchr(g.gl_pathv[i], '/') + 1;
+		char *text = slurp(g.gl_pathv[i], &len);
+		cr_report *r;
+		int html, aud;
+
+		assert_non_null(text);
+		snprintf(name, sizeof(name), "%.*s", (int)(strlen(base) - 5),
+			 base);
+		r = load_text(text, len, name);
+		free(text);
+		for (aud = 0; aud < 2; aud++)
+			for (html = 0; html < 2; html++) {
+				cr_write_opts o = opts(
+				    CR_LANG_INVALID, aud ? CR_AUDIENCE_INTERNAL
+							 : CR_AUDIENCE_CLIENT);
+				cr_buf out;
+
+				o.agenda = 1;
+				render(r, &o, html, &out);
+				if (strstr(out.data, "NOT-IN-AGENDA") != NULL)
+					fail_msg("%s: the agenda shows what it "
+						 "must not",
+						 name);
+				if (html)
+					check_html(out.data);
+				else
+					check_width(&out);
+				if (!aud)
+					golden("tests/golden/agenda", name,
+					       html ? ".html" : ".txt", &out);
+				cr_buf_free(&out);
+			}
+		cr_report_free(r);
+	}
+	globfree(&g);
 }
 
 /* --lang overrides the report's language; CR_LANG_INVALID keeps it. */
@@ -751,6 +809,22 @@ test_labels(void **state)
 	    cr_enum_label(CR_ENUM_STATUS, CR_STATUS_DONE, CR_LANG_EN), "Done");
 	assert_string_equal(
 	    cr_enum_label(CR_ENUM_STATUS, CR_STATUS_INVALID, CR_LANG_EN), "");
+	/* every stage of the field table has its word, and only those */
+	for (v = 0; cr_stage_values[v] != NULL; v++)
+		for (l = 0; l < CR_LANG__COUNT; l++) {
+			const char *w =
+			    cr_stage_word(cr_stage_values[v], (cr_lang)l);
+
+			assert_true(w[0] != '\0');
+			assert_string_not_equal(w, cr_stage_values[v]);
+		}
+	assert_int_equal(v,
+			 CR_LABEL_STAGE_STEWARDSHIP - CR_LABEL_STAGE_BRIEF + 1);
+	assert_string_equal(cr_enum_label(CR_ENUM_STAGE, v, CR_LANG_EN), "");
+	assert_string_equal(cr_stage_word("quotation", CR_LANG_VI), "Báo giá");
+	assert_string_equal(cr_stage_word("stewardship", CR_LANG_EN),
+			    "Stewardship");
+	assert_string_equal(cr_stage_word("later", CR_LANG_ZH), "later");
 	assert_string_equal(cr_month_name(11, CR_LANG_RU), "ноября");
 	assert_string_equal(cr_month_name(13, CR_LANG_RU), "");
 
@@ -800,6 +874,7 @@ main(void)
 	    cmocka_unit_test(test_markdown),
 	    cmocka_unit_test(test_overdue),
 	    cmocka_unit_test(test_goldens),
+	    cmocka_unit_test(test_agenda_goldens),
 	    cmocka_unit_test(test_lang),
 	    cmocka_unit_test(test_internal_copy),
 	    cmocka_unit_test(test_no_internal_leak),
