@@ -147,15 +147,30 @@ map(const char *s, size_t n, utf8proc_option_t opts, size_t *outlen)
 	return copy;
 }
 
+/* Runs of code points that NFC leaves alone wherever they stand, in the
+ * scripts this product's text is mostly in (Cyrillic, Vietnamese, CJK);
+ * test_utf8.c checks each against utf8proc's properties and NFC. */
+static const struct {
+	unsigned lo, hi;
+} stable_runs[] = {
+    {0x0400, 0x0482}, {0x048a, 0x0590}, {0x1e00, 0x1f70},
+    {0x3030, 0x3098}, {0x309b, 0xa66e},
+};
+
 int
 cr_utf8_nfc_stable(unsigned cp)
 {
 	const utf8proc_property_t *p;
 	utf8proc_int32_t d[CR_UTF8_EXPAND_MAX];
 	utf8proc_ssize_t k;
+	size_t i;
 
 	if (cp < 0x300)
 		return 1;
+	for (i = 0; i < CR_ARRAY_LEN(stable_runs) && cp >= stable_runs[i].lo;
+	     i++)
+		if (cp <= stable_runs[i].hi)
+			return 1;
 	p = utf8proc_get_property((utf8proc_int32_t)cp);
 	if (p->combining_class != 0)
 		return 0;
@@ -196,11 +211,14 @@ quick(const char *s, size_t n, int fold)
 			continue;
 		}
 		if ((k = cr_utf8_decode(s + i, n - i, &cp)) < 0 ||
-		    !cr_utf8_nfc_stable(cp) ||
-		    (fold && utf8proc_get_property((utf8proc_int32_t)cp)
-				     ->casefold_seqindex != UINT16_MAX))
+		    !cr_utf8_nfc_stable(cp))
 			return 0;
 		i += (size_t)k;
+		if (fold == 2 && cp >= 0x410 && cp <= 0x42f)
+			continue; /* a Cyrillic capital: fold_cyrillic */
+		if (fold && utf8proc_get_property((utf8proc_int32_t)cp)
+				    ->casefold_seqindex != UINT16_MAX)
+			return 0;
 	}
 	return 1;
 }
@@ -245,12 +263,30 @@ cr_utf8_casefold(const char *s)
 	size_t n = strlen(s), i;
 	char *f;
 
-	if (!quick(s, n, 1))
+	/* NFC text whose only letters to fold are ASCII or the Cyrillic
+	 * capitals U+0410-U+042F (which fold to U+0430-U+044F, two bytes
+	 * each as well; test_utf8.c checks them against utf8proc): folded
+	 * in place; anything else through utf8proc */
+	if (!quick(s, n, 2))
 		return map(s, n, UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD, NULL);
-	if ((f = cr_strndup(s, n)) != NULL)
-		for (i = 0; i < n; i++)
-			if (f[i] >= 'A' && f[i] <= 'Z')
-				f[i] = (char)(f[i] + 32);
+	if ((f = cr_strndup(s, n)) == NULL)
+		return NULL;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)f[i];
+
+		if (c >= 'A' && c <= 'Z')
+			f[i] = (char)(c + 32);
+		else if (c == 0xd0 && i + 1 < n) {
+			c = (unsigned char)f[i + 1];
+			if (c >= 0x90 && c <= 0x9f) /* U+0410-U+041F */
+				f[i + 1] = (char)(c + 0x20);
+			else if (c >= 0xa0 && c <= 0xaf) { /* U+0420-U+042F */
+				f[i] = (char)0xd1;
+				f[i + 1] = (char)(c - 0x20);
+			}
+			i++;
+		}
+	}
 	return f;
 }
 

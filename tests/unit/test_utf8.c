@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -159,6 +160,68 @@ test_decode(void **state)
 	assert_int_equal(cr_utf8_decode("", 0, &cp), -1);
 	assert_int_equal(cr_utf8_encode(0x1f680, enc), 4);
 	assert_memory_equal(enc, "\xf0\x9f\x9a\x80", 4);
+}
+
+/* Every code point of the runs cr_utf8_nfc_stable answers at once is a
+ * starter that no composition takes as its second and that NFC keeps. */
+static void
+test_stable_runs(void **state)
+{
+	static const unsigned runs[][2] = {{0x0400, 0x0482},
+					   {0x048a, 0x0590},
+					   {0x1e00, 0x1f70},
+					   {0x3030, 0x3098},
+					   {0x309b, 0xa66e}};
+	utf8proc_uint8_t in[5], *out;
+	const utf8proc_property_t *p;
+	utf8proc_ssize_t n;
+	size_t r;
+	unsigned cp;
+
+	(void)state;
+	for (r = 0; r < sizeof(runs) / sizeof(runs[0]); r++)
+		for (cp = runs[r][0]; cp <= runs[r][1]; cp++) {
+			assert_true(cr_utf8_nfc_stable(cp));
+			p = utf8proc_get_property((utf8proc_int32_t)cp);
+			assert_int_equal(p->combining_class, 0);
+			assert_false(p->comb_index != UINT16_MAX &&
+				     p->comb_index >= 0x8000);
+			n = utf8proc_encode_char((utf8proc_int32_t)cp, in);
+			in[n] = '\0';
+			out = utf8proc_NFC(in);
+			assert_non_null(out);
+			if ((utf8proc_ssize_t)strlen((char *)out) != n ||
+			    memcmp(out, in, (size_t)n) != 0)
+				fail_msg("U+%04X changes under NFC", cp);
+			free(out);
+		}
+}
+
+/* The in-place folding of Cyrillic capitals is utf8proc's, alone and
+ * among other text. */
+static void
+test_fold_cyrillic(void **state)
+{
+	utf8proc_uint8_t in[8], *want;
+	char text[64], *got;
+	utf8proc_ssize_t n;
+	unsigned cp;
+
+	(void)state;
+	for (cp = 0x400; cp <= 0x45f; cp++) {
+		n = utf8proc_encode_char((utf8proc_int32_t)cp, in);
+		in[n] = '\0';
+		snprintf(text, sizeof(text), "Ab %s ЖЯ xY", (char *)in);
+		assert_true(
+		    utf8proc_map((const utf8proc_uint8_t *)text, 0, &want,
+				 UTF8PROC_NULLTERM | UTF8PROC_STABLE |
+				     UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD) > 0);
+		got = cr_utf8_casefold(text);
+		assert_non_null(got);
+		assert_string_equal(got, (char *)want);
+		free(got);
+		free(want);
+	}
 }
 
 /* The widths answered without utf8proc agree with it everywhere. */
@@ -317,6 +380,8 @@ main(void)
 	    cmocka_unit_test(test_decode),
 	    cmocka_unit_test(test_decode_fast),
 	    cmocka_unit_test(test_width_runs),
+	    cmocka_unit_test(test_stable_runs),
+	    cmocka_unit_test(test_fold_cyrillic),
 	    cmocka_unit_test(test_positions),
 	    cmocka_unit_test(test_escape),
 	    cmocka_unit_test(test_slug),
