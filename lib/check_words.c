@@ -168,7 +168,7 @@ tab_make(cr_words *w)
 static size_t
 decode(const char *s, size_t n, size_t i, unsigned *cp)
 {
-	int k = cr_utf8_decode(s + i, n - i, cp);
+	int k = cr_utf8_next(s + i, n - i, cp);
 
 	if (k <= 0) {
 		*cp = 0xfffd;

@@ -75,7 +75,7 @@ cursor_step(cr_pos_cursor *c)
 	} else if (*s == '\r') {
 		k = 1; /* the CR of a CRLF: the LF ends the line */
 	} else {
-		if ((k = cr_utf8_decode(s, c->len - c->off, &cp)) < 0) {
+		if ((k = cr_utf8_next(s, c->len - c->off, &cp)) < 0) {
 			cp = 0xfffd;
 			k = 1;
 		}

@@ -13,41 +13,25 @@
 #include "internal.h"
 
 int
-cr_utf8_decode(const char *s, size_t n, unsigned *cp)
+cr_utf8_decode_slow(const char *s, size_t n, unsigned *cp)
 {
 	utf8proc_int32_t c;
 	utf8proc_ssize_t k;
 
 	if (n == 0)
 		return -1;
-	/* Fast paths for the well-formed sequences of the text this
-	 * product reads (Vietnamese, Cyrillic: two bytes; CJK: three);
-	 * anything else, overlongs and surrogates included, is utf8proc's
-	 * to judge. */
-	if ((unsigned char)s[0] < 0x80) {
-		*cp = (unsigned char)s[0];
-		return 1;
-	}
-	if (n >= 2 && (unsigned char)s[0] >= 0xc2 &&
-	    (unsigned char)s[0] <= 0xdf &&
-	    ((unsigned char)s[1] & 0xc0) == 0x80) {
-		*cp = ((unsigned)(s[0] & 0x1f) << 6) | (unsigned)(s[1] & 0x3f);
-		return 2;
-	}
-	if (n >= 3 && (unsigned char)s[0] >= 0xe1 &&
-	    (unsigned char)s[0] <= 0xef && (unsigned char)s[0] != 0xed &&
-	    ((unsigned char)s[1] & 0xc0) == 0x80 &&
-	    ((unsigned char)s[2] & 0xc0) == 0x80) {
-		*cp = ((unsigned)(s[0] & 0x0f) << 12) |
-		      ((unsigned)(s[1] & 0x3f) << 6) | (unsigned)(s[2] & 0x3f);
-		return 3;
-	}
 	k = utf8proc_iterate((const utf8proc_uint8_t *)s,
 			     n > 4 ? 4 : (utf8proc_ssize_t)n, &c);
 	if (k <= 0)
 		return -1;
 	*cp = (unsigned)c;
 	return (int)k;
+}
+
+int
+cr_utf8_decode(const char *s, size_t n, unsigned *cp)
+{
+	return cr_utf8_next(s, n, cp);
 }
 
 int
@@ -210,7 +194,7 @@ quick(const char *s, size_t n, int fold)
 			i++;
 			continue;
 		}
-		if ((k = cr_utf8_decode(s + i, n - i, &cp)) < 0 ||
+		if ((k = cr_utf8_next(s + i, n - i, &cp)) < 0 ||
 		    !cr_utf8_nfc_stable(cp))
 			return 0;
 		i += (size_t)k;
