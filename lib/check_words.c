@@ -62,7 +62,9 @@ struct cr_words {
 	struct entry *e;
 	size_t n;
 	int fold;
-	struct expansion *tab;	 /* TAB_SIZE, by tab_index */
+	struct expansion *tab; /* TAB_SIZE, by tab_index */
+	/* bit c: some entry starts with code point c (those in the BMP) */
+	unsigned char bmp_first[0x10000 / 8];
 	unsigned char first[16]; /* bit c: some entry starts with ASCII c */
 	unsigned char bytes[32]; /* bit b: a text byte that may start one */
 	int ascii;		 /* every entry starts with an ASCII char */
@@ -261,6 +263,12 @@ cr_words_new(const char *const *const *lists, size_t nlists, int dofold)
 			w->bytes[(c - 32) >> 3] |=
 			    (unsigned char)(1u << ((c - 32) & 7));
 	}
+	for (i = 0; i < w->n; i++) {
+		unsigned c = w->e[i].cps[0];
+
+		if (c < 0x10000)
+			w->bmp_first[c >> 3] |= (unsigned char)(1u << (c & 7));
+	}
 	/* lists searched in non-ASCII text (not the placeholders) */
 	if (!w->ascii && tab_make(w) == -1)
 		goto fail;
@@ -423,6 +431,9 @@ cr_words_find(const cr_words *w, const char *text, size_t from, size_t *at,
 				continue;
 			bn = expand(w, cp, x);
 			c = x[0];
+			if (c < 0x10000 &&
+			    !(w->bmp_first[c >> 3] & (1u << (c & 7))))
+				continue;
 		}
 		lo = 0;
 		hi = w->n;
