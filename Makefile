@@ -49,6 +49,11 @@ ALL_LDFLAGS = $(OPT) $(LDFLAGS)
 
 # Extra libraries per tool (static linking pulls in only what is used).
 LIBS_cr-wip = $(WIP_LIBS)
+# cr-lint checks e-mail addresses with GMime (cmd/cr-lint/email.c).
+LIBS_cr-lint = $(shell $(PKG_CONFIG) --libs gmime-3.0 2>/dev/null)
+# Objects a tool shares with another: cr-wip honours the `ignore:` globs
+# of .cr-lint.yaml with cr-lint's own code.
+EXTRA_OBJ_cr-wip = $(OBJ)/cmd/cr-lint/config.o
 
 # Two libraries: libcr (read, check, write, html and txt; needs libyaml
 # and cmark-gfm) and libcr-render (pdf and e-mail; pango, cairo, GMime),
@@ -121,7 +126,7 @@ $(LIBRENDER): $(RENDER_LIB_OBJ)
 
 # One rule per tool, generated: cmd/<tool>/*.c + cmd/common + libcr.a.
 define TOOL_template
-$(BIN)/$(1): $(patsubst %.c,$(OBJ)/%.o,$(wildcard cmd/$(1)/*.c)) $(CLI_OBJ) $(LIBA)
+$(BIN)/$(1): $(patsubst %.c,$(OBJ)/%.o,$(wildcard cmd/$(1)/*.c)) $(EXTRA_OBJ_$(1)) $(CLI_OBJ) $(LIBA)
 	@mkdir -p $$(@D)
 	$$(CC) $$(ALL_LDFLAGS) -o $$@ $$^ $$(LIBS_$(1)) $$(LIB_LIBS)
 endef
@@ -153,6 +158,8 @@ unit: $(UNIT_BINS)
 	done; test $$fail = 0
 
 CLI_TESTS := $(sort $(wildcard tests/cli/*.t))
+# Fault tests (kill -9 during writes): run with the command-line tests.
+FAULT_TESTS := $(sort $(wildcard tests/fault/*.t))
 
 # The error-injection library of the output tests (tests/inject).
 INJECT_SO = build/inject/inject_errors.so
@@ -163,7 +170,7 @@ $(INJECT_SO): tests/inject/inject_errors.c
 cli: all $(INJECT_SO)
 	@if [ -n "$(CLI_TESTS)" ]; then \
 		CR_BIN=$(CURDIR)/$(BIN) CR_SRC=$(CURDIR) \
-		CR_INJECT_SO=$(CURDIR)/$(INJECT_SO) prove -f $(CLI_TESTS); \
+		CR_INJECT_SO=$(CURDIR)/$(INJECT_SO) prove -f $(CLI_TESTS) $(FAULT_TESTS); \
 	else echo "cli: no command-line tests yet"; fi
 
 asan:

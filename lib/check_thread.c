@@ -253,8 +253,12 @@ due_before(struct tctx *c, const cr_report *r, const cr_action *a)
 {
 	char due[32], date[32];
 
-	if (!r->date.valid || cr_datetime_epoch(&a->due.dt, 1) >=
-				  cr_datetime_epoch(&r->date.dt, 0))
+	/* A planned contact's carried actions are what its agenda reviews:
+	 * no meeting has given them a new date yet (a deviation from SPEC
+	 * 6's list of exemptions; cr-lint(1) says so). */
+	if (!r->date.valid || cr_report_planned(r, c->o->now) ||
+	    cr_datetime_epoch(&a->due.dt, 1) >=
+		cr_datetime_epoch(&r->date.dt, 0))
 		return 0;
 	cr_datetime_format(&a->due.dt, due);
 	cr_datetime_format(&r->date.dt, date);
@@ -268,16 +272,12 @@ due_before(struct tctx *c, const cr_report *r, const cr_action *a)
 static int
 overdue(struct tctx *c, const cr_report *r, const cr_action *a)
 {
-	cr_datetime today;
 	long long days;
 	char due[32];
 
 	if (c->o->now <= cr_datetime_epoch(&a->due.dt, 1))
 		return 0;
-	cr_datetime_from_epoch(c->o->now, c->o->now_offset, &today);
-	days =
-	    cr_days_from_civil(today.year, today.month, today.day) -
-	    cr_days_from_civil(a->due.dt.year, a->due.dt.month, a->due.dt.day);
+	days = cr_days_since(&a->due.dt, &r->date.dt, c->o->now);
 	cr_datetime_format(&a->due.dt, due);
 	/* whole sentences, one per number, so that they translate */
 	if (days == 1)

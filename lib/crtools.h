@@ -34,6 +34,10 @@
 #define CR_MAX_FILE_BYTES (16u * 1024u * 1024u)
 #define CR_MAX_DEPTH 64
 #define CR_MAX_ALIAS_BYTES (1024u * 1024u)
+/* YAML nodes (scalars, lists, maps, alias copies) of one file: about 180
+ * bytes each once read into a report, so a 16 MiB file of millions of
+ * one-letter entries is refused instead of needing gigabytes. */
+#define CR_MAX_YAML_NODES 1000000u
 
 /* ------------------------------------------------------------------ */
 /* Growable byte buffer                                                */
@@ -208,8 +212,6 @@ typedef struct cr_node {
 } cr_node;
 
 void cr_node_free(cr_node *n);
-/* In a map node, the value for a scalar key, or NULL. */
-const cr_node *cr_node_get(const cr_node *map, const char *key);
 /* Whether a plain scalar is YAML's null (empty, ~, null, Null, NULL). */
 int cr_node_is_null(const cr_node *n);
 
@@ -235,6 +237,24 @@ typedef struct cr_datetime {
 	int offset;	/* minutes east of UTC; valid once resolved */
 } cr_datetime;
 
+/* ------------------------------------------------------------------ */
+/* Input text and suggestions (also for tools' own configuration files)  */
+
+/*
+ * Makes the bytes of one input ready for libyaml and cmark-gfm: drops a
+ * UTF-8 byte-order mark, reports every invalid UTF-8 sequence and NUL byte
+ * as an `encoding` error at its line and column, and replaces each such
+ * byte with U+FFFD so that parsing (and positions) can go on. A UTF-16 or
+ * UTF-32 byte-order mark is one error for the whole file. *out is malloc'd
+ * and NUL-terminated. Returns the number of encoding errors, or -1 (memory).
+ */
+long cr_input_clean(const char *buf, size_t len, const char *file, char **out,
+		    size_t *outlen, cr_diags *d);
+
+/* The nearest of the NULL-terminated `known` words (edit distance at most
+ * 3, in code points), or NULL; points into known. */
+const char *cr_suggest(const char *word, const char *const *known);
+
 /* Parses the ISO 8601 forms of SPEC 2.1. Returns 0, or -1 if not a date. */
 int cr_datetime_parse(const char *s, cr_datetime *out);
 /* Gives a date-time without an offset the offset of `ref` (when ref has
@@ -251,6 +271,15 @@ void cr_datetime_format(const cr_datetime *dt, char out[32]);
 long long cr_days_from_civil(int y, int m, int d);
 /* The local offset (minutes east of UTC) at epoch second t. */
 int cr_local_offset(long long t);
+/*
+ * Calendar days from the date of dt to the date of the moment `now`, both
+ * read in the report's zone: dt's own written offset, else that of `zone`
+ * (the report's `date`) when written, else the TZ zone's offset at `now`,
+ * so that a DST change between the two does not shift the count. The one
+ * day count of "days overdue" for cr-lint and cr-wip alike.
+ */
+long long cr_days_since(const cr_datetime *dt, const cr_datetime *zone,
+			long long now);
 
 /* ------------------------------------------------------------------ */
 /* The report model (SPEC 2.1)                                         */
@@ -558,9 +587,19 @@ int cr_read(const char *buf, size_t len, const cr_read_opts *opts,
  */
 int cr_read_file(const char *path, cr_form form, cr_reports *out, cr_diags *d);
 
-/* The form of a buffer: Markdown when the first non-blank line (after a
- * front matter block, if the text opens with one) is an ATX heading;
- * else YAML. */
+/*
+ * The form of a buffer. YAML, unless the first non-blank line (after a
+ * front matter block, if the text opens with one) is a '#' line: a
+ * Markdown heading or a YAML comment. Then the lines after it decide,
+ * up to the next "---": top-level "key:" lines are YAML, other text at
+ * column 1 (prose, "- item", tables) Markdown. With front matter it is
+ * YAML (the next document of a stream) only when there are key lines and
+ * no text; without, YAML when there is any key line. `unsure` is set
+ * when both kinds of line were seen, so the caller can say the form was
+ * guessed.
+ */
+cr_form cr_sniff_form(const char *buf, size_t len, int *unsure);
+/* cr_sniff_form without the doubt. */
 cr_form cr_sniff(const char *buf, size_t len);
 /* The form a file name's extension gives (.yaml/.yml, .md/.markdown), or
  * CR_FORM_AUTO. */

@@ -176,6 +176,23 @@ cr_datetime_epoch(const cr_datetime *dt, int end_of_day)
 	return t - (long long)dt->offset * 60;
 }
 
+long long
+cr_days_since(const cr_datetime *dt, const cr_datetime *zone, long long now)
+{
+	cr_datetime today;
+	int off;
+
+	if (dt->has_offset)
+		off = dt->offset;
+	else if (zone != NULL && zone->has_offset)
+		off = zone->offset;
+	else
+		off = cr_local_offset(now); /* TZ's offset today, not then */
+	cr_datetime_from_epoch(now, off, &today);
+	return cr_days_from_civil(today.year, today.month, today.day) -
+	       cr_days_from_civil(dt->year, dt->month, dt->day);
+}
+
 void
 cr_datetime_from_epoch(long long t, int offset, cr_datetime *out)
 {

@@ -93,17 +93,6 @@ char *cr_strndup(const char *s, size_t n);
 int cr_grow(void *items, size_t *cap, size_t need, size_t size);
 
 /*
- * Makes the bytes of one input ready for libyaml and cmark-gfm: drops a
- * UTF-8 byte-order mark, reports every invalid UTF-8 sequence and NUL byte
- * as an `encoding` error at its line and column, and replaces each such
- * byte with U+FFFD so that parsing (and positions) can go on. A UTF-16 or
- * UTF-32 byte-order mark is one error for the whole file. *out is malloc'd
- * and NUL-terminated. Returns the number of encoding errors, or -1 (memory).
- */
-long cr_input_clean(const char *buf, size_t len, const char *file, char **out,
-		    size_t *outlen, cr_diags *d);
-
-/*
  * Positions (pos.c), the one place where columns are counted: display
  * columns (wide two, combining none, tab to the next multiple of 8, a
  * control character or invalid byte one) and code-point columns. Line
@@ -202,14 +191,15 @@ int cr_node_push(cr_node *parent, cr_node *child);
  * characters before it: n->exact, or a plain YAML scalar on one line. */
 int cr_node_exact(const cr_node *n);
 
-/* Nearest known key (edit distance <= 3), or NULL. */
-const char *cr_suggest(const char *word, const char *const *known);
-
 /*
  * The Markdown reader: front matter through cr_yaml_load, body through
  * cmark-gfm. buf is clean (cr_input_clean). Appends one report to out
  * (broken when unreadable).
  */
+/* Refuses, with a `limit` diagnostic, a Markdown text whose cmark-gfm tree
+ * would not fit the memory bound of SPEC 4 (md_limit.c): 0 within the
+ * limits, 1 refused, -1 on memory. */
+int cr_md_limit(const char *buf, size_t len, const char *file, cr_diags *d);
 int cr_md_read(const char *buf, size_t len, const char *file, cr_reports *out,
 	       cr_diags *d);
 /* The YAML reader over a clean buffer: one report per document. */

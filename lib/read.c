@@ -53,12 +53,37 @@ yaml_key_line(const char *s, const char *e)
 	return q > s && q < e && *q == ':' && (q + 1 == e || q[1] == ' ');
 }
 
+/*
+ * Votes on the lines from p up to the end or the next document start:
+ * a top-level "key:" line is YAML; a line of text at column 1 that is
+ * no key, heading or comment (prose, "- item", a table row) is Markdown;
+ * blank, indented and '#' lines say nothing.
+ */
+static void
+vote(const char *p, const char *end, int *yaml, int *md)
+{
+	const char *ls, *le;
+
+	*yaml = *md = 0;
+	while (next_line(&p, end, &ls, &le)) {
+		if (line_is(ls, le, "---") || line_is(ls, le, "..."))
+			break;
+		if (blank(ls, le) || *ls == '#' || *ls == ' ' || *ls == '\t')
+			continue;
+		if (yaml_key_line(ls, le))
+			(*yaml)++;
+		else
+			(*md)++;
+	}
+}
+
 cr_form
-cr_sniff(const char *buf, size_t len)
+cr_sniff_form(const char *buf, size_t len, int *unsure)
 {
 	const char *p = buf, *end = buf + len, *ls = buf, *le = buf;
-	int front = 0, found = 0;
+	int front = 0, found = 0, yaml, md;
 
+	*unsure = 0;
 	if (len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
 		p += 3;
 	if (next_line(&p, end, &ls, &le) && line_is(ls, le, "---")) {
@@ -72,13 +97,22 @@ cr_sniff(const char *buf, size_t len)
 		found = !blank(ls, le);
 	if (!found || *ls != '#')
 		return CR_FORM_YAML;
+	/* "# Title" of a Markdown body, or "# comment" opening YAML (a
+	 * file, or the next document of a stream): the lines after it say */
+	vote(p, end, &yaml, &md);
+	if (yaml > 0 && md > 0)
+		*unsure = 1;
 	if (front)
-		return CR_FORM_MD;
-	/* "# comment" could open a YAML file: no top-level key allowed. */
-	while (next_line(&p, end, &ls, &le))
-		if (yaml_key_line(ls, le))
-			return CR_FORM_YAML;
-	return CR_FORM_MD;
+		return yaml > 0 && md == 0 ? CR_FORM_YAML : CR_FORM_MD;
+	return yaml > 0 ? CR_FORM_YAML : CR_FORM_MD;
+}
+
+cr_form
+cr_sniff(const char *buf, size_t len)
+{
+	int unsure;
+
+	return cr_sniff_form(buf, len, &unsure);
 }
 
 static cr_report *
@@ -117,7 +151,7 @@ cr_yaml_read(const char *buf, size_t len, const char *file, cr_reports *out,
 	     cr_diags *d)
 {
 	cr_node **docs = NULL;
-	size_t ndocs = 0, i, nreports = 0;
+	size_t ndocs = 0, i, nreports = 0, d_from = d->len;
 	cr_pos start = {1, 1, 1};
 	cr_report *r;
 	int rc = 0;
@@ -151,8 +185,11 @@ cr_yaml_read(const char *buf, size_t len, const char *file, cr_reports *out,
 		cr_node_free(docs[i]);
 	free(docs);
 	if (rc == 0 && nreports == 0) {
-		rc = cr_diags_add(d, file, start, CR_RULE_SYNTAX,
-				  "no report in the input: it is empty");
+		/* not "empty" when the text could not be read at all */
+		if (d->len == d_from)
+			rc = cr_diags_add(d, file, start, CR_RULE_SYNTAX,
+					  "no report in the input: it is "
+					  "empty");
 		if (rc == 0)
 			rc = push_broken(out, file, CR_FORM_YAML, start);
 	}
@@ -182,7 +219,10 @@ cr_read(const char *buf, size_t len, const cr_read_opts *opts, cr_reports *out,
 		return -1;
 	form =
 	    opts->form != CR_FORM_AUTO ? opts->form : cr_sniff(clean, cleanlen);
-	if (form == CR_FORM_MD)
+	if (form == CR_FORM_MD &&
+	    (rc = cr_md_limit(clean, cleanlen, file, d)) != 0)
+		rc = rc < 0 ? -1 : push_broken(out, file, CR_FORM_MD, start);
+	else if (form == CR_FORM_MD)
 		rc = cr_md_read(clean, cleanlen, file, out, d);
 	else
 		rc = cr_yaml_read(clean, cleanlen, file, out, d);

@@ -418,9 +418,8 @@ action_row(struct html *h, const cr_action *a, int with_note)
 	put(h, "</span>");
 	if (overdue) {
 		t.len = 0;
-		cr_overdue_text(
-		    &t, cr_action_days_overdue(a, h->o->now, h->o->now_offset),
-		    h->lang);
+		cr_overdue_text(&t, cr_action_days_overdue(h->r, a, h->o->now),
+				h->lang);
 		put(h, " <strong class=\"flag\">");
 		cr_html_escape(h->out, t.data, t.len);
 		put(h, "</strong>");

@@ -1054,7 +1054,7 @@ action_cells(struct doc *d, const cr_action *a, const cr_column *cols, size_t n,
 	     struct rich *cell)
 {
 	cr_status st = cr_action_status(a);
-	long long late = cr_action_days_overdue(a, d->o->now, d->o->now_offset);
+	long long late = cr_action_days_overdue(d->r, a, d->o->now);
 	double grey =
 	    st == CR_STATUS_DONE || st == CR_STATUS_DROPPED ? 0.45 : 0;
 	size_t c, start;

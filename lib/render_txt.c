@@ -280,10 +280,9 @@ action_fields(struct txt *t, const cr_action *a, size_t indent, size_t col)
 		cr_buf_puts(&v, word);
 		if (cr_action_overdue(a, t->o->now)) {
 			cr_buf_puts(&v, " — ");
-			cr_overdue_text(&v,
-					cr_action_days_overdue(
-					    a, t->o->now, t->o->now_offset),
-					t->lang);
+			cr_overdue_text(
+			    &v, cr_action_days_overdue(t->r, a, t->o->now),
+			    t->lang);
 		}
 		rc = v.oom ? -1
 			   : field(t, cr_column_label(CR_COL_STATUS, t->lang),

@@ -719,16 +719,12 @@ cr_action_overdue(const cr_action *a, long long now)
 /* ----------------------------------------------- shared report texts */
 
 long long
-cr_action_days_overdue(const cr_action *a, long long now, int now_offset)
+cr_action_days_overdue(const cr_report *r, const cr_action *a, long long now)
 {
-	cr_datetime today;
-
 	if (!cr_action_overdue(a, now))
 		return 0;
-	cr_datetime_from_epoch(now, now_offset, &today);
-	return cr_days_from_civil(today.year, today.month, today.day) -
-	       cr_days_from_civil(a->due.dt.year, a->due.dt.month,
-				  a->due.dt.day);
+	/* the count cr-lint and cr-wip give, in the report's zone */
+	return cr_days_since(&a->due.dt, &r->date.dt, now);
 }
 
 int

@@ -64,11 +64,11 @@ const char *cr_enum_word(cr_enum_kind kind, int value, const char *raw,
 /* Whether a string holds something other than blanks. */
 int cr_str_given(const char *s);
 
-/* Calendar days from an overdue action's due date to today's date (both
- * as dates: the due date in its own offset, today at now_offset); 0 when
+/* Calendar days from an overdue action's due date to today's date, in the
+ * report's zone (cr_days_since: as cr-lint and cr-wip count them); 0 when
  * the action is not overdue (cr_action_overdue). */
-long long cr_action_days_overdue(const cr_action *a, long long now,
-				 int now_offset);
+long long cr_action_days_overdue(const cr_report *r, const cr_action *a,
+				 long long now);
 /* "3 days overdue" in language l. */
 int cr_overdue_text(cr_buf *out, long long days, cr_lang l);
 

@@ -31,24 +31,20 @@ cr_wip_filter_init(cr_wip_filter *f)
 	f->due_within = -1;
 }
 
-/* Overdue state and day counts of a row at w->now. The calendar is the
- * due date's own offset (for a date alone: the report's), so "today" is
- * the day the due date's reader lives in. */
+/* Overdue state and day counts of a row at w->now, in calendar days of
+ * the report's zone (cr_days_since, as cr-lint counts them). */
 static void
 row_days(cr_wip_row *row, long long now)
 {
 	const cr_date *due = &row->action->due;
-	cr_datetime today;
-	long long td, dd;
+	long long td, dd = 0; /* today and the due date, as days from it */
 
 	row->overdue = 0;
 	row->days_overdue = 0;
 	row->due_in = 0;
 	if (!due->valid)
 		return;
-	cr_datetime_from_epoch(now, due->dt.offset, &today);
-	td = cr_days_from_civil(today.year, today.month, today.day);
-	dd = cr_days_from_civil(due->dt.year, due->dt.month, due->dt.day);
+	td = cr_days_since(&due->dt, &row->latest->date.dt, now);
 	row->due_in = dd - td;
 	if (!cr_action_open(row->action))
 		return;

@@ -27,6 +27,7 @@ struct loader {
 	struct anchor *anchors;
 	size_t nanchors, anchorcap;
 	size_t expanded;   /* bytes (and nodes) produced by aliases so far */
+	size_t nodes;	   /* nodes made in the whole stream */
 	cr_node **dropped; /* pairs of duplicate keys, kept until the end of
 			      the document: an anchor may still name them */
 	size_t ndropped, droppedcap;
@@ -54,20 +55,6 @@ cr_node_free(cr_node *n)
 	free(n->items);
 	free(n->value);
 	free(n);
-}
-
-const cr_node *
-cr_node_get(const cr_node *map, const char *key)
-{
-	size_t i;
-
-	if (map == NULL || map->type != CR_NODE_MAP)
-		return NULL;
-	for (i = 0; i + 1 < map->len; i += 2)
-		if (map->items[i]->type == CR_NODE_SCALAR &&
-		    strcmp(map->items[i]->value, key) == 0)
-			return map->items[i + 1];
-	return NULL;
 }
 
 int
@@ -100,7 +87,8 @@ node_append(cr_node *parent, cr_node *child)
 	return 0;
 }
 
-/* Deep copy of an anchored node for an alias, counting what it costs. */
+/* Deep copy of an anchored node for an alias, at the alias's position,
+ * counting what it costs. */
 static cr_node *
 node_expand(struct loader *l, const cr_node *src, cr_pos pos)
 {
@@ -108,7 +96,7 @@ node_expand(struct loader *l, const cr_node *src, cr_pos pos)
 	size_t i;
 
 	l->expanded += 1 + (src->value != NULL ? strlen(src->value) : 0);
-	if (l->expanded > CR_MAX_ALIAS_BYTES)
+	if (l->expanded > CR_MAX_ALIAS_BYTES || ++l->nodes > CR_MAX_YAML_NODES)
 		return NULL;
 	if ((n = node_new(src->type, pos)) == NULL)
 		goto oom;
@@ -116,7 +104,9 @@ node_expand(struct loader *l, const cr_node *src, cr_pos pos)
 	if (src->value != NULL && (n->value = cr_strdup(src->value)) == NULL)
 		goto oom;
 	for (i = 0; i < src->len; i++) {
-		cr_node *c = node_expand(l, src->items[i], src->items[i]->pos);
+		/* every node of the copy is where the alias is: a
+		 * finding in it points at what the user wrote there */
+		cr_node *c = node_expand(l, src->items[i], pos);
 		if (c == NULL || node_append(n, c) == -1) {
 			cr_node_free(c);
 			cr_node_free(n);
@@ -128,6 +118,23 @@ oom:
 	cr_node_free(n);
 	l->oom = 1;
 	return NULL;
+}
+
+static void tag_warning(cr_diags *d, const char *file, cr_pos pos,
+			const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* A warning whatever the rule's default: an unknown tag loses nothing
+ * that the text does not keep. */
+static void
+tag_warning(cr_diags *d, const char *file, cr_pos pos, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	cr_diags_vadd(d, file, pos, CR_RULE_UNKNOWN_FIELD, CR_SEV_WARNING, fmt,
+		      ap);
+	va_end(ap);
 }
 
 static void fail(struct loader *l, cr_pos pos, cr_rule rule, const char *fmt,
@@ -266,12 +273,223 @@ check_duplicates(struct loader *l, cr_node *map)
 }
 
 static void
+cr_diags_vadd_tag(struct loader *l, cr_pos pos, const char *pre,
+		  const char *tag)
+{
+	tag_warning(l->d, l->file, pos,
+		    "the tag '%s%s' is not one of YAML's "
+		    "core schema (!!str, !!int, !!float, !!bool, "
+		    "!!null, !!seq, !!map); the value is read as "
+		    "written, without it",
+		    pre, tag);
+}
+
+/* Puts a node out of the tree, kept to the end of the document: an
+ * anchor may still name it. Out of memory, it leaks rather than leave an
+ * anchor dangling. */
+static void
+drop(struct loader *l, cr_node *n)
+{
+	if (cr_grow(&l->dropped, &l->droppedcap, l->ndropped + 1,
+		    sizeof(*l->dropped)) == -1) {
+		l->oom = 1;
+		return;
+	}
+	l->dropped[l->ndropped++] = n;
+}
+
+/* Sorting the keys of a map with merged pairs: by text, then by their
+ * index (priority order), with non-scalars last. */
+struct mkey {
+	const char *s;
+	size_t idx;
+};
+
+static int
+merge_cmp(const void *a, const void *b)
+{
+	const struct mkey *x = a, *y = b;
+	int c = strcmp(x->s, y->s);
+
+	return c != 0 ? c : (x->idx < y->idx ? -1 : x->idx > y->idx);
+}
+
+/* Whether a map pair is the merge key "<<" (plain, untagged). */
+static int
+is_merge_key(const cr_node *k)
+{
+	return k->type == CR_NODE_SCALAR && k->plain == 1 &&
+	       strcmp(k->value, "<<") == 0;
+}
+
+/* The number of pairs a "<<" value brings, or -1 when it is no map or
+ * list of maps. */
+static long
+merged_pairs(const cr_node *v)
+{
+	const cr_node *const *src =
+	    v->type == CR_NODE_SEQ ? (const cr_node *const *)v->items : &v;
+	size_t nsrc = v->type == CR_NODE_SEQ ? v->len : 1, m;
+	long n = 0;
+
+	if (v->type != CR_NODE_MAP && v->type != CR_NODE_SEQ)
+		return -1;
+	for (m = 0; m < nsrc; m++) {
+		if (src[m]->type != CR_NODE_MAP)
+			return -1;
+		n += (long)(src[m]->len / 2);
+	}
+	return n;
+}
+
+/* Moves the pairs of the maps after a "<<" to out (room made). */
+static void
+take_merged(cr_node *v, cr_node **out, size_t *n)
+{
+	cr_node **src = v->type == CR_NODE_SEQ ? v->items : &v;
+	size_t nsrc = v->type == CR_NODE_SEQ ? v->len : 1, m, j;
+
+	for (m = 0; m < nsrc; m++) {
+		for (j = 0; j + 1 < src[m]->len; j += 2) {
+			out[(*n)++] = src[m]->items[j];
+			out[(*n)++] = src[m]->items[j + 1];
+		}
+		src[m]->len = 0; /* the pairs are out's now */
+	}
+}
+
+/*
+ * YAML's merge key: `<<: *anchor` (a map) or `<<: [*a, *b]` (maps) puts
+ * the keys of those maps into this one as if written here (at the
+ * alias), except where this map gives the key itself; of several merged
+ * maps the first that has a key wins. Anything else after `<<` is a
+ * bad-value at the `<<`.
+ */
+static void
+merge_keys(struct loader *l, cr_node *map)
+{
+	cr_node **out;
+	struct mkey *keys;
+	size_t i, j, g, n = 0, cap = 0, nexplicit, nk, nsc = 0;
+	int any = 0;
+	long r;
+
+	for (i = 0; i + 1 < map->len; i += 2)
+		any |= is_merge_key(map->items[i]);
+	if (!any)
+		return;
+	/* room for everything first: the moves below cannot fail */
+	for (i = 0; i + 1 < map->len; i += 2)
+		if (!is_merge_key(map->items[i]))
+			cap += 2;
+		else if ((r = merged_pairs(map->items[i + 1])) > 0)
+			cap += 2 * (size_t)r;
+	if ((out = malloc((cap + 1) * sizeof(*out))) == NULL)
+		goto oom;
+	for (i = 0; i + 1 < map->len; i += 2)
+		if (!is_merge_key(map->items[i])) {
+			out[n++] = map->items[i];
+			out[n++] = map->items[i + 1];
+		}
+	nexplicit = n / 2;
+	for (i = 0; i + 1 < map->len; i += 2) {
+		if (!is_merge_key(map->items[i]))
+			continue;
+		if (merged_pairs(map->items[i + 1]) < 0)
+			cr_diags_add(l->d, l->file, map->items[i]->pos,
+				     CR_RULE_BAD_VALUE,
+				     "the merge key '<<' takes a map or a "
+				     "list of maps (an alias such as "
+				     "*defaults)");
+		else
+			take_merged(map->items[i + 1], out, &n);
+		drop(l, map->items[i]);
+		drop(l, map->items[i + 1]);
+	}
+	free(map->items);
+	map->items = out;
+	map->len = n;
+	map->cap = cap + 1;
+	/* a merged key loses to an explicit one and to an earlier merged:
+	 * sorted by text then priority, the first of a run stays, and of
+	 * the rest only explicit keys (duplicates check_duplicates names) */
+	nk = n / 2;
+	if ((keys = malloc((nk + 1) * sizeof(*keys))) == NULL)
+		goto oom;
+	for (i = 0; i < nk; i++)
+		if (out[2 * i]->type == CR_NODE_SCALAR) {
+			keys[nsc].s = out[2 * i]->value;
+			keys[nsc++].idx = i;
+		}
+	qsort(keys, nsc, sizeof(*keys), merge_cmp);
+	for (g = 0; g < nsc; g = j) {
+		for (j = g + 1; j < nsc && strcmp(keys[j].s, keys[g].s) == 0;
+		     j++)
+			if (keys[j].idx >= nexplicit) {
+				drop(l, out[2 * keys[j].idx]);
+				drop(l, out[2 * keys[j].idx + 1]);
+				out[2 * keys[j].idx] = NULL;
+			}
+	}
+	for (i = 0, j = 0; i < nk; i++)
+		if (out[2 * i] != NULL) {
+			out[j++] = out[2 * i];
+			out[j++] = out[2 * i + 1];
+		}
+	map->len = j;
+	free(keys);
+	return;
+oom:
+	l->oom = 1;
+}
+
+/* Tags of YAML's core schema, read as the values they tag; any other
+ * (!!binary, !local) is named in a warning and its value read as text. */
+static void
+check_tag(struct loader *l, const yaml_char_t *tag, cr_pos pos)
+{
+	static const char *const core[] = {"str",  "int", "float", "bool",
+					   "null", "seq", "map",   NULL};
+	static const char prefix[] = "tag:yaml.org,2002:";
+	const char *t = (const char *)tag;
+	size_t i;
+
+	if (t == NULL || strcmp(t, "!") == 0)
+		return;
+	if (strncmp(t, prefix, sizeof(prefix) - 1) == 0) {
+		for (i = 0; core[i] != NULL; i++)
+			if (strcmp(t + sizeof(prefix) - 1, core[i]) == 0)
+				return;
+		cr_diags_vadd_tag(l, pos, "!!", t + sizeof(prefix) - 1);
+		return;
+	}
+	cr_diags_vadd_tag(l, pos, "", t);
+}
+
+static void
+too_many(struct loader *l, cr_pos pos)
+{
+	fail(l, pos, CR_RULE_LIMIT,
+	     "more than %u YAML values (scalars, lists, maps) by here, "
+	     "beyond the limit that keeps reading in bounded memory; split "
+	     "the file",
+	     CR_MAX_YAML_NODES);
+}
+
+static void
 handle_event(struct loader *l, yaml_event_t *ev)
 {
 	cr_pos pos = mark_pos(l, ev->start_mark);
 	const cr_node *target;
 	cr_node *n;
 
+	if ((ev->type == YAML_SCALAR_EVENT ||
+	     ev->type == YAML_SEQUENCE_START_EVENT ||
+	     ev->type == YAML_MAPPING_START_EVENT) &&
+	    ++l->nodes > CR_MAX_YAML_NODES) {
+		too_many(l, pos);
+		return;
+	}
 	switch (ev->type) {
 	case YAML_SCALAR_EVENT:
 		if ((n = node_new(CR_NODE_SCALAR, pos)) == NULL ||
@@ -284,6 +502,7 @@ handle_event(struct loader *l, yaml_event_t *ev)
 		n->end = mark_pos(l, ev->end_mark);
 		n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
 			   ev->data.scalar.tag == NULL;
+		check_tag(l, ev->data.scalar.tag, pos);
 		if (place(l, n) == 0)
 			anchor_add(l, (const char *)ev->data.scalar.anchor, n);
 		break;
@@ -296,7 +515,9 @@ handle_event(struct loader *l, yaml_event_t *ev)
 			return;
 		}
 		if ((n = node_expand(l, target, pos)) == NULL) {
-			if (!l->oom)
+			if (!l->oom && l->nodes > CR_MAX_YAML_NODES)
+				too_many(l, pos);
+			else if (!l->oom)
 				fail(l, pos, CR_RULE_LIMIT,
 				     "alias expansion exceeds the limit of "
 				     "1 MiB");
@@ -323,6 +544,11 @@ handle_event(struct loader *l, yaml_event_t *ev)
 			l->oom = 1;
 			return;
 		}
+		check_tag(l,
+			  ev->type == YAML_SEQUENCE_START_EVENT
+			      ? ev->data.sequence_start.tag
+			      : ev->data.mapping_start.tag,
+			  pos);
 		/* Keep the anchor name on the node until it is finished: an
 		 * alias inside it must not see it (that would recurse). */
 		if (ev->type == YAML_SEQUENCE_START_EVENT &&
@@ -342,8 +568,10 @@ handle_event(struct loader *l, yaml_event_t *ev)
 		n = l->stack[--l->depth];
 		anchor = n->value;
 		n->value = NULL;
-		if (n->type == CR_NODE_MAP)
+		if (n->type == CR_NODE_MAP) {
+			merge_keys(l, n);
 			check_duplicates(l, n);
+		}
 		if (place(l, n) == 0)
 			anchor_add(l, anchor, n);
 		free(anchor);

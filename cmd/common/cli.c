@@ -1,6 +1,7 @@
 /* cli.c - inputs, diagnostics, clock and version for every tool. */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -147,12 +148,29 @@ has_report_ext(const char *name)
 		strcmp(dot, ".md") == 0);
 }
 
+/* Whether an input with this (device, inode) is already in the list. */
+static int
+inputs_have(const cli_inputs *ins, const struct stat *st)
+{
+	size_t i;
+
+	for (i = 0; i < ins->len; i++)
+		if (ins->items[i].has_stat && ins->items[i].dev == st->st_dev &&
+		    ins->items[i].ino == st->st_ino)
+			return 1;
+	return 0;
+}
+
+/* Appends an input; the same file (device, inode) a second time, by any
+ * spelling, is dropped: it is one input. */
 static int
 inputs_push(cli_inputs *ins, const char *name, const char *path,
-	    const struct stat *st)
+	    const struct stat *st, int walked)
 {
 	cli_input *in;
 
+	if (st != NULL && inputs_have(ins, st))
+		return 0;
 	if (ins->len == ins->cap) {
 		size_t cap = ins->cap ? ins->cap * 2 : 16;
 		cli_input *p = realloc(ins->items, cap * sizeof(*p));
@@ -172,6 +190,7 @@ inputs_push(cli_inputs *ins, const char *name, const char *path,
 		return -1;
 	}
 	in->form = path != NULL ? cr_form_from_path(path) : CR_FORM_AUTO;
+	in->walked = walked;
 	if (st != NULL) {
 		in->has_stat = 1;
 		in->dev = st->st_dev;
@@ -181,16 +200,122 @@ inputs_push(cli_inputs *ins, const char *name, const char *path,
 	return 0;
 }
 
+/* Standard input, with its (device, inode) when it is a regular file, so
+ * that `-o FILE < FILE` is seen as writing over an input. */
+static int
+inputs_push_stdin(cli_inputs *ins)
+{
+	struct stat st;
+	int reg = fstat(STDIN_FILENO, &st) == 0 && S_ISREG(st.st_mode);
+
+	if (reg && inputs_have(ins, &st))
+		return 0;
+	return inputs_push(ins, "<stdin>", NULL, reg ? &st : NULL, 0);
+}
+
 static int
 name_cmp(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Appends the report files below dir, sorted, recursing. Returns the
- * number of problems reported, or -1 on memory. */
 static int
-walk(cli_inputs *ins, const char *dir, const char *prog, int depth)
+input_name_cmp(const void *a, const void *b)
+{
+	return strcmp(((const cli_input *)a)->name,
+		      ((const cli_input *)b)->name);
+}
+
+/* One walk over the folders of the command line. */
+struct walk {
+	cli_inputs *ins;
+	const char *prog;
+	struct stat *dirs; /* folders walked so far, by (device, inode) */
+	size_t ndirs, cap;
+};
+
+static void
+walk_note(const struct walk *w, const char *path, const char *what)
+{
+	fprintf(stderr, "%s: %s: note: %s\n", w->prog, path, what);
+}
+
+/* Records a folder; 1 if it was walked already, -1 on memory. */
+static int
+walk_seen(struct walk *w, const struct stat *st)
+{
+	size_t i;
+
+	for (i = 0; i < w->ndirs; i++)
+		if (w->dirs[i].st_dev == st->st_dev &&
+		    w->dirs[i].st_ino == st->st_ino)
+			return 1;
+	if (w->ndirs == w->cap) {
+		size_t cap = w->cap ? w->cap * 2 : 16;
+		struct stat *p = realloc(w->dirs, cap * sizeof(*p));
+
+		if (p == NULL)
+			return -1;
+		w->dirs = p;
+		w->cap = cap;
+	}
+	w->dirs[w->ndirs++] = *st;
+	return 0;
+}
+
+/* Whether a symbolic link at `path` leads to `dir` or one of its
+ * parents, where following it would walk the walk again. */
+static int
+leads_above(const char *path, const char *dir)
+{
+	char *t = realpath(path, NULL), *d = realpath(dir, NULL);
+	size_t n;
+	int up = 0;
+
+	if (t != NULL && d != NULL) {
+		n = strlen(t);
+		up = strncmp(d, t, n) == 0 &&
+		     (d[n] == '\0' || d[n] == '/' || strcmp(t, "/") == 0);
+	}
+	free(t);
+	free(d);
+	return up;
+}
+
+/* Whether a Markdown file opens with front matter: a "---" line. */
+static int
+has_front_matter(const char *path)
+{
+	char buf[16];
+	const char *p = buf;
+	ssize_t n;
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	struct stat st;
+
+	if (fd == -1)
+		return 1; /* let the reading say why */
+	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return 1;
+	}
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n < 0)
+		return 1;
+	buf[n] = '\0';
+	if (strncmp(p, "\xef\xbb\xbf", 3) == 0)
+		p += 3;
+	if (strncmp(p, "---", 3) != 0)
+		return 0;
+	for (p += 3; *p == ' ' || *p == '\t'; p++)
+		;
+	return *p == '\n' || *p == '\r' || *p == '\0';
+}
+
+/* Appends the report files below dir, recursing. Returns the number of
+ * problems reported, or -1 on memory. */
+static int
+walk(struct walk *w, const char *dir, int depth)
 {
 	char **names = NULL;
 	size_t n = 0, cap = 0, i;
@@ -199,11 +324,11 @@ walk(cli_inputs *ins, const char *dir, const char *prog, int depth)
 	DIR *dp;
 
 	if (depth > 256) {
-		cli_error(prog, "%s: folders nested too deep; skipped", dir);
+		cli_error(w->prog, "%s: folders nested too deep; skipped", dir);
 		return 1;
 	}
 	if ((dp = opendir(dir)) == NULL) {
-		cli_error(prog, "%s: %s", dir, strerror(errno));
+		cli_error(w->prog, "%s: %s", dir, strerror(errno));
 		return 1;
 	}
 	while ((e = readdir(dp)) != NULL) {
@@ -229,28 +354,46 @@ walk(cli_inputs *ins, const char *dir, const char *prog, int depth)
 	for (i = 0; i < n && bad >= 0; i++) {
 		size_t len = strlen(dir) + strlen(names[i]) + 2;
 		char *path = malloc(len);
-		struct stat st;
-		int r;
+		struct stat st, lst;
+		int link, r;
 
 		if (path == NULL)
 			goto oom;
 		snprintf(path, len, "%s%s%s", dir,
 			 dir[strlen(dir) - 1] == '/' ? "" : "/", names[i]);
+		link = lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode);
 		if (stat(path, &st) == -1) {
 			/* Vanished, or a dangling link: a report file gone
 			 * between listing and reading is worth saying. */
 			if (has_report_ext(names[i])) {
-				cli_error(prog, "%s: %s", path,
+				cli_error(w->prog, "%s: %s", path,
 					  strerror(errno));
 				bad++;
 			}
 		} else if (S_ISDIR(st.st_mode)) {
-			r = walk(ins, path, prog, depth + 1);
-			bad = r < 0 ? -1 : bad + r;
-		} else if (S_ISREG(st.st_mode) && has_report_ext(names[i])) {
-			if (inputs_push(ins, path, path, &st) == -1)
+			if (link && leads_above(path, dir))
+				walk_note(w, path,
+					  "a link to this folder or one above "
+					  "it; not followed");
+			else if ((r = walk_seen(w, &st)) == 1)
+				walk_note(w, path,
+					  "a folder already walked; not "
+					  "followed again");
+			else if (r < 0)
 				bad = -1;
-		}
+			else {
+				r = walk(w, path, depth + 1);
+				bad = r < 0 ? -1 : bad + r;
+			}
+		} else if (!has_report_ext(names[i]))
+			;
+		else if (!S_ISREG(st.st_mode))
+			walk_note(w, path, "not a regular file; skipped");
+		else if (strcmp(strrchr(names[i], '.'), ".md") == 0 &&
+			 !has_front_matter(path))
+			; /* a README.md among the reports */
+		else if (inputs_push(w->ins, path, path, &st, 1) == -1)
+			bad = -1;
 		free(path);
 	}
 	for (i = 0; i < n; i++)
@@ -270,17 +413,22 @@ int
 cli_inputs_collect(cli_inputs *ins, char *const *args, int nargs, int walkd,
 		   const char *prog)
 {
+	struct walk w;
 	struct stat st;
+	size_t from;
 	int i, bad = 0, r;
 
+	memset(&w, 0, sizeof(w));
+	w.ins = ins;
+	w.prog = prog;
 	if (nargs == 0)
-		return inputs_push(ins, "<stdin>", NULL, NULL) == -1 ? -1 : 0;
-	for (i = 0; i < nargs; i++) {
+		return inputs_push_stdin(ins) == -1 ? -1 : 0;
+	for (i = 0; i < nargs && bad >= 0; i++) {
 		const char *a = args[i];
 
 		if (strcmp(a, "-") == 0) {
-			if (inputs_push(ins, "<stdin>", NULL, NULL) == -1)
-				return -1;
+			if (inputs_push_stdin(ins) == -1)
+				bad = -1;
 			continue;
 		}
 		if (stat(a, &st) == -1) {
@@ -288,20 +436,32 @@ cli_inputs_collect(cli_inputs *ins, char *const *args, int nargs, int walkd,
 			bad++;
 			continue;
 		}
-		if (S_ISDIR(st.st_mode)) {
-			if (!walkd) {
-				cli_error(prog, "%s: is a directory", a);
-				bad++;
-				continue;
-			}
-			if ((r = walk(ins, a, prog, 0)) < 0)
-				return -1;
-			bad += r;
+		if (!S_ISDIR(st.st_mode)) {
+			if (inputs_push(ins, a, a, &st, 0) == -1)
+				bad = -1;
 			continue;
 		}
-		if (inputs_push(ins, a, a, &st) == -1)
-			return -1;
+		if (!walkd) {
+			cli_error(prog, "%s: is a directory", a);
+			bad++;
+			continue;
+		}
+		if ((r = walk_seen(&w, &st)) != 0) {
+			if (r < 0)
+				bad = -1;
+			continue;
+		}
+		from = ins->len;
+		if ((r = walk(&w, a, 0)) < 0)
+			bad = -1;
+		else
+			bad += r;
+		/* the byte order of the full path, as documented */
+		if (ins->len - from > 1)
+			qsort(ins->items + from, ins->len - from,
+			      sizeof(*ins->items), input_name_cmp);
 	}
+	free(w.dirs);
 	return bad;
 }
 
@@ -327,6 +487,51 @@ cli_inputs_free(cli_inputs *ins)
 	memset(ins, 0, sizeof(*ins));
 }
 
+/* Opens a named input without blocking on a FIFO put where a report
+ * was; a walked file must still be the regular file the walk saw. */
+static FILE *
+open_input(const cli_input *in, const char *prog)
+{
+	struct stat st;
+	FILE *fp;
+	int fd;
+
+	fd = open(in->path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	if (fd == -1) {
+		cli_error(prog, "%s: %s", in->name, strerror(errno));
+		return NULL;
+	}
+	if (fstat(fd, &st) == -1) {
+		cli_error(prog, "%s: %s", in->name, strerror(errno));
+		close(fd);
+		return NULL;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		cli_error(prog, "%s: is a directory", in->name);
+		close(fd);
+		return NULL;
+	}
+	if (in->walked && (!S_ISREG(st.st_mode) || st.st_dev != in->dev ||
+			   st.st_ino != in->ino)) {
+		cli_error(prog,
+			  "%s: replaced since the folder was read (%s); "
+			  "skipped",
+			  in->name,
+			  S_ISREG(st.st_mode) ? "another file"
+					      : "not a regular file");
+		close(fd);
+		return NULL;
+	}
+	/* named on the command line: a FIFO or a device is read as given */
+	if (!S_ISREG(st.st_mode))
+		fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	if ((fp = fdopen(fd, "rb")) == NULL) {
+		cli_error(prog, "%s: %s", in->name, strerror(errno));
+		close(fd);
+	}
+	return fp;
+}
+
 int
 cli_input_load(cli_input *in, const char *prog)
 {
@@ -335,10 +540,8 @@ cli_input_load(cli_input *in, const char *prog)
 	FILE *fp = stdin;
 	char *buf = NULL, *p;
 
-	if (in->path != NULL && (fp = fopen(in->path, "rb")) == NULL) {
-		cli_error(prog, "%s: %s", in->name, strerror(errno));
+	if (in->path != NULL && (fp = open_input(in, prog)) == NULL)
 		return -1;
-	}
 	for (;;) {
 		if (len + 1 >= cap || buf == NULL) {
 			if (buf != NULL)
@@ -389,6 +592,18 @@ cli_input_parse(const cli_input *in, cr_form force, cr_reports *out,
 
 	memset(&o, 0, sizeof(o));
 	o.form = force != CR_FORM_AUTO ? force : in->form;
+	if (o.form == CR_FORM_AUTO && in->data != NULL) {
+		int unsure;
+
+		o.form = cr_sniff_form(in->data, in->len, &unsure);
+		if (unsure)
+			fprintf(stderr,
+				"%s:1:1: note: read as %s, a guess: the text "
+				"has both YAML keys and Markdown lines; give "
+				"--from yaml or --from md to be sure\n",
+				in->name,
+				o.form == CR_FORM_MD ? "Markdown" : "YAML");
+	}
 	o.file = in->name;
 	if (in->path != NULL && (id = cr_id_from_path(in->path)) == NULL)
 		return -1;

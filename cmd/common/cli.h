@@ -42,7 +42,10 @@ typedef struct cli_input {
 	size_t len;
 	int too_big;  /* more than CR_MAX_FILE_BYTES: data holds only the
 			 first CR_MAX_FILE_BYTES + 1 bytes */
-	int has_stat; /* dev/ino are known (a regular file or directory) */
+	int has_stat; /* dev/ino are known (a regular file, or standard
+			 input redirected from one) */
+	int walked;   /* found by a directory walk: must stay the regular
+			 file the walk saw */
 	dev_t dev;
 	ino_t ino;
 } cli_input;
@@ -56,8 +59,13 @@ typedef struct cli_inputs {
 /*
  * Turns the file arguments into inputs: none, or "-", is standard input.
  * With `walk`, a directory is walked recursively for *.yaml, *.yml and
- * *.md, skipping hidden entries (names starting with '.'), in byte order
- * of the path; without it, a directory is an error. Returns the number of
+ * *.md, skipping hidden entries (names starting with '.') and Markdown
+ * files with no front matter (not reports: a README.md), in byte order
+ * of the full path; without it, a directory is an error. A walk reads
+ * only regular files; it follows a symbolic link to a folder once per
+ * (device, inode), and cuts a link back into the walk or to one of its
+ * parents with a note. The same file (device, inode) given twice, by
+ * whatever spelling or walk, is one input. Returns the number of
  * arguments that could not be used (missing, unreadable, a directory
  * without walk), each reported; the usable ones are still appended.
  * -1 on memory.
@@ -67,7 +75,9 @@ int cli_inputs_collect(cli_inputs *ins, char *const *args, int nargs, int walk,
 void cli_inputs_free(cli_inputs *ins);
 
 /* Reads the bytes of one input (at most CR_MAX_FILE_BYTES + 1, so a huge
- * file is refused in bounded memory). 0, or -1 reported. */
+ * file is refused in bounded memory). A file found by a walk is opened
+ * without blocking and must still be the regular file the walk saw (a
+ * FIFO put in its place is refused, never waited on). 0, or -1 reported. */
 int cli_input_load(cli_input *in, const char *prog);
 /* Frees the bytes (the input stays in its list). */
 void cli_input_unload(cli_input *in);
@@ -114,8 +124,12 @@ int cli_parse_now(const char *arg, long long *now, int *offset,
 
 typedef struct cli_output {
 	FILE *fp;   /* write here */
-	char *path; /* the target; NULL for standard output */
-	char *tmp;  /* the temporary file beside it, until commit */
+	char *path; /* the target, a symbolic link resolved; NULL for standard
+		       output and for a file written into directly */
+	char *tmp;  /* the named temporary file beside it (when the folder's
+		       file system has no O_TMPFILE), until commit */
+	int anon;   /* the temporary file is unnamed (O_TMPFILE) */
+	char reopen[64]; /* a path that opens the temporary file */
 	int noclobber;
 } cli_output;
 
@@ -124,26 +138,58 @@ enum {
 };
 
 /*
- * Opens the output: `path` NULL or "-" is standard output; else a
- * temporary file in the target's folder (mode of the existing target, or
- * 0666 less the umask), renamed over the target by cli_output_commit so
- * that an interrupted run leaves the old file whole. Refuses a target that
- * is one of `ins` (same device and inode, whatever the path), and with
- * CLI_OUT_NOCLOBBER an existing target. The temporary file is removed if
- * the tool is stopped by SIGINT, SIGTERM, SIGHUP or SIGPIPE. 0, or -1
- * (reported).
+ * Opens the output: `path` NULL or "-" is standard output. A path that
+ * names standard output (/dev/stdout, /dev/fd/1, ...), a device, a FIFO
+ * or a socket is written into directly, never replaced. A symbolic link
+ * is followed: its target is what gets replaced. A regular file (or a new
+ * one) is written to a temporary file in the target's folder, unnamed
+ * (O_TMPFILE) where the file system allows it so that even SIGKILL leaves
+ * nothing behind, and renamed over the target by cli_output_commit, so
+ * that an interrupted run leaves the old file whole; the new file keeps
+ * the old one's mode (and, for root, its owner). Refuses a target that is
+ * one of `ins` (same device and inode, whatever the path, standard input
+ * included), a file the user may not write, a file with several hard
+ * links (replacing it would split them), and with CLI_OUT_NOCLOBBER an
+ * existing file. A named temporary file is removed if the tool is stopped
+ * by SIGINT, SIGTERM, SIGHUP or SIGPIPE. The unnamed file is given a name
+ * (.NAME.PID.N) only for the rename at the very end: a SIGKILL between
+ * those two system calls leaves it, and the next write of NAME removes
+ * it. 0, or -1 (reported).
  */
 int cli_output_open(cli_output *o, const char *path, const cli_inputs *ins,
 		    int flags, const char *prog);
-/* Flushes, fsyncs and renames into place (standard output: flushes and
- * checks for a write error). 0, or -1 (reported; the target untouched and
- * no temporary file left). */
+/* A path by which a library that writes to a file name (libxlsxwriter)
+ * can write the output, or NULL when the output is a stream (standard
+ * output, a FIFO, a device): then write to a cli_scratch file and copy. */
+const char *cli_output_file(const cli_output *o);
+/* Flushes, fsyncs and links or renames into place (a stream: flushes and
+ * checks for a write error, naming its cause). 0, or -1 (reported; the
+ * target untouched and no temporary file left). */
 int cli_output_commit(cli_output *o, const char *prog);
 /* Drops the output: removes the temporary file. */
 void cli_output_abort(cli_output *o);
 
+/*
+ * A scratch file that no name points to (O_TMPFILE in $TMPDIR or /tmp, or
+ * a file unlinked as soon as made), so nothing is left behind whatever
+ * stops the tool; `path` receives a /proc/self/fd name that opens it.
+ * Returns the descriptor, or -1 (reported).
+ */
+int cli_scratch(char path[64], const char *prog);
+/* Copies the scratch file fd (from its start) into the stream output o.
+ * 0, or -1 (reported, unless the reader went away). */
+int cli_copy_out(int fd, cli_output *o, const char *prog);
+
 /* ------------------------------------------------------------------ */
 /* Help and version                                                    */
+
+/* ------------------------------------------------------------------ */
+/* Configuration files (config_find.c)                                 */
+
+/* The nearest file called `name` in the current folder or a parent that
+ * the user or root owns (another user's is ignored with a warning on
+ * stderr); malloc'd, or NULL when there is none. */
+char *cli_config_find(const char *name, const char *prog);
 
 /* "PROG (crtools) VERSION" on stdout. */
 void cli_version(const char *prog);

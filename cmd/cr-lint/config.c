@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -19,54 +20,17 @@ static const char *const config_keys[] = {
     "profile", "max-issue-hours", "confirm-days", "rules", "team", "ignore",
     NULL};
 
-/* The nearest of known (edit distance at most 3), or NULL. */
-static const char *
-nearest(const char *word, const char *const *known)
+int
+lint_rule_fixed(cr_rule rule)
 {
-	size_t best = 4, dist, i;
-	const char *hit = NULL;
-
-	for (i = 0; known[i] != NULL; i++)
-		if ((dist = cr_utf8_distance(word, known[i], 3)) < best) {
-			best = dist;
-			hit = known[i];
-		}
-	return hit;
-}
-
-/* Line and display column of byte off. */
-static cr_pos
-pos_of(const char *buf, size_t off)
-{
-	return cr_pos_at(buf, strlen(buf), off);
+	return rule == CR_RULE_SYNTAX || rule == CR_RULE_ENCODING ||
+	       rule == CR_RULE_LIMIT;
 }
 
 char *
-lint_config_find(void)
+lint_config_find(const char *prog)
 {
-	char *dir = getcwd(NULL, 0), *path, *slash;
-	size_t n;
-
-	if (dir == NULL)
-		return NULL;
-	for (;;) {
-		n = strlen(dir) + sizeof(CONFIG_NAME) + 2;
-		if ((path = malloc(n)) == NULL)
-			break;
-		snprintf(path, n, "%s/%s", strcmp(dir, "/") == 0 ? "" : dir,
-			 CONFIG_NAME);
-		if (access(path, F_OK) == 0) {
-			free(dir);
-			return path;
-		}
-		free(path);
-		if ((slash = strrchr(dir, '/')) == NULL ||
-		    strcmp(dir, "/") == 0)
-			break;
-		slash[slash == dir ? 1 : 0] = '\0';
-	}
-	free(dir);
-	return NULL;
+	return cli_config_find(CONFIG_NAME, prog);
 }
 
 void
@@ -84,61 +48,6 @@ lint_config_free(lint_config *cfg)
 	free(cfg->dir);
 	memset(cfg, 0, sizeof(*cfg));
 	cfg->max_issue_hours = -1;
-}
-
-static char *
-slurp(const char *path, size_t *len, const char *prog)
-{
-	FILE *fp = fopen(path, "rb");
-	char *buf = NULL, *p;
-	size_t cap = 0, n = 0, k;
-
-	if (fp == NULL) {
-		cli_error(prog, "%s: %s", path, strerror(errno));
-		return NULL;
-	}
-	do {
-		if (n + 4096 + 1 > cap) {
-			cap = cap ? cap * 2 : 8192;
-			if (cap > (size_t)CR_MAX_FILE_BYTES + 8192 ||
-			    (p = realloc(buf, cap)) == NULL) {
-				cli_error(prog, "%s: too large", path);
-				goto fail;
-			}
-			buf = p;
-		}
-		k = fread(buf + n, 1, 4096, fp);
-		n += k;
-	} while (k > 0);
-	if (ferror(fp)) {
-		cli_error(prog, "%s: %s", path, strerror(errno));
-		goto fail;
-	}
-	fclose(fp);
-	buf[n] = '\0';
-	*len = n;
-	return buf;
-fail:
-	free(buf);
-	fclose(fp);
-	return NULL;
-}
-
-/* The first invalid UTF-8 or NUL byte, or len. */
-static size_t
-bad_utf8(const char *s, size_t len)
-{
-	size_t i = 0;
-	unsigned cp;
-	int k;
-
-	while (i < len) {
-		if (s[i] == '\0' ||
-		    (k = cr_utf8_decode(s + i, len - i, &cp)) < 0)
-			return i;
-		i += (size_t)k;
-	}
-	return len;
 }
 
 static int
@@ -189,7 +98,7 @@ rules(lint_config *cfg, const cr_node *v, const char *file, cr_diags *d)
 				known[j] = cr_rule_name((cr_rule)j);
 			known[CR_RULE__COUNT] = NULL;
 			near = k->type == CR_NODE_SCALAR
-				   ? nearest(k->value, known)
+				   ? cr_suggest(k->value, known)
 				   : NULL;
 			/* whole sentences, for the translations */
 			if ((near != NULL
@@ -214,6 +123,15 @@ rules(lint_config *cfg, const cr_node *v, const char *file, cr_diags *d)
 				"rule '%s' takes off, note, warning or "
 				"error",
 				k->value) == -1)
+				return -1;
+			continue;
+		}
+		if (lint_rule_fixed((cr_rule)rule) && sev != CR_SEV_ERROR) {
+			if (cr_diags_add(d, file, s->pos, CR_RULE_BAD_VALUE,
+					 "rule '%s' cannot be turned off or "
+					 "lowered: a file that is not a "
+					 "readable report never passes",
+					 k->value) == -1)
 				return -1;
 			continue;
 		}
@@ -289,7 +207,7 @@ config_map(lint_config *cfg, const cr_node *map, const char *file, cr_diags *d)
 			rc = strings(&cfg->ignore, &cfg->nignore, v, key, file,
 				     d);
 		else {
-			const char *near = nearest(key, config_keys);
+			const char *near = cr_suggest(key, config_keys);
 			rc = near != NULL
 				 ? cr_diags_add(d, file, k->pos,
 						CR_RULE_UNKNOWN_FIELD,
@@ -314,13 +232,27 @@ int
 lint_config_load(lint_config *cfg, const char *path, cr_diags *d,
 		 const char *prog)
 {
+	cli_input in;
 	cr_node **docs = NULL;
-	size_t len, ndocs = 0, i, bad;
-	char *buf, *slash;
+	size_t len, ndocs = 0, i;
+	char *buf = NULL, *slash;
+	long bad;
 	int rc = 0;
 
-	if ((buf = slurp(path, &len, prog)) == NULL)
+	/* the same reading and encoding checks as for reports */
+	memset(&in, 0, sizeof(in));
+	in.name = in.path = (char *)path;
+	if (cli_input_load(&in, prog) == -1)
 		return -1;
+	if (in.too_big) {
+		cli_error(prog, "%s: too large", path);
+		free(in.data);
+		return -1;
+	}
+	bad = cr_input_clean(in.data, in.len, path, &buf, &len, d);
+	free(in.data);
+	if (bad == -1)
+		goto oom;
 	if ((cfg->path = strdup(path)) == NULL ||
 	    (cfg->dir = strdup(path)) == NULL)
 		goto oom;
@@ -329,12 +261,9 @@ lint_config_load(lint_config *cfg, const char *path, cr_diags *d,
 		strcpy(cfg->dir, ".");
 	else
 		slash[slash == cfg->dir ? 1 : 0] = '\0';
-	if ((bad = bad_utf8(buf, len)) < len) {
-		rc = cr_diags_add(d, path, pos_of(buf, bad), CR_RULE_ENCODING,
-				  "invalid UTF-8 or NUL byte; save the file as "
-				  "UTF-8");
+	if (bad > 0) {
 		free(buf);
-		return rc;
+		return 0; /* the encoding errors are in d */
 	}
 	if (cr_yaml_load(buf, len, path, &docs, &ndocs, d) == -1)
 		goto oom;
@@ -352,6 +281,32 @@ oom:
 	free(buf);
 	cli_error(prog, "%s: out of memory", path);
 	return -1;
+}
+
+int
+lint_config_nearest(lint_config *cfg, const char *prog)
+{
+	char *path = lint_config_find(prog);
+	cr_diags d;
+	int rc = 0;
+
+	memset(cfg, 0, sizeof(*cfg));
+	cfg->max_issue_hours = -1;
+	if (path == NULL)
+		return 0;
+	cr_diags_init(&d);
+	if (lint_config_load(cfg, path, &d, prog) == -1 || d.len > 0) {
+		if (!d.oom)
+			fprintf(stderr,
+				"%s: %s: warning: not used: it has problems "
+				"(cr-lint names them)\n",
+				prog, path);
+		rc = d.oom ? -1 : 0;
+		lint_config_free(cfg);
+	}
+	cr_diags_free(&d);
+	free(path);
+	return rc;
 }
 
 void

@@ -22,9 +22,13 @@ typedef struct lint_config {
 	size_t nignore;
 } lint_config;
 
-/* The nearest .cr-lint.yaml from the current folder up to the root, or
- * NULL (malloc'd path). */
-char *lint_config_find(void);
+/* The nearest .cr-lint.yaml from the current folder up to the root that
+ * the user or root owns, or NULL (malloc'd path); one owned by another
+ * user is skipped with a warning on stderr. */
+char *lint_config_find(const char *prog);
+/* Whether a rule can never be turned off or lowered (syntax, encoding,
+ * limit: a file that is not a readable report never passes). */
+int lint_rule_fixed(cr_rule rule);
 /*
  * Loads `path` into cfg. Problems in the file (syntax, unknown keys, bad
  * values) are diagnostics appended to d, with positions. Returns 0, or -1
@@ -33,6 +37,11 @@ char *lint_config_find(void);
 int lint_config_load(lint_config *cfg, const char *path, cr_diags *d,
 		     const char *prog);
 void lint_config_free(lint_config *cfg);
+/* For a tool that honours only `ignore:` (cr-wip): the nearest trusted
+ * .cr-lint.yaml into cfg (left empty when there is none, or skipped with
+ * a warning when it has problems: cr-lint names them). 0, or -1 on
+ * memory. */
+int lint_config_nearest(lint_config *cfg, const char *prog);
 /* Fills check options: the profile's defaults, then the file's values. */
 void lint_config_apply(const lint_config *cfg, cr_check_opts *o);
 /* Whether an input name matches one of the `ignore` globs. */

@@ -9,6 +9,7 @@
 
 #include "cli.h"
 #include "config.h"
+#include "email.h"
 
 static const char *prog = "cr-lint";
 
@@ -142,6 +143,13 @@ parse_args(int argc, char **argv, struct args *a)
 		case O_DISABLE:
 			if (rule_arg(optarg, a->disable) == -1)
 				return -1;
+			if (lint_rule_fixed((cr_rule)cr_rule_lookup(optarg))) {
+				cli_error(prog,
+					  "--disable %s: syntax, encoding "
+					  "and limit cannot be turned off",
+					  optarg);
+				return -1;
+			}
 			break;
 		case O_CONFIG:
 			a->config = optarg;
@@ -243,7 +251,8 @@ lint_all(struct lint *l, const struct args *a, const lint_config *cfg,
 		}
 		for (j = first; j < l->rs.len; j++) {
 			l->rs_input[j] = i;
-			if (cr_check_report(l->rs.items[j], o, &l->d) == -1)
+			if (cr_check_report(l->rs.items[j], o, &l->d) == -1 ||
+			    lint_check_emails(l->rs.items[j], &l->d) == -1)
 				return -1;
 			/* the collection checks need only ids, previous and
 			 * the actions: the rest goes (memory per report) */
@@ -484,7 +493,7 @@ main(int argc, char **argv)
 	/* the configuration: --config, else the nearest .cr-lint.yaml */
 	cfgpath = a.config;
 	if (cfgpath == NULL)
-		cfgpath = found = lint_config_find();
+		cfgpath = found = lint_config_find(prog);
 	if (cfgpath != NULL) {
 		if (lint_config_load(&cfg, cfgpath, &cd, prog) == -1) {
 			free(found);

@@ -6,6 +6,7 @@
  * write holds the placeholder TODO, which cr-lint reports as `placeholder`
  * until it is replaced; what cr-new fills itself is valid.
  */
+#include <dirent.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -317,7 +318,29 @@ copy_persons(cr_persons *dst, const cr_persons *src)
 	return 0;
 }
 
-/* Carries the open and blocked actions of prev, as they are. */
+/* Says that an action of an unknown status is carried as written: a
+ * warning at the status, printed as every diagnostic is. */
+static int
+warn_status(const char *file, const cr_action *s)
+{
+	cr_diags d;
+
+	cr_diags_init(&d);
+	if (cr_diags_add(&d, file, s->status.pos, CR_RULE_BAD_VALUE,
+			 "action '%s' has the status '%s', not open, done, "
+			 "blocked or dropped; carried as written: correct it",
+			 s->id.s != NULL ? s->id.s : "?", s->status.s) == -1) {
+		cr_diags_free(&d);
+		return -1;
+	}
+	d.items[0].severity = CR_SEV_WARNING;
+	cli_diags_print(stderr, &d, 0, cli_use_color(stderr));
+	cr_diags_free(&d);
+	return 0;
+}
+
+/* Carries the open and blocked actions of prev, as they are, and those
+ * whose status is none of the four (with a warning). */
 static int
 carry_actions(cr_report *r, const cr_report *prev)
 {
@@ -325,11 +348,15 @@ carry_actions(cr_report *r, const cr_report *prev)
 
 	for (i = 0; i < prev->actions.len; i++) {
 		const cr_action *s = &prev->actions.items[i];
+		cr_status st = cr_action_status(s);
 		char due[32];
 		cr_action a;
 
-		if (!cr_action_open(s))
+		if (!cr_action_open(s) && st != CR_STATUS_INVALID)
 			continue;
+		/* not one of the four: carried as written, never dropped */
+		if (st == CR_STATUS_INVALID && warn_status(prev->file, s) == -1)
+			return -1;
 		memset(&a, 0, sizeof(a));
 		/* The due as it was meant: a date-time keeps the offset it
 		 * had in the previous report, whatever the new one's. */
@@ -341,7 +368,9 @@ carry_actions(cr_report *r, const cr_report *prev)
 		    (s->due.raw.s != NULL &&
 		     cr_date_set(&a.due, s->due.valid ? due : s->due.raw.s,
 				 nopos) == -1) ||
-		    set(&a.status, cr_status_name(cr_action_status(s))) == -1 ||
+		    set(&a.status, st == CR_STATUS_INVALID
+				       ? s->status.s
+				       : cr_status_name(st)) == -1 ||
 		    set(&a.note, s->note.s) == -1 ||
 		    cr_actions_push(r, &a) == -1) {
 			cr_action_clear(&a);
@@ -548,6 +577,79 @@ build(cr_report *r, const struct opts *o, const cr_report *prev)
 
 /* ------------------------------------------------------------------ */
 /* The id                                                              */
+
+/* Reads the reports of the folder of `out` (not out itself, not below)
+ * into rs: an id written inside a file of another name is taken too. */
+static void
+folder_reports(const char *out, cr_reports *rs)
+{
+	const char *slash = strrchr(out, '/');
+	char *dir = slash != NULL ? strndup(out, (size_t)(slash - out) + 1)
+				  : strdup("./");
+	struct stat self, st;
+	struct dirent *e;
+	DIR *dp;
+	int have_self = stat(out, &self) == 0;
+
+	if (dir == NULL || (dp = opendir(dir)) == NULL) {
+		free(dir);
+		return;
+	}
+	while ((e = readdir(dp)) != NULL) {
+		cli_inputs ins = {0};
+		char path[4096], *arg = path;
+		cr_diags d;
+
+		if (e->d_name[0] == '.' ||
+		    cr_form_from_path(e->d_name) == CR_FORM_AUTO)
+			continue;
+		snprintf(path, sizeof(path), "%s%s", dir, e->d_name);
+		if (stat(path, &st) == -1 || !S_ISREG(st.st_mode) ||
+		    (have_self && st.st_dev == self.st_dev &&
+		     st.st_ino == self.st_ino))
+			continue;
+		cr_diags_init(&d);
+		if (cli_inputs_collect(&ins, &arg, 1, 0, prog) == 0 &&
+		    ins.len == 1 && cli_input_load(&ins.items[0], prog) == 0)
+			(void)cli_input_parse(&ins.items[0], CR_FORM_AUTO, rs,
+					      &d);
+		cr_diags_free(&d);
+		cli_inputs_free(&ins);
+	}
+	closedir(dp);
+	free(dir);
+}
+
+/* Whether another report in the folder of `out` already has the id that
+ * `out`'s name gives (as its own `id:`, under another file name): two
+ * reports would share it. Said on stderr. */
+static int
+id_taken(const char *out)
+{
+	cr_reports near = {0};
+	char *id = cr_id_from_path(out);
+	size_t i;
+	int hit = 0;
+
+	if (id == NULL || strcmp(out, "-") == 0) {
+		free(id);
+		return 0;
+	}
+	folder_reports(out, &near);
+	for (i = 0; i < near.len && !hit; i++)
+		if (near.items[i]->id.s != NULL &&
+		    strcmp(near.items[i]->id.s, id) == 0) {
+			cli_error(prog,
+				  "%s: the id '%s' is already that of %s; two "
+				  "reports would share it: choose another "
+				  "file name",
+				  out, id, near.items[i]->file);
+			hit = 1;
+		}
+	cr_reports_free(&near);
+	free(id);
+	return hit;
+}
 
 /* With -o FILE, the file name without its extension (the default id of
  * SPEC 2.1, so that ids and file names agree); else client-YYYY-MM-DD. */
@@ -757,6 +859,10 @@ main(int argc, char *argv[])
 			cli_error(prog, "%s: holds no report", o.from);
 			status = CLI_EXIT_INPUT;
 		}
+		goto done;
+	}
+	if (o.out != NULL && id_taken(o.out)) {
+		status = CLI_EXIT_FAIL;
 		goto done;
 	}
 	cr_buf_init(&b);

@@ -277,33 +277,6 @@ read_all(cli_inputs *ins, cr_form from, int conversion, cr_reports *rs)
 	return status;
 }
 
-/* The nearest .cr-render.yaml from the current folder up; malloc'd, or
- * NULL when there is none. */
-static char *
-style_find(void)
-{
-	char *dir = getcwd(NULL, 0), *path = NULL, *slash;
-	size_t n;
-
-	while (dir != NULL) {
-		n = strlen(dir) + sizeof(CR_HOUSE_STYLE_FILE) + 2;
-		if ((path = malloc(n)) == NULL)
-			break;
-		snprintf(path, n, "%s/%s", strcmp(dir, "/") == 0 ? "" : dir,
-			 CR_HOUSE_STYLE_FILE);
-		if (access(path, F_OK) == 0)
-			break;
-		free(path);
-		path = NULL;
-		if (strcmp(dir, "/") == 0 ||
-		    (slash = strrchr(dir, '/')) == NULL)
-			break;
-		slash[slash == dir ? 1 : 0] = '\0';
-	}
-	free(dir);
-	return path;
-}
-
 /* The logo's path: as written when absolute, else beside the style. */
 static char *
 logo_path(const char *style, const char *logo)
@@ -330,7 +303,9 @@ logo_path(const char *style, const char *logo)
 static int
 style_load(struct opts *o, struct style *st)
 {
-	char *path = o->config != NULL ? strdup(o->config) : style_find();
+	char *path = o->config != NULL
+			 ? strdup(o->config)
+			 : cli_config_find(CR_HOUSE_STYLE_FILE, prog);
 	const char *type;
 	cr_diags d;
 	size_t k;

@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../cr-lint/config.h"
 #include "cli.h"
 #include "xlsx.h"
 
@@ -322,55 +323,25 @@ print_skips(cr_diags *d, size_t from, int all, int color)
 	return n;
 }
 
-/* Copies a file to standard output. */
-static int
-copy_out(const char *path)
-{
-	char buf[65536];
-	FILE *fp = fopen(path, "rb");
-	size_t n;
-	int rc = 0;
-
-	if (fp == NULL) {
-		cli_error(prog, "%s: %s", path, strerror(errno));
-		return -1;
-	}
-	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
-		if (fwrite(buf, 1, n, stdout) != n) {
-			rc = -1;
-			break;
-		}
-	if (ferror(fp)) {
-		cli_error(prog, "%s: %s", path, strerror(errno));
-		rc = -1;
-	}
-	fclose(fp);
-	return rc;
-}
-
 /* The workbook into the output: libxlsxwriter writes to a path, so to
- * the output's temporary file, or for standard output to a temporary
- * file that is copied and removed. */
+ * the output's temporary file, or for a stream (standard output, a FIFO)
+ * to an unnamed scratch file that is copied. */
 static int
 emit_xlsx(const cr_wip *w, size_t nreports, cli_output *o)
 {
-	const char *tmpdir = getenv("TMPDIR");
-	char path[4096];
+	const char *file = cli_output_file(o);
+	const char *shown = o->path != NULL ? o->path : "standard output";
+	char path[64];
 	int fd, rc;
 
-	if (o->tmp != NULL)
-		return wip_xlsx_write(w, nreports, o->tmp, prog);
-	snprintf(path, sizeof(path), "%s/cr-wip.XXXXXX",
-		 tmpdir != NULL && *tmpdir != '\0' ? tmpdir : "/tmp");
-	if ((fd = mkstemp(path)) == -1) {
-		cli_error(prog, "%s: %s", path, strerror(errno));
+	if (file != NULL)
+		return wip_xlsx_write(w, nreports, file, shown, prog);
+	if ((fd = cli_scratch(path, prog)) == -1)
 		return -1;
-	}
-	close(fd);
-	rc = wip_xlsx_write(w, nreports, path, prog);
+	rc = wip_xlsx_write(w, nreports, path, shown, prog);
 	if (rc == 0)
-		rc = copy_out(path);
-	unlink(path);
+		rc = cli_copy_out(fd, o, prog);
+	close(fd);
 	return rc;
 }
 
@@ -381,6 +352,7 @@ main(int argc, char **argv)
 	struct progress pg;
 	cli_inputs ins;
 	cli_output o;
+	lint_config cfg;
 	cr_reports rs;
 	cr_diags d;
 	cr_wip w;
@@ -391,6 +363,7 @@ main(int argc, char **argv)
 	cli_i18n_init();
 	memset(&a, 0, sizeof(a));
 	memset(&ins, 0, sizeof(ins));
+	memset(&cfg, 0, sizeof(cfg));
 	memset(&rs, 0, sizeof(rs));
 	memset(&pg, 0, sizeof(pg));
 	cr_wip_filter_init(&a.filter);
@@ -412,6 +385,8 @@ main(int argc, char **argv)
 	pg.on = !a.quiet && isatty(STDERR_FILENO);
 	pg.start = pg.last = pg.on ? seconds() : 0;
 
+	if (lint_config_nearest(&cfg, prog) == -1)
+		goto oom;
 	bad = cli_inputs_collect(&ins, argv + optind, argc - optind, 1, prog);
 	if (bad < 0)
 		goto oom;
@@ -420,6 +395,8 @@ main(int argc, char **argv)
 	for (i = 0; i < ins.len; i++) {
 		cli_input *in = &ins.items[i];
 
+		if (in->path != NULL && lint_config_ignored(&cfg, in->name))
+			continue; /* as cr-lint does */
 		if (cli_input_load(in, prog) == -1) {
 			failed = 1;
 			continue;
@@ -483,6 +460,7 @@ out:
 	if (failed)
 		rc = CLI_EXIT_FAIL;
 	cr_wip_free(&w);
+	lint_config_free(&cfg);
 	cr_reports_free(&rs);
 	cr_diags_free(&d);
 	cli_inputs_free(&ins);

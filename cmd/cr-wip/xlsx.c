@@ -10,10 +10,13 @@
  * data validation, frozen panes, column widths and hyperlinks are kept
  * apart from the row data by libxlsxwriter and work in that mode too.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <xlsxwriter.h>
 
@@ -142,13 +145,22 @@ put_date(struct xl *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
 
 /* Only a relative path becomes an "external:" link (relative to the
  * workbook's folder); an absolute one would not survive the file being
- * mailed or moved, and "<stdin>" is no file. */
+ * mailed or moved, and "<stdin>" is no file. A file name is the user's
+ * (or an attacker's) text: nothing that Excel could read as a scheme
+ * ("http:", "C:"), a UNC share ("\\host\share") or a Windows path
+ * becomes a link, nor a control character. */
 static int
 linkable(const char *path)
 {
-	return path != NULL && path[0] != '\0' && path[0] != '/' &&
-	       path[0] != '<' && strlen(path) < 2000 &&
-	       strchr(path, '#') == NULL;
+	const unsigned char *p;
+
+	if (path == NULL || path[0] == '\0' || path[0] == '/' ||
+	    path[0] == '<' || strlen(path) >= 2000)
+		return 0;
+	for (p = (const unsigned char *)path; *p != '\0'; p++)
+		if (*p < 0x20 || *p == 0x7f || strchr("#:\\?%", *p) != NULL)
+			return 0;
+	return 1;
 }
 
 static void
@@ -325,9 +337,62 @@ owners_sheet(struct xl *x, const cr_wip_owner *os, size_t n)
 	}
 }
 
+/* The document's creation time: `now`, kept to the years W3CDTF and
+ * Office read (1900-9999 UTC), so that --now 0000-01-01 still gives a
+ * valid date, and the same one every run (libxlsxwriter would put the
+ * clock's time for 0). */
+static time_t
+created(long long now)
+{
+	const long long first = cr_days_from_civil(1900, 1, 1) * 86400;
+	const long long last = cr_days_from_civil(10000, 1, 1) * 86400 - 1;
+
+	if (now < first)
+		now = first;
+	if (now > last)
+		now = last;
+	return now == 0 ? 1 : (time_t)now;
+}
+
+/* An error of libxlsxwriter's file or zip writing, where errno says more. */
+static int
+io_error(lxw_error e)
+{
+	return e == LXW_ERROR_CREATING_XLSX_FILE ||
+	       e == LXW_ERROR_CREATING_TMPFILE ||
+	       e == LXW_ERROR_READING_TMPFILE ||
+	       e == LXW_ERROR_ZIP_FILE_OPERATION ||
+	       e == LXW_ERROR_ZIP_FILE_ADD || e == LXW_ERROR_ZIP_CLOSE;
+}
+
+/* libxlsxwriter logs its errors on stderr with its own source positions
+ * and the temporary file's name: they are kept from the user, who gets
+ * one message naming the output and the cause. */
+static int
+quiet_stderr(void)
+{
+	int saved = dup(STDERR_FILENO), null;
+
+	fflush(stderr);
+	if (saved >= 0 && (null = open("/dev/null", O_WRONLY)) >= 0) {
+		dup2(null, STDERR_FILENO);
+		close(null);
+	}
+	return saved;
+}
+
+static void
+restore_stderr(int saved)
+{
+	if (saved < 0)
+		return;
+	dup2(saved, STDERR_FILENO);
+	close(saved);
+}
+
 int
 wip_xlsx_write(const cr_wip *w, size_t nreports, const char *path,
-	       const char *prog)
+	       const char *shown, const char *prog)
 {
 	lxw_workbook_options opt;
 	lxw_doc_properties props;
@@ -336,6 +401,7 @@ wip_xlsx_write(const cr_wip *w, size_t nreports, const char *path,
 	char subject[128];
 	struct xl x;
 	lxw_error e;
+	int saved, err;
 
 	memset(&x, 0, sizeof(x));
 	cr_buf_init(&x.b);
@@ -345,8 +411,13 @@ wip_xlsx_write(const cr_wip *w, size_t nreports, const char *path,
 	}
 	memset(&opt, 0, sizeof(opt));
 	opt.constant_memory = LXW_TRUE;
+	saved = quiet_stderr();
+	errno = 0;
 	if ((x.wb = workbook_new_opt(path, &opt)) == NULL) {
-		cli_error(prog, "%s: cannot start the workbook", path);
+		err = errno;
+		restore_stderr(saved);
+		cli_error(prog, "%s: cannot start the workbook: %s", shown,
+			  strerror(err != 0 ? err : ENOMEM));
 		free(os);
 		return -1;
 	}
@@ -362,18 +433,24 @@ wip_xlsx_write(const cr_wip *w, size_t nreports, const char *path,
 	props.title = "WIP report";
 	props.subject = subject;
 	props.comments = "Made by cr-wip (crtools " CR_VERSION ")";
-	props.created = (time_t)w->now;
+	props.created = created(w->now);
 	note(&x, workbook_set_properties(x.wb, &props));
 
 	wip_sheet(&x, w);
 	owners_sheet(&x, os, nos);
 	free(os);
+	errno = 0;
 	e = workbook_close(x.wb);
+	err = errno;
+	restore_stderr(saved);
 	cr_buf_free(&x.b);
 	if (x.err == LXW_NO_ERROR)
 		x.err = e;
 	if (x.err != LXW_NO_ERROR) {
-		cli_error(prog, "%s: %s", path, lxw_strerror(x.err));
+		/* the system's reason when there is one (a full disk) */
+		cli_error(prog, "%s: %s", shown,
+			  err != 0 && io_error(x.err) ? strerror(err)
+						      : lxw_strerror(x.err));
 		return -1;
 	}
 	return 0;

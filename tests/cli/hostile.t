@@ -136,7 +136,7 @@ done
 : >"$T/empty.yaml"
 every_tool "$T/empty.yaml" 1 "empty.yaml:1:1: error: no report in the input: it is empty [syntax]"
 printf '  \n\t\n\n' >"$T/blank.yaml"
-every_tool "$T/blank.yaml" 1 "blank.yaml:1:1: error: no report in the input"
+every_tool "$T/blank.yaml" 1 "blank.yaml:2:1: error: found character that cannot start any token"
 : >"$T/empty.md"
 bounded cr-lint "$T/empty.md"
 is "$rc" 1 "an empty Markdown file: exit 1"

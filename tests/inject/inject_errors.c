@@ -7,6 +7,9 @@
  *   CR_INJECT=CALL:WHAT   CALL one of mkstemp, fwrite, fsync, rename;
  *                         WHAT an errno name (ENOSPC, EROFS, EIO, EACCES)
  *                         or a signal to raise there (TERM, KILL)
+ *   CR_INJECT=fifo:NAME   a file whose path ends in NAME is replaced by a
+ *                         FIFO just before open() opens it: a report
+ *                         swapped between a walk and the read
  *
  * Only writes to regular files other than standard output and error
  * are touched, so that the tool can still say what went wrong.
@@ -14,6 +17,8 @@
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -68,6 +73,42 @@ regular_output(int fd)
 	struct stat st;
 
 	return fd > 2 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static void
+swap_for_fifo(const char *path)
+{
+	const char *e = getenv("CR_INJECT");
+	size_t n, m;
+
+	if (e == NULL || strncmp(e, "fifo:", 5) != 0)
+		return;
+	n = strlen(path);
+	m = strlen(e + 5);
+	if (n >= m && strcmp(path + n - m, e + 5) == 0 && unlink(path) == 0)
+		mkfifo(path, 0644);
+}
+
+/* An unnamed temporary file (O_TMPFILE) fails on the mkstemp cue too:
+ * both make the file beside the target. */
+int
+open(const char *path, int flags, ...)
+{
+	static int (*real)(const char *, int, ...);
+	va_list ap;
+	int mode;
+
+	va_start(ap, flags);
+	mode = (flags & O_CREAT) || (flags & O_TMPFILE) == O_TMPFILE
+		   ? va_arg(ap, int)
+		   : 0;
+	va_end(ap);
+	if ((flags & O_TMPFILE) == O_TMPFILE && act("mkstemp"))
+		return -1;
+	swap_for_fifo(path);
+	if (real == NULL)
+		*(void **)&real = dlsym(RTLD_NEXT, "open");
+	return real(path, flags, mode);
 }
 
 int

@@ -885,7 +885,9 @@ test_hostile(void **state)
 		result_free(&res);
 		cr_buf_free(&b);
 	}
-	/* a table of many columns and a row with many cells */
+	/* a table of many columns and a row with many cells: cmark-gfm
+	 * takes quadratic time in the cells of a row, so the pre-scan
+	 * (md_limit.c) refuses the row with the limit error */
 	{
 		struct result res;
 
@@ -901,7 +903,9 @@ test_hostile(void **state)
 			assert_int_equal(cr_buf_puts(&b, "|x"), 0);
 		assert_int_equal(cr_buf_puts(&b, "\n"), 0);
 		read_len(&res, b.data, b.len);
-		assert_true(res.d.len >= 2000);
+		assert_int_equal(res.d.len, 1);
+		assert_int_equal(res.d.items[0].rule, CR_RULE_LIMIT);
+		assert_int_equal(res.d.items[0].pos.line, 2);
 		result_free(&res);
 		cr_buf_free(&b);
 	}
