@@ -321,6 +321,28 @@ rich_words(struct rich *t, size_t from)
 
 /* ------------------------------------------------------------ layout */
 
+/* A text longer than this many bytes is cut, with a visible mark: no one
+ * reads a field of megabytes on paper, and shaping it costs pango
+ * seconds and hundreds of megabytes (SPEC 4: bounded time and memory). */
+#define PDF_TEXT_MAX 16384
+
+/* The length to lay out: all of t, or its first PDF_TEXT_MAX bytes (at a
+ * character boundary) followed by " […]". */
+static size_t
+cut_len(struct rich *t)
+{
+	static const char mark[] = " [\xe2\x80\xa6]";
+	size_t n = PDF_TEXT_MAX;
+
+	if (t->s.len <= PDF_TEXT_MAX + sizeof(mark))
+		return t->s.len;
+	while (n > 0 && ((unsigned char)t->s.data[n] & 0xc0) == 0x80)
+		n--;
+	memcpy(t->s.data + n, mark, sizeof(mark)); /* with its NUL */
+	t->s.len = n + sizeof(mark) - 1;
+	return t->s.len;
+}
+
 /* A layout of the text `width` points wide (-1: unlimited), cut with an
  * ellipsis at max_h points (0: no limit). */
 static PangoLayout *
@@ -382,7 +404,7 @@ layout(struct doc *d, struct rich *t, enum style st, double width, double max_h)
 	 * address or id must read (and copy) as written. */
 	pango_attr_list_insert_before(t->al,
 				      pango_attr_insert_hyphens_new(FALSE));
-	pango_layout_set_text(l, t->s.data, (int)t->s.len);
+	pango_layout_set_text(l, t->s.data, (int)cut_len(t));
 	pango_layout_set_attributes(l, t->al);
 	return l;
 }

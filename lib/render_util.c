@@ -96,6 +96,32 @@ cr_str_given(const char *s)
  * are the GFM extensions that make sense inside a line; raw HTML is
  * parsed as such so that the renderers below can show it as text.
  */
+/* A text longer than this is shown as plain text, not parsed as inline
+ * Markdown: the autolink extension splits text at every 'w' and every
+ * '.', and a field of megabytes of them costs cmark-gfm a node a byte
+ * (hundreds of megabytes). No real field needs Markdown that long. */
+#define MD_INLINE_MAX 65536
+
+/* text as the document cmark would give for a paragraph of plain text. */
+static cmark_node *
+plain_doc(const char *text)
+{
+	cmark_node *doc = cmark_node_new(CMARK_NODE_DOCUMENT);
+	cmark_node *para = cmark_node_new(CMARK_NODE_PARAGRAPH);
+	cmark_node *lit = cmark_node_new(CMARK_NODE_TEXT);
+
+	if (doc == NULL || para == NULL || lit == NULL ||
+	    !cmark_node_set_literal(lit, text) ||
+	    !cmark_node_append_child(para, lit) ||
+	    !cmark_node_append_child(doc, para)) {
+		cmark_node_free(lit);
+		cmark_node_free(para);
+		cmark_node_free(doc);
+		return NULL;
+	}
+	return doc;
+}
+
 static cmark_node *
 md_parse(const char *text)
 {
@@ -104,6 +130,8 @@ md_parse(const char *text)
 	cmark_node *doc;
 	size_t i;
 
+	if (strlen(text) > MD_INLINE_MAX)
+		return plain_doc(text);
 	cmark_gfm_core_extensions_ensure_registered();
 	if ((p = cmark_parser_new(CMARK_OPT_DEFAULT)) == NULL)
 		return NULL;
@@ -599,6 +627,8 @@ wrap_para(struct wrap *w, cr_buf *ln, const char *s, size_t n)
 	size_t i = 0, lw = 0, bpos = 0, bres = 0, avail, word = 0;
 	unsigned cp, prev = ' ';
 	int k, has_b = 0, cw, pw;
+	int link = -1; /* unbreakable() of the current word, once known: a
+			  long word is not scanned again at every cut */
 
 	ln->len = 0;
 	avail = wrap_avail(w);
@@ -619,8 +649,10 @@ wrap_para(struct wrap *w, cr_buf *ln, const char *s, size_t n)
 			prev = ' ';
 			continue;
 		}
-		if (prev == ' ')
+		if (prev == ' ') {
 			word = i;
+			link = -1;
+		}
 		cw = cr_utf8_cp_width(cp);
 		pw = prev == ' ' ? 0 : cr_utf8_cp_width(prev);
 		if (ln->len > 0 && prev != ' ' && cw > 0 &&
@@ -642,8 +674,9 @@ wrap_para(struct wrap *w, cr_buf *ln, const char *s, size_t n)
 			}
 			/* Still too long: a word wider than the line, cut
 			 * unless it is a link. */
-			if (ln->len > 0 && lw + (size_t)cw > avail &&
-			    !unbreakable(s + word, n - word)) {
+			if (ln->len > 0 && lw + (size_t)cw > avail && link < 0)
+				link = unbreakable(s + word, n - word);
+			if (ln->len > 0 && lw + (size_t)cw > avail && !link) {
 				wrap_emit(w, ln->data, ln->len);
 				ln->len = 0;
 				lw = 0;

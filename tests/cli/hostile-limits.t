@@ -90,4 +90,25 @@ like "$err" "flow.yaml:9:" "at the line where the budget runs out"
 peak cr-lint big.md
 is "$rc" 0 "100,000 list items, under the budget: read"
 under512 "100,000 list items"
+
+# A 5 MB field on one line in a PDF: cut with a visible mark, in bounded
+# memory (it took pango 46 s and 643 MB to lay out whole).
+if [ -x "$CR_BIN/cr-render-full" ]; then
+	{ front; printf '## Discussion\n\n- '; head -c 5000000 /dev/zero | tr '\0' 'w'; echo; } >field.md
+	for f in html txt; do
+		peak cr-render --to $f -o field.$f field.md
+		is "$rc" 0 "a 5 MB field of 'w' (an autolink candidate at every byte): $f rendered"
+		under512 "a 5 MB field in $f"
+	done
+	peak cr-render --to pdf -o field.pdf field.md
+	is "$rc" 0 "a 5 MB field: rendered"
+	under512 "a 5 MB field in a PDF"
+	if command -v pdftotext >/dev/null; then
+		like "$(pdftotext field.pdf - 2>/dev/null)" "w […]" "the cut is marked on the page"
+	else
+		skip "no pdftotext"
+	fi
+else
+	skip "cr-render-full not built"
+fi
 done_testing
