@@ -35,7 +35,7 @@ CSTD = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 
 LIB_PKGS = yaml-0.1 libcmark-gfm libutf8proc
 RENDER_PKGS = pangocairo pangoft2 fontconfig cairo-pdf librsvg-2.0 gmime-3.0
-WIP_PKGS = xlsxwriter
+WIP_PKGS = xlsxwriter libical
 PKGS = $(LIB_PKGS) $(RENDER_PKGS) $(WIP_PKGS)
 
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
@@ -52,7 +52,7 @@ LIBS_cr-wip = $(WIP_LIBS)
 # cr-lint checks e-mail addresses with GMime (cmd/cr-lint/email.c).
 LIBS_cr-lint = $(shell $(PKG_CONFIG) --libs gmime-3.0 2>/dev/null)
 # Objects a tool shares with another: cr-wip honours the `ignore:` globs
-# of .cr-lint.yaml with cr-lint's own code.
+# and reads max-issue-hours of .cr-lint.yaml with cr-lint's own code.
 EXTRA_OBJ_cr-wip = $(OBJ)/cmd/cr-lint/config.o
 
 # Two libraries: libcr (read, check, write, html and txt; needs libyaml

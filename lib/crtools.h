@@ -245,7 +245,8 @@ typedef struct cr_datetime {
  * UTF-8 byte-order mark, reports every invalid UTF-8 sequence and NUL byte
  * as an `encoding` error at its line and column, and replaces each such
  * byte with U+FFFD so that parsing (and positions) can go on. A UTF-16 or
- * UTF-32 byte-order mark is one error for the whole file. *out is malloc'd
+ * UTF-32 file (a byte-order mark, or the NULs of ASCII text in it) is one
+ * error for the whole file, and *out is empty. *out is malloc'd
  * and NUL-terminated. Returns the number of encoding errors, or -1 (memory).
  */
 long cr_input_clean(const char *buf, size_t len, const char *file, char **out,
@@ -949,6 +950,8 @@ void cr_wip_sort(cr_wip *w);
  * the next `days` days that are not overdue. */
 typedef struct cr_wip_owner {
 	const char *name; /* borrowed from a row; "" when nobody is named */
+	int org;	  /* an organisation (the client, an attendee's org),
+			     not a person */
 	size_t open;
 	size_t overdue;
 	size_t due_soon;
@@ -959,44 +962,155 @@ typedef struct cr_wip_owner {
 int cr_wip_owners(const cr_wip *w, long long days, cr_wip_owner **out,
 		  size_t *n);
 
-/* The columns of every WIP format, in output order. */
-typedef enum cr_wip_col {
-	CR_WIP_CLIENT,
-	CR_WIP_PROJECT,
-	CR_WIP_ID,
-	CR_WIP_WHAT,
-	CR_WIP_WHO,
-	CR_WIP_DUE,
-	CR_WIP_STATUS_COL,
-	CR_WIP_DAYS_OVERDUE,
-	CR_WIP_RAISED,
-	CR_WIP_UPDATED,
-	CR_WIP_COUNT,
-	CR_WIP_REPORT,
-	CR_WIP_FILE,
-	CR_WIP__NCOLS
-} cr_wip_col;
+/*
+ * The views of SPEC 8 besides the actions: one row per job (client and
+ * project), per report, per agreement. Like the action rows they borrow
+ * from the reports. Built by cr_wip_views from the same reports as
+ * cr_wip_build, after it and before cr_wip_select (the job counts need
+ * every action).
+ */
+typedef struct cr_wip_job {
+	const cr_report *latest;  /* the job's latest report: its spelling */
+	const cr_report *last;	  /* the latest at or before now; NULL */
+	const cr_report *stage;	  /* the latest held one with a stage; NULL */
+	const cr_report *planned; /* the earliest planned contact; NULL */
+	const cr_report *next_of; /* the report whose next action is `next` */
+	const cr_action *next;	  /* the open action due first; NULL */
+	size_t open, overdue;
+	long long days_since; /* days from the last contact; -1 without */
+	int closed;	      /* stage `closed` */
+} cr_wip_job;
 
-const char *cr_wip_heading(cr_wip_col c); /* "Days overdue" (static) */
-const char *cr_wip_key(cr_wip_col c);	  /* "days_overdue" (static) */
-/* Appends the text of one cell, as written in the report (due normalised
- * when valid; raised and updated as YYYY-MM-DD). */
-int cr_wip_cell(const cr_wip_row *row, cr_wip_col c, cr_buf *out);
+typedef enum cr_issue_state {
+	CR_ISSUE_ON_TIME,
+	CR_ISSUE_LATE,
+	CR_ISSUE_NOT_ISSUED,
+	CR_ISSUE_PLANNED
+} cr_issue_state;
+
+typedef struct cr_wip_rep {
+	const cr_report *r;
+	cr_issue_state state;
+	int has_hours;
+	long long hours; /* whole hours from contact to issue */
+} cr_wip_rep;
+
+typedef struct cr_wip_agr {
+	const cr_report *r;
+	size_t n; /* index in r->agreements; shown 1-based */
+} cr_wip_agr;
+
+typedef struct cr_wip_views {
+	cr_wip_job *jobs;
+	size_t njobs;
+	cr_wip_rep *reps;
+	size_t nreps;
+	cr_wip_agr *agrs;
+	size_t nagrs;
+} cr_wip_views;
+
+/* Builds the three views of the n reports (the broken and undated ones
+ * left out) with w's rows for the job counts, and applies f: client and
+ * project to every view, owner to jobs (their actions) and reports
+ * (author), status `all` to keep closed jobs, overdue to jobs. A report
+ * is late beyond max_issue_hours. Sorted as SPEC 8 says. 0, or -1 on
+ * memory. */
+int cr_wip_views_build(cr_wip_views *v, const cr_wip *w,
+		       const cr_report *const *rs, size_t n,
+		       const cr_wip_filter *f, int max_issue_hours);
+void cr_wip_views_free(cr_wip_views *v);
+const char *cr_issue_state_name(cr_issue_state s);
+
+typedef enum cr_wip_view {
+	CR_WIP_BY_ACTION,
+	CR_WIP_BY_JOB,
+	CR_WIP_BY_REPORT,
+	CR_WIP_BY_AGREEMENT,
+	CR_WIP__NVIEWS
+} cr_wip_view;
+
+extern const char *const cr_wip_view_names[]; /* "action", ... NULL */
+
+/* cr_report_strip, then also what view `by` does not need (people,
+ * agreements, confirmations) unless the output is the workbook, which
+ * holds every view. */
+void cr_wip_strip(cr_report *r, cr_wip_view by, int workbook);
+
+/* What a column holds; the writers choose the form from it. */
+typedef enum cr_wip_kind {
+	CR_WK_TEXT,
+	CR_WK_NUM,  /* a count: right-aligned, a number in JSON */
+	CR_WK_DATE, /* a date or date-time (cr_wip_date) */
+	CR_WK_DAY,  /* a date shown without its time */
+	CR_WK_FILE  /* a report's file name */
+} cr_wip_kind;
+
+#define CR_WC_LONG 1u /* long text: shortened first in txt, wrapped */
+#define CR_WC_HEAD 4u /* read first: who, due, status, days overdue */
+
+typedef struct cr_wip_column {
+	const char *heading, *key;
+	cr_wip_kind kind;
+	unsigned flags;
+	int drop; /* txt on a narrow terminal: left out in this order, 1
+		     first (the file); 0: never */
+} cr_wip_column;
+
+/* A view's rows as one table: the writers of every format read it. */
+typedef struct cr_wip_table {
+	cr_wip_view view;
+	const cr_wip *w;
+	const cr_wip_views *v;
+	const cr_wip_column *cols;
+	size_t ncols, len;
+} cr_wip_table;
+
+void cr_wip_table_init(cr_wip_table *t, cr_wip_view view, const cr_wip *w,
+		       const cr_wip_views *v);
+/* The text of a cell appended to out: dates normalised (display: in the
+ * table's one form "2026-11-20" or "2026-11-20 14:00"), numbers in
+ * decimal, nothing when absent. */
+int cr_wip_text(const cr_wip_table *t, size_t row, size_t col, int display,
+		cr_buf *out);
+/* A date cell's date (NULL when absent or not a date column); a vague
+ * date is one with valid 0 and raw text. */
+const cr_date *cr_wip_date(const cr_wip_table *t, size_t row, size_t col);
+/* A number cell: 1 and *out, or 0 when it is empty. */
+int cr_wip_num(const cr_wip_table *t, size_t row, size_t col, long long *out);
+/* Whether a row is overdue (an action, or a job with overdue actions). */
+int cr_wip_row_overdue(const cr_wip_table *t, size_t row);
+/* The report a row comes from (for its file). */
+const cr_report *cr_wip_row_report(const cr_wip_table *t, size_t row);
 
 typedef enum cr_wip_format {
-	CR_WIP_TXT, /* aligned table, CJK counted two columns */
-	CR_WIP_MD,  /* GFM table, pipes escaped */
-	CR_WIP_CSV, /* RFC 4180, CRLF */
-	CR_WIP_TSV, /* RFC 4180 quoting with tabs, LF */
-	CR_WIP_JSON /* one array of objects keyed by cr_wip_key */
+	CR_WIP_TXT,  /* aligned table, CJK counted two columns */
+	CR_WIP_MD,   /* GFM table, pipes escaped */
+	CR_WIP_CSV,  /* RFC 4180, CRLF */
+	CR_WIP_TSV,  /* RFC 4180 quoting with tabs, LF */
+	CR_WIP_JSON, /* one array of objects keyed by the column keys */
+	CR_WIP_HTML  /* one standalone page */
 } cr_wip_format;
+
+typedef struct cr_wip_write_opts {
+	int raw;	   /* csv/tsv: no ' before a formula-like cell */
+	size_t width;	   /* txt: fit this many columns; 0: full width */
+	const char *title; /* html: the page's title */
+} cr_wip_write_opts;
 
 /* Whether a cell would be read as a formula by a spreadsheet: it starts
  * with '=', '+', '-', '@', a tab or a carriage return. */
 int cr_wip_formula_like(const char *s);
 
-/* The rows of w in format f appended to out. Unless `raw`, a csv/tsv
- * cell that is formula_like gets a leading '\''. */
-int cr_wip_write(const cr_wip *w, cr_wip_format f, int raw, cr_buf *out);
+/* The table in format f appended to out. 0, or -1 on memory. */
+int cr_wip_write(const cr_wip_table *t, cr_wip_format f,
+		 const cr_wip_write_opts *o, cr_buf *out);
+
+/* The html format alone (cr_wip_write does it for CR_WIP_HTML). */
+int cr_wip_write_html(const cr_wip_table *t, const cr_wip_write_opts *o,
+		      cr_buf *out);
+
+/* Cuts s (NUL-terminated, in place) to at most `width` display columns,
+ * ending in an ellipsis when cut. */
+void cr_wip_shorten(char *s, size_t width);
 
 #endif

@@ -21,6 +21,24 @@ wide_bom(const unsigned char *s, size_t len)
 	return NULL;
 }
 
+/* UTF-16 or UTF-32 without a byte-order mark, as a report starts: four
+ * ASCII characters (a key), each with its NUL bytes. */
+static const char *
+wide_guess(const unsigned char *s, size_t len)
+{
+	if (len < 8 || (s[0] != 0 && s[1] != 0))
+		return NULL;
+	if (s[0] && !s[1] && !s[2] && !s[3] && s[4] && !s[5] && !s[6] && !s[7])
+		return "UTF-32LE";
+	if (!s[0] && !s[1] && !s[2] && s[3] && !s[4] && !s[5] && !s[6] && s[7])
+		return "UTF-32BE";
+	if (s[0] && !s[1] && s[2] && !s[3] && s[4] && !s[5] && s[6] && !s[7])
+		return "UTF-16LE";
+	if (!s[0] && s[1] && !s[2] && s[3] && !s[4] && s[5] && !s[6] && s[7])
+		return "UTF-16BE";
+	return NULL;
+}
+
 long
 cr_input_clean(const char *buf, size_t len, const char *file, char **out,
 	       size_t *outlen, cr_diags *d)
@@ -43,6 +61,16 @@ cr_input_clean(const char *buf, size_t len, const char *file, char **out,
 		if (cr_diags_add(d, file, pos, CR_RULE_ENCODING,
 				 "the file is %s, not UTF-8; convert it, e.g. "
 				 "with iconv -f %s -t UTF-8",
+				 enc, enc) == -1)
+			return -1;
+		*out = cr_buf_detach(&b, outlen);
+		return *out == NULL ? -1 : 1;
+	}
+	if ((enc = wide_guess(s, len)) != NULL) {
+		if (cr_diags_add(d, file, pos, CR_RULE_ENCODING,
+				 "the file looks like %s without a byte-order "
+				 "mark, not UTF-8; convert it, e.g. with iconv "
+				 "-f %s -t UTF-8",
 				 enc, enc) == -1)
 			return -1;
 		*out = cr_buf_detach(&b, outlen);

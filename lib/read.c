@@ -217,6 +217,11 @@ cr_read(const char *buf, size_t len, const cr_read_opts *opts, cr_reports *out,
 	}
 	if ((bad = cr_input_clean(buf, len, file, &clean, &cleanlen, d)) == -1)
 		return -1;
+	if (bad > 0 && cleanlen == 0) {
+		/* refused whole (UTF-16, UTF-32): said once, nothing to read */
+		free(clean);
+		return push_broken(out, file, opts->form, start);
+	}
 	form =
 	    opts->form != CR_FORM_AUTO ? opts->form : cr_sniff(clean, cleanlen);
 	if (form == CR_FORM_MD &&

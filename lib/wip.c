@@ -210,6 +210,31 @@ owner_cmp(const void *x, const void *y)
 	return *a < *b ? -1 : *a > *b;
 }
 
+/* Whether an owner names an organisation: the client, or the org of a
+ * participant of the report, and no participant of that name. */
+static int
+owner_is_org(const cr_wip_row *r, const char *who)
+{
+	const cr_report *rep = r->latest;
+	const cr_persons *lists[2] = {&rep->attendees, &rep->distribution};
+	size_t i, k;
+
+	if (who[0] == '\0')
+		return 0;
+	if (rep->client.s != NULL && cr_utf8_casecmp(rep->client.s, who) == 0)
+		return 1;
+	if (cr_report_find_person(rep, who) != NULL)
+		return 0;
+	for (k = 0; k < 2; k++)
+		for (i = 0; i < lists[k]->len; i++) {
+			const char *org = lists[k]->items[i].org.s;
+
+			if (org != NULL && cr_utf8_casecmp(org, who) == 0)
+				return 1;
+		}
+	return 0;
+}
+
 int
 cr_wip_owners(const cr_wip *w, long long days, cr_wip_owner **out, size_t *n)
 {
@@ -238,6 +263,8 @@ cr_wip_owners(const cr_wip *w, long long days, cr_wip_owner **out, size_t *n)
 			o = &os[no++];
 			o->name = who;
 		}
+		if (owner_is_org(r, who))
+			o->org = 1;
 		if (!cr_action_open(r->action))
 			continue;
 		o->open++;

@@ -1,104 +1,15 @@
 /*
- * wip_write.c - the WIP rows as text: an aligned table (txt), a GFM table
- * (md), RFC 4180 csv and tsv, and JSON. The cell texts come from one
- * place (cr_wip_cell) so that every format, the spreadsheet included,
- * shows the same values.
+ * wip_write.c - a WIP view (cr_wip_table) as text: an aligned table
+ * (txt, fitted to a terminal's width when asked), a GFM table (md),
+ * RFC 4180 csv and tsv, and JSON. The cell texts come from one place
+ * (cr_wip_text) so that every format, the spreadsheet included, shows
+ * the same values. html is wip_html.c.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
-
-static const struct {
-	const char *heading, *key;
-	int number; /* right-aligned in tables, a number in JSON */
-} cols[CR_WIP__NCOLS] = {
-    [CR_WIP_CLIENT] = {"Client", "client", 0},
-    [CR_WIP_PROJECT] = {"Project", "project", 0},
-    [CR_WIP_ID] = {"ID", "id", 0},
-    [CR_WIP_WHAT] = {"What", "what", 0},
-    [CR_WIP_WHO] = {"Who", "who", 0},
-    [CR_WIP_DUE] = {"Due", "due", 0},
-    [CR_WIP_STATUS_COL] = {"Status", "status", 0},
-    [CR_WIP_DAYS_OVERDUE] = {"Days overdue", "days_overdue", 1},
-    [CR_WIP_RAISED] = {"Raised", "raised", 0},
-    [CR_WIP_UPDATED] = {"Updated", "updated", 0},
-    [CR_WIP_COUNT] = {"Count", "count", 1},
-    [CR_WIP_REPORT] = {"Report", "report", 0},
-    [CR_WIP_FILE] = {"File", "file", 0},
-};
-
-const char *
-cr_wip_heading(cr_wip_col c)
-{
-	return c < CR_WIP__NCOLS ? cols[c].heading : "";
-}
-
-const char *
-cr_wip_key(cr_wip_col c)
-{
-	return c < CR_WIP__NCOLS ? cols[c].key : "";
-}
-
-static int
-put_opt(cr_buf *out, const char *s)
-{
-	return s != NULL ? cr_buf_puts(out, s) : 0;
-}
-
-/* A date normalised, or as written when it did not parse. */
-static int
-put_date(cr_buf *out, const cr_date *d, int date_only)
-{
-	char tmp[32];
-
-	if (!d->valid)
-		return put_opt(out, d->raw.s);
-	cr_datetime_format(&d->dt, tmp);
-	if (date_only)
-		tmp[10] = '\0';
-	return cr_buf_puts(out, tmp);
-}
-
-int
-cr_wip_cell(const cr_wip_row *row, cr_wip_col c, cr_buf *out)
-{
-	const cr_action *a = row->action;
-
-	switch (c) {
-	case CR_WIP_CLIENT:
-		return put_opt(out, row->latest->client.s);
-	case CR_WIP_PROJECT:
-		return put_opt(out, row->latest->project.s);
-	case CR_WIP_ID:
-		return put_opt(out, a->id.s);
-	case CR_WIP_WHAT:
-		return put_opt(out, a->what.s);
-	case CR_WIP_WHO:
-		return put_opt(out, a->who.s);
-	case CR_WIP_DUE:
-		return put_date(out, &a->due, 0);
-	case CR_WIP_STATUS_COL:
-		if (row->status == CR_STATUS_INVALID)
-			return put_opt(out, a->status.s);
-		return cr_buf_puts(out, cr_status_name(row->status));
-	case CR_WIP_DAYS_OVERDUE:
-		return cr_buf_printf(out, "%lld", row->days_overdue);
-	case CR_WIP_RAISED:
-		return put_date(out, &row->first->date, 1);
-	case CR_WIP_UPDATED:
-		return put_date(out, &row->latest->date, 1);
-	case CR_WIP_COUNT:
-		return cr_buf_printf(out, "%zu", row->count);
-	case CR_WIP_REPORT:
-		return put_opt(out, row->latest->id.s);
-	case CR_WIP_FILE:
-		return put_opt(out, row->latest->file);
-	default:
-		return 0;
-	}
-}
 
 int
 cr_wip_formula_like(const char *s)
@@ -108,35 +19,65 @@ cr_wip_formula_like(const char *s)
 
 /* ---------------------------------------------------------------- txt */
 
+void
+cr_wip_shorten(char *s, size_t width)
+{
+	size_t i = 0, n = strlen(s), used = 0, cut = 0;
+	unsigned cp;
+	int len, w;
+
+	if (cr_utf8_width(s, n) <= width)
+		return;
+	if (width == 0) {
+		s[0] = '\0';
+		return;
+	}
+	/* keep what fits in width - 1 columns, then "…" */
+	while (i < n) {
+		len = cr_utf8_decode(s + i, n - i, &cp);
+		if (len < 1) {
+			len = 1;
+			w = 1;
+		} else
+			w = cr_utf8_cp_width(cp);
+		if (used + (size_t)w > width - 1)
+			break;
+		used += (size_t)w;
+		i += (size_t)len;
+		cut = i;
+	}
+	memcpy(s + cut, "\xe2\x80\xa6", 4); /* fits: the cut text was >= 3 */
+}
+
 /* Every cell of the table (headings first) as text safe for a terminal
  * (SPEC 3): tabs and line breaks (a block scalar's) become spaces, so one
  * row stays one line; other control characters and the bidi overrides
  * become visible escapes (\x1b, \u202e). cells[i] is row i - 1 (0 the
- * headings), NCOLS strings each. */
+ * headings), ncols strings each. */
 static char **
-table_cells(const cr_wip *w)
+table_cells(const cr_wip_table *t, int display)
 {
-	size_t nrows = w->len + 1, i;
-	char **cells = calloc(nrows * CR_WIP__NCOLS, sizeof(*cells));
+	size_t nrows = t->len + 1, i, c;
+	char **cells = calloc(nrows * t->ncols, sizeof(*cells));
 	cr_buf b, e;
-	int c;
 
 	if (cells == NULL)
 		return NULL;
 	cr_buf_init(&b);
 	for (i = 0; i < nrows; i++)
-		for (c = 0; c < CR_WIP__NCOLS; c++) {
-			char **slot = &cells[i * CR_WIP__NCOLS + c];
+		for (c = 0; c < t->ncols; c++) {
+			char **slot = &cells[i * t->ncols + c];
 
 			b.len = 0;
 			if (i == 0)
-				cr_buf_puts(&b, cols[c].heading);
+				cr_buf_puts(&b, t->cols[c].heading);
 			else
-				cr_wip_cell(&w->rows[i - 1], (cr_wip_col)c, &b);
+				cr_wip_text(t, i - 1, c, display, &b);
 			cr_buf_init(&e);
 			cr_utf8_escape(&e, b.data != NULL ? b.data : "", b.len,
 				       CR_ESC_EOL_SPACE);
-			cr_buf_putc(&e, '\0');
+			/* room for an ellipsis replacing a shorter tail */
+			cr_buf_put(&e, "\0\0\0\0", 4);
 			if (b.oom || e.oom) {
 				cr_buf_free(&e);
 				goto oom;
@@ -147,10 +88,20 @@ table_cells(const cr_wip *w)
 	return cells;
 oom:
 	cr_buf_free(&b);
-	for (i = 0; i < nrows * CR_WIP__NCOLS; i++)
+	for (i = 0; i < nrows * t->ncols; i++)
 		free(cells[i]);
 	free(cells);
 	return NULL;
+}
+
+static void
+free_cells(const cr_wip_table *t, char **cells)
+{
+	size_t i;
+
+	for (i = 0; i < (t->len + 1) * t->ncols; i++)
+		free(cells[i]);
+	free(cells);
 }
 
 static void
@@ -160,32 +111,114 @@ pad(cr_buf *out, size_t n, char c)
 		cr_buf_putc(out, c);
 }
 
-static int
-write_txt(const cr_wip *w, char **cells, cr_buf *out)
-{
-	size_t width[CR_WIP__NCOLS] = {0}, i, cw, start;
-	int c;
+#define TXT_MIN_LONG 12 /* a shortened task keeps at least this */
 
-	for (i = 0; i <= w->len; i++)
-		for (c = 0; c < CR_WIP__NCOLS; c++) {
-			const char *s = cells[i * CR_WIP__NCOLS + c];
+static size_t
+total_width(const size_t *width, const unsigned char *on, size_t n)
+{
+	size_t c, sum = 0, k = 0;
+
+	for (c = 0; c < n; c++)
+		if (on[c]) {
+			sum += width[c] + (k > 0 ? 2 : 0);
+			k++;
+		}
+	return sum;
+}
+
+/* The width the long texts may share once the other shown columns are
+ * laid out; 0 when they get less than TXT_MIN_LONG each. */
+static size_t
+long_share(const cr_wip_table *t, const size_t *width, const unsigned char *on,
+	   size_t limit)
+{
+	size_t c, fixed = total_width(width, on, t->ncols), nlong = 0, each;
+
+	for (c = 0; c < t->ncols; c++)
+		if (on[c] && (t->cols[c].flags & CR_WC_LONG)) {
+			fixed -= width[c];
+			nlong++;
+		}
+	if (nlong == 0)
+		return fixed <= limit ? limit : 0;
+	each = fixed < limit ? (limit - fixed) / nlong : 0;
+	return each >= TXT_MIN_LONG ? each : 0;
+}
+
+/* Fits the table into `limit` columns: the file column is left out
+ * first, then the long texts are shortened (to no less than
+ * TXT_MIN_LONG), and while that is not enough the columns a reader
+ * misses least are left out, in their `drop` order. */
+static void
+fit(const cr_wip_table *t, char **cells, size_t *width, unsigned char *on,
+    size_t limit)
+{
+	size_t c, i, each = 0;
+	int rank, maxrank = 0;
+
+	if (limit == 0 || total_width(width, on, t->ncols) <= limit)
+		return;
+	for (c = 0; c < t->ncols; c++)
+		if (t->cols[c].drop > maxrank)
+			maxrank = t->cols[c].drop;
+	for (rank = 1; rank <= maxrank; rank++) {
+		for (c = 0; c < t->ncols; c++)
+			if (t->cols[c].drop == rank)
+				on[c] = 0;
+		if ((each = long_share(t, width, on, limit)) > 0)
+			break;
+	}
+	if (each == 0)
+		each = TXT_MIN_LONG;
+	for (c = 0; c < t->ncols; c++) {
+		if (!on[c] || !(t->cols[c].flags & CR_WC_LONG) ||
+		    width[c] <= each)
+			continue;
+		width[c] = each;
+		for (i = 0; i <= t->len; i++)
+			cr_wip_shorten(cells[i * t->ncols + c], each);
+	}
+}
+
+static int
+write_txt(const cr_wip_table *t, char **cells, size_t limit, cr_buf *out)
+{
+	size_t *width = calloc(t->ncols, sizeof(*width)), i, c, cw, start;
+	unsigned char *on = malloc(t->ncols);
+	int first;
+
+	if (width == NULL || on == NULL) {
+		free(width);
+		free(on);
+		return -1;
+	}
+	memset(on, 1, t->ncols);
+	for (i = 0; i <= t->len; i++)
+		for (c = 0; c < t->ncols; c++) {
+			const char *s = cells[i * t->ncols + c];
 
 			cw = cr_utf8_width(s, strlen(s));
 			if (cw > width[c])
 				width[c] = cw;
 		}
-	for (i = 0; i <= w->len; i++) {
+	fit(t, cells, width, on, limit);
+	for (i = 0; i <= t->len; i++) {
 		start = out->len;
-		for (c = 0; c < CR_WIP__NCOLS; c++) {
-			const char *s = cells[i * CR_WIP__NCOLS + c];
+		first = 1;
+		for (c = 0; c < t->ncols; c++) {
+			const char *s = cells[i * t->ncols + c];
+			int num = t->cols[c].kind == CR_WK_NUM && i > 0;
 
+			if (!on[c])
+				continue;
 			cw = cr_utf8_width(s, strlen(s));
-			if (c > 0)
+			if (!first)
 				cr_buf_puts(out, "  ");
-			if (cols[c].number && i > 0)
+			first = 0;
+			if (num)
 				pad(out, width[c] - cw, ' ');
 			cr_buf_puts(out, s);
-			if (!cols[c].number || i == 0)
+			if (!num)
 				pad(out, width[c] - cw, ' ');
 		}
 		/* no trailing blanks */
@@ -193,28 +226,33 @@ write_txt(const cr_wip *w, char **cells, cr_buf *out)
 			out->len--;
 		cr_buf_putc(out, '\n');
 		if (i == 0) {
-			for (c = 0; c < CR_WIP__NCOLS; c++) {
-				if (c > 0)
+			first = 1;
+			for (c = 0; c < t->ncols; c++) {
+				if (!on[c])
+					continue;
+				if (!first)
 					cr_buf_puts(out, "  ");
+				first = 0;
 				pad(out, width[c], '-');
 			}
 			cr_buf_putc(out, '\n');
 		}
 	}
+	free(width);
+	free(on);
 	return out->oom ? -1 : 0;
 }
 
 /* ----------------------------------------------------------------- md */
 
 static int
-write_md(const cr_wip *w, char **cells, cr_buf *out)
+write_md(const cr_wip_table *t, char **cells, cr_buf *out)
 {
-	size_t i;
-	int c;
+	size_t i, c;
 
-	for (i = 0; i <= w->len; i++) {
-		for (c = 0; c < CR_WIP__NCOLS; c++) {
-			const char *s = cells[i * CR_WIP__NCOLS + c];
+	for (i = 0; i <= t->len; i++) {
+		for (c = 0; c < t->ncols; c++) {
+			const char *s = cells[i * t->ncols + c];
 
 			cr_buf_puts(out, c == 0 ? "| " : " | ");
 			for (; *s != '\0'; s++) {
@@ -225,9 +263,10 @@ write_md(const cr_wip *w, char **cells, cr_buf *out)
 		}
 		cr_buf_puts(out, " |\n");
 		if (i == 0) {
-			for (c = 0; c < CR_WIP__NCOLS; c++)
-				cr_buf_puts(out,
-					    cols[c].number ? "|---:" : "|---");
+			for (c = 0; c < t->ncols; c++)
+				cr_buf_puts(out, t->cols[c].kind == CR_WK_NUM
+						     ? "|---:"
+						     : "|---");
 			cr_buf_puts(out, "|\n");
 		}
 	}
@@ -261,20 +300,19 @@ put_field(cr_buf *out, const char *s, char sep, int raw)
 }
 
 static int
-write_sv(const cr_wip *w, char sep, const char *eol, int raw, cr_buf *out)
+write_sv(const cr_wip_table *t, char sep, const char *eol, int raw, cr_buf *out)
 {
 	cr_buf b;
-	size_t i;
-	int c;
+	size_t i, c;
 
 	cr_buf_init(&b);
-	for (i = 0; i <= w->len; i++) {
-		for (c = 0; c < CR_WIP__NCOLS; c++) {
+	for (i = 0; i <= t->len; i++) {
+		for (c = 0; c < t->ncols; c++) {
 			b.len = 0;
 			if (i == 0)
-				cr_buf_puts(&b, cols[c].heading);
+				cr_buf_puts(&b, t->cols[c].heading);
 			else
-				cr_wip_cell(&w->rows[i - 1], (cr_wip_col)c, &b);
+				cr_wip_text(t, i - 1, c, 0, &b);
 			cr_buf_putc(&b, '\0');
 			if (c > 0)
 				cr_buf_putc(out, sep);
@@ -298,6 +336,10 @@ json_date(cr_buf *out, const cr_date *d)
 {
 	char tmp[32];
 
+	if (d == NULL) {
+		cr_buf_puts(out, "null");
+		return;
+	}
 	if (!d->valid) {
 		cr_json_string(out, d->raw.s);
 		return;
@@ -306,52 +348,59 @@ json_date(cr_buf *out, const cr_date *d)
 	cr_json_string(out, tmp);
 }
 
+/* The view's row kinds that carry an overdue flag. */
 static int
-write_json(const cr_wip *w, cr_buf *out)
+has_overdue(const cr_wip_table *t)
+{
+	return t->view == CR_WIP_BY_ACTION || t->view == CR_WIP_BY_JOB;
+}
+
+static int
+write_json(const cr_wip_table *t, cr_buf *out)
 {
 	cr_buf b;
-	size_t i;
-	int c;
+	size_t i, c;
+	long long n;
 
 	cr_buf_init(&b);
 	cr_buf_putc(out, '[');
-	for (i = 0; i < w->len; i++) {
-		const cr_wip_row *r = &w->rows[i];
-
+	for (i = 0; i < t->len; i++) {
 		cr_buf_puts(out, i > 0 ? ",\n  {" : "\n  {");
-		for (c = 0; c < CR_WIP__NCOLS; c++) {
+		for (c = 0; c < t->ncols; c++) {
 			if (c > 0)
 				cr_buf_puts(out, ", ");
-			cr_json_string(out, cols[c].key);
+			cr_json_string(out, t->cols[c].key);
 			cr_buf_puts(out, ": ");
-			switch (c) {
-			case CR_WIP_PROJECT:
-				cr_json_string(out, r->latest->project.s);
+			switch (t->cols[c].kind) {
+			case CR_WK_DATE:
+			case CR_WK_DAY:
+				json_date(out, cr_wip_date(t, i, c));
 				continue;
-			case CR_WIP_DUE:
-				json_date(out, &r->action->due);
-				continue;
-			case CR_WIP_RAISED:
-				json_date(out, &r->first->date);
-				continue;
-			case CR_WIP_UPDATED:
-				json_date(out, &r->latest->date);
+			case CR_WK_NUM:
+				if (cr_wip_num(t, i, c, &n))
+					cr_buf_printf(out, "%lld", n);
+				else
+					cr_buf_puts(out, "null");
 				continue;
 			default:
 				break;
 			}
 			b.len = 0;
-			cr_wip_cell(r, (cr_wip_col)c, &b);
+			cr_wip_text(t, i, c, 0, &b);
+			if (b.len == 0) {
+				cr_buf_puts(out, "null");
+				continue;
+			}
 			cr_buf_putc(&b, '\0');
-			if (cols[c].number)
-				cr_buf_puts(out, b.data);
-			else
-				cr_json_string(out, b.data);
+			cr_json_string(out, b.data);
 		}
-		cr_buf_printf(out, ", \"overdue\": %s}",
-			      r->overdue ? "true" : "false");
+		if (has_overdue(t))
+			cr_buf_printf(out, ", \"overdue\": %s",
+				      cr_wip_row_overdue(t, i) ? "true"
+							       : "false");
+		cr_buf_putc(out, '}');
 	}
-	cr_buf_puts(out, w->len > 0 ? "\n]\n" : "]\n");
+	cr_buf_puts(out, t->len > 0 ? "\n]\n" : "]\n");
 	if (b.oom)
 		out->oom = 1;
 	cr_buf_free(&b);
@@ -359,28 +408,28 @@ write_json(const cr_wip *w, cr_buf *out)
 }
 
 int
-cr_wip_write(const cr_wip *w, cr_wip_format f, int raw, cr_buf *out)
+cr_wip_write(const cr_wip_table *t, cr_wip_format f, const cr_wip_write_opts *o,
+	     cr_buf *out)
 {
 	char **cells;
-	size_t i;
 	int rc;
 
 	switch (f) {
 	case CR_WIP_CSV:
-		return write_sv(w, ',', "\r\n", raw, out);
+		return write_sv(t, ',', "\r\n", o->raw, out);
 	case CR_WIP_TSV:
-		return write_sv(w, '\t', "\n", raw, out);
+		return write_sv(t, '\t', "\n", o->raw, out);
 	case CR_WIP_JSON:
-		return write_json(w, out);
+		return write_json(t, out);
+	case CR_WIP_HTML:
+		return cr_wip_write_html(t, o, out);
 	default:
 		break;
 	}
-	if ((cells = table_cells(w)) == NULL)
+	if ((cells = table_cells(t, 1)) == NULL)
 		return -1;
-	rc =
-	    f == CR_WIP_MD ? write_md(w, cells, out) : write_txt(w, cells, out);
-	for (i = 0; i < (w->len + 1) * CR_WIP__NCOLS; i++)
-		free(cells[i]);
-	free(cells);
+	rc = f == CR_WIP_MD ? write_md(t, cells, out)
+			    : write_txt(t, cells, o->width, out);
+	free_cells(t, cells);
 	return rc;
 }

@@ -29,6 +29,13 @@ cli_version(const char *prog)
 	printf("%s (crtools) %s\n", prog, CR_VERSION);
 }
 
+void
+cli_usage_error(const char *prog, const char *usage)
+{
+	fputs(_(usage), stderr);
+	fprintf(stderr, _("Try '%s --help' for more information.\n"), prog);
+}
+
 int
 cli_form_lookup(const char *s)
 {

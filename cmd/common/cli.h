@@ -193,5 +193,9 @@ char *cli_config_find(const char *name, const char *prog);
 
 /* "PROG (crtools) VERSION" on stdout. */
 void cli_version(const char *prog);
+/* After a bad option (which getopt_long has named): the tool's usage
+ * lines (an N_() text, translated here), then "Try 'PROG --help' for more
+ * information.", on stderr. One behaviour for every tool. */
+void cli_usage_error(const char *prog, const char *usage);
 
 #endif

@@ -1,6 +1,7 @@
 /*
  * cr-lint - checks contact reports (SPEC 6): every finding of every file
- * in one pass, as "FILE:LINE:COL: SEVERITY: MESSAGE [RULE]" or JSON.
+ * in one pass, as "FILE:LINE:COL: SEVERITY: MESSAGE [RULE]", JSON, SARIF
+ * (sarif.c) or GitHub workflow commands (github.c).
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -10,10 +11,17 @@
 #include "cli.h"
 #include "config.h"
 #include "email.h"
+#include "formats.h"
 
 static const char *prog = "cr-lint";
 
-enum { FMT_GNU, FMT_JSON };
+enum { FMT_GNU, FMT_JSON, FMT_SARIF, FMT_GITHUB };
+
+static const char *const format_names[] = {[FMT_GNU] = "gnu",
+					   [FMT_JSON] = "json",
+					   [FMT_SARIF] = "sarif",
+					   [FMT_GITHUB] = "github"};
+#define NFORMATS (sizeof(format_names) / sizeof(format_names[0]))
 
 struct args {
 	int format;
@@ -23,6 +31,8 @@ struct args {
 	int now_offset;
 	cr_form from;
 	const char *config;
+	char **context; /* --context PATH, in order */
+	int ncontext;
 	int enable[CR_RULE__COUNT], disable[CR_RULE__COUNT];
 };
 
@@ -34,40 +44,42 @@ struct lint {
 	cr_diags d;
 	size_t *d_input; /* input index of each diagnostic */
 	size_t d_cap;
-	int failed; /* an I/O failure: exit 2 */
+	cli_inputs ctx;	   /* --context files not among the inputs */
+	cr_reports ctx_rs; /* their reports, for the collection checks */
+	int failed;	   /* an I/O failure: exit 2 */
 };
 
-static void
-usage(FILE *fp)
-{
-	fprintf(fp,
-		"usage: %s [--format gnu|json] [--pass] [--quiet] [--strict]\n"
-		"       [--enable RULE] [--disable RULE] [--config FILE]\n"
-		"       [--now DATETIME] [--from yaml|md] [FILE|DIR ...]\n",
-		prog);
-}
+static const char usage_text[] =
+    N_("usage: cr-lint [--format gnu|json|sarif|github] [--pass] [--quiet]\n"
+       "       [--strict] [--enable RULE] [--disable RULE] [--config FILE]\n"
+       "       [--context PATH] [--now DATETIME] [--from yaml|md]\n"
+       "       [FILE|DIR ...]\n");
 
 static void
 help(void)
 {
-	usage(stdout);
-	fputs(_("\nChecks contact reports; exits 1 when there is an error.\n\n"
-		"  --format gnu|json  diagnostics as FILE:LINE:COL lines "
-		"(default) or a JSON array\n"
-		"  --pass             copy each input without errors to "
-		"stdout\n"
-		"  -q, --quiet        print only what counts as an error\n"
-		"  --strict           warnings count as errors\n"
-		"  --enable RULE      turn a rule on (repeatable)\n"
-		"  --disable RULE     turn a rule off (repeatable)\n"
-		"  --config FILE      instead of the nearest .cr-lint.yaml\n"
-		"  --now DATETIME     fix the clock (e.g. "
-		"2026-11-20T14:00+07:00)\n"
-		"  --from yaml|md     the form of every input\n"
-		"  -h, --help         this help\n"
-		"  --version          the version\n\n"
-		"See cr-lint(1) for the rules and the configuration file.\n"),
-	      stdout);
+	fputs(_(usage_text), stdout);
+	fputs(
+	    _("\nChecks contact reports; exits 1 when there is an error.\n\n"
+	      "  --format FORMAT    gnu: FILE:LINE:COL lines (default), json, "
+	      "sarif (2.1.0),\n"
+	      "                     github (Actions annotations)\n"
+	      "  --pass             copy each input without errors to "
+	      "stdout\n"
+	      "  -q, --quiet        print only what counts as an error\n"
+	      "  --strict           warnings count as errors\n"
+	      "  --enable RULE      turn a rule on (repeatable)\n"
+	      "  --disable RULE     turn a rule off (repeatable)\n"
+	      "  --config FILE      instead of the nearest .cr-lint.yaml\n"
+	      "  --context PATH     reports read for the cross-file checks "
+	      "only (repeatable)\n"
+	      "  --now DATETIME     fix the clock (e.g. "
+	      "2026-11-20T14:00+07:00)\n"
+	      "  --from yaml|md     the form of every input\n"
+	      "  -h, --help         this help\n"
+	      "  --version          the version\n\n"
+	      "See cr-lint(1) for the rules and the configuration file.\n"),
+	    stdout);
 }
 
 static int
@@ -93,6 +105,7 @@ parse_args(int argc, char **argv, struct args *a)
 		O_ENABLE,
 		O_DISABLE,
 		O_CONFIG,
+		O_CONTEXT,
 		O_NOW,
 		O_FROM,
 		O_VERSION
@@ -105,27 +118,30 @@ parse_args(int argc, char **argv, struct args *a)
 	    {"enable", required_argument, NULL, O_ENABLE},
 	    {"disable", required_argument, NULL, O_DISABLE},
 	    {"config", required_argument, NULL, O_CONFIG},
+	    {"context", required_argument, NULL, O_CONTEXT},
 	    {"now", required_argument, NULL, O_NOW},
 	    {"from", required_argument, NULL, O_FROM},
 	    {"help", no_argument, NULL, 'h'},
 	    {"version", no_argument, NULL, O_VERSION},
 	    {NULL, 0, NULL, 0}};
+	char **ctx;
+	size_t k;
 	int c, f;
 
 	while ((c = getopt_long(argc, argv, "hq", longopts, NULL)) != -1) {
 		switch (c) {
 		case O_FORMAT:
-			if (strcmp(optarg, "gnu") == 0)
-				a->format = FMT_GNU;
-			else if (strcmp(optarg, "json") == 0)
-				a->format = FMT_JSON;
-			else {
+			for (k = 0; k < NFORMATS; k++)
+				if (strcmp(optarg, format_names[k]) == 0)
+					break;
+			if (k == NFORMATS) {
 				cli_error(prog,
-					  "--format is gnu or json, not "
-					  "'%s'",
+					  "--format is gnu, json, sarif or "
+					  "github, not '%s'",
 					  optarg);
 				return -1;
 			}
+			a->format = (int)k;
 			break;
 		case O_PASS:
 			a->pass = 1;
@@ -154,6 +170,22 @@ parse_args(int argc, char **argv, struct args *a)
 		case O_CONFIG:
 			a->config = optarg;
 			break;
+		case O_CONTEXT:
+			if (strcmp(optarg, "-") == 0) {
+				cli_error(prog, "--context takes files or "
+						"folders, not standard input");
+				return -1;
+			}
+			/* argv outlives the arguments: keep pointers */
+			ctx = realloc(a->context,
+				      (size_t)(a->ncontext + 1) * sizeof(*ctx));
+			if (ctx == NULL) {
+				cli_error(prog, "out of memory");
+				return -1;
+			}
+			a->context = ctx;
+			a->context[a->ncontext++] = optarg;
+			break;
 		case O_NOW:
 			if (cli_parse_now(optarg, &a->now, &a->now_offset,
 					  prog) == -1)
@@ -176,7 +208,7 @@ parse_args(int argc, char **argv, struct args *a)
 			cli_version(prog);
 			exit(CLI_EXIT_OK);
 		default:
-			usage(stderr);
+			cli_usage_error(prog, usage_text);
 			return -1;
 		}
 	}
@@ -219,6 +251,160 @@ input_of(cli_input **sorted, size_t n, const cli_inputs *ins, const char *file)
 	key.name = (char *)file;
 	hit = bsearch(&kp, sorted, n, sizeof(*sorted), input_cmp);
 	return hit != NULL ? (size_t)(*hit - ins->items) : ins->len;
+}
+
+/* --context: a file, known by device and inode whatever path names it. */
+struct file_key {
+	dev_t dev;
+	ino_t ino;
+	int ctx; /* 0 an input, 1 a context file */
+	size_t idx;
+};
+
+static int
+file_key_cmp(const void *a, const void *b)
+{
+	const struct file_key *x = a, *y = b;
+
+	if (x->dev != y->dev)
+		return x->dev < y->dev ? -1 : 1;
+	if (x->ino != y->ino)
+		return x->ino < y->ino ? -1 : 1;
+	if (x->ctx != y->ctx)
+		return x->ctx - y->ctx;
+	return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
+/*
+ * Collects the --context files into l->ctx, leaving out those that are
+ * also inputs (an input is read once, as an input) or come twice. Missing
+ * paths are reported and set l->failed. -1 on memory.
+ */
+static int
+collect_context(struct lint *l, const struct args *a)
+{
+	cli_inputs *c = &l->ctx;
+	struct file_key *keys;
+	unsigned char *drop;
+	size_t i, j, n = 0;
+	int bad;
+
+	if (a->ncontext == 0)
+		return 0;
+	if ((bad = cli_inputs_collect(c, a->context, a->ncontext, 1, prog)) < 0)
+		return -1;
+	if (bad > 0)
+		l->failed = 1;
+	keys = malloc((l->ins.len + c->len + 1) * sizeof(*keys));
+	drop = calloc(c->len + 1, 1);
+	if (keys == NULL || drop == NULL) {
+		free(keys);
+		free(drop);
+		return -1;
+	}
+	for (i = 0; i < l->ins.len + c->len; i++) {
+		int isctx = i >= l->ins.len;
+		const cli_input *in =
+		    isctx ? &c->items[i - l->ins.len] : &l->ins.items[i];
+
+		if (!in->has_stat)
+			continue;
+		keys[n].dev = in->dev;
+		keys[n].ino = in->ino;
+		keys[n].ctx = isctx;
+		keys[n++].idx = isctx ? i - l->ins.len : i;
+	}
+	qsort(keys, n, sizeof(*keys), file_key_cmp);
+	for (i = 1; i < n; i++)
+		if (keys[i].ctx && keys[i].dev == keys[i - 1].dev &&
+		    keys[i].ino == keys[i - 1].ino)
+			drop[keys[i].idx] = 1;
+	for (i = j = 0; i < c->len; i++) {
+		if (drop[i]) {
+			free(c->items[i].name);
+			free(c->items[i].path);
+		} else
+			c->items[j++] = c->items[i];
+	}
+	c->len = j;
+	free(keys);
+	free(drop);
+	return 0;
+}
+
+/* Reads the context reports; their own diagnostics are dropped: they are
+ * not reported on. -1 on memory. */
+static int
+read_context(struct lint *l, const lint_config *cfg)
+{
+	cr_diags scratch;
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < l->ctx.len && rc == 0; i++) {
+		cli_input *in = &l->ctx.items[i];
+
+		if (lint_config_ignored(cfg, in->name))
+			continue;
+		if (cli_input_load(in, prog) == -1) {
+			l->failed = 1;
+			continue;
+		}
+		cr_diags_init(&scratch);
+		rc = cli_input_parse(in, CR_FORM_AUTO, &l->ctx_rs, &scratch);
+		cr_diags_free(&scratch);
+		cli_input_unload(in);
+	}
+	return rc;
+}
+
+/*
+ * The checks across reports, over the context reports and then the
+ * inputs' (so that of two reports sharing an id, the one reported on, the
+ * later, is the input).
+ */
+static int
+check_collection(struct lint *l, const cr_check_opts *o)
+{
+	const cr_report **all;
+	size_t n = l->ctx_rs.len + l->rs.len;
+	int rc;
+
+	if ((all = malloc((n + 1) * sizeof(*all))) == NULL)
+		return -1;
+	if (l->ctx_rs.len > 0)
+		memcpy(all, l->ctx_rs.items, l->ctx_rs.len * sizeof(*all));
+	if (l->rs.len > 0)
+		memcpy(all + l->ctx_rs.len, l->rs.items,
+		       l->rs.len * sizeof(*all));
+	rc = cr_check_collection(all, n, o, &l->d);
+	free(all);
+	return rc;
+}
+
+/* Drops the diagnostics [from, len) that are about a context file. */
+static void
+drop_context_diags(struct lint *l, size_t from)
+{
+	size_t i, j, k;
+
+	for (i = j = from; i < l->d.len; i++) {
+		cr_diag *g = &l->d.items[i];
+		int ctx = 0;
+
+		if (l->d_input[i] == l->ins.len)
+			for (k = 0; k < l->ctx.len && !ctx; k++)
+				ctx =
+				    strcmp(g->file, l->ctx.items[k].name) == 0;
+		if (ctx) {
+			free(g->file);
+			free(g->message);
+			continue;
+		}
+		l->d_input[j] = l->d_input[i];
+		l->d.items[j++] = *g;
+	}
+	l->d.len = j;
 }
 
 /* Reads and checks every input; the collection checks at the end. */
@@ -264,9 +450,10 @@ lint_all(struct lint *l, const struct args *a, const lint_config *cfg,
 		if (!a->pass)
 			cli_input_unload(in);
 	}
+	if (read_context(l, cfg) == -1)
+		return -1;
 	dfirst = l->d.len;
-	if (cr_check_collection((const cr_report *const *)l->rs.items,
-				l->rs.len, o, &l->d) == -1)
+	if (check_collection(l, o) == -1)
 		return -1;
 	if (l->d.len == dfirst)
 		return 0;
@@ -283,6 +470,7 @@ lint_all(struct lint *l, const struct args *a, const lint_config *cfg,
 		l->d_input[i] =
 		    input_of(sorted, l->ins.len, &l->ins, l->d.items[i].file);
 	free(sorted);
+	drop_context_diags(l, dfirst);
 	return 0;
 }
 
@@ -348,32 +536,47 @@ order_diags(struct lint *l, cr_severity least)
 }
 
 static void
-print_json(FILE *fp, const cr_diags *d)
+put_json(cr_buf *b, const cr_diags *d)
 {
-	cr_buf b;
 	size_t i;
 
-	cr_buf_init(&b);
-	cr_buf_puts(&b, "[");
+	cr_buf_puts(b, "[");
 	for (i = 0; i < d->len; i++) {
 		const cr_diag *g = &d->items[i];
-		cr_buf_puts(&b, i > 0 ? ",\n  {\"file\": " : "\n  {\"file\": ");
-		cr_json_string(&b, g->file);
-		cr_buf_printf(&b,
+		cr_buf_puts(b, i > 0 ? ",\n  {\"file\": " : "\n  {\"file\": ");
+		cr_json_string(b, g->file);
+		cr_buf_printf(b,
 			      ", \"line\": %d, \"column\": %d, "
 			      "\"severity\": \"%s\", \"rule\": \"%s\", "
 			      "\"message\": ",
 			      g->pos.line, g->pos.column,
 			      cr_severity_name(g->severity),
 			      cr_rule_name(g->rule));
-		cr_json_string(&b, g->message);
-		cr_buf_puts(&b, "}");
+		cr_json_string(b, g->message);
+		cr_buf_puts(b, "}");
 	}
-	cr_buf_puts(&b, d->len > 0 ? "\n]\n" : "]\n");
-	if (!b.oom)
-		fwrite(b.data, 1, b.len, fp);
+	cr_buf_puts(b, d->len > 0 ? "\n]\n" : "]\n");
+}
+
+/* Prints the diagnostics in a machine format on fp (gnu goes to stderr
+ * through cli_diags_print). */
+static void
+print_format(FILE *fp, int format, const cr_diags *d, const cr_check_opts *o,
+	     int ok)
+{
+	cr_buf b;
+
+	cr_buf_init(&b);
+	if (format == FMT_JSON)
+		put_json(&b, d);
+	else if (format == FMT_SARIF)
+		lint_sarif(&b, d, o, ok);
 	else
+		lint_github(&b, d);
+	if (b.oom)
 		cli_error(prog, "out of memory");
+	else if (b.len > 0) /* github: nothing for a clean run */
+		fwrite(b.data, 1, b.len, fp);
 	cr_buf_free(&b);
 }
 
@@ -485,8 +688,10 @@ main(int argc, char **argv)
 	cfg.max_issue_hours = -1;
 	cr_diags_init(&cd);
 	cr_diags_init(&l.d);
-	if (parse_args(argc, argv, &a) == -1)
+	if (parse_args(argc, argv, &a) == -1) {
+		free(a.context);
 		return CLI_EXIT_FAIL;
+	}
 	if (!a.now_given)
 		cli_now(&a.now, &a.now_offset);
 
@@ -507,6 +712,13 @@ main(int argc, char **argv)
 			cli_diags_print(stderr, &cd, 0, cli_use_color(stderr));
 			cli_error(prog, "%s: fix the configuration first",
 				  cfgpath);
+			/* a reader of stdout still gets a whole document */
+			if (a.format != FMT_GNU && !a.pass) {
+				cr_diags none;
+				cr_diags_init(&none);
+				cr_check_opts_init(&o, CR_PROFILE_AGENCY);
+				print_format(stdout, a.format, &none, &o, 0);
+			}
 			rc = CLI_EXIT_FAIL;
 			goto out;
 		}
@@ -530,19 +742,22 @@ main(int argc, char **argv)
 		goto oom;
 	if (bad > 0)
 		l.failed = 1;
+	if (collect_context(&l, &a) == -1)
+		goto oom;
 	if (cr_check_opts_prepare(&o) == -1 ||
 	    lint_all(&l, &a, &cfg, &o) == -1 ||
 	    order_diags(&l, a.quiet ? fail : CR_SEV_NOTE) == -1)
 		goto oom;
-	if (a.format == FMT_JSON)
-		print_json(a.pass ? stderr : stdout, &l.d);
+	if (a.format != FMT_GNU)
+		print_format(a.pass ? stderr : stdout, a.format, &l.d, &o,
+			     !l.failed);
 	else
 		cli_diags_print(stderr, &l.d, 0, cli_use_color(stderr));
 	if (cr_diags_count(&l.d, 0, fail) > 0)
 		rc = CLI_EXIT_INPUT;
 	if (a.pass && pass_inputs(&l, fail, a.from) == -1)
 		l.failed = 1;
-	if (a.format == FMT_JSON && !a.pass &&
+	if (a.format != FMT_GNU && !a.pass &&
 	    (fflush(stdout) == EOF || ferror(stdout))) {
 		cli_error(prog, "standard output: write error");
 		l.failed = 1;
@@ -556,7 +771,10 @@ oom:
 out:
 	cr_check_opts_free(&o);
 	cli_inputs_free(&l.ins);
+	cli_inputs_free(&l.ctx);
 	cr_reports_free(&l.rs);
+	cr_reports_free(&l.ctx_rs);
+	free(a.context);
 	free(l.rs_input);
 	free(l.d_input);
 	cr_diags_free(&l.d);

@@ -29,18 +29,21 @@ struct opts {
 	int now_offset;
 };
 
+static const char usage_text[] =
+    N_("usage: cr-new [--title TEXT] [--client NAME] [--project NAME] "
+       "[--type TYPE]\n"
+       "       [--date DATETIME] [--location TEXT] [--author NAME]\n"
+       "       [--attendee PERSON ...] [--lang en|vi|zh|ru] "
+       "[--to yaml|md]\n"
+       "       [--agenda TEXT ...] [--stage STAGE] [--from PREVIOUS]\n"
+       "       [--now DATETIME] [-o FILE [--force]]\n");
+
 static void
-usage(FILE *fp)
+help(void)
 {
+	fputs(_(usage_text), stdout);
 	fputs(
-	    _("usage: cr-new [--title TEXT] [--client NAME] [--project NAME] "
-	      "[--type TYPE]\n"
-	      "       [--date DATETIME] [--location TEXT] [--author NAME]\n"
-	      "       [--attendee PERSON ...] [--lang en|vi|zh|ru] "
-	      "[--to yaml|md]\n"
-	      "       [--agenda TEXT ...] [--stage STAGE] [--from PREVIOUS]\n"
-	      "       [--now DATETIME] [-o FILE [--force]]\n"
-	      "\n"
+	    _("\n"
 	      "Writes a new contact report skeleton; --from continues a thread "
 	      "and carries\nits open and blocked actions over.\n"
 	      "\n"
@@ -56,7 +59,7 @@ usage(FILE *fp)
 	      "\n"
 	      "See cr-new(1) for every option and cr-report(5) for the "
 	      "format.\n"),
-	    fp);
+	    stdout);
 }
 
 /* Appends s to a list of option values. */
@@ -213,13 +216,13 @@ parse_args(int argc, char *argv[], struct opts *o)
 			now_given = 1;
 			break;
 		case 'h':
-			usage(stdout);
+			help();
 			return -2;
 		case O_VER:
 			cli_version(prog);
 			return -2;
 		default:
-			usage(stderr);
+			cli_usage_error(prog, usage_text);
 			return -1;
 		}
 	}

@@ -44,16 +44,20 @@ struct style {
 	cli_input file, logo;
 };
 
+static const char usage_text[] =
+    N_("usage: cr-render [--to md|yaml|json|html|txt|pdf|eml] "
+       "[--lang en|vi|zh|ru]\n"
+       "       [--audience client|internal] [--now DATETIME] "
+       "[--from yaml|md]\n"
+       "       [--from-address ADDR] [--config FILE] [--agenda] "
+       "[-o FILE] "
+       "[FILE ...]\n");
+
 static void
-usage(FILE *fp)
+help(void)
 {
-	fputs(_("usage: cr-render [--to md|yaml|json|html|txt|pdf|eml] "
-		"[--lang en|vi|zh|ru]\n"
-		"       [--audience client|internal] [--now DATETIME] "
-		"[--from yaml|md]\n"
-		"       [--from-address ADDR] [--config FILE] [--agenda] "
-		"[-o FILE] [FILE ...]\n"
-		"\n"
+	fputs(_(usage_text), stdout);
+	fputs(_("\n"
 		"Converts and presents contact reports.\n"
 		"\n"
 		"  --to FORMAT          output format (default md)\n"
@@ -76,7 +80,7 @@ usage(FILE *fp)
 		"\n"
 		"See cr-render(1) for every format and cr-report(5) for the "
 		"file format.\n"),
-	      fp);
+	      stdout);
 }
 
 static int
@@ -187,13 +191,13 @@ parse_args(int argc, char *argv[], struct opts *o)
 			o->out = optarg;
 			break;
 		case 'h':
-			usage(stdout);
+			help();
 			return -2;
 		case O_VER:
 			cli_version(prog);
 			return -2;
 		default:
-			usage(stderr);
+			cli_usage_error(prog, usage_text);
 			return -1;
 		}
 	}

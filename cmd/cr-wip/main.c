@@ -1,9 +1,12 @@
 /*
- * cr-wip - collects the actions of many contact reports into one WIP
- * report (SPEC 8): txt, md, csv, tsv, json or xlsx.
+ * cr-wip - collects many contact reports into one WIP report (SPEC 8):
+ * the actions, or with --by the jobs, the report ledger or the decision
+ * log; txt, md, csv, tsv, json, html, ics or xlsx.
  */
 #include <errno.h>
+#include <limits.h>
 #include <getopt.h>
+#include <sys/ioctl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,14 +15,20 @@
 
 #include "../cr-lint/config.h"
 #include "cli.h"
+#include "ics.h"
+#include "paths.h"
 #include "xlsx.h"
 
 static const char *prog = "cr-wip";
 
-enum { TO_XLSX = CR_WIP_JSON + 1 };
+enum { TO_ICS = CR_WIP_HTML + 1, TO_XLSX };
 
 struct args {
-	int to; /* cr_wip_format or TO_XLSX */
+	int to; /* cr_wip_format, TO_ICS or TO_XLSX */
+	cr_wip_view by;
+	int wide;
+	int max_issue_hours;	/* -1: from .cr-lint.yaml, else 24 */
+	long long since, until; /* days since 1970; LLONG_MIN/MAX: open */
 	cr_wip_filter filter;
 	int raw, quiet, strict;
 	int now_given;
@@ -29,27 +38,29 @@ struct args {
 	const char *output;
 };
 
-static void
-usage(FILE *fp)
-{
-	fprintf(fp,
-		"usage: %s [--to txt|md|csv|tsv|json|xlsx] [-o FILE] [--raw]\n"
-		"       [--status LIST|all] [--client NAME] [--project NAME]\n"
-		"       [--owner NAME] [--overdue] [--due-within DAYS]\n"
-		"       [--now DATETIME] [--from yaml|md] [--quiet] "
-		"[--strict]\n"
-		"       [FILE|DIR ...]\n",
-		prog);
-}
+static const char usage_text[] =
+    N_("usage: cr-wip [--by action|job|report|agreement]\n"
+       "       [--to txt|md|csv|tsv|json|html|ics|xlsx] [-o FILE] [--raw] "
+       "[--wide]\n"
+       "       [--since DATE] [--until DATE] [--max-issue-hours N]\n"
+       "       [--status LIST|all] [--client NAME] [--project NAME]\n"
+       "       [--owner NAME] [--overdue] [--due-within DAYS]\n"
+       "       [--now DATETIME] [--from yaml|md] [--quiet] [--strict]\n"
+       "       [FILE|DIR ...]\n");
 
 static void
 help(void)
 {
-	usage(stdout);
+	fputs(_(usage_text), stdout);
 	fputs(
-	    _("\nCollects the actions of contact reports into one WIP "
-	      "report.\n\n"
-	      "  --to FORMAT        txt (default), md, csv, tsv, json, xlsx\n"
+	    _("\nCollects contact reports into one WIP report.\n\n"
+	      "  --by VIEW          action (default), job, report, agreement\n"
+	      "  --to FORMAT        txt (default), md, csv, tsv, json, html, "
+	      "ics, xlsx\n"
+	      "  --since DATE       only reports dated on or after DATE\n"
+	      "  --until DATE       only reports dated on or before DATE\n"
+	      "  --wide             txt: full width on a terminal too\n"
+	      "  --max-issue-hours N  --by report: late after N hours\n"
 	      "  -o, --output FILE  write FILE atomically instead of stdout\n"
 	      "  --raw              csv/tsv: no ' before =, +, -, @\n"
 	      "  --status LIST      open,done,blocked,dropped or all "
@@ -73,8 +84,8 @@ help(void)
 static int
 to_lookup(const char *s)
 {
-	static const char *const names[] = {"txt", "md",   "csv",
-					    "tsv", "json", "xlsx"};
+	static const char *const names[] = {"txt",  "md",   "csv", "tsv",
+					    "json", "html", "ics", "xlsx"};
 	size_t i;
 
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
@@ -140,6 +151,52 @@ days_arg(const char *arg, long long *out)
 }
 
 static int
+view_lookup(const char *s)
+{
+	size_t i;
+
+	for (i = 0; cr_wip_view_names[i] != NULL; i++)
+		if (strcmp(s, cr_wip_view_names[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* A --since/--until date: the calendar day. */
+static int
+day_arg(const char *opt, const char *arg, long long *out)
+{
+	cr_datetime dt;
+
+	if (cr_datetime_parse(arg, &dt) == -1 || dt.has_time) {
+		cli_error(prog,
+			  "--%s takes a date such as 2026-10-31, not '%s'", opt,
+			  arg);
+		return -1;
+	}
+	*out = cr_days_from_civil(dt.year, dt.month, dt.day);
+	return 0;
+}
+
+static int
+hours_arg(const char *arg, int *out)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(arg, &end, 10);
+	if (errno != 0 || end == arg || *end != '\0' || v < 0 || v > 100000) {
+		cli_error(prog,
+			  "--max-issue-hours takes a number of hours, "
+			  "not '%s'",
+			  arg);
+		return -1;
+	}
+	*out = (int)v;
+	return 0;
+}
+
+static int
 parse_args(int argc, char **argv, struct args *a)
 {
 	enum {
@@ -154,7 +211,12 @@ parse_args(int argc, char **argv, struct args *a)
 		O_NOW,
 		O_FROM,
 		O_STRICT,
-		O_VERSION
+		O_VERSION,
+		O_BY,
+		O_SINCE,
+		O_UNTIL,
+		O_WIDE,
+		O_MAX_HOURS
 	};
 	static const struct option longopts[] = {
 	    {"to", required_argument, NULL, O_TO},
@@ -172,6 +234,11 @@ parse_args(int argc, char **argv, struct args *a)
 	    {"strict", no_argument, NULL, O_STRICT},
 	    {"help", no_argument, NULL, 'h'},
 	    {"version", no_argument, NULL, O_VERSION},
+	    {"by", required_argument, NULL, O_BY},
+	    {"since", required_argument, NULL, O_SINCE},
+	    {"until", required_argument, NULL, O_UNTIL},
+	    {"wide", no_argument, NULL, O_WIDE},
+	    {"max-issue-hours", required_argument, NULL, O_MAX_HOURS},
 	    {NULL, 0, NULL, 0}};
 	int c, v;
 
@@ -180,8 +247,8 @@ parse_args(int argc, char **argv, struct args *a)
 		case O_TO:
 			if ((v = to_lookup(optarg)) < 0) {
 				cli_error(prog,
-					  "--to is txt, md, csv, tsv, json or "
-					  "xlsx, not '%s'",
+					  "--to is txt, md, csv, tsv, json, "
+					  "html, ics or xlsx, not '%s'",
 					  optarg);
 				return -1;
 			}
@@ -189,6 +256,31 @@ parse_args(int argc, char **argv, struct args *a)
 			break;
 		case 'o':
 			a->output = optarg;
+			break;
+		case O_BY:
+			if ((v = view_lookup(optarg)) < 0) {
+				cli_error(prog,
+					  "--by is action, job, report or "
+					  "agreement, not '%s'",
+					  optarg);
+				return -1;
+			}
+			a->by = (cr_wip_view)v;
+			break;
+		case O_SINCE:
+			if (day_arg("since", optarg, &a->since) == -1)
+				return -1;
+			break;
+		case O_UNTIL:
+			if (day_arg("until", optarg, &a->until) == -1)
+				return -1;
+			break;
+		case O_WIDE:
+			a->wide = 1;
+			break;
+		case O_MAX_HOURS:
+			if (hours_arg(optarg, &a->max_issue_hours) == -1)
+				return -1;
 			break;
 		case O_RAW:
 			a->raw = 1;
@@ -241,11 +333,65 @@ parse_args(int argc, char **argv, struct args *a)
 			cli_version(prog);
 			exit(CLI_EXIT_OK);
 		default:
-			usage(stderr);
+			cli_usage_error(prog, usage_text);
 			return -1;
 		}
 	}
+	if (a->to == TO_ICS && a->by != CR_WIP_BY_ACTION &&
+	    a->by != CR_WIP_BY_JOB) {
+		cli_error(prog, "--to ics is for --by action or --by job");
+		return -1;
+	}
 	return 0;
+}
+
+/* The txt table's width: the terminal's ($COLUMNS, else the tty's) when
+ * standard output is one and --wide is not given; 0 (full) otherwise. */
+static size_t
+txt_width(const struct args *a)
+{
+	const char *env = getenv("COLUMNS");
+	struct winsize ws;
+	long v;
+
+	if (a->wide || (a->output != NULL && strcmp(a->output, "-") != 0) ||
+	    !isatty(STDOUT_FILENO))
+		return 0;
+	if (env != NULL && (v = strtol(env, NULL, 10)) > 0 && v < 100000)
+		return (size_t)v;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	return 0;
+}
+
+/* max-issue-hours: the option, else the nearest .cr-lint.yaml's (with
+ * its profile's default), else the agency profile's. */
+static int
+issue_hours(const struct args *a, const lint_config *cfg)
+{
+	cr_check_opts o;
+
+	if (a->max_issue_hours >= 0)
+		return a->max_issue_hours;
+	cr_check_opts_init(&o,
+			   cfg->has_profile ? cfg->profile : CR_PROFILE_AGENCY);
+	lint_config_apply(cfg, &o);
+	return o.max_issue_hours;
+}
+
+/* Whether a report is inside --since/--until (its date's calendar day in
+ * its own offset); one without a valid date is kept (cr_wip_build says
+ * why it is left out). */
+static int
+in_period(const cr_report *r, const struct args *a)
+{
+	long long day;
+
+	if (r->broken || !r->date.valid)
+		return 1;
+	day = cr_days_from_civil(r->date.dt.year, r->date.dt.month,
+				 r->date.dt.day);
+	return day >= a->since && day <= a->until;
 }
 
 /* ------------------------------------------------------------------ */
@@ -327,7 +473,8 @@ print_skips(cr_diags *d, size_t from, int all, int color)
  * the output's temporary file, or for a stream (standard output, a FIFO)
  * to an unnamed scratch file that is copied. */
 static int
-emit_xlsx(const cr_wip *w, size_t nreports, cli_output *o)
+emit_xlsx(const cr_wip *w, const cr_wip_views *v, size_t nreports,
+	  const wip_paths *paths, cli_output *o)
 {
 	const char *file = cli_output_file(o);
 	const char *shown = o->path != NULL ? o->path : "standard output";
@@ -335,10 +482,10 @@ emit_xlsx(const cr_wip *w, size_t nreports, cli_output *o)
 	int fd, rc;
 
 	if (file != NULL)
-		return wip_xlsx_write(w, nreports, file, shown, prog);
+		return wip_xlsx_write(w, v, nreports, paths, file, shown, prog);
 	if ((fd = cli_scratch(path, prog)) == -1)
 		return -1;
-	rc = wip_xlsx_write(w, nreports, path, shown, prog);
+	rc = wip_xlsx_write(w, v, nreports, paths, path, shown, prog);
 	if (rc == 0)
 		rc = cli_copy_out(fd, o, prog);
 	close(fd);
@@ -356,12 +503,21 @@ main(int argc, char **argv)
 	cr_reports rs;
 	cr_diags d;
 	cr_wip w;
+	cr_wip_views v;
+	cr_wip_table t;
+	cr_wip_write_opts wo;
+	wip_paths paths;
 	cr_buf out;
-	size_t i, j, from, skipped = 0, nread = 0;
-	int rc = CLI_EXIT_OK, failed = 0, color, bad;
+	size_t i, j, k, from, skipped = 0, nread = 0;
+	int rc = CLI_EXIT_OK, failed = 0, color, bad, hours;
 
 	cli_i18n_init();
 	memset(&a, 0, sizeof(a));
+	memset(&v, 0, sizeof(v));
+	memset(&paths, 0, sizeof(paths));
+	a.max_issue_hours = -1;
+	a.since = LLONG_MIN;
+	a.until = LLONG_MAX;
 	memset(&ins, 0, sizeof(ins));
 	memset(&cfg, 0, sizeof(cfg));
 	memset(&rs, 0, sizeof(rs));
@@ -387,6 +543,7 @@ main(int argc, char **argv)
 
 	if (lint_config_nearest(&cfg, prog) == -1)
 		goto oom;
+	hours = issue_hours(&a, &cfg);
 	bad = cli_inputs_collect(&ins, argv + optind, argc - optind, 1, prog);
 	if (bad < 0)
 		goto oom;
@@ -406,11 +563,18 @@ main(int argc, char **argv)
 		if (cli_input_parse(in, a.from, &rs, &d) == -1)
 			goto oom;
 		cli_input_unload(in);
-		for (; j < rs.len; j++) {
+		for (k = j; j < rs.len; j++) {
+			if (!in_period(rs.items[j], &a)) {
+				/* outside --since/--until: not taken in */
+				cr_report_free(rs.items[j]);
+				continue;
+			}
 			if (!rs.items[j]->broken)
 				pg.actions += rs.items[j]->actions.len;
-			cr_report_strip(rs.items[j]);
+			cr_wip_strip(rs.items[j], a.by, a.to == TO_XLSX);
+			rs.items[k++] = rs.items[j];
 		}
+		rs.len = k;
 		skipped += print_skips(&d, from, 0, color);
 		cr_diags_truncate(&d, from); /* printed, or cr-lint's */
 		pg.files++;
@@ -431,20 +595,32 @@ main(int argc, char **argv)
 		cli_error(prog, "--strict: nothing written");
 		goto out;
 	}
+	if (cr_wip_views_build(&v, &w, (const cr_report *const *)rs.items,
+			       rs.len, &a.filter, hours) == -1)
+		goto oom;
 	cr_wip_select(&w, &a.filter);
+	if (wip_paths_init(&paths, argv + optind, (size_t)(argc - optind),
+			   a.output) == -1)
+		goto oom;
+	cr_wip_table_init(&t, a.by, &w, &v);
+	memset(&wo, 0, sizeof(wo));
+	wo.raw = a.raw;
+	wo.width = a.to == CR_WIP_TXT ? txt_width(&a) : 0;
 
 	if (cli_output_open(&o, a.output, &ins, 0, prog) == -1) {
 		failed = 1;
 		goto out;
 	}
 	if (a.to == TO_XLSX) {
-		if (emit_xlsx(&w, nread, &o) == -1) {
+		if (emit_xlsx(&w, &v, nread, &paths, &o) == -1) {
 			cli_output_abort(&o);
 			failed = 1;
 			goto out;
 		}
 	} else {
-		if (cr_wip_write(&w, (cr_wip_format)a.to, a.raw, &out) == -1) {
+		if (a.to == TO_ICS ? wip_ics_write(&t, &out, prog) == -1
+				   : cr_wip_write(&t, (cr_wip_format)a.to, &wo,
+						  &out) == -1) {
 			cli_output_abort(&o);
 			goto oom;
 		}
@@ -459,6 +635,8 @@ oom:
 out:
 	if (failed)
 		rc = CLI_EXIT_FAIL;
+	cr_wip_views_free(&v);
+	wip_paths_free(&paths);
 	cr_wip_free(&w);
 	lint_config_free(&cfg);
 	cr_reports_free(&rs);

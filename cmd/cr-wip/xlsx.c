@@ -1,14 +1,20 @@
 /*
- * xlsx.c - the WIP workbook (SPEC 8): sheet "WIP" with a bold frozen
- * header, autofilter, widths from the content, real dates, overdue rows
- * filled, a status drop-down and the source file linked; sheet "Owners"
- * with the per-owner counts; document properties.
+ * xlsx.c - the WIP workbook (SPEC 8), whatever --by says: the sheets WIP
+ * (actions), Jobs, Reports and Agreements, one per view and in the same
+ * style, and Owners with a bar chart; document properties.
+ *
+ * Every sheet: a bold frozen header, an autofilter, widths from the
+ * content (long texts capped and wrapped), real dates, the report's file
+ * as a hyperlink relative to the workbook, and print settings (A4
+ * landscape, one page wide, the header repeated, a footer with the sheet
+ * name and page number). The overdue highlight is a conditional format
+ * on the due date and the status, and days overdue a formula, so both
+ * follow a status changed with the drop-down and tomorrow's date. A due
+ * that is text (vague) is flagged, not counted.
  *
  * Every text goes through worksheet_write_string, never through a
- * function that guesses a type, so "=1+1" stays text. The rows are
- * written top to bottom, which constant-memory mode needs; autofilter,
- * data validation, frozen panes, column widths and hyperlinks are kept
- * apart from the row data by libxlsxwriter and work in that mode too.
+ * function that guesses a type, so "=1+1" stays text. Rows are written
+ * top to bottom, which constant-memory mode needs.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -24,47 +30,69 @@
 #include "xlsx.h"
 
 #define STR_MAX 32767	      /* Excel's limit for one cell, in characters */
-#define WIDTH_MAX 60.0	      /* no column wider than this */
+#define WIDTH_MAX 40.0	      /* no plain column wider than this */
+#define WIDTH_LONG 50.0	      /* long texts wrap at this width */
 #define SOON_DAYS 7	      /* the Owners sheet's "due within" */
 #define FILL_OVERDUE 0xFFC7CE /* light red, as Excel's "bad" style */
-
-/* The formats of one kind of row (plain or overdue). */
-struct fmts {
-	lxw_format *text, *date, *datetime, *num, *link;
-};
+#define FILL_VAGUE 0xFFEB9C   /* yellow, as Excel's "neutral" style */
+#define MAX_LINKS 65530	      /* hyperlinks per sheet (the format's limit) */
 
 struct xl {
 	lxw_workbook *wb;
-	struct fmts f[2]; /* [0] plain rows, [1] overdue rows */
-	lxw_format *head;
+	lxw_format *text, *wrap, *date, *datetime, *num, *link, *head;
+	lxw_format *vague, *bad; /* a vague due; the overdue highlight */
+	lxw_format *total;	 /* the Owners totals */
+	const wip_paths *paths;
 	cr_buf b;
 	lxw_error err;
-	size_t links; /* hyperlinks written so far */
 };
 
-/* A worksheet holds at most 65,530 hyperlinks (the format's limit, which
- * libxlsxwriter enforces): the files of later rows are plain text. */
-#define MAX_LINKS 65530
+static void
+note(struct xl *x, lxw_error e)
+{
+	if (e != LXW_NO_ERROR && x->err == LXW_NO_ERROR)
+		x->err = e;
+}
+
+static lxw_format *
+fmt(struct xl *x)
+{
+	lxw_format *f = workbook_add_format(x->wb);
+
+	format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+	return f;
+}
 
 static void
-make_fmts(struct xl *x, struct fmts *f, int fill)
+make_fmts(struct xl *x)
 {
-	lxw_format **all[] = {&f->text, &f->date, &f->datetime, &f->num,
-			      &f->link};
-	size_t i;
-
-	for (i = 0; i < sizeof(all) / sizeof(all[0]); i++) {
-		*all[i] = workbook_add_format(x->wb);
-		format_set_align(*all[i], LXW_ALIGN_VERTICAL_TOP);
-		if (fill) {
-			format_set_pattern(*all[i], LXW_PATTERN_SOLID);
-			format_set_bg_color(*all[i], FILL_OVERDUE);
-		}
-	}
-	format_set_num_format(f->date, "yyyy-mm-dd");
-	format_set_num_format(f->datetime, "yyyy-mm-dd hh:mm");
-	format_set_font_color(f->link, LXW_COLOR_BLUE);
-	format_set_underline(f->link, LXW_UNDERLINE_SINGLE);
+	x->text = fmt(x);
+	x->wrap = fmt(x);
+	format_set_text_wrap(x->wrap);
+	x->date = fmt(x);
+	format_set_num_format(x->date, "yyyy-mm-dd");
+	format_set_align(x->date, LXW_ALIGN_LEFT);
+	x->datetime = fmt(x);
+	format_set_num_format(x->datetime, "yyyy-mm-dd hh:mm");
+	format_set_align(x->datetime, LXW_ALIGN_LEFT);
+	x->num = fmt(x);
+	format_set_align(x->num, LXW_ALIGN_CENTER);
+	x->link = fmt(x);
+	format_set_font_color(x->link, LXW_COLOR_BLUE);
+	format_set_underline(x->link, LXW_UNDERLINE_SINGLE);
+	x->head = fmt(x);
+	format_set_bold(x->head);
+	format_set_text_wrap(x->head);
+	format_set_bottom(x->head, LXW_BORDER_THIN);
+	x->total = fmt(x);
+	format_set_bold(x->total);
+	format_set_align(x->total, LXW_ALIGN_CENTER);
+	format_set_top(x->total, LXW_BORDER_THIN);
+	x->vague = fmt(x);
+	format_set_pattern(x->vague, LXW_PATTERN_SOLID);
+	format_set_bg_color(x->vague, FILL_VAGUE);
+	x->bad = workbook_add_format(x->wb);
+	format_set_bg_color(x->bad, FILL_OVERDUE);
 }
 
 /* Text made safe for a cell: C0 controls other than tab and line feed
@@ -75,8 +103,10 @@ cell_text(struct xl *x, const char *s)
 {
 	size_t i, chars = 0;
 
-	x->b.len = 0;
-	cr_buf_puts(&x->b, s != NULL ? s : "");
+	if (s != x->b.data) {
+		x->b.len = 0;
+		cr_buf_puts(&x->b, s != NULL ? s : "");
+	}
 	cr_buf_putc(&x->b, '\0');
 	if (x->b.oom)
 		return "";
@@ -94,13 +124,6 @@ cell_text(struct xl *x, const char *s)
 }
 
 static void
-note(struct xl *x, lxw_error e)
-{
-	if (e != LXW_NO_ERROR && x->err == LXW_NO_ERROR)
-		x->err = e;
-}
-
-static void
 put_text(struct xl *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
 	 const char *s, lxw_format *f)
 {
@@ -108,47 +131,43 @@ put_text(struct xl *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
 }
 
 /* A date as a spreadsheet date: the wall-clock time in its own offset
- * (spreadsheets know no time zones). Returns whether it had a time. */
-static int
+ * (spreadsheets know no time zones); a vague one as flagged text. */
+static void
 put_date(struct xl *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
-	 const cr_date *d, int date_only, const struct fmts *f)
+	 const cr_date *d, int date_only)
 {
 	lxw_datetime dt;
 	char tmp[32];
 
+	if (d == NULL)
+		return;
 	if (!d->valid) {
-		put_text(x, ws, r, c, d->raw.s, f->text);
-		return 0;
+		put_text(x, ws, r, c, d->raw.s, x->vague);
+		return;
 	}
 	if (d->dt.year < 1900) {
-		/* before the spreadsheet epoch: text, normalised */
 		cr_datetime_format(&d->dt, tmp);
-		if (date_only)
-			tmp[10] = '\0';
-		put_text(x, ws, r, c, tmp, f->text);
-		return 0;
+		put_text(x, ws, r, c, tmp, x->text);
+		return;
 	}
 	memset(&dt, 0, sizeof(dt));
 	dt.year = d->dt.year;
 	dt.month = d->dt.month;
 	dt.day = d->dt.day;
-	if (!date_only && d->dt.has_time) {
+	date_only = date_only || !d->dt.has_time;
+	if (!date_only) {
 		dt.hour = d->dt.hour;
 		dt.min = d->dt.minute;
 		dt.sec = d->dt.second;
 	}
-	date_only = date_only || !d->dt.has_time;
 	note(x, worksheet_write_datetime(ws, r, c, &dt,
-					 date_only ? f->date : f->datetime));
-	return !date_only;
+					 date_only ? x->date : x->datetime));
 }
 
-/* Only a relative path becomes an "external:" link (relative to the
- * workbook's folder); an absolute one would not survive the file being
- * mailed or moved, and "<stdin>" is no file. A file name is the user's
- * (or an attacker's) text: nothing that Excel could read as a scheme
+/* Whether a link target may be written: a file name is the user's (or
+ * an attacker's) text, so nothing that Excel could read as a scheme
  * ("http:", "C:"), a UNC share ("\\host\share") or a Windows path
- * becomes a link, nor a control character. */
+ * becomes a link, nor a control character; "<stdin>" is no file. */
 static int
 linkable(const char *path)
 {
@@ -165,176 +184,445 @@ linkable(const char *path)
 
 static void
 put_file(struct xl *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
-	 const char *path, const struct fmts *f)
+	 const char *file, size_t *links)
 {
+	char *shown = NULL, *link = NULL;
 	cr_buf url;
 
-	if (!linkable(path) || x->links >= MAX_LINKS) {
-		put_text(x, ws, r, c, path, f->text);
+	if (file == NULL)
 		return;
-	}
-	x->links++;
-	cr_buf_init(&url);
-	cr_buf_printf(&url, "external:%s", path);
-	if (url.oom) {
-		put_text(x, ws, r, c, path, f->text);
-	} else {
-		/* libxlsxwriter turns '/' into '\\' in the shown text too:
-		 * write the path over it as it was given. */
-		note(x, worksheet_write_url(ws, r, c, url.data, f->link));
-		put_text(x, ws, r, c, path, f->link);
-	}
-	cr_buf_free(&url);
-}
-
-/* Width of a column in characters: its widest text, CJK counted two,
- * plus room for the filter button. */
-static double
-width_of(size_t w)
-{
-	double d = (double)w + 3.0;
-
-	return d > WIDTH_MAX ? WIDTH_MAX : d;
-}
-
-static void
-set_widths(struct xl *x, lxw_worksheet *ws, const cr_wip *w)
-{
-	size_t wid[CR_WIP__NCOLS], i, cw;
-	int c, has_time = 0;
-
-	for (c = 0; c < CR_WIP__NCOLS; c++) {
-		const char *h = cr_wip_heading((cr_wip_col)c);
-		wid[c] = cr_utf8_width(h, strlen(h));
-	}
-	for (i = 0; i < w->len; i++) {
-		const cr_wip_row *row = &w->rows[i];
-
-		if (row->action->due.valid && row->action->due.dt.has_time)
-			has_time = 1;
-		for (c = 0; c < CR_WIP__NCOLS; c++) {
-			if (c == CR_WIP_DUE && row->action->due.valid)
-				continue; /* a date: width below */
-			x->b.len = 0;
-			cr_wip_cell(row, (cr_wip_col)c, &x->b);
-			cw = cr_utf8_width(x->b.data != NULL ? x->b.data : "",
-					   x->b.len);
-			if (cw > wid[c])
-				wid[c] = cw;
-		}
-	}
-	/* "yyyy-mm-dd" or "yyyy-mm-dd hh:mm" */
-	if (wid[CR_WIP_DUE] < (has_time ? 16u : 10u))
-		wid[CR_WIP_DUE] = has_time ? 16 : 10;
-	for (c = 0; c < CR_WIP__NCOLS; c++)
-		note(x, worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c,
-					     width_of(wid[c]), NULL));
-}
-
-static void
-wip_sheet(struct xl *x, const cr_wip *w)
-{
-	lxw_worksheet *ws = workbook_add_worksheet(x->wb, "WIP");
-	lxw_data_validation dv;
-	lxw_row_t r;
-	size_t i;
-	int c;
-
-	if (ws == NULL) {
+	if (wip_paths_of(x->paths, file, &shown, &link) == -1) {
 		note(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
 		return;
 	}
-	set_widths(x, ws, w);
+	cr_buf_init(&url);
+	if (linkable(link) && linkable(file[0] == '/' ? file + 1 : file) &&
+	    *links < MAX_LINKS) {
+		(*links)++;
+		cr_buf_printf(&url, "external:%s", link);
+	}
+	if (url.len > 0 && !url.oom) {
+		/* libxlsxwriter turns '/' into '\\' in the shown text too:
+		 * write the path over it as it is. */
+		note(x, worksheet_write_url(ws, r, c, url.data, x->link));
+		put_text(x, ws, r, c, shown, x->link);
+	} else
+		put_text(x, ws, r, c, shown, x->text);
+	cr_buf_free(&url);
+	free(shown);
+	free(link);
+}
+
+static void
+col_name(lxw_col_t c, char out[8])
+{
+	char tmp[8];
+	int n = 0, i;
+
+	c++;
+	while (c > 0 && n < 7) {
+		tmp[n++] = (char)('A' + (c - 1) % 26);
+		c = (lxw_col_t)((c - 1) / 26);
+	}
+	for (i = 0; i < n; i++)
+		out[i] = tmp[n - 1 - i];
+	out[n] = '\0';
+}
+
+static int
+col_of(const cr_wip_table *t, const char *key)
+{
+	size_t c;
+
+	for (c = 0; c < t->ncols; c++)
+		if (strcmp(t->cols[c].key, key) == 0)
+			return (int)c;
+	return -1;
+}
+
+/* How many lines a text takes wrapped at spaces into `width` display
+ * columns, as a spreadsheet wraps it (a word longer than a line is
+ * split). Spreadsheets do not grow a row for wrapped text by themselves
+ * (LibreOffice keeps the default height of a row written without one),
+ * so the row heights are set from this. */
+static size_t
+wrapped_lines(const char *s, size_t width)
+{
+	size_t lines = 1, col = 0, w;
+	const char *word;
+
+	if (width < 1)
+		width = 1;
+	while (*s != '\0') {
+		if (*s == '\n') {
+			lines++;
+			col = 0;
+			s++;
+			continue;
+		}
+		if (*s == ' ') {
+			s++;
+			if (col > 0 && col < width)
+				col++;
+			continue;
+		}
+		word = s;
+		while (*s != '\0' && *s != ' ' && *s != '\n')
+			s++;
+		w = cr_utf8_width(word, (size_t)(s - word));
+		if (col > 0 && col + w > width) {
+			lines++;
+			col = 0;
+		}
+		while (w > width) {
+			lines++;
+			w -= width;
+		}
+		col += w;
+	}
+	return lines;
+}
+
+#define ROW_HEIGHT 15.0 /* points, one line of the default font */
+#define MAX_LINES 20	/* a row grows no higher than this */
+
+/* The height of a row (0: the headings) from its wrapped texts. */
+static void
+row_height(struct xl *x, lxw_worksheet *ws, const cr_wip_table *t, size_t i,
+	   const double *width)
+{
+	size_t c, lines = 1, n;
+
+	for (c = 0; c < t->ncols; c++) {
+		if (i > 0 && !(t->cols[c].flags & CR_WC_LONG) &&
+		    t->cols[c].kind != CR_WK_TEXT)
+			continue;
+		x->b.len = 0;
+		if (i == 0)
+			cr_buf_puts(&x->b, t->cols[c].heading);
+		else
+			cr_wip_text(t, i - 1, c, 0, &x->b);
+		cr_buf_putc(&x->b, '\0');
+		if (x->b.oom)
+			continue;
+		n = wrapped_lines(x->b.data, (size_t)width[c]);
+		if (n > lines)
+			lines = n;
+	}
+	if (lines > MAX_LINES)
+		lines = MAX_LINES;
+	if (lines > 1)
+		note(x, worksheet_set_row(ws, (lxw_row_t)i,
+					  ROW_HEIGHT * (double)lines, NULL));
+}
+
+/* Widths from the content, CJK counted two; long texts wrap instead.
+ * The widths go into width[] for the row heights. */
+static void
+set_widths(struct xl *x, lxw_worksheet *ws, const cr_wip_table *t,
+	   double *width)
+{
+	size_t i, c, cw;
+
+	for (c = 0; c < t->ncols; c++) {
+		const cr_wip_column *col = &t->cols[c];
+		size_t wid = col->kind == CR_WK_NUM ? 6 : 4;
+		double d;
+
+		for (i = 0; i <= t->len && i < 2000; i++) {
+			x->b.len = 0;
+			if (i == 0) {
+				/* headings wrap: their longest word counts */
+				const char *h = col->heading, *sp;
+
+				while (*h != '\0') {
+					sp = strchr(h, ' ');
+					cw = sp != NULL ? (size_t)(sp - h)
+							: strlen(h);
+					if (cw > wid)
+						wid = cw;
+					h += cw + (sp != NULL);
+				}
+				continue;
+			}
+			cr_wip_text(t, i - 1, c, 1, &x->b);
+			cw = cr_utf8_width(x->b.data != NULL ? x->b.data : "",
+					   x->b.len);
+			if (cw > wid)
+				wid = cw;
+		}
+		d = (double)wid + 2.0;
+		if (col->flags & CR_WC_LONG) {
+			if (d > WIDTH_LONG)
+				d = WIDTH_LONG;
+		} else if (d > WIDTH_MAX)
+			d = WIDTH_MAX;
+		width[c] = d;
+		note(x, worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, d,
+					     (col->flags & CR_WC_LONG) ||
+						     col->kind == CR_WK_TEXT
+						 ? x->wrap
+						 : NULL));
+	}
+}
+
+static void
+print_setup(struct xl *x, lxw_worksheet *ws)
+{
+	worksheet_set_landscape(ws);
+	worksheet_set_paper(ws, 9); /* A4 */
+	worksheet_fit_to_pages(ws, 1, 0);
+	note(x, worksheet_repeat_rows(ws, 0, 0));
+	note(x, worksheet_set_footer(ws, "&L&A&RPage &P of &N"));
+	worksheet_set_margins(ws, 0.4, 0.4, 0.6, 0.6);
+}
+
+/* The action view's overdue highlight and days: formulas on the due date
+ * (a date alone is due at the end of its day) and the status. */
+static void
+action_rules(struct xl *x, lxw_worksheet *ws, const cr_wip_table *t)
+{
+	lxw_conditional_format cf;
+	char due[8], st[8], last[8], formula[256];
+
+	if (t->len == 0)
+		return;
+	col_name((lxw_col_t)col_of(t, "due"), due);
+	col_name((lxw_col_t)col_of(t, "status"), st);
+	col_name((lxw_col_t)(t->ncols - 1), last);
+	snprintf(formula, sizeof(formula),
+		 "=AND(ISNUMBER($%s2),OR($%s2=\"open\",$%s2=\"blocked\"),"
+		 "IF(MOD($%s2,1)=0,$%s2<TODAY(),$%s2<NOW()))",
+		 due, st, st, due, due, due);
+	memset(&cf, 0, sizeof(cf));
+	cf.type = LXW_CONDITIONAL_TYPE_FORMULA;
+	cf.value_string = formula;
+	cf.format = x->bad;
+	note(x, worksheet_conditional_format_range(ws, 1, 0, (lxw_row_t)t->len,
+						   (lxw_col_t)(t->ncols - 1),
+						   &cf));
+}
+
+static void
+days_formula(struct xl *x, lxw_worksheet *ws, const cr_wip_table *t,
+	     lxw_row_t r, lxw_col_t c, size_t row)
+{
+	char due[8], st[8], formula[256];
+	const cr_date *d = cr_wip_date(t, row, (size_t)col_of(t, "due"));
+	long long n = 0;
+
+	if (d != NULL && !d->valid) {
+		put_text(x, ws, r, c, "vague due", x->vague);
+		return;
+	}
+	cr_wip_num(t, row, c, &n);
+	col_name((lxw_col_t)col_of(t, "due"), due);
+	col_name((lxw_col_t)col_of(t, "status"), st);
+	snprintf(formula, sizeof(formula),
+		 "=IF(AND(ISNUMBER(%s%u),OR(%s%u=\"open\",%s%u=\"blocked\")),"
+		 "MAX(0,TODAY()-INT(%s%u)),0)",
+		 due, r + 1, st, r + 1, st, r + 1, due, r + 1);
+	note(x,
+	     worksheet_write_formula_num(ws, r, c, formula, x->num, (double)n));
+}
+
+/* A highlight on a whole row when one column meets a criterion. */
+static void
+row_rule(struct xl *x, lxw_worksheet *ws, const cr_wip_table *t,
+	 const char *key, const char *test)
+{
+	lxw_conditional_format cf;
+	char col[8], formula[128];
+	int c = col_of(t, key);
+
+	if (t->len == 0 || c < 0)
+		return;
+	col_name((lxw_col_t)c, col);
+	snprintf(formula, sizeof(formula), "=$%s2%s", col, test);
+	memset(&cf, 0, sizeof(cf));
+	cf.type = LXW_CONDITIONAL_TYPE_FORMULA;
+	cf.value_string = formula;
+	cf.format = x->bad;
+	note(x, worksheet_conditional_format_range(ws, 1, 0, (lxw_row_t)t->len,
+						   (lxw_col_t)(t->ncols - 1),
+						   &cf));
+}
+
+static void
+view_sheet(struct xl *x, const char *name, const cr_wip_table *t)
+{
+	lxw_worksheet *ws = workbook_add_worksheet(x->wb, name);
+	lxw_data_validation dv;
+	size_t i, c, links = 0;
+	long long n;
+	lxw_row_t r;
+	double *width;
+
+	if (ws == NULL || (width = calloc(t->ncols, sizeof(*width))) == NULL) {
+		note(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return;
+	}
+	set_widths(x, ws, t, width);
+	print_setup(x, ws);
 	worksheet_freeze_panes(ws, 1, 0);
-	note(x, worksheet_autofilter(ws, 0, 0, (lxw_row_t)w->len,
-				     CR_WIP__NCOLS - 1));
-	if (w->len > 0) {
+	note(x, worksheet_autofilter(ws, 0, 0, (lxw_row_t)t->len,
+				     (lxw_col_t)(t->ncols - 1)));
+	if (t->view == CR_WIP_BY_ACTION && t->len > 0) {
+		int st = col_of(t, "status");
+
 		memset(&dv, 0, sizeof(dv));
 		dv.validate = LXW_VALIDATION_TYPE_LIST;
 		dv.value_list = (char **)cr_status_values;
-		note(x, worksheet_data_validation_range(
-			    ws, 1, CR_WIP_STATUS_COL, (lxw_row_t)w->len,
-			    CR_WIP_STATUS_COL, &dv));
-	}
-	for (c = 0; c < CR_WIP__NCOLS; c++)
-		put_text(x, ws, 0, (lxw_col_t)c, cr_wip_heading((cr_wip_col)c),
-			 x->head);
-	for (i = 0; i < w->len; i++) {
-		const cr_wip_row *row = &w->rows[i];
-		const struct fmts *f = &x->f[row->overdue ? 1 : 0];
-
+		note(x, worksheet_data_validation_range(ws, 1, (lxw_col_t)st,
+							(lxw_row_t)t->len,
+							(lxw_col_t)st, &dv));
+		action_rules(x, ws, t);
+	} else if (t->view == CR_WIP_BY_JOB)
+		row_rule(x, ws, t, "overdue", ">0");
+	else if (t->view == CR_WIP_BY_REPORT)
+		row_rule(x, ws, t, "issue", "=\"late\"");
+	row_height(x, ws, t, 0, width);
+	for (c = 0; c < t->ncols; c++)
+		put_text(x, ws, 0, (lxw_col_t)c, t->cols[c].heading, x->head);
+	for (i = 0; i < t->len; i++) {
 		r = (lxw_row_t)(i + 1);
-		for (c = 0; c < CR_WIP__NCOLS; c++) {
-			switch (c) {
-			case CR_WIP_DUE:
-				put_date(x, ws, r, c, &row->action->due, 0, f);
-				break;
-			case CR_WIP_RAISED:
-				put_date(x, ws, r, c, &row->first->date, 1, f);
-				break;
-			case CR_WIP_UPDATED:
-				put_date(x, ws, r, c, &row->latest->date, 1, f);
-				break;
-			case CR_WIP_DAYS_OVERDUE:
-				note(x, worksheet_write_number(
-					    ws, r, c, (double)row->days_overdue,
-					    f->num));
-				break;
-			case CR_WIP_COUNT:
-				note(x,
-				     worksheet_write_number(
-					 ws, r, c, (double)row->count, f->num));
-				break;
-			case CR_WIP_FILE:
-				put_file(x, ws, r, c, row->latest->file, f);
-				break;
-			default: {
-				cr_buf cell;
+		row_height(x, ws, t, i + 1, width);
+		for (c = 0; c < t->ncols; c++) {
+			const cr_wip_column *col = &t->cols[c];
 
-				cr_buf_init(&cell);
-				cr_wip_cell(row, (cr_wip_col)c, &cell);
-				put_text(x, ws, r, c, cell.data, f->text);
-				cr_buf_free(&cell);
+			switch (col->kind) {
+			case CR_WK_DATE:
+			case CR_WK_DAY:
+				put_date(x, ws, r, (lxw_col_t)c,
+					 cr_wip_date(t, i, c),
+					 col->kind == CR_WK_DAY);
+				break;
+			case CR_WK_NUM:
+				if (t->view == CR_WIP_BY_ACTION &&
+				    strcmp(col->key, "days_overdue") == 0)
+					days_formula(x, ws, t, r, (lxw_col_t)c,
+						     i);
+				else if (cr_wip_num(t, i, c, &n))
+					note(x, worksheet_write_number(
+						    ws, r, (lxw_col_t)c,
+						    (double)n, x->num));
+				break;
+			case CR_WK_FILE: {
+				const cr_report *rep = cr_wip_row_report(t, i);
+
+				put_file(x, ws, r, (lxw_col_t)c,
+					 rep != NULL ? rep->file : NULL,
+					 &links);
+				break;
 			}
+			default:
+				x->b.len = 0;
+				cr_wip_text(t, i, c, 0, &x->b);
+				put_text(x, ws, r, (lxw_col_t)c, x->b.data,
+					 x->wrap);
 			}
 		}
 	}
+	free(width);
+}
+
+/* Owners by overdue, then open (most first), then name. */
+static int
+owner_cmp(const void *p, const void *q)
+{
+	const cr_wip_owner *a = p, *b = q;
+
+	if (a->overdue != b->overdue)
+		return a->overdue > b->overdue ? -1 : 1;
+	if (a->open != b->open)
+		return a->open > b->open ? -1 : 1;
+	return cr_utf8_casecmp(a->name, b->name);
 }
 
 static void
-owners_sheet(struct xl *x, const cr_wip_owner *os, size_t n)
+owners_sheet(struct xl *x, cr_wip_owner *os, size_t n)
 {
-	static const char *heads[] = {"Owner", "Open", "Overdue",
+	static const char *heads[] = {"Owner", "Kind", "Open", "Overdue",
 				      "Due within 7 days"};
 	lxw_worksheet *ws = workbook_add_worksheet(x->wb, "Owners");
-	size_t i, name_w = 5, cw;
-	lxw_row_t r;
+	size_t i, name_w = 10, cw, tot[3] = {0, 0, 0};
+	lxw_chart *ch;
+	lxw_chart_series *s;
+	lxw_chart_options co;
+	char ref[64], formula[64];
+	lxw_row_t r, last = (lxw_row_t)n;
 
 	if (ws == NULL) {
 		note(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
 		return;
 	}
+	if (n > 1)
+		qsort(os, n, sizeof(*os), owner_cmp);
 	for (i = 0; i < n; i++) {
 		cw = cr_utf8_width(os[i].name, strlen(os[i].name));
 		if (cw > name_w)
 			name_w = cw;
 	}
-	note(x, worksheet_set_column(ws, 0, 0, width_of(name_w), NULL));
-	note(x, worksheet_set_column(ws, 1, 2, width_of(7), NULL));
-	note(x, worksheet_set_column(ws, 3, 3, width_of(17), NULL));
+	note(x, worksheet_set_column(ws, 0, 0, (double)name_w + 2.0, NULL));
+	note(x, worksheet_set_column(ws, 1, 1, 14.0, NULL));
+	note(x, worksheet_set_column(ws, 2, 3, 11.0, NULL));
+	note(x, worksheet_set_column(ws, 4, 4, 19.0, NULL));
+	print_setup(x, ws);
 	worksheet_freeze_panes(ws, 1, 0);
-	for (i = 0; i < 4; i++)
+	note(x, worksheet_autofilter(ws, 0, 0, last, 4));
+	for (i = 0; i < 5; i++)
 		put_text(x, ws, 0, (lxw_col_t)i, heads[i], x->head);
 	for (i = 0; i < n; i++) {
 		r = (lxw_row_t)(i + 1);
-		put_text(x, ws, r, 0, os[i].name, x->f[0].text);
-		note(x, worksheet_write_number(ws, r, 1, (double)os[i].open,
-					       x->f[0].num));
-		note(x, worksheet_write_number(ws, r, 2, (double)os[i].overdue,
-					       x->f[0].num));
-		note(x, worksheet_write_number(ws, r, 3, (double)os[i].due_soon,
-					       x->f[0].num));
+		put_text(x, ws, r, 0, os[i].name, x->text);
+		put_text(x, ws, r, 1, os[i].org ? "organisation" : "person",
+			 x->text);
+		note(x, worksheet_write_number(ws, r, 2, (double)os[i].open,
+					       x->num));
+		note(x, worksheet_write_number(ws, r, 3, (double)os[i].overdue,
+					       x->num));
+		note(x, worksheet_write_number(ws, r, 4, (double)os[i].due_soon,
+					       x->num));
+		tot[0] += os[i].open;
+		tot[1] += os[i].overdue;
+		tot[2] += os[i].due_soon;
 	}
+	r = last + 1;
+	put_text(x, ws, r, 0, "Total", x->head);
+	for (i = 0; i < 3; i++) {
+		char c[8];
+
+		col_name((lxw_col_t)(i + 2), c);
+		snprintf(formula, sizeof(formula), "=SUM(%s2:%s%u)", c, c,
+			 last + 1);
+		note(x, worksheet_write_formula_num(ws, r, (lxw_col_t)(i + 2),
+						    formula, x->total,
+						    (double)tot[i]));
+	}
+	if (n == 0)
+		return;
+	ch = workbook_add_chart(x->wb, LXW_CHART_BAR);
+	if (ch == NULL) {
+		note(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return;
+	}
+	snprintf(ref, sizeof(ref), "=Owners!$A$2:$A$%u", last + 1);
+	snprintf(formula, sizeof(formula), "=Owners!$C$2:$C$%u", last + 1);
+	s = chart_add_series(ch, ref, formula);
+	chart_series_set_name(s, "Open");
+	snprintf(formula, sizeof(formula), "=Owners!$D$2:$D$%u", last + 1);
+	s = chart_add_series(ch, ref, formula);
+	chart_series_set_name(s, "Overdue");
+	chart_title_set_name(ch, "Open and overdue actions per owner");
+	chart_axis_set_reverse(chart_axis_get(ch, LXW_CHART_AXIS_TYPE_Y));
+	chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
+	/* one bar pair per owner readable: the chart grows with them */
+	memset(&co, 0, sizeof(co));
+	co.x_scale = 1.5;
+	co.y_scale = n > 8 ? 1.0 + (double)(n - 8) / 8.0 : 1.0;
+	if (co.y_scale > 8.0)
+		co.y_scale = 8.0;
+	note(x, worksheet_insert_chart_opt(ws, 1, 6, ch, &co));
 }
 
 /* The document's creation time: `now`, kept to the years W3CDTF and
@@ -391,19 +679,24 @@ restore_stderr(int saved)
 }
 
 int
-wip_xlsx_write(const cr_wip *w, size_t nreports, const char *path,
-	       const char *shown, const char *prog)
+wip_xlsx_write(const cr_wip *w, const cr_wip_views *v, size_t nreports,
+	       const wip_paths *paths, const char *path, const char *shown,
+	       const char *prog)
 {
+	static const char *const sheet[CR_WIP__NVIEWS] = {
+	    "WIP", "Jobs", "Reports", "Agreements"};
 	lxw_workbook_options opt;
 	lxw_doc_properties props;
 	cr_wip_owner *os = NULL;
+	cr_wip_table t;
 	size_t nos = 0;
 	char subject[128];
 	struct xl x;
 	lxw_error e;
-	int saved, err;
+	int k, saved, err;
 
 	memset(&x, 0, sizeof(x));
+	x.paths = paths;
 	cr_buf_init(&x.b);
 	if (cr_wip_owners(w, SOON_DAYS, &os, &nos) == -1) {
 		cli_error(prog, "out of memory");
@@ -421,22 +714,23 @@ wip_xlsx_write(const cr_wip *w, size_t nreports, const char *path,
 		free(os);
 		return -1;
 	}
-	x.head = workbook_add_format(x.wb);
-	format_set_bold(x.head);
-	format_set_bottom(x.head, LXW_BORDER_THIN);
-	make_fmts(&x, &x.f[0], 0);
-	make_fmts(&x, &x.f[1], 1);
+	make_fmts(&x);
 
 	snprintf(subject, sizeof(subject),
-		 "%zu actions from %zu contact reports", w->len, nreports);
+		 "%zu open actions, %zu jobs, from %zu contact reports", w->len,
+		 v->njobs, nreports);
 	memset(&props, 0, sizeof(props));
 	props.title = "WIP report";
 	props.subject = subject;
+	props.author = "crtools " CR_VERSION;
 	props.comments = "Made by cr-wip (crtools " CR_VERSION ")";
 	props.created = created(w->now);
 	note(&x, workbook_set_properties(x.wb, &props));
 
-	wip_sheet(&x, w);
+	for (k = 0; k < CR_WIP__NVIEWS; k++) {
+		cr_wip_table_init(&t, (cr_wip_view)k, w, v);
+		view_sheet(&x, sheet[k], &t);
+	}
 	owners_sheet(&x, os, nos);
 	free(os);
 	errno = 0;

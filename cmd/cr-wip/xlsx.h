@@ -7,17 +7,20 @@
 #define CR_WIP_XLSX_H
 
 #include "crtools.h"
+#include "paths.h"
 
 /*
- * Writes the workbook to `path` (created or truncated): sheet "WIP" with
- * w's rows, sheet "Owners" with the per-owner counts; the document's
- * creation time is w->now (kept to 1900-9999, valid W3CDTF), so the same
- * rows and now give the same bytes. `nreports` goes into the
- * document's subject. libxlsxwriter's own log lines are kept from the
- * user; a failure is reported as "PROG: SHOWN: REASON" (SHOWN the output
- * as the user knows it, never a temporary file). 0, or -1.
+ * Writes the workbook to `path` (created or truncated): sheets WIP (w's
+ * rows), Jobs, Reports, Agreements (v) and Owners; the document's
+ * creation time is w->now, so the same rows and now give the same bytes.
+ * (Kept to 1900-9999, valid W3CDTF.) File cells are shown and linked
+ * through `paths`. `nreports` goes into the document's subject.
+ * libxlsxwriter's own log lines are kept from the user; a failure is
+ * reported as "PROG: SHOWN: REASON" (SHOWN the output as the user knows
+ * it, never a temporary file). 0, or -1.
  */
-int wip_xlsx_write(const cr_wip *w, size_t nreports, const char *path,
-		   const char *shown, const char *prog);
+int wip_xlsx_write(const cr_wip *w, const cr_wip_views *v, size_t nreports,
+		   const wip_paths *paths, const char *path, const char *shown,
+		   const char *prog);
 
 #endif

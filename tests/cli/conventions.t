@@ -15,6 +15,10 @@ for tool in cr-lint cr-new cr-render cr-wip; do
 	run $tool --no-such-option
 	is "$rc" 2 "$tool: an unknown option is a usage error"
 	like "$err" "usage: $tool" "$tool: with the usage"
+	like "$err" "Try '$tool --help' for more information." \
+		"$tool: points to --help"
+	unlike "$err" "$tool(1)" "$tool: not the whole help"
+	is "$out" "" "$tool: nothing on stdout after a bad option"
 	[ -f "$CR_SRC/man/$tool.1" ]
 	ok $? "$tool has man/$tool.1"
 	mandoc -T lint -W warning "$CR_SRC/man/$tool.1" >"$T/lint" 2>&1

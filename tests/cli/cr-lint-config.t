@@ -115,4 +115,16 @@ is "$rc" 0 "ignore: the ignored files are not read"
 is "$err" "" "ignore: silent"
 cd "$T" || exit 1
 
+# a bad configuration with a machine format: stdout still holds a whole
+# document (no finding), stderr the problem
+printf 'rules:\n  no-such-rule: off\n' >badcfg.yaml
+run cr-lint "$NOW" --config badcfg.yaml --format json good.yaml
+is "$rc:$out" "2:[]" "bad configuration, json: exit 2 and an empty array"
+like "$err" "badcfg.yaml:2:3: error:" "bad configuration, json: the problem on stderr"
+run cr-lint "$NOW" --config badcfg.yaml --format sarif good.yaml
+like "$out" '"executionSuccessful": false' "bad configuration, sarif: a log of a failed run"
+like "$out" '"results": []' "bad configuration, sarif: no result"
+run cr-lint "$NOW" --config badcfg.yaml --format github good.yaml
+is "$rc:$out" "2:" "bad configuration, github: no annotation on stdout"
+
 done_testing

@@ -71,4 +71,33 @@ git add .cr-lint.yaml reports/r.yaml
 git commit -q -m "now it fails" >/dev/null 2>&1
 is "$?" 1 "git commit is refused by the installed hook"
 
+# the reports of the index are the context: a committed report's id, a
+# follow-up's previous (the staged, not the working, content of them)
+git checkout -q -- . && git reset -q --hard
+printf 'rules: {}\n' >.cr-lint.yaml
+cp "$GOOD" reports/r.yaml
+git add .cr-lint.yaml reports/r.yaml && git commit -q -m good --no-verify
+cp "$GOOD" reports/copy.yaml
+git add reports/copy.yaml
+hook
+is "$rc" 1 "a report id already committed: refused"
+like "$err" "reports/copy.yaml:1:5: error: report id 'acme-2026-11-20' is also the id of the report in ./reports/r.yaml:1" \
+	"the committed report is named"
+git reset -q reports/copy.yaml && rm reports/copy.yaml
+sed -e 's/^id: .*/id: acme-next/' -e '/^issued:/a\
+previous: acme-2026-11-20' "$GOOD" >reports/next.yaml
+git add reports/next.yaml
+hook
+is "$rc" 0 "a follow-up alone: passes"
+unlike "$err" "missing-previous" "a follow-up alone: its previous is found"
+# an untracked report is not part of the commit: not context
+sed -e 's/^id: .*/id: acme-next/' "$GOOD" >reports/stray.yaml
+hook
+is "$rc" 0 "an untracked report sharing the staged id: passes"
+rm reports/stray.yaml
+git rm -q --cached reports/r.yaml
+hook
+like "$err" "reports/next.yaml:8:11: warning: previous report 'acme-2026-11-20' is not among the files given" \
+	"a previous removed from the index is missing"
+
 done_testing

@@ -64,6 +64,34 @@ print("acme-7" in zipfile.ZipFile(sys.argv[1]).read("xl/worksheets/sheet1.xml").
 ' "$T/out/wip-2026-11-23.xlsx")
 is "$has" "False" "cr-wip options pass through"
 
+# installed beside cr-wip and run from cron's own environment: nothing
+# but PATH=/usr/bin:/bin (the documented crontab line)
+mkdir "$T/inst" "$T/cronout"
+cp "$CRON" "$T/inst/wip-cron"
+cp "$CR_BIN/cr-wip" "$T/inst/cr-wip"
+env -i PATH=/usr/bin:/bin WIP_NOW=2026-11-22T06:30:00+07:00 \
+	"$T/inst/wip-cron" -o "$T/cronout" "$T/reports" >"$T/envi.out" 2>&1
+is "$?" 0 "env -i PATH=/usr/bin:/bin: exit 0"
+is "$(cat "$T/envi.out")" "" "env -i: nothing said"
+ok "$(test -s "$T/cronout/wip-2026-11-22.xlsx"; echo $?)" "env -i: the workbook written"
+# the file column links back to the reports from OUTDIR
+if $PYTHON -c 'import openpyxl' 2>/dev/null; then
+	l=$($PYTHON -c '
+import os, sys, openpyxl
+p = sys.argv[1]
+c = openpyxl.load_workbook(p)["WIP"].cell(row=2, column=13)
+t = os.path.normpath(os.path.join(os.path.dirname(p), c.hyperlink.target.replace(chr(92), "/")))
+print(c.value, os.path.isfile(t), t == os.path.realpath(sys.argv[2]))' "$T/cronout/wip-2026-11-22.xlsx" "$T/reports/acme-2026-11-20.yaml")
+	is "$l" "acme-2026-11-20.yaml True True" "-o OUTDIR: the file link resolves to the report"
+else
+	skip "python3-openpyxl missing"
+fi
+# without cr-wip beside it nor in PATH: says so
+cp "$CRON" "$T/alone-wip-cron"
+env -i PATH=/usr/bin:/bin sh "$T/alone-wip-cron" "$T/reports" >"$T/alone.out" 2>&1
+is "$?" 2 "no cr-wip anywhere: exit 2"
+like "$(cat "$T/alone.out")" "cr-wip not found" "no cr-wip anywhere: said"
+
 # a pull that fails: said, workbook still written, exit 1
 rm -rf "$T/origin.git"
 WIP_NOW=2026-11-24T06:30:00+07:00 sh "$CRON" -o "$T/out" "$T/reports" >"$T/cron.out" 2>&1

@@ -98,7 +98,7 @@ like "$out" "--owner NAME" "vi: option names stay"
 LANGUAGE=zh_CN CR_LOCALEDIR=$LOC run cr-render --help
 like "$out" "转换并呈现客户联络报告" "zh_CN: cr-render --help"
 LANGUAGE=ru CR_LOCALEDIR=$LOC run cr-lint --format xml
-like "$err" "cr-lint: --format принимает значение gnu или json, а не 'xml'" "ru: a usage error"
+like "$err" "cr-lint: --format принимает значение gnu, json, sarif или github, а не 'xml'" "ru: a usage error"
 is "$rc" 2 "ru: exit status 2 all the same"
 LANGUAGE=ru CR_LOCALEDIR=$LOC run cr-lint "$T/missing.yaml"
 unlike "$err" "?" "ru: the C library's message in UTF-8, not '?'"

@@ -12,7 +12,7 @@ RUNS=${CR_KILL_RUNS:-100}
 cd "$T" || exit 1
 
 # A collection big enough that a write takes some milliseconds.
-mkdir in out
+mkdir in out ref
 i=0
 while [ $i -lt 150 ]; do
 	sed -e "s/^id: .*/id: r$i/" -e "s/id: acme-7/id: r$i-a/" \
@@ -20,12 +20,14 @@ while [ $i -lt 150 ]; do
 	i=$((i + 1))
 done
 printf 'the old file\n' >old
-# how long a whole run takes (ms), so that kills land within it
+# how long a whole run takes (ms), so that kills land within it; the new
+# files are written in ref/, beside out/, as the workbook links its
+# reports relative to its own folder
 ms() { date +%s%N | cut -c1-13; }
 t0=$(ms)
-$CR_WRAP "$CR_BIN/cr-wip" --to csv "$NOW" -o new.csv in
+$CR_WRAP "$CR_BIN/cr-wip" --to csv "$NOW" -o ref/new.csv in
 t1=$(ms)
-$CR_WRAP "$CR_BIN/cr-wip" --to xlsx "$NOW" -o new.xlsx in
+$CR_WRAP "$CR_BIN/cr-wip" --to xlsx "$NOW" -o ref/new.xlsx in
 t2=$(ms)
 span_csv=$((t1 - t0 + 1)) span_xlsx=$((t2 - t1 + 1))
 
@@ -43,7 +45,7 @@ while [ $n -lt "$RUNS" ]; do
 		'BEGIN { srand(s); printf "%.4f", rand() * span * 1.2 / 1000 }')"
 	kill -9 $pid 2>/dev/null && killed=$((killed + 1))
 	wait $pid 2>/dev/null
-	if ! cmp -s out/w.$to old && ! cmp -s out/w.$to new.$to; then
+	if ! cmp -s out/w.$to old && ! cmp -s out/w.$to ref/new.$to; then
 		bad_content=$((bad_content + 1))
 		_diag "run $n ($to): neither the old nor the new file"
 	fi

@@ -29,14 +29,33 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	cr_wip_init(&w, 1795831200LL, 420);
 	if (cr_wip_build(&w, (const cr_report *const *)rs.items, rs.len, &d) ==
 	    0) {
+		cr_wip_views v;
+		cr_wip_table t;
+		cr_wip_write_opts wo = {0};
+		int view;
+
 		if (cr_wip_owners(&w, 7, &os, &n) == 0)
 			free(os);
-		for (fmt = CR_WIP_TXT; fmt <= CR_WIP_JSON; fmt++) {
-			cr_buf b;
+		cr_wip_filter_init(&f);
+		f.status = CR_WIP_STATUS_ALL;
+		if (cr_wip_views_build(&v, &w,
+				       (const cr_report *const *)rs.items,
+				       rs.len, &f, 24) == 0) {
+			for (view = 0; view < CR_WIP__NVIEWS; view++)
+				for (fmt = CR_WIP_TXT; fmt <= CR_WIP_HTML;
+				     fmt++) {
+					cr_buf b;
 
-			cr_buf_init(&b);
-			cr_wip_write(&w, (cr_wip_format)fmt, fmt & 1, &b);
-			cr_buf_free(&b);
+					cr_buf_init(&b);
+					cr_wip_table_init(&t, (cr_wip_view)view,
+							  &w, &v);
+					wo.raw = fmt & 1;
+					wo.width = fmt == CR_WIP_TXT ? 40 : 0;
+					cr_wip_write(&t, (cr_wip_format)fmt,
+						     &wo, &b);
+					cr_buf_free(&b);
+				}
+			cr_wip_views_free(&v);
 		}
 		cr_wip_filter_init(&f);
 		f.overdue = 1;

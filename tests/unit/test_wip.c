@@ -472,13 +472,17 @@ written(const char *const *acts, cr_wip_format f, int raw)
 	cr_reports rs = {0};
 	cr_diags d;
 	cr_wip w;
+	cr_wip_table t;
+	cr_wip_write_opts o = {0};
 	cr_buf b;
 
 	cr_diags_init(&d);
 	cr_buf_init(&b);
 	add_report(&rs, "w.yaml", "w", "ACME", "2026-11-20 10:00 +07:00", acts);
 	build(&w, &rs, "2026-11-22T09:00:00+07:00", &d);
-	assert_int_equal(cr_wip_write(&w, f, raw, &b), 0);
+	cr_wip_table_init(&t, CR_WIP_BY_ACTION, &w, NULL);
+	o.raw = raw;
+	assert_int_equal(cr_wip_write(&t, f, &o, &b), 0);
 	cr_buf_putc(&b, '\0');
 	cr_wip_free(&w);
 	cr_reports_free(&rs);
