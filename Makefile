@@ -34,7 +34,7 @@ WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
 CSTD = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 
 LIB_PKGS = yaml-0.1 libcmark-gfm libutf8proc
-RENDER_PKGS = pangocairo cairo-pdf librsvg-2.0 gmime-3.0
+RENDER_PKGS = pangocairo pangoft2 fontconfig cairo-pdf librsvg-2.0 gmime-3.0
 WIP_PKGS = xlsxwriter libical
 PKGS = $(LIB_PKGS) $(RENDER_PKGS) $(WIP_PKGS)
 
@@ -58,7 +58,7 @@ EXTRA_OBJ_cr-wip = $(OBJ)/cmd/cr-lint/config.o
 # Two libraries: libcr (read, check, write, html and txt; needs libyaml
 # and cmark-gfm) and libcr-render (pdf and e-mail; pango, cairo, GMime),
 # so that a program that reads reports does not drag in the others.
-RENDER_LIB_SRC := lib/render_pdf.c lib/render_eml.c
+RENDER_LIB_SRC := lib/render_pdf.c lib/render_eml.c lib/pdf_fonts.c
 LIB_SRC := $(filter-out $(RENDER_LIB_SRC),$(sort $(wildcard lib/*.c)))
 LIB_OBJ := $(LIB_SRC:%.c=$(OBJ)/%.o)
 RENDER_LIB_OBJ := $(RENDER_LIB_SRC:%.c=$(OBJ)/%.o)
@@ -203,7 +203,14 @@ leakcheck: all
 demo: all
 	sh scripts/demo
 
-bench: all
+# The floor cr-lint is measured against (tests/bench/floor.c).
+BENCH_FLOOR = build/bench/floor
+
+$(BENCH_FLOOR): tests/bench/floor.c
+	@mkdir -p $(@D)
+	$(CC) $(CSTD) $(WARN) -O2 $(PKG_CFLAGS) -o $@ $< $(LIB_LIBS)
+
+bench: all $(BENCH_FLOOR)
 	python3 scripts/bench $(BENCH_ARGS)
 
 fuzz:

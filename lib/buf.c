@@ -75,12 +75,24 @@ int
 cr_buf_vprintf(cr_buf *b, const char *fmt, va_list ap)
 {
 	va_list aq;
+	size_t room;
 	int n;
 
+	if (b->oom)
+		return -1;
+	/* Formatted once when it fits in the room left (most of the time),
+	 * twice when the buffer has to grow. */
+	room = b->cap > b->len ? b->cap - b->len : 0;
 	va_copy(aq, ap);
-	n = vsnprintf(NULL, 0, fmt, aq);
+	n = vsnprintf(room > 0 ? b->data + b->len : NULL, room, fmt, aq);
 	va_end(aq);
-	if (n < 0 || buf_reserve(b, (size_t)n) == -1)
+	if (n < 0)
+		return -1;
+	if ((size_t)n < room) {
+		b->len += (size_t)n;
+		return 0;
+	}
+	if (buf_reserve(b, (size_t)n) == -1)
 		return -1;
 	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
 	b->len += (size_t)n;

@@ -42,10 +42,29 @@ struct entry {
 	int substr; /* CJK: no word boundaries */
 };
 
+/*
+ * The expansions of the letters of the alphabets the lists are in (Latin
+ * with its extensions, Vietnamese among them, and Cyrillic), made once
+ * with the matcher: the scan expands most code points of such text, and
+ * utf8proc's decomposition is the costly part of it.
+ */
+#define TAB_MAX 4
+struct expansion {
+	unsigned char n; /* 0: longer than TAB_MAX, ask utf8proc */
+	unsigned cps[TAB_MAX];
+};
+static const struct {
+	unsigned lo, hi;
+} tab_ranges[] = {{0x80, 0x250}, {0x370, 0x530}, {0x1e00, 0x1f00}};
+#define TAB_SIZE ((0x250 - 0x80) + (0x530 - 0x370) + (0x1f00 - 0x1e00))
+
 struct cr_words {
 	struct entry *e;
 	size_t n;
 	int fold;
+	struct expansion *tab; /* TAB_SIZE, by tab_index */
+	/* bit c: some entry starts with code point c (those in the BMP) */
+	unsigned char bmp_first[0x10000 / 8];
 	unsigned char first[16]; /* bit c: some entry starts with ASCII c */
 	unsigned char bytes[32]; /* bit b: a text byte that may start one */
 	int ascii;		 /* every entry starts with an ASCII char */
@@ -89,11 +108,69 @@ is_word(unsigned cp)
 	return !is_cjk(cp);
 }
 
+/* Where cp is in the table, or -1. */
+static int
+tab_index(unsigned cp)
+{
+	size_t r;
+	int base = 0;
+
+	for (r = 0; r < CR_ARRAY_LEN(tab_ranges); r++) {
+		if (cp < tab_ranges[r].lo)
+			return -1;
+		if (cp < tab_ranges[r].hi)
+			return base + (int)(cp - tab_ranges[r].lo);
+		base += (int)(tab_ranges[r].hi - tab_ranges[r].lo);
+	}
+	return -1;
+}
+
+static int
+expand(const cr_words *w, unsigned cp, unsigned out[CR_UTF8_EXPAND_MAX])
+{
+	const struct expansion *x;
+	int i, k;
+
+	if (cp < 0x80) {
+		out[0] = w->fold && cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
+		return 1;
+	}
+	if (w->tab != NULL && (i = tab_index(cp)) >= 0 &&
+	    (x = &w->tab[i])->n > 0) {
+		for (k = 0; k < x->n; k++)
+			out[k] = x->cps[k];
+		return x->n;
+	}
+	return cr_utf8_expand(cp, w->fold, out);
+}
+
+static int
+tab_make(cr_words *w)
+{
+	unsigned x[CR_UTF8_EXPAND_MAX], cp;
+	size_t r;
+	int i, k, n;
+
+	if ((w->tab = calloc(TAB_SIZE, sizeof(*w->tab))) == NULL)
+		return -1;
+	for (r = 0; r < CR_ARRAY_LEN(tab_ranges); r++)
+		for (cp = tab_ranges[r].lo; cp < tab_ranges[r].hi; cp++) {
+			i = tab_index(cp);
+			n = cr_utf8_expand(cp, w->fold, x);
+			if (n > TAB_MAX)
+				continue;
+			w->tab[i].n = (unsigned char)n;
+			for (k = 0; k < n; k++)
+				w->tab[i].cps[k] = x[k];
+		}
+	return 0;
+}
+
 /* Decodes one code point at s[i] of n bytes; invalid bytes are U+FFFD. */
 static size_t
 decode(const char *s, size_t n, size_t i, unsigned *cp)
 {
-	int k = cr_utf8_decode(s + i, n - i, cp);
+	int k = cr_utf8_next(s + i, n - i, cp);
 
 	if (k <= 0) {
 		*cp = 0xfffd;
@@ -124,6 +201,7 @@ cr_words_free(cr_words *w)
 	for (i = 0; i < w->n; i++)
 		free(w->e[i].cps);
 	free(w->e);
+	free(w->tab);
 	free(w);
 }
 
@@ -185,6 +263,15 @@ cr_words_new(const char *const *const *lists, size_t nlists, int dofold)
 			w->bytes[(c - 32) >> 3] |=
 			    (unsigned char)(1u << ((c - 32) & 7));
 	}
+	for (i = 0; i < w->n; i++) {
+		unsigned c = w->e[i].cps[0];
+
+		if (c < 0x10000)
+			w->bmp_first[c >> 3] |= (unsigned char)(1u << (c & 7));
+	}
+	/* lists searched in non-ASCII text (not the placeholders) */
+	if (!w->ascii && tab_make(w) == -1)
+		goto fail;
 	return w;
 fail:
 	cr_words_free(w);
@@ -199,7 +286,7 @@ struct stream {
 	size_t j, next; /* the text code point in buf: [j, next) */
 	unsigned buf[CR_UTF8_EXPAND_MAX];
 	int bn, bi;
-	int fold;
+	const cr_words *w;
 };
 
 static void
@@ -214,13 +301,13 @@ load(struct stream *t, size_t j)
 		return;
 	if ((unsigned char)t->text[j] < 0x80) {
 		cp = (unsigned char)t->text[j];
-		t->buf[0] = t->fold && cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
+		t->buf[0] = t->w->fold && cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
 		t->bn = 1;
 		t->next = j + 1;
 		return;
 	}
 	t->next = j + decode(t->text, t->n, j, &cp);
-	t->bn = cr_utf8_expand(cp, t->fold, t->buf);
+	t->bn = expand(t->w, cp, t->buf);
 }
 
 /* Matches entry e at byte i of text; returns the bytes matched or 0. A
@@ -229,7 +316,7 @@ static size_t
 match(const cr_words *w, const struct entry *e, const char *text, size_t n,
       size_t i)
 {
-	struct stream t = {text, n, 0, 0, {0}, 0, 0, w->fold};
+	struct stream t = {text, n, 0, 0, {0}, 0, 0, w};
 	size_t k, j;
 	unsigned cp;
 
@@ -274,6 +361,23 @@ match(const cr_words *w, const struct entry *e, const char *text, size_t n,
 	return j - i;
 }
 
+/* The second expanded code point of the text from the code point whose
+ * expansion is x[0, bn), the next one at byte `next`; ~0u at the end. */
+static unsigned
+second_cp(const cr_words *w, const char *text, size_t n, size_t next,
+	  const unsigned *x, int bn)
+{
+	unsigned y[CR_UTF8_EXPAND_MAX], cp;
+
+	if (bn >= 2)
+		return x[1];
+	if (next >= n)
+		return ~0u;
+	decode(text, n, next, &cp);
+	expand(w, cp, y);
+	return y[0];
+}
+
 int
 cr_words_find(const cr_words *w, const char *text, size_t from, size_t *at,
 	      size_t *len, const char **entry)
@@ -307,7 +411,8 @@ cr_words_find(const cr_words *w, const char *text, size_t from, size_t *at,
 	}
 	prev_word = is_word(prev);
 	for (; i < n; i += step, prev_word = word) {
-		unsigned c;
+		unsigned c, x[CR_UTF8_EXPAND_MAX], second = 0;
+		int bn = 1, have2 = 0;
 
 		if ((unsigned char)text[i] < 0x80) {
 			cp = (unsigned char)text[i];
@@ -320,14 +425,15 @@ cr_words_find(const cr_words *w, const char *text, size_t from, size_t *at,
 			if (!(w->first[c >> 3] & (1u << (c & 7))))
 				continue;
 		} else {
-			unsigned x[CR_UTF8_EXPAND_MAX];
-
 			step = decode(text, n, i, &cp);
 			word = is_word(cp);
 			if (prev_word && !is_cjk(cp))
 				continue;
-			cr_utf8_expand(cp, w->fold, x);
+			bn = expand(w, cp, x);
 			c = x[0];
+			if (c < 0x10000 &&
+			    !(w->bmp_first[c >> 3] & (1u << (c & 7))))
+				continue;
 		}
 		lo = 0;
 		hi = w->n;
@@ -343,6 +449,18 @@ cr_words_find(const cr_words *w, const char *text, size_t from, size_t *at,
 
 			if (!e->substr && prev_word)
 				continue;
+			/* Most candidates differ in their second code point:
+			 * the text's, found once, rules them out without a
+			 * match. */
+			if (e->n >= 2 && e->cps[1] != ' ') {
+				if (!have2) {
+					have2 = 1;
+					second = second_cp(w, text, n, i + step,
+							   x, bn);
+				}
+				if (second != e->cps[1])
+					continue;
+			}
 			if ((m = match(w, e, text, n, i)) > 0) {
 				*at = i;
 				*len = m;

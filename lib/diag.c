@@ -92,22 +92,37 @@ int
 cr_diags_vadd(cr_diags *d, const char *file, cr_pos pos, cr_rule rule,
 	      cr_severity sev, const char *fmt, va_list ap)
 {
+	char small[512], *m;
+	const char *f = dgettext(CR_TEXTDOMAIN, fmt);
+	va_list aq;
 	cr_buf msg;
 	cr_diag *x;
+	int n;
 
 	if (cr_grow(&d->items, &d->cap, d->len + 1, sizeof(*d->items)) == -1)
 		goto fail;
-	cr_buf_init(&msg);
-	if (cr_buf_vprintf(&msg, dgettext(CR_TEXTDOMAIN, fmt), ap) == -1) {
-		cr_buf_free(&msg);
+	/* Most messages fit the stack: kept at their exact size. */
+	va_copy(aq, ap);
+	n = vsnprintf(small, sizeof(small), f, aq);
+	va_end(aq);
+	if (n < 0)
 		goto fail;
+	if ((size_t)n < sizeof(small))
+		m = cr_strndup(small, (size_t)n);
+	else {
+		cr_buf_init(&msg);
+		if (cr_buf_vprintf(&msg, f, ap) == -1) {
+			cr_buf_free(&msg);
+			goto fail;
+		}
+		m = cr_buf_detach(&msg, NULL);
 	}
 	x = &d->items[d->len];
 	x->file = cr_strdup(file != NULL ? file : "<stdin>");
 	x->pos = pos;
 	x->severity = sev;
 	x->rule = rule;
-	x->message = cr_buf_detach(&msg, NULL);
+	x->message = m;
 	if (x->file == NULL || x->message == NULL) {
 		free(x->file);
 		free(x->message);

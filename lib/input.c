@@ -46,7 +46,8 @@ cr_input_clean(const char *buf, size_t len, const char *file, char **out,
 	static const char replacement[] = "\xef\xbf\xbd";
 	const unsigned char *s = (const unsigned char *)buf;
 	cr_pos pos = {1, 1, 1};
-	size_t i = 0, start;
+	cr_pos_cursor cur;
+	size_t i = 0, start, bom = 0;
 	const char *enc;
 	long errors = 0;
 	cr_buf b;
@@ -76,39 +77,28 @@ cr_input_clean(const char *buf, size_t len, const char *file, char **out,
 		return *out == NULL ? -1 : 1;
 	}
 	if (len >= 3 && s[0] == 0xef && s[1] == 0xbb && s[2] == 0xbf)
-		i = 3;
+		i = bom = 3;
 	if (cr_buf_put(&b, "", 0) == -1)
 		return -1;
+	/* Positions (after the BOM) only where a bad byte is: the cursor
+	 * goes forward once over the file, and not at all when it is clean. */
+	cr_pos_cursor_init(&cur, buf + bom, len - bom);
 	start = i;
 	while (i < len) {
-		/* ASCII other than NUL and line ends: the common case */
-		if (s[i] < 0x80 && s[i] > '\r') {
+		if (s[i] < 0x80 && s[i] != 0) {
 			i++;
-			pos.column++;
-			pos.cp++;
-			continue;
-		}
-		if (s[i] == '\n' ||
-		    (s[i] == '\r' && (i + 1 >= len || s[i + 1] != '\n'))) {
-			pos.line++;
-			pos.column = pos.cp = 1;
-			i++;
-			continue;
-		}
-		if (s[i] == '\r') {
-			i++; /* the CR of a CRLF */
 			continue;
 		}
 		if (s[i] != 0 &&
 		    (k = cr_utf8_decode(buf + i, len - i, &cp)) > 0) {
 			i += (size_t)k;
-			cr_pos_step(&pos, cp);
 			continue;
 		}
 		/* A bad byte: copy what came before, then U+FFFD for it. */
 		cr_buf_put(&b, buf + start, i - start);
 		cr_buf_put(&b, replacement, 3);
 		if (errors < MAX_ENCODING_REPORTS) {
+			pos = cr_pos_cursor_off(&cur, i - bom);
 			if (s[i] == 0)
 				cr_diags_add(d, file, pos, CR_RULE_ENCODING,
 					     "NUL byte; the file must be UTF-8 "
@@ -123,11 +113,11 @@ cr_input_clean(const char *buf, size_t len, const char *file, char **out,
 		errors++;
 		i++;
 		start = i;
-		cr_pos_step(&pos, 0xfffd);
 	}
 	cr_buf_put(&b, buf + start, i - start);
 	if (errors > MAX_ENCODING_REPORTS)
-		cr_diags_add(d, file, pos, CR_RULE_ENCODING,
+		cr_diags_add(d, file, cr_pos_cursor_off(&cur, len - bom),
+			     CR_RULE_ENCODING,
 			     "%ld more invalid bytes not shown",
 			     errors - MAX_ENCODING_REPORTS);
 	if (b.oom || d->oom) {

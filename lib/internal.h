@@ -124,6 +124,36 @@ int cr_node_nfc(cr_node *n);
  * neither decomposes differently nor composes with the one before). */
 int cr_utf8_nfc_stable(unsigned cp);
 
+/*
+ * cr_utf8_decode, inline for the loops over text: the well-formed
+ * sequences of the text this product reads (ASCII; Vietnamese, Cyrillic:
+ * two bytes; CJK: three) decoded here, anything else (overlongs and
+ * surrogates included) judged by utf8proc in cr_utf8_decode_slow.
+ * test_utf8.c checks both against utf8proc on every such sequence.
+ */
+int cr_utf8_decode_slow(const char *s, size_t n, unsigned *cp);
+static inline int
+cr_utf8_next(const char *s, size_t n, unsigned *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (n > 0 && u[0] < 0x80) {
+		*cp = u[0];
+		return 1;
+	}
+	if (n >= 2 && u[0] >= 0xc2 && u[0] <= 0xdf && (u[1] & 0xc0) == 0x80) {
+		*cp = ((unsigned)(u[0] & 0x1f) << 6) | (unsigned)(u[1] & 0x3f);
+		return 2;
+	}
+	if (n >= 3 && u[0] >= 0xe1 && u[0] <= 0xef && u[0] != 0xed &&
+	    (u[1] & 0xc0) == 0x80 && (u[2] & 0xc0) == 0x80) {
+		*cp = ((unsigned)(u[0] & 0x0f) << 12) |
+		      ((unsigned)(u[1] & 0x3f) << 6) | (unsigned)(u[2] & 0x3f);
+		return 3;
+	}
+	return cr_utf8_decode_slow(s, n, cp);
+}
+
 /* Canonical decomposition of one code point, case-folded when `fold`
  * (utf8proc): fills out, returns the count (at least 1). */
 #define CR_UTF8_EXPAND_MAX 18

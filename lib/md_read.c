@@ -34,6 +34,7 @@
  * for NULL); a 16 MiB body can cost it a few GiB (about 250 bytes a
  * node).
  */
+#include <limits.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -44,13 +45,13 @@
 
 #include "internal.h"
 
-/* Walks line starts of the whole file; calls come in (almost always)
- * increasing line order, so a cursor makes them linear without an index. */
+/* The lines of the whole file, indexed once: line n (1-based) is bytes
+ * [start[n-1], end[n-1]), its line end excluded. */
 struct lines {
 	const char *buf;
 	size_t len;
-	int line;	      /* the cursor: 1-based line number */
-	size_t off;	      /* byte offset where that line starts */
+	size_t *start, *end;
+	int n;
 	int pline, pcol, pcp; /* the last line_pos answer */
 	size_t poff;
 };
@@ -98,6 +99,43 @@ line_next(const struct lines *l, size_t off)
 	return off;
 }
 
+/* Indexes the lines of buf: 0, or -1 on memory. */
+static int
+lines_index(struct lines *l, const char *buf, size_t len)
+{
+	size_t off, e, cap = 0, *p;
+	int n = 0;
+
+	l->buf = buf;
+	l->len = len;
+	/* line 1 is there even in an empty file */
+	for (off = 0; off < len || n == 0; off = line_next(l, off)) {
+		if ((size_t)n == cap) {
+			cap = cap ? cap * 2 : 64;
+			if (cap > (size_t)INT_MAX ||
+			    (p = realloc(l->start, cap * sizeof(*p))) == NULL)
+				return -1;
+			l->start = p;
+			if ((p = realloc(l->end, cap * sizeof(*p))) == NULL)
+				return -1;
+			l->end = p;
+		}
+		for (e = off; e < len && buf[e] != '\n' && buf[e] != '\r'; e++)
+			;
+		l->start[n] = off;
+		l->end[n++] = e;
+	}
+	l->n = n;
+	return 0;
+}
+
+static void
+lines_free(struct lines *l)
+{
+	free(l->start);
+	free(l->end);
+}
+
 /*
  * Bytes [*s, *e) of line n (1-based), without its line end. Returns 0 when
  * the file has no such line (nothing follows the last line end).
@@ -105,25 +143,10 @@ line_next(const struct lines *l, size_t off)
 static int
 line_get(struct lines *l, int n, size_t *s, size_t *e)
 {
-	size_t off;
-
-	if (n < 1)
+	if (n < 1 || n > l->n)
 		return 0;
-	if (n < l->line) { /* rare: start over */
-		l->line = 1;
-		l->off = 0;
-	}
-	while (l->line < n) {
-		if ((off = line_next(l, l->off)) >= l->len)
-			return 0;
-		l->line++;
-		l->off = off;
-	}
-	off = l->off;
-	*s = off;
-	while (off < l->len && l->buf[off] != '\n' && l->buf[off] != '\r')
-		off++;
-	*e = off;
+	*s = l->start[n - 1];
+	*e = l->end[n - 1];
 	return 1;
 }
 
@@ -1068,22 +1091,24 @@ cr_md_read(const char *buf, size_t len, const char *file, cr_reports *out,
 	int rc;
 
 	memset(&m, 0, sizeof(m));
-	m.src.buf = buf;
-	m.src.len = len;
-	m.src.line = 1;
 	m.file = file;
 	m.d = d;
-	if ((m.r = cr_report_new()) == NULL)
+	if (lines_index(&m.src, buf, len) == -1 ||
+	    (m.r = cr_report_new()) == NULL) {
+		lines_free(&m.src);
 		return -1;
+	}
 	m.r->form = CR_FORM_MD;
 	m.r->pos = start;
 	if ((m.r->file = cr_strdup(file)) == NULL) {
 		cr_report_free(m.r);
+		lines_free(&m.src);
 		return -1;
 	}
 	m.sec = SEC_NONE;
 	if ((m.map = cr_node_new(CR_NODE_MAP, start)) == NULL) {
 		cr_report_free(m.r);
+		lines_free(&m.src);
 		return -1;
 	}
 	rc = front_matter(&m, &body);
@@ -1092,6 +1117,7 @@ cr_md_read(const char *buf, size_t len, const char *file, cr_reports *out,
 	if (rc == 0)
 		rc = cr_report_from_map(m.r, m.map, d);
 	cr_node_free(m.map);
+	lines_free(&m.src);
 	if (rc == -1 || cr_reports_push(out, m.r) == -1) {
 		cr_report_free(m.r);
 		return -1;

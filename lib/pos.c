@@ -75,7 +75,7 @@ cursor_step(cr_pos_cursor *c)
 	} else if (*s == '\r') {
 		k = 1; /* the CR of a CRLF: the LF ends the line */
 	} else {
-		if ((k = cr_utf8_decode(s, c->len - c->off, &cp)) < 0) {
+		if ((k = cr_utf8_next(s, c->len - c->off, &cp)) < 0) {
 			cp = 0xfffd;
 			k = 1;
 		}
@@ -100,10 +100,27 @@ cr_pos_cursor_off(cr_pos_cursor *c, size_t off)
 cr_pos
 cr_pos_cursor_index(cr_pos_cursor *c, size_t index)
 {
+	const unsigned char *s;
+	size_t k;
+
 	if (index < c->index)
 		cr_pos_cursor_init(c, c->buf, c->len);
-	while (c->index < index && c->off < c->len)
+	while (c->index < index && c->off < c->len) {
+		/* a run of printable ASCII at once: a column each */
+		s = (const unsigned char *)c->buf + c->off;
+		for (k = 0; k < index - c->index && k < c->len - c->off &&
+			    s[k] >= 0x20 && s[k] < 0x7f;
+		     k++)
+			;
+		if (k > 0) {
+			c->off += k;
+			c->index += k;
+			c->pos.column += (int)k;
+			c->pos.cp += (int)k;
+			continue;
+		}
 		cursor_step(c);
+	}
 	return c->pos;
 }
 

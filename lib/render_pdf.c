@@ -36,6 +36,7 @@
 
 #include "cr_labels.h"
 #include "internal.h"
+#include "pdf_fonts.h"
 #include "render_util.h"
 
 #define PAGE_W 595.276 /* A4 in points */
@@ -1736,6 +1737,8 @@ fonts_open(struct doc *d)
 	if ((d->fm = pango_cairo_font_map_new()) == NULL)
 		return -1;
 	pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(d->fm), 72.0);
+	if (cr_pdf_fonts_use(d->fm) == -1)
+		return -1;
 	if ((d->ctx = pango_font_map_create_context(d->fm)) == NULL)
 		return -1;
 	pango_context_set_language(

@@ -13,7 +13,7 @@
 #include "internal.h"
 
 int
-cr_utf8_decode(const char *s, size_t n, unsigned *cp)
+cr_utf8_decode_slow(const char *s, size_t n, unsigned *cp)
 {
 	utf8proc_int32_t c;
 	utf8proc_ssize_t k;
@@ -29,15 +29,42 @@ cr_utf8_decode(const char *s, size_t n, unsigned *cp)
 }
 
 int
+cr_utf8_decode(const char *s, size_t n, unsigned *cp)
+{
+	return cr_utf8_next(s, n, cp);
+}
+
+int
 cr_utf8_encode(unsigned cp, char out[4])
 {
 	return (int)utf8proc_encode_char((utf8proc_int32_t)cp,
 					 (utf8proc_uint8_t *)out);
 }
 
+/* Runs of code points of one width in utf8proc's data, the scripts this
+ * product's text is mostly in, answered without a look-up (test_utf8.c
+ * checks every code point against utf8proc). */
+static const struct {
+	unsigned lo, hi;
+	int w;
+} width_runs[] = {
+    {0x00a0, 0x02ff, 1}, /* Latin-1, Latin Extended-A and -B, IPA */
+    {0x0370, 0x0482, 1}, /* Greek, Cyrillic */
+    {0x048a, 0x0590, 1},
+    {0x1e00, 0x200a, 1}, /* Latin Extended Additional (Vietnamese) */
+    {0x3000, 0x3029, 2}, /* CJK punctuation */
+    {0x4e00, 0xa48c, 2}, /* CJK Unified Ideographs */
+    {0xff01, 0xff60, 2}, /* fullwidth forms */
+};
+
 int
 cr_utf8_cp_width(unsigned cp)
 {
+	size_t i;
+
+	for (i = 0; i < CR_ARRAY_LEN(width_runs) && cp >= width_runs[i].lo; i++)
+		if (cp <= width_runs[i].hi)
+			return width_runs[i].w;
 	return cp > 0x10ffff ? 0 : utf8proc_charwidth((utf8proc_int32_t)cp);
 }
 
@@ -80,17 +107,6 @@ cr_utf8_chars(const char *s, size_t n)
 	return c;
 }
 
-static int
-ascii_only(const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if ((unsigned char)s[i] >= 0x80)
-			return 0;
-	return 1;
-}
-
 /* s[0, n) through utf8proc_map with `opts`; a copy when s is not valid
  * UTF-8 (then there is nothing to normalise). */
 static char *
@@ -115,15 +131,30 @@ map(const char *s, size_t n, utf8proc_option_t opts, size_t *outlen)
 	return copy;
 }
 
+/* Runs of code points that NFC leaves alone wherever they stand, in the
+ * scripts this product's text is mostly in (Cyrillic, Vietnamese, CJK);
+ * test_utf8.c checks each against utf8proc's properties and NFC. */
+static const struct {
+	unsigned lo, hi;
+} stable_runs[] = {
+    {0x0400, 0x0482}, {0x048a, 0x0590}, {0x1e00, 0x1f70},
+    {0x3030, 0x3098}, {0x309b, 0xa66e},
+};
+
 int
 cr_utf8_nfc_stable(unsigned cp)
 {
 	const utf8proc_property_t *p;
 	utf8proc_int32_t d[CR_UTF8_EXPAND_MAX];
 	utf8proc_ssize_t k;
+	size_t i;
 
 	if (cp < 0x300)
 		return 1;
+	for (i = 0; i < CR_ARRAY_LEN(stable_runs) && cp >= stable_runs[i].lo;
+	     i++)
+		if (cp <= stable_runs[i].hi)
+			return 1;
 	p = utf8proc_get_property((utf8proc_int32_t)cp);
 	if (p->combining_class != 0)
 		return 0;
@@ -163,12 +194,15 @@ quick(const char *s, size_t n, int fold)
 			i++;
 			continue;
 		}
-		if ((k = cr_utf8_decode(s + i, n - i, &cp)) < 0 ||
-		    !cr_utf8_nfc_stable(cp) ||
-		    (fold && utf8proc_get_property((utf8proc_int32_t)cp)
-				     ->casefold_seqindex != UINT16_MAX))
+		if ((k = cr_utf8_next(s + i, n - i, &cp)) < 0 ||
+		    !cr_utf8_nfc_stable(cp))
 			return 0;
 		i += (size_t)k;
+		if (fold == 2 && cp >= 0x410 && cp <= 0x42f)
+			continue; /* a Cyrillic capital: fold_cyrillic */
+		if (fold && utf8proc_get_property((utf8proc_int32_t)cp)
+				    ->casefold_seqindex != UINT16_MAX)
+			return 0;
 	}
 	return 1;
 }
@@ -194,7 +228,8 @@ cr_node_nfc(cr_node *n)
 
 	if (n == NULL)
 		return 0;
-	if (n->value != NULL && !ascii_only(n->value, strlen(n->value))) {
+	/* NFC already (the common case): kept as it is, not copied */
+	if (n->value != NULL && !quick(n->value, strlen(n->value), 0)) {
 		if ((v = cr_utf8_nfc(n->value, strlen(n->value), NULL)) == NULL)
 			return -1;
 		free(n->value);
@@ -212,12 +247,30 @@ cr_utf8_casefold(const char *s)
 	size_t n = strlen(s), i;
 	char *f;
 
-	if (!quick(s, n, 1))
+	/* NFC text whose only letters to fold are ASCII or the Cyrillic
+	 * capitals U+0410-U+042F (which fold to U+0430-U+044F, two bytes
+	 * each as well; test_utf8.c checks them against utf8proc): folded
+	 * in place; anything else through utf8proc */
+	if (!quick(s, n, 2))
 		return map(s, n, UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD, NULL);
-	if ((f = cr_strndup(s, n)) != NULL)
-		for (i = 0; i < n; i++)
-			if (f[i] >= 'A' && f[i] <= 'Z')
-				f[i] = (char)(f[i] + 32);
+	if ((f = cr_strndup(s, n)) == NULL)
+		return NULL;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)f[i];
+
+		if (c >= 'A' && c <= 'Z')
+			f[i] = (char)(c + 32);
+		else if (c == 0xd0 && i + 1 < n) {
+			c = (unsigned char)f[i + 1];
+			if (c >= 0x90 && c <= 0x9f) /* U+0410-U+041F */
+				f[i + 1] = (char)(c + 0x20);
+			else if (c >= 0xa0 && c <= 0xaf) { /* U+0420-U+042F */
+				f[i] = (char)0xd1;
+				f[i + 1] = (char)(c - 0x20);
+			}
+			i++;
+		}
+	}
 	return f;
 }
 

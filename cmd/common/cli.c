@@ -66,19 +66,27 @@ cli_diags_print(FILE *fp, const cr_diags *d, size_t from, int color)
 					     [CR_SEV_NOTE] = "\033[1;36m",
 					     [CR_SEV_WARNING] = "\033[1;35m",
 					     [CR_SEV_ERROR] = "\033[1;31m"};
-	cr_buf f, m;
-	size_t i;
+	cr_buf f, m, b;
+	size_t i, at;
 
+	/* Plain diagnostics go out in one buffer, written in large pieces
+	 * (stderr is unbuffered: a write() each otherwise). */
+	cr_buf_init(&b);
 	for (i = from; i < d->len; i++) {
 		const cr_diag *g = &d->items[i];
 
 		if (!color) {
-			cr_buf b;
-
-			cr_buf_init(&b);
-			if (cr_diag_format(g, &b) == 0)
+			at = b.len;
+			if (cr_diag_format(g, &b) != 0) {
+				/* out of memory: what was whole, then on */
+				if (at > 0)
+					fwrite(b.data, 1, at, fp);
+				cr_buf_free(&b);
+				cr_buf_init(&b);
+			} else if (b.len >= 1 << 16) {
 				fwrite(b.data, 1, b.len, fp);
-			cr_buf_free(&b);
+				b.len = 0;
+			}
 			continue;
 		}
 		/* escaped as by cr_diag_format: no raw control reaches
@@ -101,6 +109,9 @@ cli_diags_print(FILE *fp, const cr_diags *d, size_t from, int color)
 		cr_buf_free(&f);
 		cr_buf_free(&m);
 	}
+	if (b.len > 0)
+		fwrite(b.data, 1, b.len, fp);
+	cr_buf_free(&b);
 }
 
 /* ------------------------------------------------------------------ */

@@ -440,6 +440,9 @@ lint_all(struct lint *l, const struct args *a, const lint_config *cfg,
 			if (cr_check_report(l->rs.items[j], o, &l->d) == -1 ||
 			    lint_check_emails(l->rs.items[j], &l->d) == -1)
 				return -1;
+			/* the collection checks need only ids, previous and
+			 * the actions: the rest goes (memory per report) */
+			cr_report_strip(l->rs.items[j]);
 		}
 		cr_diags_apply(&l->d, dfirst, o);
 		if (mark_diags(l, dfirst, i) == -1)

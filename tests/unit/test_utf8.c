@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -161,6 +162,113 @@ test_decode(void **state)
 	assert_memory_equal(enc, "\xf0\x9f\x9a\x80", 4);
 }
 
+/* Every code point of the runs cr_utf8_nfc_stable answers at once is a
+ * starter that no composition takes as its second and that NFC keeps. */
+static void
+test_stable_runs(void **state)
+{
+	static const unsigned runs[][2] = {{0x0400, 0x0482},
+					   {0x048a, 0x0590},
+					   {0x1e00, 0x1f70},
+					   {0x3030, 0x3098},
+					   {0x309b, 0xa66e}};
+	utf8proc_uint8_t in[5], *out;
+	const utf8proc_property_t *p;
+	utf8proc_ssize_t n;
+	size_t r;
+	unsigned cp;
+
+	(void)state;
+	for (r = 0; r < sizeof(runs) / sizeof(runs[0]); r++)
+		for (cp = runs[r][0]; cp <= runs[r][1]; cp++) {
+			assert_true(cr_utf8_nfc_stable(cp));
+			p = utf8proc_get_property((utf8proc_int32_t)cp);
+			assert_int_equal(p->combining_class, 0);
+			assert_false(p->comb_index != UINT16_MAX &&
+				     p->comb_index >= 0x8000);
+			n = utf8proc_encode_char((utf8proc_int32_t)cp, in);
+			in[n] = '\0';
+			out = utf8proc_NFC(in);
+			assert_non_null(out);
+			if ((utf8proc_ssize_t)strlen((char *)out) != n ||
+			    memcmp(out, in, (size_t)n) != 0)
+				fail_msg("U+%04X changes under NFC", cp);
+			free(out);
+		}
+}
+
+/* The in-place folding of Cyrillic capitals is utf8proc's, alone and
+ * among other text. */
+static void
+test_fold_cyrillic(void **state)
+{
+	utf8proc_uint8_t in[8], *want;
+	char text[64], *got;
+	utf8proc_ssize_t n;
+	unsigned cp;
+
+	(void)state;
+	for (cp = 0x400; cp <= 0x45f; cp++) {
+		n = utf8proc_encode_char((utf8proc_int32_t)cp, in);
+		in[n] = '\0';
+		snprintf(text, sizeof(text), "Ab %s ЖЯ xY", (char *)in);
+		assert_true(
+		    utf8proc_map((const utf8proc_uint8_t *)text, 0, &want,
+				 UTF8PROC_NULLTERM | UTF8PROC_STABLE |
+				     UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD) > 0);
+		got = cr_utf8_casefold(text);
+		assert_non_null(got);
+		assert_string_equal(got, (char *)want);
+		free(got);
+		free(want);
+	}
+}
+
+/* The widths answered without utf8proc agree with it everywhere. */
+static void
+test_width_runs(void **state)
+{
+	unsigned cp;
+
+	(void)state;
+	for (cp = 0; cp <= 0x10ffff; cp++)
+		if (cr_utf8_cp_width(cp) !=
+		    utf8proc_charwidth((utf8proc_int32_t)cp))
+			fail_msg("U+%04X: %d, utf8proc %d", cp,
+				 cr_utf8_cp_width(cp),
+				 utf8proc_charwidth((utf8proc_int32_t)cp));
+}
+
+/* The decoder's fast paths agree with utf8proc on every two- and
+ * three-byte sequence (continuation bytes around their valid range). */
+static void
+test_decode_fast(void **state)
+{
+	unsigned lead, b1, b2, cp;
+	utf8proc_int32_t want;
+	utf8proc_ssize_t k;
+	unsigned char s[3];
+
+	(void)state;
+	for (lead = 0x80; lead < 0xf0; lead++)
+		for (b1 = 0x70; b1 < 0xd0; b1++)
+			for (b2 = 0x70; b2 < 0xd0; b2++) {
+				s[0] = (unsigned char)lead;
+				s[1] = (unsigned char)b1;
+				s[2] = (unsigned char)b2;
+				k = utf8proc_iterate(s, 3, &want);
+				if (k <= 0) {
+					assert_int_equal(
+					    cr_utf8_decode((char *)s, 3, &cp),
+					    -1);
+					continue;
+				}
+				assert_int_equal(
+				    cr_utf8_decode((char *)s, 3, &cp), k);
+				assert_int_equal(cp, (unsigned)want);
+			}
+}
+
 static void
 test_positions(void **state)
 {
@@ -265,10 +373,18 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_nfc),	   cmocka_unit_test(test_nfc_stable),
-	    cmocka_unit_test(test_fold),   cmocka_unit_test(test_width),
-	    cmocka_unit_test(test_decode), cmocka_unit_test(test_positions),
-	    cmocka_unit_test(test_escape), cmocka_unit_test(test_slug),
+	    cmocka_unit_test(test_nfc),
+	    cmocka_unit_test(test_nfc_stable),
+	    cmocka_unit_test(test_fold),
+	    cmocka_unit_test(test_width),
+	    cmocka_unit_test(test_decode),
+	    cmocka_unit_test(test_decode_fast),
+	    cmocka_unit_test(test_width_runs),
+	    cmocka_unit_test(test_stable_runs),
+	    cmocka_unit_test(test_fold_cyrillic),
+	    cmocka_unit_test(test_positions),
+	    cmocka_unit_test(test_escape),
+	    cmocka_unit_test(test_slug),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

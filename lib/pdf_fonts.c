@@ -1,0 +1,88 @@
+/*
+ * pdf_fonts.c - a fontconfig configuration of the PDF renderer's own.
+ *
+ * The system configuration costs more than the page itself: FcInit parses
+ * dozens of files and every style sorts all installed fonts for its
+ * fallbacks. The renderer names three families (render_pdf.c: Noto Sans,
+ * Noto Sans CJK SC, Noto Sans Mono CJK SC): the configuration here lists
+ * the directories these come in on the common distributions, reads them
+ * through the system's font caches, and accepts only those families, so
+ * that pango picks the same faces as before from a handful.
+ */
+#include <fontconfig/fontconfig.h>
+#include <pango/pangofc-fontmap.h>
+
+#include "pdf_fonts.h"
+
+static const char conf[] =
+    "<?xml version=\"1.0\"?>\n"
+    "<!DOCTYPE fontconfig SYSTEM \"urn:fontconfig:fonts.dtd\">\n"
+    "<fontconfig>\n"
+    /* Debian, Ubuntu */
+    " <dir>/usr/share/fonts/truetype/noto</dir>\n"
+    " <dir>/usr/share/fonts/opentype/noto</dir>\n"
+    /* Fedora */
+    " <dir>/usr/share/fonts/google-noto</dir>\n"
+    " <dir>/usr/share/fonts/google-noto-vf</dir>\n"
+    " <dir>/usr/share/fonts/google-noto-sans-cjk-fonts</dir>\n"
+    " <dir>/usr/share/fonts/google-noto-sans-mono-cjk-fonts</dir>\n"
+    /* Arch, Alpine */
+    " <dir>/usr/share/fonts/noto</dir>\n"
+    " <dir>/usr/share/fonts/noto-cjk</dir>\n"
+    " <cachedir>/var/cache/fontconfig</cachedir>\n"
+    " <cachedir prefix=\"xdg\">fontconfig</cachedir>\n"
+    " <selectfont>\n"
+    "  <acceptfont>\n"
+    "   <pattern><patelt name=\"family\"><string>Noto Sans</string>"
+    "</patelt></pattern>\n"
+    "   <pattern><patelt name=\"family\"><string>Noto Sans CJK SC</string>"
+    "</patelt></pattern>\n"
+    "   <pattern><patelt name=\"family\"><string>Noto Sans Mono CJK SC"
+    "</string></patelt></pattern>\n"
+    "  </acceptfont>\n"
+    "  <rejectfont><pattern></pattern></rejectfont>\n"
+    " </selectfont>\n"
+    "</fontconfig>\n";
+
+/* Whether the configuration holds a face of the family. */
+static int
+has_family(FcConfig *c, const char *family)
+{
+	FcPattern *p;
+	FcObjectSet *os;
+	FcFontSet *fs;
+	int found = 0;
+
+	p = FcPatternBuild(NULL, FC_FAMILY, FcTypeString, family, (char *)0);
+	os = FcObjectSetBuild(FC_FAMILY, (char *)0);
+	if (p != NULL && os != NULL && (fs = FcFontList(c, p, os)) != NULL) {
+		found = fs->nfont > 0;
+		FcFontSetDestroy(fs);
+	}
+	if (os != NULL)
+		FcObjectSetDestroy(os);
+	if (p != NULL)
+		FcPatternDestroy(p);
+	return found;
+}
+
+int
+cr_pdf_fonts_use(PangoFontMap *fm)
+{
+	FcConfig *c;
+
+	if (!PANGO_IS_FC_FONT_MAP(fm))
+		return 0; /* not fontconfig's: nothing to configure */
+	if ((c = FcConfigCreate()) == NULL)
+		return -1;
+	if (!FcConfigParseAndLoadFromMemory(c, (const FcChar8 *)conf,
+					    FcFalse) ||
+	    !FcConfigBuildFonts(c) || !has_family(c, "Noto Sans") ||
+	    !has_family(c, "Noto Sans CJK SC")) {
+		FcConfigDestroy(c);
+		return 0; /* the system's configuration, as it is */
+	}
+	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(fm), c);
+	FcConfigDestroy(c); /* the map holds a reference */
+	return 0;
+}

@@ -1,0 +1,44 @@
+#!/bin/sh
+# Memory per report does not grow with the corpus: cr-lint's peak resident
+# set over 20,000 generated reports, less its peak over 2,000, divided by
+# the 18,000 more, stays under a bound (8 KiB a report: some 5.5 are used
+# now, and keeping every report whole took 8.5). A leak-like growth fails
+# here; the figures themselves are `make bench`'s (BENCHMARKS.md).
+. "${CR_SRC:-.}/tests/cli/lib.sh"
+NOW=2026-11-22T12:00:00+07:00
+BOUND=8192
+
+case "$CR_BIN$CR_WRAP" in
+*asan* | *valgrind*)
+	skip "resident memory under a sanitizer or valgrind says nothing"
+	done_testing
+	exit 0
+	;;
+esac
+
+# peak TOOL ARGS: the tool's peak resident set in bytes (wait4)
+peak() {
+	"$PYTHON" - "$CR_BIN/$1" "$@" <<'PY'
+import os, subprocess, sys
+argv = [sys.argv[1]] + sys.argv[3:]
+p = subprocess.Popen(argv, stdout=subprocess.DEVNULL,
+                     stderr=subprocess.DEVNULL)
+_, status, ru = os.wait4(p.pid, 0)
+rc = os.waitstatus_to_exitcode(status)
+print(ru.ru_maxrss * 1024 if rc in (0, 1) else -rc - 1000)
+PY
+}
+
+"$PYTHON" "$CR_SRC/scripts/gen-corpus" 2000 "$T/small" 3 mixed
+"$PYTHON" "$CR_SRC/scripts/gen-corpus" 20000 "$T/large" 3 mixed
+small=$(peak cr-lint --now "$NOW" --quiet "$T/small")
+large=$(peak cr-lint --now "$NOW" --quiet "$T/large")
+ok "$([ "$small" -gt 0 ] && [ "$large" -gt 0 ]; echo $?)" \
+	"cr-lint ran over both corpora ($small, $large bytes)"
+per=$(((large - small) / 18000))
+_diag "cr-lint: $small bytes for 2,000 reports, $large for 20,000:" \
+	"$per bytes a report more"
+ok "$([ "$per" -lt "$BOUND" ]; echo $?)" \
+	"cr-lint: $per bytes a report, under $BOUND"
+
+done_testing
