@@ -12,25 +12,6 @@
 
 #include "write.h"
 
-static int
-blank(char c)
-{
-	return c == ' ' || c == '\t';
-}
-
-/* Sets dst to [s, e) trimmed, or leaves it absent when that is empty. */
-static int
-set_trimmed(cr_str *dst, const char *s, const char *e, cr_pos pos)
-{
-	while (s < e && blank(*s))
-		s++;
-	while (e > s && blank(e[-1]))
-		e--;
-	if (s == e)
-		return 0;
-	return cr_str_setn(dst, s, (size_t)(e - s), pos);
-}
-
 int
 cr_confirmation_parse(const char *s, cr_pos pos, cr_confirmation *c)
 {
@@ -44,7 +25,8 @@ cr_confirmation_parse(const char *s, cr_pos pos, cr_confirmation *c)
 	     open = strchr(open + 1, '(')) {
 		if ((close = strchr(open, ')')) == NULL)
 			break;
-		for (after = close + 1; blank(*after); after++)
+		for (after = close + 1; *after == ' ' || *after == '\t';
+		     after++)
 			;
 		if (*after != '\0' && *after != ':')
 			continue;
@@ -55,11 +37,11 @@ cr_confirmation_parse(const char *s, cr_pos pos, cr_confirmation *c)
 			free(at);
 			continue;
 		}
-		if (set_trimmed(&c->name, s, open, pos) == -1 ||
+		if (cr_str_set_trimmed(&c->name, s, open, pos) == -1 ||
 		    cr_date_set(&c->at, at, pos) == -1 ||
 		    (*after == ':' &&
-		     set_trimmed(&c->note, after + 1, after + strlen(after),
-				 pos) == -1)) {
+		     cr_str_set_trimmed(&c->note, after + 1,
+					after + strlen(after), pos) == -1)) {
 			free(at);
 			cr_confirmation_clear(c);
 			return -1;

@@ -83,6 +83,11 @@ const cr_str *cr_afield_str(const cr_action *a, enum cr_afield f);
 enum cr_field cr_section_field(cr_section s);
 /* The field of a key, or CR_F__COUNT. */
 enum cr_field cr_field_lookup(const char *key);
+/* Sets dst to [s, e) without the blanks around it, or leaves it absent
+ * when nothing is left (person.c). 0, or -1 on memory. */
+int cr_str_set_trimmed(cr_str *dst, const char *s, const char *e, cr_pos pos);
+/* Frees field f of r, which then reads as absent (model.c). */
+void cr_field_clear(cr_report *r, enum cr_field f);
 /* Whether field f of r has a value to write (a list: at least one entry). */
 int cr_field_present(const cr_report *r, enum cr_field f);
 

@@ -319,33 +319,36 @@ report_free_fields(cr_report *r, unsigned keep)
 {
 	size_t f;
 
-	for (f = 0; f < CR_F__COUNT; f++) {
-		if (cr_fields[f].flags & keep)
-			continue;
-		switch (cr_fields[f].kind) {
-		case CR_K_STR:
-			str_free(CR_FIELD_MUT(r, f, cr_str));
-			break;
-		case CR_K_DATE:
-			str_free(&CR_FIELD_MUT(r, f, cr_date)->raw);
-			CR_FIELD_MUT(r, f, cr_date)->valid = 0;
-			break;
-		case CR_K_PERSONS:
-			persons_free(CR_FIELD_MUT(r, f, cr_persons));
-			break;
-		case CR_K_TEXTS:
-			texts_free(CR_FIELD_MUT(r, f, cr_texts));
-			break;
-		case CR_K_ACTIONS:
-			actions_free(CR_FIELD_MUT(r, f, cr_actions));
-			break;
-		case CR_K_CONFIRMATIONS:
-			confirmations_free(
-			    CR_FIELD_MUT(r, f, cr_confirmations));
-			break;
-		}
-	}
+	for (f = 0; f < CR_F__COUNT; f++)
+		if (!(cr_fields[f].flags & keep))
+			cr_field_clear(r, (enum cr_field)f);
 	exts_free(&r->ext);
+}
+
+void
+cr_field_clear(cr_report *r, enum cr_field f)
+{
+	switch (cr_fields[f].kind) {
+	case CR_K_STR:
+		str_free(CR_FIELD_MUT(r, f, cr_str));
+		break;
+	case CR_K_DATE:
+		str_free(&CR_FIELD_MUT(r, f, cr_date)->raw);
+		CR_FIELD_MUT(r, f, cr_date)->valid = 0;
+		break;
+	case CR_K_PERSONS:
+		persons_free(CR_FIELD_MUT(r, f, cr_persons));
+		break;
+	case CR_K_TEXTS:
+		texts_free(CR_FIELD_MUT(r, f, cr_texts));
+		break;
+	case CR_K_ACTIONS:
+		actions_free(CR_FIELD_MUT(r, f, cr_actions));
+		break;
+	case CR_K_CONFIRMATIONS:
+		confirmations_free(CR_FIELD_MUT(r, f, cr_confirmations));
+		break;
+	}
 }
 
 cr_report *

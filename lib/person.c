@@ -10,9 +10,8 @@ is_space(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-/* Sets dst to the trimmed [s, e), or leaves it absent when empty. */
-static int
-set_trimmed(cr_str *dst, const char *s, const char *e, cr_pos pos)
+int
+cr_str_set_trimmed(cr_str *dst, const char *s, const char *e, cr_pos pos)
 {
 	while (s < e && is_space(*s))
 		s++;
@@ -50,7 +49,7 @@ cr_person_parse(const char *s, cr_pos pos, cr_person *p)
 		for (q = lt;
 		     (q = memchr(q + 1, '<', (size_t)(e - q - 1))) != NULL;)
 			lt = q;
-		if (set_trimmed(&p->email, lt + 1, e - 1, pos) == -1)
+		if (cr_str_set_trimmed(&p->email, lt + 1, e - 1, pos) == -1)
 			goto oom;
 		e = lt;
 		while (e > s && is_space(e[-1]))
@@ -71,17 +70,18 @@ cr_person_parse(const char *s, cr_pos pos, cr_person *p)
 				if (*q == ',')
 					comma = q;
 			if (comma != NULL) {
-				if (set_trimmed(&p->role, in, comma, pos) ==
-					-1 ||
-				    set_trimmed(&p->org, comma + 1, ie, pos) ==
-					-1)
+				if (cr_str_set_trimmed(&p->role, in, comma,
+						       pos) == -1 ||
+				    cr_str_set_trimmed(&p->org, comma + 1, ie,
+						       pos) == -1)
 					goto oom;
-			} else if (set_trimmed(&p->role, in, ie, pos) == -1)
+			} else if (cr_str_set_trimmed(&p->role, in, ie, pos) ==
+				   -1)
 				goto oom;
 			e = open;
 		}
 	}
-	if (set_trimmed(&p->name, s, e, pos) == -1)
+	if (cr_str_set_trimmed(&p->name, s, e, pos) == -1)
 		goto oom;
 	return 0;
 oom:

@@ -21,39 +21,18 @@ cr_issue_state_name(cr_issue_state s)
 	return (unsigned)s < 4 ? names[s] : "";
 }
 
-static void
-drop_persons(cr_persons *ps)
-{
-	size_t i;
-
-	for (i = 0; i < ps->len; i++)
-		cr_person_clear(&ps->items[i]);
-	free(ps->items);
-	memset(ps, 0, sizeof(*ps));
-}
-
 void
 cr_wip_strip(cr_report *r, cr_wip_view by, int workbook)
 {
-	size_t i;
-
 	cr_report_strip(r);
 	if (workbook)
 		return; /* every view, and the owners' kinds */
-	drop_persons(&r->attendees);
-	drop_persons(&r->distribution);
-	if (by != CR_WIP_BY_AGREEMENT) {
-		for (i = 0; i < r->agreements.len; i++)
-			free(r->agreements.items[i].s);
-		free(r->agreements.items);
-		memset(&r->agreements, 0, sizeof(r->agreements));
-	}
-	if (by != CR_WIP_BY_REPORT) {
-		for (i = 0; i < r->confirmations.len; i++)
-			cr_confirmation_clear(&r->confirmations.items[i]);
-		free(r->confirmations.items);
-		memset(&r->confirmations, 0, sizeof(r->confirmations));
-	}
+	cr_field_clear(r, CR_F_ATTENDEES);
+	cr_field_clear(r, CR_F_DISTRIBUTION);
+	if (by != CR_WIP_BY_AGREEMENT)
+		cr_field_clear(r, CR_F_AGREEMENTS);
+	if (by != CR_WIP_BY_REPORT)
+		cr_field_clear(r, CR_F_CONFIRMATIONS);
 }
 
 void
