@@ -904,19 +904,63 @@ void cr_diags_apply(cr_diags *d, size_t from, const cr_check_opts *o);
 /* WIP: the actions of many reports in one list (SPEC 8)               */
 
 /*
- * Ownership: a cr_wip BORROWS the reports given to cr_wip_build: every
- * pointer in a row points into them, so they must outlive the cr_wip and
- * stay unchanged. The rows array is the cr_wip's own (cr_wip_free).
+ * A WIP keeps no reports: cr_wip_add copies what its views show of one
+ * (a record, cr_wip_rec) into the cr_wip's own memory, texts that repeat
+ * (clients, owners, statuses) once, so that 100,000 reports take a few
+ * hundred bytes each; the report can then be freed. Rows and views point
+ * into the records; cr_wip_free frees them all.
  */
+typedef struct cr_wip_str {
+	const char *s; /* NULL when absent */
+} cr_wip_str;
+
+typedef struct cr_wip_strs {
+	const cr_wip_str *items;
+	size_t len;
+} cr_wip_strs;
+
+/* An action as a record keeps it. */
+typedef struct cr_wip_act {
+	cr_wip_str id, what, who, status;
+	const cr_date *due; /* never NULL; raw.s only when not valid (vague) */
+	cr_status st;	    /* cr_action_status */
+	unsigned open : 1;  /* open or blocked (cr_action_open) */
+	unsigned org : 1;   /* `who` names an organisation of its report (the
+			       client, an attendee's org), not a person */
+} cr_wip_act;
+
+typedef struct cr_wip_conf {
+	cr_wip_str name, note;
+} cr_wip_conf;
+
+/* A readable report as the WIP keeps it (one without a valid date keeps
+ * only what links its thread). */
+typedef struct cr_wip_rec {
+	const char *file;
+	cr_wip_str id, client, project, type, outcome, stage, author, previous;
+	cr_outcome outcome_v;		    /* cr_report_outcome */
+	cr_date date, issued, next_contact; /* raw.s only when not valid */
+	cr_wip_strs agreements;		    /* with the agreement view */
+	struct {
+		const cr_wip_conf *items;
+		size_t len;
+	} confirmations; /* with the report view */
+	struct {
+		const cr_wip_act *items;
+		size_t len;
+	} actions;
+} cr_wip_rec;
+
 typedef struct cr_wip_row {
-	const cr_report *first;	 /* the earliest report carrying the action */
-	const cr_report *latest; /* the latest one: its fields win */
-	const cr_action *action; /* the action as written in `latest` */
-	size_t count;		 /* how many reports of its thread list it */
-	size_t thread;		 /* its thread (cr_threads numbering) */
-	const cr_report *origin; /* the thread's earliest report: with the
-				    action id, names the action across runs */
-	cr_status status;	 /* cr_action_status(action) */
+	const cr_wip_rec *first;  /* the earliest report carrying the action */
+	const cr_wip_rec *latest; /* the latest one: its fields win */
+	const cr_wip_act *action; /* the action as written in `latest` */
+	size_t count;		  /* how many reports of its thread list it */
+	size_t thread;		  /* its thread (cr_threads numbering) */
+	size_t seq;		  /* its thread action (input order) */
+	const cr_wip_rec *origin; /* the thread's earliest report: with the
+				     action id, names the action across runs */
+	cr_status status;	  /* cr_action_status(action) */
 	int overdue;		/* open or blocked, and the due moment passed */
 	long long days_overdue; /* calendar days from due date to today; 0
 				   when not overdue */
@@ -924,12 +968,20 @@ typedef struct cr_wip_row {
 				   (negative once past); 0 without a due */
 } cr_wip_row;
 
+typedef struct cr_wip_mem cr_wip_mem; /* private: the records' memory */
+
 typedef struct cr_wip {
 	cr_wip_row *rows;
 	size_t len;
 	size_t cap;
 	long long now;	/* epoch seconds: "today" for every row */
 	int now_offset; /* minutes east of UTC for `now` */
+	unsigned views; /* CR_WIP_VIEW bits: the views whose texts records
+			   keep (cr_wip_init: all) */
+	const cr_wip_rec **recs; /* taken in, in input order */
+	size_t nrecs, recs_cap;
+	size_t ndated; /* records with a valid date */
+	cr_wip_mem *mem;
 } cr_wip;
 
 /* Status bits for cr_wip_filter.status. */
@@ -951,17 +1003,21 @@ void cr_wip_free(cr_wip *w);
 /* The filter that keeps what cr-wip shows by default (open, blocked). */
 void cr_wip_filter_init(cr_wip_filter *f);
 /*
- * Merges the actions of n reports into rows (appended to w), one per
+ * Takes in what the WIP needs of report r (copied; r may be freed then).
+ * A broken report is skipped silently (its reader said why); a report
+ * without a valid `date` gets an error appended to d and keeps only its
+ * links (its `previous` still joins its thread). 0, or -1 on memory.
+ */
+int cr_wip_add(cr_wip *w, const cr_report *r, cr_diags *d);
+/*
+ * Merges the actions of the records into rows (appended to w), one per
  * action of a thread (SPEC 2.4, cr_threads): the same id in two threads
  * is two rows; within a thread, the latest report that lists the action
  * gives its fields, the earliest is `first`, and `count` is how many of
  * the thread's reports list it. Actions without an id are never merged.
- * A broken report is skipped silently (its reader said why); a report
- * without a valid `date` is skipped with an error appended to d (its
- * `previous` still links its thread). Rows come out sorted
- * (cr_wip_sort). 0, or -1 on memory.
+ * Rows come out sorted (cr_wip_sort). 0, or -1 on memory.
  */
-int cr_wip_build(cr_wip *w, const cr_report *const *rs, size_t n, cr_diags *d);
+int cr_wip_build(cr_wip *w);
 /* Drops the rows the filter does not keep; the order stays. */
 void cr_wip_select(cr_wip *w, const cr_wip_filter *f);
 /* Whether one row passes the filter. */
@@ -988,18 +1044,17 @@ int cr_wip_owners(const cr_wip *w, long long days, cr_wip_owner **out,
 
 /*
  * The views of SPEC 8 besides the actions: one row per job (client and
- * project), per report, per agreement. Like the action rows they borrow
- * from the reports. Built by cr_wip_views from the same reports as
- * cr_wip_build, after it and before cr_wip_select (the job counts need
- * every action).
+ * project), per report, per agreement. Like the action rows they point
+ * into the records. Built by cr_wip_views_build after cr_wip_build and
+ * before cr_wip_select (the job counts need every action).
  */
 typedef struct cr_wip_job {
-	const cr_report *latest;  /* the job's latest report: its spelling */
-	const cr_report *last;	  /* the latest at or before now; NULL */
-	const cr_report *stage;	  /* the latest held one with a stage; NULL */
-	const cr_report *planned; /* the earliest planned contact; NULL */
-	const cr_report *next_of; /* the report whose next action is `next` */
-	const cr_action *next;	  /* the open action due first; NULL */
+	const cr_wip_rec *latest;  /* the job's latest report: its spelling */
+	const cr_wip_rec *last;	   /* the latest at or before now; NULL */
+	const cr_wip_rec *stage;   /* the latest held one with a stage; NULL */
+	const cr_wip_rec *planned; /* the earliest planned contact; NULL */
+	const cr_wip_rec *next_of; /* the report whose next action is `next` */
+	const cr_wip_act *next;	   /* the open action due first; NULL */
 	size_t open, overdue;
 	long long days_since; /* days from the last contact; -1 without */
 	int closed;	      /* stage `closed` */
@@ -1013,14 +1068,14 @@ typedef enum cr_issue_state {
 } cr_issue_state;
 
 typedef struct cr_wip_rep {
-	const cr_report *r;
+	const cr_wip_rec *r;
 	cr_issue_state state;
 	int has_hours;
 	long long hours; /* whole hours from contact to issue */
 } cr_wip_rep;
 
 typedef struct cr_wip_agr {
-	const cr_report *r;
+	const cr_wip_rec *r;
 	size_t n; /* index in r->agreements; shown 1-based */
 } cr_wip_agr;
 
@@ -1033,15 +1088,14 @@ typedef struct cr_wip_views {
 	size_t nagrs;
 } cr_wip_views;
 
-/* Builds the three views of the n reports (the broken and undated ones
- * left out) with w's rows for the job counts, and applies f: client and
+/* Builds the three views of w's records (the undated ones left out) with
+ * w's rows for the job counts, and applies f: client and
  * project to every view, owner to jobs (their actions) and reports
  * (author), status `all` to keep closed jobs, overdue to jobs. A report
  * is late beyond max_issue_hours. Sorted as SPEC 8 says. 0, or -1 on
  * memory. */
-int cr_wip_views_build(cr_wip_views *v, const cr_wip *w,
-		       const cr_report *const *rs, size_t n,
-		       const cr_wip_filter *f, int max_issue_hours);
+int cr_wip_views_build(cr_wip_views *v, const cr_wip *w, const cr_wip_filter *f,
+		       int max_issue_hours);
 void cr_wip_views_free(cr_wip_views *v);
 const char *cr_issue_state_name(cr_issue_state s);
 
@@ -1055,10 +1109,9 @@ typedef enum cr_wip_view {
 
 extern const char *const cr_wip_view_names[]; /* "action", ... NULL */
 
-/* cr_report_strip, then also what view `by` does not need (people,
- * agreements, confirmations) unless the output is the workbook, which
- * holds every view. */
-void cr_wip_strip(cr_report *r, cr_wip_view by, int workbook);
+/* cr_wip.views bit of a view: its texts are kept (the agreements, the
+ * confirmations). */
+#define CR_WIP_VIEW(v) (1u << (v))
 
 /* What a column holds; the writers choose the form from it. */
 typedef enum cr_wip_kind {
@@ -1104,7 +1157,7 @@ int cr_wip_num(const cr_wip_table *t, size_t row, size_t col, long long *out);
 /* Whether a row is overdue (an action, or a job with overdue actions). */
 int cr_wip_row_overdue(const cr_wip_table *t, size_t row);
 /* The report a row comes from (for its file). */
-const cr_report *cr_wip_row_report(const cr_wip_table *t, size_t row);
+const cr_wip_rec *cr_wip_row_report(const cr_wip_table *t, size_t row);
 
 typedef enum cr_wip_format {
 	CR_WIP_TXT,  /* aligned table, CJK counted two columns */

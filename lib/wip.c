@@ -1,28 +1,13 @@
 /*
  * wip.c - the WIP of SPEC 8: the actions of many reports merged into one
  * list of rows, the filters, the sort order and the per-owner counts.
- * Rows borrow everything from the reports (see crtools.h).
+ * Rows point into the records (wip_store.c).
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
-
-void
-cr_wip_init(cr_wip *w, long long now, int now_offset)
-{
-	memset(w, 0, sizeof(*w));
-	w->now = now;
-	w->now_offset = now_offset;
-}
-
-void
-cr_wip_free(cr_wip *w)
-{
-	free(w->rows);
-	w->rows = NULL;
-	w->len = w->cap = 0;
-}
 
 void
 cr_wip_filter_init(cr_wip_filter *f)
@@ -36,7 +21,7 @@ cr_wip_filter_init(cr_wip_filter *f)
 static void
 row_days(cr_wip_row *row, long long now)
 {
-	const cr_date *due = &row->action->due;
+	const cr_date *due = row->action->due;
 	long long td, dd = 0; /* today and the due date, as days from it */
 
 	row->overdue = 0;
@@ -46,7 +31,7 @@ row_days(cr_wip_row *row, long long now)
 		return;
 	td = cr_days_since(&due->dt, &row->latest->date.dt, now);
 	row->due_in = dd - td;
-	if (!cr_action_open(row->action))
+	if (!row->action->open)
 		return;
 	if (now > cr_datetime_epoch(&due->dt, 1)) {
 		row->overdue = 1;
@@ -55,56 +40,93 @@ row_days(cr_wip_row *row, long long now)
 }
 
 static int
-push_row(cr_wip *w, const cr_threads *t, const cr_thread_action *ta)
+push_row(cr_wip *w, const cr_threads *t, size_t g)
 {
+	const cr_thread_action *ta = &t->actions[g];
 	cr_wip_row *row;
 
 	if (cr_grow(&w->rows, &w->cap, w->len + 1, sizeof(*w->rows)) == -1)
 		return -1;
 	row = &w->rows[w->len++];
 	memset(row, 0, sizeof(*row));
-	row->first = t->rs[ta->first];
-	row->latest = t->rs[ta->latest];
+	row->first = w->recs[ta->first];
+	row->latest = w->recs[ta->latest];
 	row->action = &row->latest->actions.items[ta->action];
 	row->count = ta->count;
 	row->thread = ta->thread;
-	row->origin = t->rs[t->head[ta->thread]];
-	row->status = cr_action_status(row->action);
+	row->seq = g;
+	row->origin = w->recs[t->head[ta->thread]];
+	row->status = row->action->st;
 	row_days(row, w->now);
 	return 0;
 }
 
-int
-cr_wip_build(cr_wip *w, const cr_report *const *rs, size_t n, cr_diags *d)
+/* The records as threads see them (their actions only when dated). */
+static int
+make_nodes(const cr_wip *w, cr_thread_node **nodes, cr_thread_item **items)
 {
+	size_t i, j, total = 0;
+
+	*nodes = NULL;
+	*items = NULL;
+	for (i = 0; i < w->nrecs; i++)
+		total += w->recs[i]->actions.len;
+	if ((w->nrecs > 0 &&
+	     (*nodes = calloc(w->nrecs, sizeof(**nodes))) == NULL) ||
+	    (total > 0 && (*items = malloc(total * sizeof(**items))) == NULL))
+		return -1;
+	for (i = 0, total = 0; i < w->nrecs; i++) {
+		const cr_wip_rec *r = w->recs[i];
+		cr_thread_node *o = &(*nodes)[i];
+
+		o->id = r->id.s;
+		o->previous = r->previous.s;
+		o->dated = r->date.valid;
+		o->when = r->date.valid ? cr_datetime_epoch(&r->date.dt, 0)
+					: LLONG_MIN;
+		o->items = *items + total;
+		o->nitems = r->actions.len;
+		for (j = 0; j < r->actions.len; j++) {
+			(*items)[total].id = r->actions.items[j].id.s;
+			(*items)[total++].open = r->actions.items[j].open;
+		}
+	}
+	return 0;
+}
+
+int
+cr_wip_build(cr_wip *w)
+{
+	cr_thread_node *nodes;
+	cr_thread_item *items;
 	cr_threads t;
 	size_t i;
 	int rc = -1;
 
-	for (i = 0; i < n; i++) {
-		const cr_report *r = rs[i];
-		cr_pos pos;
-
-		if (r->broken || r->date.valid)
-			continue;
-		pos = r->date.raw.s != NULL ? r->date.raw.pos : r->pos;
-		if (cr_diags_add(d, r->file, pos,
-				 r->date.raw.s != NULL ? CR_RULE_BAD_DATE
-						       : CR_RULE_MISSING_FIELD,
-				 "the report has no valid date, so its "
-				 "actions are left out of the WIP") == -1)
-			return -1;
-	}
 	/* Actions are known by (thread, id); undated reports still link. */
-	if (cr_threads_build(&t, rs, n, CR_THREADS_DATED) == -1)
-		return -1;
+	if (make_nodes(w, &nodes, &items) == -1 ||
+	    cr_threads_build_nodes(&t, nodes, w->nrecs, CR_THREADS_DATED) == -1)
+		goto out_nodes;
+	if (w->len + t.nactions > w->cap) {
+		/* exactly: 300,000 rows are 24 MB */
+		cr_wip_row *p =
+		    realloc(w->rows, (w->len + t.nactions) * sizeof(*p));
+
+		if (p == NULL)
+			goto out;
+		w->rows = p;
+		w->cap = w->len + t.nactions;
+	}
 	for (i = 0; i < t.nactions; i++)
-		if (push_row(w, &t, &t.actions[i]) == -1)
+		if (push_row(w, &t, i) == -1)
 			goto out;
 	cr_wip_sort(w);
-	rc = d->oom ? -1 : 0;
+	rc = 0;
 out:
 	cr_threads_free(&t);
+out_nodes:
+	free(nodes);
+	free(items);
 	return rc;
 }
 
@@ -134,7 +156,7 @@ cr_wip_keep(const cr_wip_row *row, const cr_wip_filter *f)
 	if (f->overdue && !row->overdue)
 		return 0;
 	if (f->due_within >= 0 &&
-	    (!row->action->due.valid || row->due_in > f->due_within))
+	    (!row->action->due->valid || row->due_in > f->due_within))
 		return 0;
 	return 1;
 }
@@ -166,7 +188,7 @@ static int
 row_cmp(const void *x, const void *y)
 {
 	const cr_wip_row *a = x, *b = y;
-	const cr_date *da = &a->action->due, *db = &b->action->due;
+	const cr_date *da = a->action->due, *db = b->action->due;
 	int c;
 
 	if (da->valid != db->valid)
@@ -185,8 +207,8 @@ row_cmp(const void *x, const void *y)
 	/* The same id in two threads, or actions without one. */
 	if (a->thread != b->thread)
 		return a->thread < b->thread ? -1 : 1;
-	if (a->action != b->action)
-		return a->action < b->action ? -1 : 1;
+	if (a->seq != b->seq)
+		return a->seq < b->seq ? -1 : 1;
 	return 0;
 }
 
@@ -208,31 +230,6 @@ owner_cmp(const void *x, const void *y)
 		return c;
 	/* Within an owner: row order, so the first spelling is stable. */
 	return *a < *b ? -1 : *a > *b;
-}
-
-/* Whether an owner names an organisation: the client, or the org of a
- * participant of the report, and no participant of that name. */
-static int
-owner_is_org(const cr_wip_row *r, const char *who)
-{
-	const cr_report *rep = r->latest;
-	const cr_persons *lists[2] = {&rep->attendees, &rep->distribution};
-	size_t i, k;
-
-	if (who[0] == '\0')
-		return 0;
-	if (rep->client.s != NULL && cr_utf8_casecmp(rep->client.s, who) == 0)
-		return 1;
-	if (cr_report_find_person(rep, who) != NULL)
-		return 0;
-	for (k = 0; k < 2; k++)
-		for (i = 0; i < lists[k]->len; i++) {
-			const char *org = lists[k]->items[i].org.s;
-
-			if (org != NULL && cr_utf8_casecmp(org, who) == 0)
-				return 1;
-		}
-	return 0;
 }
 
 int
@@ -263,14 +260,14 @@ cr_wip_owners(const cr_wip *w, long long days, cr_wip_owner **out, size_t *n)
 			o = &os[no++];
 			o->name = who;
 		}
-		if (owner_is_org(r, who))
+		if (r->action->org)
 			o->org = 1;
-		if (!cr_action_open(r->action))
+		if (!r->action->open)
 			continue;
 		o->open++;
 		if (r->overdue)
 			o->overdue++;
-		else if (r->action->due.valid && r->due_in >= 0 &&
+		else if (r->action->due->valid && r->due_in >= 0 &&
 			 r->due_in <= days)
 			o->due_soon++;
 	}

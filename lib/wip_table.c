@@ -160,7 +160,8 @@ job_next_contact(const cr_wip_job *j)
 {
 	if (j->planned != NULL)
 		return &j->planned->date;
-	if (j->last != NULL && j->last->next_contact.raw.s != NULL)
+	if (j->last != NULL && (j->last->next_contact.valid ||
+				j->last->next_contact.raw.s != NULL))
 		return &j->last->next_contact;
 	return NULL;
 }
@@ -176,7 +177,7 @@ cr_wip_date(const cr_wip_table *t, size_t row, size_t col)
 	case CR_WIP_BY_ACTION: {
 		const cr_wip_row *r = &t->w->rows[row];
 
-		d = col == A_DUE       ? &r->action->due
+		d = col == A_DUE       ? r->action->due
 		    : col == A_RAISED  ? &r->first->date
 		    : col == A_UPDATED ? &r->latest->date
 				       : NULL;
@@ -190,7 +191,7 @@ cr_wip_date(const cr_wip_table *t, size_t row, size_t col)
 		else if (col == J_NEXT)
 			d = job_next_contact(j);
 		else if (col == J_DUE && j->next != NULL)
-			d = &j->next->due;
+			d = j->next->due;
 		break;
 	}
 	case CR_WIP_BY_REPORT:
@@ -274,7 +275,7 @@ cr_wip_row_overdue(const cr_wip_table *t, size_t row)
 	return 0;
 }
 
-const cr_report *
+const cr_wip_rec *
 cr_wip_row_report(const cr_wip_table *t, size_t row)
 {
 	if (row >= t->len)
@@ -321,12 +322,12 @@ put_date(cr_buf *out, const cr_date *d, int date_only, int display)
 
 /* "An, Binh (remark: add the cap)" */
 static int
-put_confirmers(cr_buf *out, const cr_report *r)
+put_confirmers(cr_buf *out, const cr_wip_rec *r)
 {
 	size_t i;
 
 	for (i = 0; i < r->confirmations.len; i++) {
-		const cr_confirmation *c = &r->confirmations.items[i];
+		const cr_wip_conf *c = &r->confirmations.items[i];
 
 		if (i > 0)
 			cr_buf_puts(out, "; ");
@@ -340,7 +341,7 @@ put_confirmers(cr_buf *out, const cr_report *r)
 static int
 action_text(const cr_wip_row *r, size_t col, cr_buf *out)
 {
-	const cr_action *a = r->action;
+	const cr_wip_act *a = r->action;
 
 	switch (col) {
 	case A_CLIENT:
@@ -393,7 +394,7 @@ job_text(const cr_wip_job *j, size_t col, cr_buf *out)
 static int
 report_text(const cr_wip_rep *p, size_t col, cr_buf *out)
 {
-	const cr_report *r = p->r;
+	const cr_wip_rec *r = p->r;
 	cr_outcome o;
 
 	switch (col) {
@@ -406,7 +407,7 @@ report_text(const cr_wip_rep *p, size_t col, cr_buf *out)
 	case R_TYPE:
 		return put_opt(out, r->type.s);
 	case R_OUTCOME:
-		o = cr_report_outcome(r);
+		o = r->outcome_v;
 		return o == CR_OUTCOME_INVALID
 			   ? put_opt(out, r->outcome.s)
 			   : cr_buf_puts(out, cr_outcome_name(o));
@@ -428,7 +429,7 @@ report_text(const cr_wip_rep *p, size_t col, cr_buf *out)
 static int
 agreement_text(const cr_wip_agr *g, size_t col, cr_buf *out)
 {
-	const cr_report *r = g->r;
+	const cr_wip_rec *r = g->r;
 
 	switch (col) {
 	case G_CLIENT:

@@ -22,20 +22,6 @@ cr_issue_state_name(cr_issue_state s)
 }
 
 void
-cr_wip_strip(cr_report *r, cr_wip_view by, int workbook)
-{
-	cr_report_strip(r);
-	if (workbook)
-		return; /* every view, and the owners' kinds */
-	cr_field_clear(r, CR_F_ATTENDEES);
-	cr_field_clear(r, CR_F_DISTRIBUTION);
-	if (by != CR_WIP_BY_AGREEMENT)
-		cr_field_clear(r, CR_F_AGREEMENTS);
-	if (by != CR_WIP_BY_REPORT)
-		cr_field_clear(r, CR_F_CONFIRMATIONS);
-}
-
-void
 cr_wip_views_free(cr_wip_views *v)
 {
 	free(v->jobs);
@@ -58,7 +44,7 @@ text_cmp(const char *a, const char *b)
 
 /* The job of a report: client and project, ignoring case. */
 static int
-job_cmp(const cr_report *a, const cr_report *b)
+job_cmp(const cr_wip_rec *a, const cr_wip_rec *b)
 {
 	int c;
 
@@ -68,16 +54,23 @@ job_cmp(const cr_report *a, const cr_report *b)
 }
 
 static long long
-when(const cr_report *r)
+when(const cr_wip_rec *r)
 {
 	return cr_datetime_epoch(&r->date.dt, 0);
+}
+
+/* A planned contact (SPEC 2.1): its date starts after `now`. */
+static int
+planned(const cr_wip_rec *r, long long now)
+{
+	return r->date.valid && when(r) > now;
 }
 
 /* By job, then date, then input order (the pointers are in it). */
 static int
 by_job(const void *x, const void *y)
 {
-	const cr_report *const *a = x, *const *b = y;
+	const cr_wip_rec *const *a = x, *const *b = y;
 	long long ta, tb;
 	int c;
 
@@ -97,7 +90,7 @@ same_text(const char *have, const char *want)
 }
 
 static int
-keep_job_of(const cr_report *r, const cr_wip_filter *f)
+keep_job_of(const cr_wip_rec *r, const cr_wip_filter *f)
 {
 	if (f->client != NULL && !same_text(r->client.s, f->client))
 		return 0;
@@ -106,11 +99,11 @@ keep_job_of(const cr_report *r, const cr_wip_filter *f)
 	return 1;
 }
 
-/* The reports a view takes in: readable, dated, in the filter's job. */
+/* The reports a view takes in: dated, in the filter's job. */
 static int
-usable(const cr_report *r, const cr_wip_filter *f)
+usable(const cr_wip_rec *r, const cr_wip_filter *f)
 {
-	return r != NULL && !r->broken && r->date.valid && keep_job_of(r, f);
+	return r->date.valid && keep_job_of(r, f);
 }
 
 static long long
@@ -142,7 +135,7 @@ job_actions(cr_wip_job *j, const cr_wip_row *const *rows, size_t nrows,
 		const cr_wip_row *row = rows[lo];
 		long long t;
 
-		if (!cr_action_open(row->action))
+		if (!row->action->open)
 			continue;
 		if (f->owner != NULL &&
 		    !same_text(row->action->who.s, f->owner))
@@ -150,15 +143,15 @@ job_actions(cr_wip_job *j, const cr_wip_row *const *rows, size_t nrows,
 		j->open++;
 		if (row->overdue)
 			j->overdue++;
-		if (!row->action->due.valid) {
+		if (!row->action->due->valid) {
 			if (j->next == NULL) {
 				j->next = row->action;
 				j->next_of = row->latest;
 			}
 			continue;
 		}
-		t = cr_datetime_epoch(&row->action->due.dt, 1);
-		if (j->next == NULL || !j->next->due.valid || t < best) {
+		t = cr_datetime_epoch(&row->action->due->dt, 1);
+		if (j->next == NULL || !j->next->due->valid || t < best) {
 			j->next = row->action;
 			j->next_of = row->latest;
 			best = t;
@@ -178,7 +171,7 @@ row_by_job(const void *x, const void *y)
 }
 
 static int
-build_jobs(cr_wip_views *v, const cr_wip *w, const cr_report **rs, size_t n,
+build_jobs(cr_wip_views *v, const cr_wip *w, const cr_wip_rec **rs, size_t n,
 	   const cr_wip_filter *f)
 {
 	const cr_wip_row **rows = NULL;
@@ -202,10 +195,10 @@ build_jobs(cr_wip_views *v, const cr_wip *w, const cr_report **rs, size_t n,
 
 		memset(j, 0, sizeof(*j));
 		for (i = start; i < n && job_cmp(rs[i], rs[start]) == 0; i++) {
-			const cr_report *r = rs[i];
+			const cr_wip_rec *r = rs[i];
 
 			j->latest = r;
-			if (cr_report_planned(r, w->now)) {
+			if (planned(r, w->now)) {
 				if (j->planned == NULL)
 					j->planned = r;
 				continue;
@@ -241,8 +234,8 @@ build_jobs(cr_wip_views *v, const cr_wip *w, const cr_report **rs, size_t n,
 static int
 by_date_id(const void *x, const void *y)
 {
-	const cr_report *a = *(const cr_report *const *)x;
-	const cr_report *b = *(const cr_report *const *)y;
+	const cr_wip_rec *a = *(const cr_wip_rec *const *)x;
+	const cr_wip_rec *b = *(const cr_wip_rec *const *)y;
 	long long ta = when(a), tb = when(b);
 	int c;
 
@@ -257,10 +250,10 @@ by_date_id(const void *x, const void *y)
 static void
 issue_state(cr_wip_rep *p, long long now, int max_hours)
 {
-	const cr_report *r = p->r;
+	const cr_wip_rec *r = p->r;
 	long long secs;
 
-	if (cr_report_planned(r, now)) {
+	if (planned(r, now)) {
 		p->state = CR_ISSUE_PLANNED;
 		return;
 	}
@@ -276,11 +269,12 @@ issue_state(cr_wip_rep *p, long long now, int max_hours)
 }
 
 int
-cr_wip_views_build(cr_wip_views *v, const cr_wip *w,
-		   const cr_report *const *all, size_t n,
-		   const cr_wip_filter *f, int max_issue_hours)
+cr_wip_views_build(cr_wip_views *v, const cr_wip *w, const cr_wip_filter *f,
+		   int max_issue_hours)
 {
-	const cr_report **rs = NULL;
+	const cr_wip_rec *const *all = w->recs;
+	size_t n = w->nrecs;
+	const cr_wip_rec **rs = NULL;
 	size_t i, k, m = 0, nagr = 0;
 
 	memset(v, 0, sizeof(*v));

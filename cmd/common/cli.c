@@ -11,16 +11,51 @@
 
 #include "cli.h"
 
+/* Where this thread's messages go instead of stderr (cli_capture). */
+static _Thread_local cr_buf *capture;
+
+void
+cli_capture(cr_buf *b)
+{
+	capture = b;
+}
+
+/* A message for the user: on stderr, or into this thread's capture. */
+static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static void
+say(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	if (capture != NULL)
+		cr_buf_vprintf(capture, fmt, ap);
+	else
+		vfprintf(stderr, fmt, ap);
+	va_end(ap);
+}
+
 void
 cli_error(const char *prog, const char *fmt, ...)
 {
 	va_list ap;
+	char *msg = NULL;
+	cr_buf b;
 
-	fprintf(stderr, "%s: ", prog);
 	va_start(ap, fmt);
-	vfprintf(stderr, _(fmt), ap);
+	if (capture == NULL) {
+		fprintf(stderr, "%s: ", prog);
+		vfprintf(stderr, _(fmt), ap);
+		fputc('\n', stderr);
+	} else {
+		cr_buf_init(&b);
+		cr_buf_vprintf(&b, _(fmt), ap);
+		msg = cr_buf_detach(&b, NULL);
+		say("%s: %s\n", prog, msg != NULL ? msg : "out of memory");
+		free(msg);
+	}
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 void
@@ -604,12 +639,11 @@ cli_input_parse(const cli_input *in, cr_form force, cr_reports *out,
 
 		o.form = cr_sniff_form(in->data, in->len, &unsure);
 		if (unsure)
-			fprintf(stderr,
-				"%s:1:1: note: read as %s, a guess: the text "
-				"has both YAML keys and Markdown lines; give "
-				"--from yaml or --from md to be sure\n",
-				in->name,
-				o.form == CR_FORM_MD ? "Markdown" : "YAML");
+			say("%s:1:1: note: read as %s, a guess: the text "
+			    "has both YAML keys and Markdown lines; give "
+			    "--from yaml or --from md to be sure\n",
+			    in->name,
+			    o.form == CR_FORM_MD ? "Markdown" : "YAML");
 	}
 	o.file = in->name;
 	if (in->path != NULL && (id = cr_id_from_path(in->path)) == NULL)

@@ -103,6 +103,10 @@ int cli_use_color(FILE *fp);
 /* Prints diagnostics [from, len) as "FILE:LINE:COL: SEVERITY: MESSAGE
  * [RULE]", the severity coloured when `color`. */
 void cli_diags_print(FILE *fp, const cr_diags *d, size_t from, int color);
+/* From now on, this thread's cli_error messages and the notes of
+ * cli_input_load and cli_input_parse go into b (NULL: stderr again), for
+ * a worker of cli_parallel that must not print. */
+void cli_capture(cr_buf *b);
 /* "PROG: message\n" on stderr, fmt translated (gettext). */
 void cli_error(const char *prog, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

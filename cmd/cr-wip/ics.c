@@ -155,7 +155,7 @@ uid_of(cr_buf *b, const char *thread, const char *id, const char *kind)
 }
 
 static void
-describe(cr_buf *b, const char *who, const cr_report *r)
+describe(cr_buf *b, const char *who, const cr_wip_rec *r)
 {
 	b->len = 0;
 	if (who != NULL)
@@ -175,13 +175,13 @@ add_todo(icalcomponent *cal, const cr_wip_row *row, struct icaltimetype stamp,
 	 const struct zones *z, cr_buf *b)
 {
 	icalcomponent *todo = icalcomponent_new_vtodo();
-	const cr_action *a = row->action;
+	const cr_wip_act *a = row->action;
 
 	uid_of(b, row->origin->id.s, a->id.s, "action");
 	icalcomponent_add_property(todo, icalproperty_new_uid(b->data));
 	icalcomponent_add_property(todo, icalproperty_new_dtstamp(stamp));
 	add_text(todo, icalproperty_new_summary, a->what.s);
-	icalcomponent_add_property(todo, due_prop(&a->due.dt, z));
+	icalcomponent_add_property(todo, due_prop(&a->due->dt, z));
 	switch (row->status) {
 	case CR_STATUS_DONE:
 		icalcomponent_add_property(
@@ -264,7 +264,7 @@ wip_ics_write(const cr_wip_table *t, cr_buf *out, const char *prog)
 	cr_buf_init(&b);
 	if (t->view == CR_WIP_BY_ACTION)
 		for (i = 0; i < t->len; i++) {
-			const cr_date *due = &t->w->rows[i].action->due;
+			const cr_date *due = t->w->rows[i].action->due;
 
 			if (due->valid && due->dt.has_time &&
 			    due->dt.offset != 0)
@@ -282,7 +282,7 @@ wip_ics_write(const cr_wip_table *t, cr_buf *out, const char *prog)
 	for (i = 0; i < t->len; i++) {
 		if (t->view == CR_WIP_BY_JOB)
 			add_event(cal, t, i, stamp, &b);
-		else if (t->w->rows[i].action->due.valid)
+		else if (t->w->rows[i].action->due->valid)
 			add_todo(cal, &t->w->rows[i], stamp, &z, &b);
 	}
 	s = icalcomponent_as_ical_string_r(cal);

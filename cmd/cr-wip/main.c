@@ -13,9 +13,12 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <cmark-gfm-core-extensions.h>
+
 #include "../cr-lint/config.h"
 #include "cli.h"
 #include "ics.h"
+#include "parallel.h"
 #include "paths.h"
 #include "xlsx.h"
 
@@ -31,6 +34,7 @@ struct args {
 	long long since, until; /* days since 1970; LLONG_MIN/MAX: open */
 	cr_wip_filter filter;
 	int raw, quiet, strict;
+	int jobs; /* -j */
 	int now_given;
 	long long now;
 	int now_offset;
@@ -46,7 +50,7 @@ static const char usage_text[] =
        "       [--status LIST|all] [--client NAME] [--project NAME]\n"
        "       [--owner NAME] [--overdue] [--due-within DAYS]\n"
        "       [--now DATETIME] [--from yaml|md] [--quiet] [--strict]\n"
-       "       [FILE|DIR ...]\n");
+       "       [-j N] [FILE|DIR ...]\n");
 
 static void
 help(void)
@@ -75,6 +79,8 @@ help(void)
 	      "  --from yaml|md     the form of every input\n"
 	      "  -q, --quiet        no progress line\n"
 	      "  --strict           write nothing if a report cannot be read\n"
+	      "  -j, --jobs N       read N files at once (default: one per "
+	      "processor)\n"
 	      "  -h, --help         this help\n"
 	      "  --version          the version\n\n"
 	      "See cr-wip(1) for the merge rules and the columns.\n"),
@@ -239,10 +245,11 @@ parse_args(int argc, char **argv, struct args *a)
 	    {"until", required_argument, NULL, O_UNTIL},
 	    {"wide", no_argument, NULL, O_WIDE},
 	    {"max-issue-hours", required_argument, NULL, O_MAX_HOURS},
+	    {"jobs", required_argument, NULL, 'j'},
 	    {NULL, 0, NULL, 0}};
 	int c, v;
 
-	while ((c = getopt_long(argc, argv, "ho:q", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "hj:o:q", longopts, NULL)) != -1) {
 		switch (c) {
 		case O_TO:
 			if ((v = to_lookup(optarg)) < 0) {
@@ -323,6 +330,15 @@ parse_args(int argc, char **argv, struct args *a)
 		case 'q':
 			a->quiet = 1;
 			break;
+		case 'j':
+			if (cli_jobs_arg(optarg, &a->jobs) == -1) {
+				cli_error(prog,
+					  "-j takes a number of jobs from 1 "
+					  "to 1024, not '%s'",
+					  optarg);
+				return -1;
+			}
+			break;
 		case O_STRICT:
 			a->strict = 1;
 			break;
@@ -380,7 +396,7 @@ issue_hours(const struct args *a, const lint_config *cfg)
 }
 
 /* Whether a report is inside --since/--until (its date's calendar day in
- * its own offset); one without a valid date is kept (cr_wip_build says
+ * its own offset); one without a valid date is kept (cr_wip_add says
  * why it is left out). */
 static int
 in_period(const cr_report *r, const struct args *a)
@@ -473,8 +489,8 @@ print_skips(cr_diags *d, size_t from, int all, int color)
  * the output's temporary file, or for a stream (standard output, a FIFO)
  * to an unnamed scratch file that is copied. */
 static int
-emit_xlsx(const cr_wip *w, const cr_wip_views *v, size_t nreports,
-	  const wip_paths *paths, cli_output *o)
+emit_xlsx(const cr_wip *w, const cr_wip_views *v, const wip_paths *paths,
+	  cli_output *o)
 {
 	const char *file = cli_output_file(o);
 	const char *shown = o->path != NULL ? o->path : "standard output";
@@ -482,14 +498,137 @@ emit_xlsx(const cr_wip *w, const cr_wip_views *v, size_t nreports,
 	int fd, rc;
 
 	if (file != NULL)
-		return wip_xlsx_write(w, v, nreports, paths, file, shown, prog);
+		return wip_xlsx_write(w, v, paths, file, shown, prog);
 	if ((fd = cli_scratch(path, prog)) == -1)
 		return -1;
-	rc = wip_xlsx_write(w, v, nreports, paths, path, shown, prog);
+	rc = wip_xlsx_write(w, v, paths, path, shown, prog);
 	if (rc == 0)
 		rc = cli_copy_out(fd, o, prog);
 	close(fd);
 	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Reading: files loaded and parsed on -j threads, taken in in order   */
+
+/* What one input gave; a worker fills it, the reader takes it in. */
+struct slot {
+	cr_reports rs;
+	cr_diags d;
+	cr_buf said; /* what loading and parsing had to say (stderr) */
+	int skip;    /* ignored by .cr-lint.yaml */
+	int failed;  /* could not be read */
+};
+
+struct reader {
+	const struct args *a;
+	cli_inputs *ins;
+	const lint_config *cfg;
+	struct slot *slots; /* window of them, input i in i % window */
+	size_t window;
+	cr_wip *w;
+	cr_diags undated; /* cr_wip_add's, printed at the end */
+	struct progress *pg;
+	size_t skipped;
+	int failed, color;
+};
+
+/* On a worker: load and parse input i into its slot, printing nothing. */
+static int
+read_one(size_t i, void *arg)
+{
+	struct reader *rd = arg;
+	struct slot *s = &rd->slots[i % rd->window];
+	cli_input *in = &rd->ins->items[i];
+	int rc = 0;
+
+	if (in->path != NULL && lint_config_ignored(rd->cfg, in->name)) {
+		s->skip = 1; /* as cr-lint does */
+		return 0;
+	}
+	cli_capture(&s->said);
+	if (cli_input_load(in, prog) == -1)
+		s->failed = 1;
+	else {
+		rc = cli_input_parse(in, rd->a->from, &s->rs, &s->d);
+		cli_input_unload(in);
+	}
+	cli_capture(NULL);
+	return rc == -1 || s->said.oom ? -1 : 0;
+}
+
+/* In input order: what input i said, its reports taken into the WIP
+ * (and freed), the diagnostics that make cr-wip skip something. */
+static int
+take_one(size_t i, void *arg)
+{
+	struct reader *rd = arg;
+	struct slot *s = &rd->slots[i % rd->window];
+	size_t j;
+	int rc = 0;
+
+	if (s->said.len > 0)
+		fwrite(s->said.data, 1, s->said.len, stderr);
+	s->said.len = 0;
+	if (s->skip || s->failed) {
+		rd->failed |= s->failed;
+		s->skip = s->failed = 0;
+		return 0;
+	}
+	for (j = 0; j < s->rs.len; j++) {
+		cr_report *r = s->rs.items[j];
+
+		/* outside --since/--until: not taken in */
+		if (rc == 0 && in_period(r, rd->a)) {
+			if (!r->broken)
+				rd->pg->actions += r->actions.len;
+			rc = cr_wip_add(rd->w, r, &rd->undated);
+		}
+		cr_report_free(r);
+	}
+	s->rs.len = 0;
+	rd->skipped += print_skips(&s->d, 0, 0, rd->color);
+	cr_diags_truncate(&s->d, 0); /* printed, or cr-lint's */
+	rd->pg->files++;
+	progress_tick(rd->pg, 0);
+	return rc;
+}
+
+static void
+reader_free(struct reader *rd)
+{
+	size_t i;
+
+	for (i = 0; rd->slots != NULL && i < rd->window; i++) {
+		cr_reports_free(&rd->slots[i].rs);
+		cr_diags_free(&rd->slots[i].d);
+		cr_buf_free(&rd->slots[i].said);
+	}
+	free(rd->slots);
+	cr_diags_free(&rd->undated);
+}
+
+/* Reads every input into w; -1 on memory. */
+static int
+read_all(struct reader *rd)
+{
+	size_t i;
+	int jobs = rd->a->jobs > 0 ? rd->a->jobs : cli_jobs_default();
+
+	/* a few files ahead per thread bounds the reports held at once */
+	rd->window = jobs > 1 ? (size_t)jobs * 4 : 1;
+	if ((rd->slots = calloc(rd->window, sizeof(*rd->slots))) == NULL)
+		return -1;
+	for (i = 0; i < rd->window; i++) {
+		cr_diags_init(&rd->slots[i].d);
+		cr_buf_init(&rd->slots[i].said);
+	}
+	/* cmark-gfm registers its extensions once, not thread-safely */
+	cmark_gfm_core_extensions_ensure_registered();
+	return cli_parallel(rd->ins->len, jobs, rd->window, read_one, take_one,
+			    rd) != 0
+		   ? -1
+		   : 0;
 }
 
 int
@@ -497,39 +636,39 @@ main(int argc, char **argv)
 {
 	struct args a;
 	struct progress pg;
+	struct reader rd;
 	cli_inputs ins;
 	cli_output o;
 	lint_config cfg;
-	cr_reports rs;
-	cr_diags d;
 	cr_wip w;
 	cr_wip_views v;
 	cr_wip_table t;
 	cr_wip_write_opts wo;
 	wip_paths paths;
 	cr_buf out;
-	size_t i, j, k, from, skipped = 0, nread = 0;
 	int rc = CLI_EXIT_OK, failed = 0, color, bad, hours;
 
 	cli_i18n_init();
 	memset(&a, 0, sizeof(a));
 	memset(&v, 0, sizeof(v));
 	memset(&paths, 0, sizeof(paths));
+	memset(&rd, 0, sizeof(rd));
 	a.max_issue_hours = -1;
 	a.since = LLONG_MIN;
 	a.until = LLONG_MAX;
 	memset(&ins, 0, sizeof(ins));
 	memset(&cfg, 0, sizeof(cfg));
-	memset(&rs, 0, sizeof(rs));
 	memset(&pg, 0, sizeof(pg));
 	cr_wip_filter_init(&a.filter);
-	cr_diags_init(&d);
+	cr_diags_init(&rd.undated);
 	cr_buf_init(&out);
 	if (parse_args(argc, argv, &a) == -1)
 		return CLI_EXIT_FAIL;
 	if (!a.now_given)
 		cli_now(&a.now, &a.now_offset);
 	cr_wip_init(&w, a.now, a.now_offset);
+	if (a.to != TO_XLSX)
+		w.views = CR_WIP_VIEW(a.by); /* the workbook holds every view */
 	if (a.to == TO_XLSX &&
 	    (a.output == NULL || strcmp(a.output, "-") == 0) &&
 	    isatty(STDOUT_FILENO)) {
@@ -549,54 +688,26 @@ main(int argc, char **argv)
 		goto oom;
 	if (bad > 0)
 		failed = 1;
-	for (i = 0; i < ins.len; i++) {
-		cli_input *in = &ins.items[i];
-
-		if (in->path != NULL && lint_config_ignored(&cfg, in->name))
-			continue; /* as cr-lint does */
-		if (cli_input_load(in, prog) == -1) {
-			failed = 1;
-			continue;
-		}
-		from = d.len;
-		j = rs.len;
-		if (cli_input_parse(in, a.from, &rs, &d) == -1)
-			goto oom;
-		cli_input_unload(in);
-		for (k = j; j < rs.len; j++) {
-			if (!in_period(rs.items[j], &a)) {
-				/* outside --since/--until: not taken in */
-				cr_report_free(rs.items[j]);
-				continue;
-			}
-			if (!rs.items[j]->broken)
-				pg.actions += rs.items[j]->actions.len;
-			cr_wip_strip(rs.items[j], a.by, a.to == TO_XLSX);
-			rs.items[k++] = rs.items[j];
-		}
-		rs.len = k;
-		skipped += print_skips(&d, from, 0, color);
-		cr_diags_truncate(&d, from); /* printed, or cr-lint's */
-		pg.files++;
-		progress_tick(&pg, 0);
-	}
-	progress_tick(&pg, 1);
-	from = d.len;
-	if (cr_wip_build(&w, (const cr_report *const *)rs.items, rs.len, &d) ==
-	    -1)
+	rd.a = &a;
+	rd.ins = &ins;
+	rd.cfg = &cfg;
+	rd.w = &w;
+	rd.pg = &pg;
+	rd.color = color;
+	if (read_all(&rd) == -1)
 		goto oom;
-	skipped += print_skips(&d, from, 1, color);
-	for (i = 0; i < rs.len; i++)
-		if (!rs.items[i]->broken && rs.items[i]->date.valid)
-			nread++;
-	if (skipped > 0)
+	failed |= rd.failed;
+	progress_tick(&pg, 1);
+	if (cr_wip_build(&w) == -1)
+		goto oom;
+	rd.skipped += print_skips(&rd.undated, 0, 1, color);
+	if (rd.skipped > 0)
 		rc = CLI_EXIT_INPUT;
-	if (a.strict && (skipped > 0 || failed)) {
+	if (a.strict && (rd.skipped > 0 || failed)) {
 		cli_error(prog, "--strict: nothing written");
 		goto out;
 	}
-	if (cr_wip_views_build(&v, &w, (const cr_report *const *)rs.items,
-			       rs.len, &a.filter, hours) == -1)
+	if (cr_wip_views_build(&v, &w, &a.filter, hours) == -1)
 		goto oom;
 	cr_wip_select(&w, &a.filter);
 	if (wip_paths_init(&paths, argv + optind, (size_t)(argc - optind),
@@ -612,7 +723,7 @@ main(int argc, char **argv)
 		goto out;
 	}
 	if (a.to == TO_XLSX) {
-		if (emit_xlsx(&w, &v, nread, &paths, &o) == -1) {
+		if (emit_xlsx(&w, &v, &paths, &o) == -1) {
 			cli_output_abort(&o);
 			failed = 1;
 			goto out;
@@ -639,8 +750,7 @@ out:
 	wip_paths_free(&paths);
 	cr_wip_free(&w);
 	lint_config_free(&cfg);
-	cr_reports_free(&rs);
-	cr_diags_free(&d);
+	reader_free(&rd);
 	cli_inputs_free(&ins);
 	cr_buf_free(&out);
 	return rc;

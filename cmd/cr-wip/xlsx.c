@@ -182,12 +182,43 @@ linkable(const char *path)
 	return 1;
 }
 
+/* A string literal of a formula: in quotes, a quote doubled; 0 when it
+ * is longer than Excel takes in a formula (255 characters). */
+static int
+put_literal(cr_buf *b, const char *s)
+{
+	size_t chars = 0;
+
+	cr_buf_putc(b, '"');
+	for (; *s != '\0'; s++) {
+		if ((*s & 0xc0) != 0x80)
+			chars++;
+		if (*s == '"') {
+			cr_buf_putc(b, '"');
+			chars++;
+		}
+		cr_buf_putc(b, *s);
+	}
+	cr_buf_putc(b, '"');
+	return chars <= 255;
+}
+
+/*
+ * The file of a row: the path shown, and a link to the file. The link is
+ * a HYPERLINK formula (with the path as its value), which Excel and
+ * LibreOffice follow like a hyperlink: a hyperlink proper is an entry in
+ * the sheet's relationships, which libxlsxwriter keeps in memory (about
+ * 2 KB each) until the workbook is closed, and of which a sheet holds at
+ * most 65,530. A path too long for a formula's text gets one of those.
+ */
 static void
 put_file(struct xl *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
 	 const char *file, size_t *links)
 {
 	char *shown = NULL, *link = NULL;
-	cr_buf url;
+	const char *value = NULL;
+	int ok, fits = 0;
+	cr_buf f;
 
 	if (file == NULL)
 		return;
@@ -195,20 +226,33 @@ put_file(struct xl *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
 		note(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
 		return;
 	}
-	cr_buf_init(&url);
-	if (linkable(link) && linkable(file[0] == '/' ? file + 1 : file) &&
-	    *links < MAX_LINKS) {
-		(*links)++;
-		cr_buf_printf(&url, "external:%s", link);
+	cr_buf_init(&f);
+	ok = linkable(link) && linkable(file[0] == '/' ? file + 1 : file);
+	if (ok) {
+		cr_buf_puts(&f, "=HYPERLINK(");
+		fits = put_literal(&f, link);
+		cr_buf_putc(&f, ',');
+		value = cell_text(x, shown); /* in x->b */
+		fits = put_literal(&f, value) && fits;
+		cr_buf_putc(&f, ')');
+		cr_buf_putc(&f, '\0');
 	}
-	if (url.len > 0 && !url.oom) {
+	if (ok && fits && !f.oom)
+		note(x, worksheet_write_formula_str(ws, r, c, f.data, x->link,
+						    value));
+	else if (ok && *links < MAX_LINKS) {
+		(*links)++;
+		f.len = 0;
+		cr_buf_printf(&f, "external:%s", link);
+		cr_buf_putc(&f, '\0');
 		/* libxlsxwriter turns '/' into '\\' in the shown text too:
 		 * write the path over it as it is. */
-		note(x, worksheet_write_url(ws, r, c, url.data, x->link));
+		if (!f.oom)
+			note(x, worksheet_write_url(ws, r, c, f.data, x->link));
 		put_text(x, ws, r, c, shown, x->link);
 	} else
 		put_text(x, ws, r, c, shown, x->text);
-	cr_buf_free(&url);
+	cr_buf_free(&f);
 	free(shown);
 	free(link);
 }
@@ -508,7 +552,7 @@ view_sheet(struct xl *x, const char *name, const cr_wip_table *t)
 						    (double)n, x->num));
 				break;
 			case CR_WK_FILE: {
-				const cr_report *rep = cr_wip_row_report(t, i);
+				const cr_wip_rec *rep = cr_wip_row_report(t, i);
 
 				put_file(x, ws, r, (lxw_col_t)c,
 					 rep != NULL ? rep->file : NULL,
@@ -679,9 +723,8 @@ restore_stderr(int saved)
 }
 
 int
-wip_xlsx_write(const cr_wip *w, const cr_wip_views *v, size_t nreports,
-	       const wip_paths *paths, const char *path, const char *shown,
-	       const char *prog)
+wip_xlsx_write(const cr_wip *w, const cr_wip_views *v, const wip_paths *paths,
+	       const char *path, const char *shown, const char *prog)
 {
 	static const char *const sheet[CR_WIP__NVIEWS] = {
 	    "WIP", "Jobs", "Reports", "Agreements"};
@@ -718,7 +761,7 @@ wip_xlsx_write(const cr_wip *w, const cr_wip_views *v, size_t nreports,
 
 	snprintf(subject, sizeof(subject),
 		 "%zu open actions, %zu jobs, from %zu contact reports", w->len,
-		 v->njobs, nreports);
+		 v->njobs, w->ndated);
 	memset(&props, 0, sizeof(props));
 	props.title = "WIP report";
 	props.subject = subject;

@@ -14,12 +14,13 @@
  * rows), Jobs, Reports, Agreements (v) and Owners; the document's
  * creation time is w->now, so the same rows and now give the same bytes.
  * (Kept to 1900-9999, valid W3CDTF.) File cells are shown and linked
- * through `paths`. `nreports` goes into the document's subject.
+ * through `paths`. The number of dated reports goes into the document's
+ * subject.
  * libxlsxwriter's own log lines are kept from the user; a failure is
  * reported as "PROG: SHOWN: REASON" (SHOWN the output as the user knows
  * it, never a temporary file). 0, or -1.
  */
-int wip_xlsx_write(const cr_wip *w, const cr_wip_views *v, size_t nreports,
+int wip_xlsx_write(const cr_wip *w, const cr_wip_views *v,
 		   const wip_paths *paths, const char *path, const char *shown,
 		   const char *prog);
 

@@ -3,6 +3,8 @@
 # (a report pushed after cloning shows up), writes wip-YYYY-MM-DD.xlsx,
 # keeps the last N workbooks, and says when the pull fails.
 . "${CR_SRC:-.}/tests/cli/lib.sh"
+PYTHONPATH=$(cd "${CR_SRC:-.}" && pwd)/tests/cli
+export PYTHONPATH
 
 if ! command -v git >/dev/null 2>&1; then
 	skip "git missing"
@@ -78,10 +80,11 @@ ok "$(test -s "$T/cronout/wip-2026-11-22.xlsx"; echo $?)" "env -i: the workbook 
 if $PYTHON -c 'import openpyxl' 2>/dev/null; then
 	l=$($PYTHON -c '
 import os, sys, openpyxl
+from xlsx_link import link, shown
 p = sys.argv[1]
 c = openpyxl.load_workbook(p)["WIP"].cell(row=2, column=13)
-t = os.path.normpath(os.path.join(os.path.dirname(p), c.hyperlink.target.replace(chr(92), "/")))
-print(c.value, os.path.isfile(t), t == os.path.realpath(sys.argv[2]))' "$T/cronout/wip-2026-11-22.xlsx" "$T/reports/acme-2026-11-20.yaml")
+t = os.path.normpath(os.path.join(os.path.dirname(p), link(c)))
+print(shown(c), os.path.isfile(t), t == os.path.realpath(sys.argv[2]))' "$T/cronout/wip-2026-11-22.xlsx" "$T/reports/acme-2026-11-20.yaml")
 	is "$l" "acme-2026-11-20.yaml True True" "-o OUTDIR: the file link resolves to the report"
 else
 	skip "python3-openpyxl missing"

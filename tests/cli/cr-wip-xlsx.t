@@ -4,6 +4,8 @@
 # overdue fill, status drop-down, hyperlink, Owners counts, document
 # properties), byte-identical output, and no binary on a terminal.
 . "${CR_SRC:-.}/tests/cli/lib.sh"
+PYTHONPATH=$(cd "${CR_SRC:-.}" && pwd)/tests/cli
+export PYTHONPATH
 cd "$CR_SRC" || exit 1
 
 IN="tests/data/wip/a tests/data/wip/b"
@@ -86,8 +88,9 @@ dv = ws.data_validations.dataValidation
 print('validation', len(dv), dv[0].type, dv[0].formula1, str(dv[0].sqref))
 link = cell('zh-1', 'File')
 import os
-target = os.path.normpath(os.path.join(os.path.dirname(sys.argv[1]), link.hyperlink.target.replace('\\', '/')))
-print('link', link.value, os.path.exists(target), target.endswith('tests/data/wip/b/zh-2026-11-18.yaml'))
+from xlsx_link import link as link_of, shown
+target = os.path.normpath(os.path.join(os.path.dirname(sys.argv[1]), link_of(link)))
+print('link', shown(link), os.path.exists(target), target.endswith('tests/data/wip/b/zh-2026-11-18.yaml'))
 print('count', cell('acme-1', 'Count').value, 'raised', cell('acme-1', 'Raised').value.date(), 'updated', cell('acme-1', 'Updated').value.date())
 w = ws.column_dimensions
 print('widths', w['A'].width > w['C'].width, w['D'].width >= 40)

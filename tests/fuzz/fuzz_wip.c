@@ -27,8 +27,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	cr_read((const char *)data, size, &o, &rs, &d);
 	/* a fixed today: 2026-11-22T09:00:00+07:00 */
 	cr_wip_init(&w, 1795831200LL, 420);
-	if (cr_wip_build(&w, (const cr_report *const *)rs.items, rs.len, &d) ==
-	    0) {
+	for (n = 0; n < rs.len; n++)
+		if (cr_wip_add(&w, rs.items[n], &d) == -1)
+			break;
+	if (n == rs.len && cr_wip_build(&w) == 0) {
 		cr_wip_views v;
 		cr_wip_table t;
 		cr_wip_write_opts wo = {0};
@@ -38,9 +40,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			free(os);
 		cr_wip_filter_init(&f);
 		f.status = CR_WIP_STATUS_ALL;
-		if (cr_wip_views_build(&v, &w,
-				       (const cr_report *const *)rs.items,
-				       rs.len, &f, 24) == 0) {
+		if (cr_wip_views_build(&v, &w, &f, 24) == 0) {
 			for (view = 0; view < CR_WIP__NVIEWS; view++)
 				for (fmt = CR_WIP_TXT; fmt <= CR_WIP_HTML;
 				     fmt++) {
