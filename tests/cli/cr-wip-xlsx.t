@@ -128,4 +128,25 @@ like "$c" "title WIP report" "title"
 like "$c" "subject 9 open actions, 4 jobs, from 5 contact reports" "subject"
 like "$c" "created 2026-11-22 02:00:00" "created from --now"
 
+# LibreOffice follows the File column's links (HYPERLINK formulas) like
+# hyperlinks: its HTML export makes each a link to the report, relative
+# to the workbook; the text that only looks like a link stays text.
+if command -v soffice >/dev/null 2>&1; then
+	mkdir -p "$T/lo"
+	(cd "$T/lo" && timeout 300 soffice --headless \
+		"-env:UserInstallation=file://$T/lo/profile" \
+		--convert-to html "$T/wip.xlsx" >/dev/null 2>&1)
+	h=$(cat "$T/lo/wip.html" 2>/dev/null)
+	like "$h" "tests/data/wip/b/zh-2026-11-18.yaml\">zh-2026-11-18.yaml</a>" "LibreOffice: the file is a link"
+	unlike "$h" "href=\"http://evil.example" "LibreOffice: a client's =HYPERLINK(...) is no link"
+	href=$(printf '%s\n' "$h" |
+		sed -n 's/.*<a href="\([^"]*zh-2026-11-18\.yaml\)".*/\1/p' | head -1)
+	[ -n "$href" ] && [ -f "$T/$href" ]
+	ok $? "LibreOffice: the link resolves from the workbook to the report"
+else
+	skip "no soffice (libreoffice-calc-nogui)"
+	skip "no soffice"
+	skip "no soffice"
+fi
+
 done_testing
