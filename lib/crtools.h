@@ -938,9 +938,10 @@ typedef struct cr_wip_conf {
 typedef struct cr_wip_rec {
 	const char *file;
 	cr_wip_str id, client, project, type, outcome, stage, author, previous;
-	cr_outcome outcome_v;		    /* cr_report_outcome */
-	cr_date date, issued, next_contact; /* raw.s only when not valid */
-	cr_wip_strs agreements;		    /* with the agreement view */
+	cr_outcome outcome_v;			     /* cr_report_outcome */
+	const cr_date *date, *issued, *next_contact; /* never NULL; raw.s only
+							when not valid */
+	cr_wip_strs agreements; /* with the agreement view */
 	struct {
 		const cr_wip_conf *items;
 		size_t len;

@@ -29,7 +29,7 @@ row_days(cr_wip_row *row, long long now)
 	row->due_in = 0;
 	if (!due->valid)
 		return;
-	td = cr_days_since(&due->dt, &row->latest->date.dt, now);
+	td = cr_days_since(&due->dt, &row->latest->date->dt, now);
 	row->due_in = dd - td;
 	if (!row->action->open)
 		return;
@@ -81,9 +81,9 @@ make_nodes(const cr_wip *w, cr_thread_node **nodes, cr_thread_item **items)
 
 		o->id = r->id.s;
 		o->previous = r->previous.s;
-		o->dated = r->date.valid;
-		o->when = r->date.valid ? cr_datetime_epoch(&r->date.dt, 0)
-					: LLONG_MIN;
+		o->dated = r->date->valid;
+		o->when = r->date->valid ? cr_datetime_epoch(&r->date->dt, 0)
+					 : LLONG_MIN;
 		o->items = *items + total;
 		o->nitems = r->actions.len;
 		for (j = 0; j < r->actions.len; j++) {

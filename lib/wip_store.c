@@ -340,7 +340,8 @@ cr_wip_add(cr_wip *w, const cr_report *r, cr_diags *d)
 	rec->file = mem_str(m, r->file, &oom);
 	rec->id.s = mem_str(m, r->id.s, &oom);
 	rec->previous.s = mem_str(m, r->previous.s, &oom);
-	mem_date(m, &rec->date, &r->date, &oom);
+	rec->date = mem_date_once(m, &r->date, &oom);
+	rec->issued = rec->next_contact = &m->absent;
 	if (r->date.valid) {
 		rec->client.s = mem_once(m, r->client.s, &oom);
 		rec->project.s = mem_once(m, r->project.s, &oom);
@@ -349,8 +350,8 @@ cr_wip_add(cr_wip *w, const cr_report *r, cr_diags *d)
 		rec->outcome_v = cr_report_outcome(r);
 		rec->stage.s = mem_once(m, r->stage.s, &oom);
 		rec->author.s = mem_once(m, r->author.s, &oom);
-		mem_date(m, &rec->issued, &r->issued, &oom);
-		mem_date(m, &rec->next_contact, &r->next_contact, &oom);
+		rec->issued = mem_date_once(m, &r->issued, &oom);
+		rec->next_contact = mem_date_once(m, &r->next_contact, &oom);
 		if (copy_actions(m, rec, r, &oom) == -1 ||
 		    copy_texts(m, rec, r, w->views, &oom) == -1)
 			return -1;

@@ -159,10 +159,10 @@ static const cr_date *
 job_next_contact(const cr_wip_job *j)
 {
 	if (j->planned != NULL)
-		return &j->planned->date;
-	if (j->last != NULL && (j->last->next_contact.valid ||
-				j->last->next_contact.raw.s != NULL))
-		return &j->last->next_contact;
+		return j->planned->date;
+	if (j->last != NULL && (j->last->next_contact->valid ||
+				j->last->next_contact->raw.s != NULL))
+		return j->last->next_contact;
 	return NULL;
 }
 
@@ -178,8 +178,8 @@ cr_wip_date(const cr_wip_table *t, size_t row, size_t col)
 		const cr_wip_row *r = &t->w->rows[row];
 
 		d = col == A_DUE       ? r->action->due
-		    : col == A_RAISED  ? &r->first->date
-		    : col == A_UPDATED ? &r->latest->date
+		    : col == A_RAISED  ? r->first->date
+		    : col == A_UPDATED ? r->latest->date
 				       : NULL;
 		break;
 	}
@@ -187,7 +187,7 @@ cr_wip_date(const cr_wip_table *t, size_t row, size_t col)
 		const cr_wip_job *j = &t->v->jobs[row];
 
 		if (col == J_LAST && j->last != NULL)
-			d = &j->last->date;
+			d = j->last->date;
 		else if (col == J_NEXT)
 			d = job_next_contact(j);
 		else if (col == J_DUE && j->next != NULL)
@@ -196,13 +196,13 @@ cr_wip_date(const cr_wip_table *t, size_t row, size_t col)
 	}
 	case CR_WIP_BY_REPORT:
 		if (col == R_DATE)
-			d = &t->v->reps[row].r->date;
+			d = t->v->reps[row].r->date;
 		else if (col == R_ISSUED)
-			d = &t->v->reps[row].r->issued;
+			d = t->v->reps[row].r->issued;
 		break;
 	case CR_WIP_BY_AGREEMENT:
 		if (col == G_DATE)
-			d = &t->v->agrs[row].r->date;
+			d = t->v->agrs[row].r->date;
 		break;
 	default:
 		break;

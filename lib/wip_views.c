@@ -56,14 +56,14 @@ job_cmp(const cr_wip_rec *a, const cr_wip_rec *b)
 static long long
 when(const cr_wip_rec *r)
 {
-	return cr_datetime_epoch(&r->date.dt, 0);
+	return cr_datetime_epoch(&r->date->dt, 0);
 }
 
 /* A planned contact (SPEC 2.1): its date starts after `now`. */
 static int
 planned(const cr_wip_rec *r, long long now)
 {
-	return r->date.valid && when(r) > now;
+	return r->date->valid && when(r) > now;
 }
 
 /* By job, then date, then input order (the pointers are in it). */
@@ -103,7 +103,7 @@ keep_job_of(const cr_wip_rec *r, const cr_wip_filter *f)
 static int
 usable(const cr_wip_rec *r, const cr_wip_filter *f)
 {
-	return r->date.valid && keep_job_of(r, f);
+	return r->date->valid && keep_job_of(r, f);
 }
 
 static long long
@@ -211,7 +211,7 @@ build_jobs(cr_wip_views *v, const cr_wip *w, const cr_wip_rec **rs, size_t n,
 			    strcmp(j->stage->stage.s, "closed") == 0;
 		j->days_since = -1;
 		if (j->last != NULL) {
-			const cr_datetime *d = &j->last->date.dt;
+			const cr_datetime *d = &j->last->date->dt;
 
 			j->days_since =
 			    td - cr_days_from_civil(d->year, d->month, d->day);
@@ -257,11 +257,11 @@ issue_state(cr_wip_rep *p, long long now, int max_hours)
 		p->state = CR_ISSUE_PLANNED;
 		return;
 	}
-	if (!r->issued.valid) {
+	if (!r->issued->valid) {
 		p->state = CR_ISSUE_NOT_ISSUED;
 		return;
 	}
-	secs = cr_datetime_epoch(&r->issued.dt, 0) - when(r);
+	secs = cr_datetime_epoch(&r->issued->dt, 0) - when(r);
 	p->has_hours = 1;
 	p->hours = secs >= 0 ? secs / 3600 : -((-secs + 3599) / 3600);
 	p->state = secs > (long long)max_hours * 3600 ? CR_ISSUE_LATE
