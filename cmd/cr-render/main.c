@@ -21,6 +21,9 @@
 #include <unistd.h>
 
 #include "cli.h"
+#ifndef CR_RENDER_LIGHT
+#include "pdf_fonts.h"
+#endif
 
 static const char *prog = "cr-render";
 
@@ -485,6 +488,28 @@ oom:
 	return CLI_EXIT_FAIL;
 }
 
+#ifndef CR_RENDER_LIGHT
+/*
+ * Makes the PDF renderer's fontconfig configuration (lib/pdf_fonts.c) the
+ * process's current one before pango starts: pango's start-up then finds
+ * fontconfig initialised and does not load the system's configuration
+ * (dozens of files parsed, every installed font listed). Where the
+ * renderer's families are not found, fontconfig is left as it is.
+ */
+static int
+fonts_init(void)
+{
+	FcConfig *c;
+
+	if (cr_pdf_fonts_new(&c) == -1)
+		return -1;
+	if (c != NULL && !FcConfigSetCurrent(c))
+		FcConfigDestroy(c);
+	/* else kept by fontconfig until the process ends */
+	return 0;
+}
+#endif
+
 #ifdef CR_RENDER_LIGHT
 /* Runs cr-render-full with the same arguments: beside this program, or in
  * ../libexec/crtools/. Returns only on failure. */
@@ -545,6 +570,12 @@ main(int argc, char *argv[])
 				"or a pipe");
 		return CLI_EXIT_FAIL;
 	}
+#ifndef CR_RENDER_LIGHT
+	if ((o.to == F_PDF || o.to == F_EML) && fonts_init() == -1) {
+		cli_error(prog, "out of memory");
+		return CLI_EXIT_FAIL;
+	}
+#endif
 	/* The house style dresses the reading formats only. */
 	if (o.to >= F_HTML && style_load(&o, &style) != CLI_EXIT_OK) {
 		style_free(&style);
