@@ -1651,17 +1651,28 @@ outline(struct doc *d)
 	}
 }
 
+/* The last occurrence of key in s[0..n) that is not at its very end, or
+ * NULL: looked for from the end, where the trailer is. */
+static const char *
+last_of(const char *s, size_t n, const char *key)
+{
+	size_t k = strlen(key), i;
+
+	if (n <= k)
+		return NULL;
+	for (i = n - k; i-- > 0;)
+		if (s[i] == key[0] && memcmp(s + i, key, k) == 0)
+			return s + i;
+	return NULL;
+}
+
 /* The last number after `key` in s[0..n), or -1. */
 static long
 last_number(const char *s, size_t n, const char *key)
 {
-	size_t k = strlen(key), i;
-	long v = -1;
+	const char *p = last_of(s, n, key);
 
-	for (i = 0; i + k < n; i++)
-		if (memcmp(s + i, key, k) == 0)
-			v = strtol(s + i + k, NULL, 10);
-	return v;
+	return p != NULL ? strtol(p + strlen(key), NULL, 10) : -1;
 }
 
 /*
@@ -1685,9 +1696,8 @@ add_lang(cr_buf *out, size_t start, cr_lang l)
 	if (root <= 0 || size <= 0 || prev <= 0)
 		return -1;
 	snprintf(head, sizeof(head), "\n%ld 0 obj\n", root);
-	for (obj = NULL, i = 0; i + strlen(head) < n; i++)
-		if (memcmp(pdf + i, head, strlen(head)) == 0)
-			obj = pdf + i + strlen(head);
+	if ((obj = last_of(pdf, n, head)) != NULL)
+		obj += strlen(head);
 	if (obj == NULL || (end = strstr(obj, "endobj")) == NULL)
 		return -1;
 	for (close = end; close > obj && memcmp(close, ">>", 2) != 0; close--)
