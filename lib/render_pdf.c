@@ -566,7 +566,8 @@ widest(PangoLayout *l)
 }
 
 /* The narrowest (longest unbreakable run) and natural widths of a cell's
- * text, padding included. */
+ * text, padding included; min NULL: only the natural one (the narrowest
+ * lays the text out again, a line a word). */
 static void
 measure(struct doc *d, struct rich *t, enum style st, double *min, double *max)
 {
@@ -577,6 +578,10 @@ measure(struct doc *d, struct rich *t, enum style st, double *min, double *max)
 		return;
 	}
 	*max = widest(l) + 2 * PAD;
+	if (min == NULL) {
+		g_object_unref(l);
+		return;
+	}
 	pango_layout_set_wrap(l, PANGO_WRAP_WORD);
 	pango_layout_set_width(l, 1);
 	*min = widest(l) + 2 * PAD;
@@ -863,14 +868,14 @@ fact(struct rich *t, cr_label_id id, const char *value, cr_lang l)
 static double
 label_width(struct doc *d, const cr_label_id *ids, size_t n)
 {
-	double w = 0, m, x;
+	double w = 0, x = 0;
 	struct rich t;
 	size_t i;
 
 	for (i = 0; i < n; i++) {
 		rich_init(&t);
 		rich_put(&t, cr_label(ids[i], d->lang), 0);
-		measure(d, &t, S_CELL, &m, &x);
+		measure(d, &t, S_CELL, NULL, &x);
 		rich_free(&t);
 		if (x - 2 * PAD > w)
 			w = x - 2 * PAD;
@@ -948,10 +953,10 @@ facts(struct doc *d)
 	cr_buf_free(&v);
 	/* the columns share the width as their text needs it */
 	{
-		double lo, nat[2];
+		double nat[2] = {0, 0};
 
 		for (c = 0; c < 2; c++) {
-			measure(d, &col[c], S_CELL, &lo, &nat[c]);
+			measure(d, &col[c], S_CELL, NULL, &nat[c]);
 			if (nat[c] < 1)
 				nat[c] = 1;
 		}
