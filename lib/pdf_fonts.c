@@ -69,7 +69,8 @@ has_family(FcConfig *c, const char *family)
 }
 
 /* Whether c is a configuration cr_pdf_fonts_new made: read from no file,
- * holding only the families named in conf and the two the page needs. */
+ * holding only the families named in conf, the two the page needs among
+ * them. */
 static int
 is_own(FcConfig *c)
 {
@@ -78,7 +79,7 @@ is_own(FcConfig *c)
 	FcStrList *files;
 	FcFontSet *fs;
 	FcChar8 *fam;
-	int own, i;
+	int own, i, seen[3] = {0, 0, 0};
 	size_t k;
 
 	if ((files = FcConfigGetConfigFiles(c)) == NULL)
@@ -96,8 +97,9 @@ is_own(FcConfig *c)
 				break;
 		if (k == sizeof(families) / sizeof(families[0]))
 			return 0;
+		seen[k] = 1;
 	}
-	return has_family(c, "Noto Sans") && has_family(c, "Noto Sans CJK SC");
+	return seen[0] && seen[1];
 }
 
 int
