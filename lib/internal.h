@@ -91,6 +91,27 @@ void cr_field_clear(cr_report *r, enum cr_field f);
 /* Whether field f of r has a value to write (a list: at least one entry). */
 int cr_field_present(const cr_report *r, enum cr_field f);
 
+/* The values of a diagnostic (diag_args.c): packed as the untranslated
+ * format reads them from ap (0; 1 when the format has a conversion this
+ * does not pack: nothing was appended then; -1 on memory), and formatted
+ * as fmt, the untranslated format or its translation, says (0; 1 when fmt
+ * does not fit the values: nothing appended; -1 on memory). */
+int cr_diag_pack(cr_buf *b, const char *fmt, va_list ap);
+int cr_diag_render(cr_buf *out, const char *fmt, const char *args);
+
+/* The link of r borrowing its strings; acts holds r->actions.len
+ * (link.c). */
+void cr_link_view(cr_link *l, cr_link_action *acts, const cr_report *r);
+/* The views of n reports (some NULL: their pointer NULL): 0, or -1 on
+ * memory. */
+typedef struct cr_link_views_t {
+	cr_link *links;
+	const cr_link **ptrs;
+	cr_link_action *actions;
+} cr_link_views_t;
+int cr_link_views(cr_link_views_t *v, const cr_report *const *rs, size_t n);
+void cr_link_views_free(cr_link_views_t *v);
+
 /* strdup that tolerates NULL (returns NULL). */
 char *cr_strdup(const char *s);
 char *cr_strndup(const char *s, size_t n);

@@ -29,9 +29,12 @@ hash_str(const char *s, uint64_t h)
 
 #define HASH_SEED 0xcbf29ce484222325ULL
 
-/* A table of indexes, twice the entries it may get, a power of two. */
+/* A table of indexes, twice the entries it may get, a power of two.
+ * Indexes are 32 bits (half the memory of a large collection's tables):
+ * more reports or actions than that are refused as memory is. */
+#define NO_SLOT UINT_MAX
 struct table {
-	size_t *slot; /* CR_NONE: empty */
+	unsigned *slot; /* NO_SLOT: empty */
 	size_t mask;
 };
 
@@ -40,12 +43,14 @@ table_init(struct table *tb, size_t entries)
 {
 	size_t cap = 16, i;
 
+	if (entries >= NO_SLOT / 2)
+		return -1;
 	while (cap < entries * 2)
 		cap *= 2;
 	if ((tb->slot = malloc(cap * sizeof(*tb->slot))) == NULL)
 		return -1;
 	for (i = 0; i < cap; i++)
-		tb->slot[i] = CR_NONE;
+		tb->slot[i] = NO_SLOT;
 	tb->mask = cap - 1;
 	return 0;
 }
@@ -58,12 +63,12 @@ has_id(const char *s)
 
 /* The slot of report id `id`: the one holding it, or the empty one where
  * it goes. */
-static size_t *
+static unsigned *
 report_slot(const cr_threads *t, const char *id)
 {
 	size_t i = (size_t)hash_str(id, HASH_SEED) & t->ids_mask;
 
-	while (t->ids[i] != CR_NONE && strcmp(t->rs[t->ids[i]]->id.s, id) != 0)
+	while (t->ids[i] != NO_SLOT && strcmp(t->ln[t->ids[i]]->id, id) != 0)
 		i = (i + 1) & t->ids_mask;
 	return &t->ids[i];
 }
@@ -71,9 +76,12 @@ report_slot(const cr_threads *t, const char *id)
 size_t
 cr_threads_find(const cr_threads *t, const char *id)
 {
+	unsigned s;
+
 	if (!has_id(id) || t->ids == NULL)
 		return CR_NONE;
-	return *report_slot(t, id);
+	s = *report_slot(t, id);
+	return s != NO_SLOT ? s : CR_NONE;
 }
 
 /* ------------------------------------------------------------ order */
@@ -123,7 +131,8 @@ static int
 link_reports(cr_threads *t)
 {
 	struct table tb;
-	size_t i, pass, *s;
+	size_t i, pass;
+	unsigned *s;
 
 	if (table_init(&tb, t->n) == -1)
 		return -1;
@@ -131,22 +140,22 @@ link_reports(cr_threads *t)
 	t->ids_mask = tb.mask;
 	for (pass = 0; pass < 2; pass++)
 		for (i = 0; i < t->n; i++) {
-			const cr_report *r = t->rs[i];
+			const cr_link *r = t->ln[i];
 			if (r == NULL || (r->broken != 0) != (pass == 1) ||
-			    !has_id(r->id.s))
+			    !has_id(r->id))
 				continue;
-			if (*(s = report_slot(t, r->id.s)) == CR_NONE)
-				*s = i;
+			if (*(s = report_slot(t, r->id)) == NO_SLOT)
+				*s = (unsigned)i;
 		}
 	for (i = 0; i < t->n; i++) {
-		const cr_report *r = t->rs[i];
+		const cr_link *r = t->ln[i];
 		size_t p;
 
 		t->prev[i] = CR_NONE;
 		if (r == NULL || r->broken)
 			continue;
-		p = cr_threads_find(t, r->previous.s);
-		if (p != CR_NONE && !t->rs[p]->broken)
+		p = cr_threads_find(t, r->previous);
+		if (p != CR_NONE && !t->ln[p]->broken)
 			t->prev[i] = p;
 	}
 	return 0;
@@ -231,7 +240,7 @@ find_threads(cr_threads *t)
 		if (t->prev[i] != CR_NONE)
 			uf_union(parent, size, i, t->prev[i]);
 	for (i = 0; i < t->n; i++) {
-		if (t->rs[i] == NULL || t->rs[i]->broken)
+		if (t->ln[i] == NULL || t->ln[i]->broken)
 			continue;
 		root = uf_find(parent, i);
 		if (num[root] == CR_NONE)
@@ -260,7 +269,7 @@ out:
 }
 
 /* The slot of the thread action (thread, id). */
-static size_t *
+static unsigned *
 action_slot(const cr_threads *t, struct table *tb, size_t thread,
 	    const char *id)
 {
@@ -268,7 +277,7 @@ action_slot(const cr_threads *t, struct table *tb, size_t thread,
 	    (size_t)hash_str(id, HASH_SEED ^ (thread * 0x9e3779b97f4a7c15ULL)) &
 	    tb->mask;
 
-	while (tb->slot[i] != CR_NONE &&
+	while (tb->slot[i] != NO_SLOT &&
 	       (t->actions[tb->slot[i]].thread != thread ||
 		strcmp(t->actions[tb->slot[i]].id, id) != 0))
 		i = (i + 1) & tb->mask;
@@ -280,7 +289,7 @@ static int
 counted(const cr_threads *t, size_t i)
 {
 	return t->thread[i] != CR_NONE &&
-	       (!(t->flags & CR_THREADS_DATED) || t->rs[i]->date.valid);
+	       (!(t->flags & CR_THREADS_DATED) || t->ln[i]->date.valid);
 }
 
 /* Groups every action occurrence into its thread action. */
@@ -288,17 +297,20 @@ static int
 find_actions(cr_threads *t)
 {
 	struct table tb = {NULL, 0};
-	size_t *seen = NULL, i, j, total = 0, g;
+	unsigned *seen = NULL;
+	size_t i, j, total = 0, g;
 	int rc = -1;
 
 	for (i = 0; i < t->n; i++) {
 		t->occ[i] = total;
 		if (counted(t, i))
-			total += t->rs[i]->actions.len;
+			total += t->ln[i]->nactions;
 	}
 	t->occ[t->n] = total;
 	if (total == 0)
 		return 0;
+	if (total >= NO_SLOT / 2 || t->n >= NO_SLOT / 2)
+		return -1;
 	if ((t->of = malloc(total * sizeof(*t->of))) == NULL ||
 	    (t->actions = malloc(total * sizeof(*t->actions))) == NULL ||
 	    (seen = malloc(total * sizeof(*seen))) == NULL ||
@@ -307,14 +319,14 @@ find_actions(cr_threads *t)
 	for (i = 0; i < t->n; i++) {
 		if (!counted(t, i))
 			continue;
-		for (j = 0; j < t->rs[i]->actions.len; j++) {
-			const char *id = t->rs[i]->actions.items[j].id.s;
+		for (j = 0; j < t->ln[i]->nactions; j++) {
+			const char *id = t->ln[i]->actions[j].id;
 			cr_thread_action *a;
-			size_t *s = NULL;
+			unsigned *s = NULL;
 
 			if (has_id(id))
 				s = action_slot(t, &tb, t->thread[i], id);
-			if (s == NULL || *s == CR_NONE) {
+			if (s == NULL || *s == NO_SLOT) {
 				g = t->nactions++;
 				a = &t->actions[g];
 				a->thread = t->thread[i];
@@ -322,15 +334,15 @@ find_actions(cr_threads *t)
 				a->first = a->latest = i;
 				a->action = j;
 				a->count = 1;
-				seen[g] = i;
+				seen[g] = (unsigned)i;
 				if (s != NULL)
-					*s = g;
+					*s = (unsigned)g;
 			} else {
 				g = *s;
 				a = &t->actions[g];
 				if (seen[g] != i) {
 					a->count++;
-					seen[g] = i;
+					seen[g] = (unsigned)i;
 				}
 				if (a->latest == i ||
 				    cr_threads_later(t, i, a->latest)) {
@@ -340,7 +352,7 @@ find_actions(cr_threads *t)
 				if (cr_threads_later(t, a->first, i))
 					a->first = i;
 			}
-			t->of[t->occ[i] + j] = g;
+			t->of[t->occ[i] + j] = (unsigned)g;
 		}
 	}
 	rc = 0;
@@ -372,8 +384,10 @@ find_lost(cr_threads *t)
 		for (j = 0, k = t->occ[p]; k < t->occ[p + 1]; j++, k++) {
 			cr_thread_lost *l;
 
+			cr_status st = t->ln[p]->actions[j].status;
+
 			if (stamp[t->of[k]] == i ||
-			    !cr_action_open(&t->rs[p]->actions.items[j]))
+			    (st != CR_STATUS_OPEN && st != CR_STATUS_BLOCKED))
 				continue;
 			if (cr_grow(&t->lost, &cap, t->nlost + 1,
 				    sizeof(*t->lost)) == -1) {
@@ -391,13 +405,13 @@ find_lost(cr_threads *t)
 }
 
 int
-cr_threads_build(cr_threads *t, const cr_report *const *rs, size_t n,
-		 unsigned flags)
+cr_threads_build_links(cr_threads *t, const cr_link *const *ln, size_t n,
+		       unsigned flags)
 {
 	size_t i;
 
 	memset(t, 0, sizeof(*t));
-	t->rs = rs;
+	t->ln = ln;
 	t->n = n;
 	t->flags = flags;
 	if ((t->occ = malloc((n + 1) * sizeof(*t->occ))) == NULL)
@@ -415,13 +429,16 @@ cr_threads_build(cr_threads *t, const cr_report *const *rs, size_t n,
 	    t->depth == NULL || t->cycle == NULL)
 		goto fail;
 	for (i = 0; i < n; i++) {
-		const cr_report *r = rs[i];
+		const cr_link *r = ln[i];
 
 		t->thread[i] = CR_NONE;
 		/* a report without a date sorts before every dated one */
-		t->when[i] = r != NULL && r->date.valid
-				 ? cr_datetime_epoch(&r->date.dt, 0)
-				 : LLONG_MIN;
+		t->when[i] = LLONG_MIN;
+		if (r != NULL && r->date.valid) {
+			cr_datetime dt;
+			cr_link_date_get(&r->date, &dt);
+			t->when[i] = cr_datetime_epoch(&dt, 0);
+		}
 	}
 	if (link_reports(t) == -1 || find_cycles(t) == -1 ||
 	    find_depths(t) == -1 || find_threads(t) == -1 ||
@@ -431,6 +448,28 @@ cr_threads_build(cr_threads *t, const cr_report *const *rs, size_t n,
 fail:
 	cr_threads_free(t);
 	return -1;
+}
+
+/* From reports: a view of each, borrowing from it. */
+int
+cr_threads_build(cr_threads *t, const cr_report *const *rs, size_t n,
+		 unsigned flags)
+{
+	cr_link_views_t *v = malloc(sizeof(*v));
+
+	if (v == NULL || cr_link_views(v, rs, n) == -1) {
+		free(v);
+		memset(t, 0, sizeof(*t));
+		return -1;
+	}
+	if (cr_threads_build_links(t, v->ptrs, n, flags) == -1) {
+		cr_link_views_free(v);
+		free(v);
+		return -1;
+	}
+	t->rs = rs;
+	t->views = v;
+	return 0;
 }
 
 void
@@ -447,6 +486,10 @@ cr_threads_free(cr_threads *t)
 	free(t->occ);
 	free(t->of);
 	free(t->lost);
+	if (t->views != NULL) {
+		cr_link_views_free(t->views);
+		free(t->views);
+	}
 	memset(t, 0, sizeof(*t));
 }
 

@@ -66,7 +66,8 @@ cli_diags_print(FILE *fp, const cr_diags *d, size_t from, int color)
 					     [CR_SEV_NOTE] = "\033[1;36m",
 					     [CR_SEV_WARNING] = "\033[1;35m",
 					     [CR_SEV_ERROR] = "\033[1;31m"};
-	cr_buf f, m, b;
+	cr_buf f, m, b, raw;
+	const char *file;
 	size_t i, at;
 
 	/* Plain diagnostics go out in one buffer, written in large pieces
@@ -77,7 +78,7 @@ cli_diags_print(FILE *fp, const cr_diags *d, size_t from, int color)
 
 		if (!color) {
 			at = b.len;
-			if (cr_diag_format(g, &b) != 0) {
+			if (cr_diag_format(d, g, &b) != 0) {
 				/* out of memory: what was whole, then on */
 				if (at > 0)
 					fwrite(b.data, 1, at, fp);
@@ -93,9 +94,15 @@ cli_diags_print(FILE *fp, const cr_diags *d, size_t from, int color)
 		 * the terminal */
 		cr_buf_init(&f);
 		cr_buf_init(&m);
-		cr_utf8_escape(&f, g->file, strlen(g->file), CR_ESC_KEEP_TAB);
-		cr_utf8_escape(&m, g->message, strlen(g->message),
+		file = cr_diag_file(d, g);
+		cr_utf8_escape(&f, file, strlen(file), CR_ESC_KEEP_TAB);
+		cr_buf_init(&raw);
+		cr_diag_message(d, g, &raw);
+		cr_utf8_escape(&m, raw.data != NULL ? raw.data : "", raw.len,
 			       CR_ESC_KEEP_TAB);
+		if (raw.oom)
+			m.oom = 1;
+		cr_buf_free(&raw);
 		cr_buf_putc(&f, '\0');
 		cr_buf_putc(&m, '\0');
 		if (!f.oom && !m.oom)
