@@ -5,6 +5,7 @@
  * rules that judge an action at its current state only (due before the
  * contact, overdue), so that a report a later one superseded is history.
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,6 +14,7 @@
 
 struct tctx {
 	const cr_threads *t;
+	const cr_link *const *ln; /* per report of t */
 	const cr_check_opts *o;
 	cr_diags *d;
 	cr_words *ph; /* placeholders, built when first needed */
@@ -73,7 +75,7 @@ placeholder(struct tctx *c, const char *s, int *oom)
 static int
 usable(const cr_link *r)
 {
-	return r != NULL && !r->broken;
+	return r != NULL && !r->node.broken;
 }
 
 /* ------------------------------------------------------------ links */
@@ -85,16 +87,16 @@ check_report_ids(struct tctx *c)
 	size_t i, f;
 
 	for (i = 0; i < t->n; i++) {
-		const cr_link *r = t->ln[i], *first;
-		if (!usable(r) || empty(r->id) ||
-		    (f = cr_threads_find(t, r->id)) == i || f == CR_NONE)
+		const cr_link *r = c->ln[i], *first;
+		if (!usable(r) || empty(r->node.id) ||
+		    (f = cr_threads_find(t, r->node.id)) == i || f == CR_NONE)
 			continue;
-		first = t->ln[f];
+		first = c->ln[f];
 		if (tadd(c, r, r->id_given ? r->id_pos : r->pos,
 			 CR_RULE_DUPLICATE_ID,
 			 "report id '%s' is also the id of the report in "
 			 "%s:%d; give each report its own id",
-			 r->id, file_of(first),
+			 r->node.id, file_of(first),
 			 (first->id_given ? first->id_pos : first->pos).line) ==
 		    -1)
 			return -1;
@@ -110,15 +112,15 @@ check_missing_previous(struct tctx *c)
 	int oom = 0;
 
 	for (i = 0; i < t->n; i++) {
-		const cr_link *r = t->ln[i];
-		if (!usable(r) || empty(r->previous) ||
-		    cr_threads_find(t, r->previous) != CR_NONE ||
-		    placeholder(c, r->previous, &oom) || oom)
+		const cr_link *r = c->ln[i];
+		if (!usable(r) || empty(r->node.previous) ||
+		    cr_threads_find(t, r->node.previous) != CR_NONE ||
+		    placeholder(c, r->node.previous, &oom) || oom)
 			continue;
 		if (tadd(c, r, r->previous_pos, CR_RULE_MISSING_PREVIOUS,
 			 "previous report '%s' is not among the files given; "
 			 "check the id, or lint the thread's files together",
-			 r->previous) == -1)
+			 r->node.previous) == -1)
 			return -1;
 	}
 	return oom ? -1 : 0;
@@ -127,15 +129,17 @@ check_missing_previous(struct tctx *c)
 /* "a -> b -> c -> a": the first few ids of the way round, then how many
  * reports the cycle has (len). */
 static int
-cycle_text(const cr_threads *t, size_t i, size_t len, cr_buf *b)
+cycle_text(const struct tctx *c, size_t i, size_t len, cr_buf *b)
 {
+	const cr_threads *t = c->t;
 	size_t j = i, k;
 
 	for (k = 0; k < len && k < 6; k++, j = t->prev[j])
-		cr_buf_printf(b, "%s%s", k > 0 ? " -> " : "", t->ln[j]->id);
+		cr_buf_printf(b, "%s%s", k > 0 ? " -> " : "",
+			      c->ln[j]->node.id);
 	if (k < len)
 		cr_buf_printf(b, " -> ... (%zu reports)", len);
-	cr_buf_printf(b, " -> %s", t->ln[i]->id);
+	cr_buf_printf(b, " -> %s", c->ln[i]->node.id);
 	return b->oom ? -1 : 0;
 }
 
@@ -171,7 +175,7 @@ check_cycles(struct tctx *c)
 	if ((len = cycle_lengths(t)) == NULL)
 		return -1;
 	for (i = 0; rc == 0 && i < t->n; i++) {
-		const cr_link *r = t->ln[i];
+		const cr_link *r = c->ln[i];
 		if (!t->cycle[i])
 			continue;
 		if (t->prev[i] == i) {
@@ -179,11 +183,11 @@ check_cycles(struct tctx *c)
 				  "previous '%s' names this report itself; "
 				  "name the report before it, or remove "
 				  "'previous' if the thread starts here",
-				  r->previous);
+				  r->node.previous);
 			continue;
 		}
 		cr_buf_init(&b);
-		rc = cycle_text(t, i, len[i], &b);
+		rc = cycle_text(c, i, len[i], &b);
 		if (rc == 0)
 			rc = tadd(c, r, r->previous_pos, CR_RULE_PREVIOUS_CYCLE,
 				  "following 'previous' from here comes back "
@@ -204,17 +208,17 @@ check_clients(struct tctx *c)
 	size_t i;
 
 	for (i = 0; i < t->n; i++) {
-		const cr_link *r = t->ln[i], *p;
+		const cr_link *r = c->ln[i], *p;
 		if (t->prev[i] == CR_NONE || t->prev[i] == i)
 			continue;
-		p = t->ln[t->prev[i]];
+		p = c->ln[t->prev[i]];
 		if (empty(r->client) || empty(p->client) ||
 		    cr_utf8_casecmp(r->client, p->client) == 0)
 			continue;
 		if (tadd(c, r, r->previous_pos, CR_RULE_THREAD_MISMATCH,
 			 "previous report '%s' is about client '%s', not '%s'; "
 			 "check the id in 'previous', or the client",
-			 r->previous, p->client, r->client) == -1)
+			 r->node.previous, p->client, r->client) == -1)
 			return -1;
 	}
 	return 0;
@@ -230,15 +234,16 @@ check_lost(struct tctx *c)
 
 	for (i = 0; i < t->nlost; i++) {
 		const cr_thread_lost *l = &t->lost[i];
-		const cr_link *r = t->ln[l->report], *p = t->ln[l->prev];
+		const cr_link *r = c->ln[l->report], *p = c->ln[l->prev];
 		const cr_link_action *a = &p->actions[l->action];
+		const char *id = p->node.items[l->action].id;
 
 		if (tadd(c, r, r->actions_given ? r->actions_pos : r->pos,
 			 CR_RULE_ACTION_LOST,
 			 "action '%s' of the previous report (%s:%d) is %s "
 			 "and missing here; carry it over with its id, or "
 			 "close it with 'status: done' or 'dropped'",
-			 a->id != NULL ? a->id : "(no id)", file_of(p), a->line,
+			 id != NULL ? id : "(no id)", file_of(p), a->line,
 			 cr_status_name((cr_status)a->status)) == -1)
 			return -1;
 	}
@@ -248,8 +253,10 @@ check_lost(struct tctx *c)
 /* ------------------------------------------------ the current state */
 
 static int
-due_before(struct tctx *c, const cr_link *r, const cr_link_action *a)
+due_before(struct tctx *c, const cr_link *r, size_t j)
 {
+	const cr_link_action *a = &r->actions[j];
+	const char *id = r->node.items[j].id;
 	char due[32], date[32];
 	cr_datetime dd, rd;
 
@@ -267,12 +274,14 @@ due_before(struct tctx *c, const cr_link *r, const cr_link_action *a)
 		    "action '%s' is due %s, before the contact (%s); write "
 		    "the date agreed in this contact, or set 'status: done' "
 		    "or 'dropped'",
-		    a->id != NULL ? a->id : "(no id)", due, date);
+		    id != NULL ? id : "(no id)", due, date);
 }
 
 static int
-overdue(struct tctx *c, const cr_link *r, const cr_link_action *a)
+overdue(struct tctx *c, const cr_link *r, size_t j)
 {
+	const cr_link_action *a = &r->actions[j];
+	const char *id = r->node.items[j].id;
 	cr_datetime dd, rd;
 	long long days;
 	char due[32];
@@ -289,12 +298,12 @@ overdue(struct tctx *c, const cr_link *r, const cr_link_action *a)
 			    "action '%s' was due %s (%lld day ago) and is "
 			    "still %s; set 'status: done' or 'dropped', or "
 			    "agree a new date",
-			    a->id != NULL ? a->id : "(no id)", due, days,
+			    id != NULL ? id : "(no id)", due, days,
 			    cr_status_name((cr_status)a->status));
 	return tadd(c, r, a->due_pos, CR_RULE_ACTION_OVERDUE,
 		    "action '%s' was due %s (%lld days ago) and is still %s; "
 		    "set 'status: done' or 'dropped', or agree a new date",
-		    a->id != NULL ? a->id : "(no id)", due, days,
+		    id != NULL ? id : "(no id)", due, days,
 		    cr_status_name((cr_status)a->status));
 }
 
@@ -307,17 +316,15 @@ check_current(struct tctx *c)
 	size_t i, j;
 
 	for (i = 0; i < t->n; i++) {
-		const cr_link *r = t->ln[i];
+		const cr_link *r = c->ln[i];
 		if (!usable(r))
 			continue;
-		for (j = 0; j < r->nactions; j++) {
-			const cr_link_action *a = &r->actions[j];
-			if (!a->due.valid ||
-			    (a->status != CR_STATUS_OPEN &&
-			     a->status != CR_STATUS_BLOCKED) ||
+		for (j = 0; j < r->node.nitems; j++) {
+			if (!r->actions[j].due.valid ||
+			    !r->node.items[j].open ||
 			    !cr_threads_current(t, i, j))
 				continue;
-			if (due_before(c, r, a) == -1 || overdue(c, r, a) == -1)
+			if (due_before(c, r, j) == -1 || overdue(c, r, j) == -1)
 				return -1;
 		}
 	}
@@ -342,15 +349,30 @@ int
 cr_check_links(const cr_link *const *ln, size_t n, const cr_check_opts *o,
 	       cr_diags *d)
 {
+	cr_thread_node *nodes;
 	struct tctx c;
 	cr_threads t;
 	size_t i;
 	int rc = 0;
 
-	if (cr_threads_build_links(&t, ln, n, 0) == -1)
+	/* the threads read contiguous nodes: a copy of each link's */
+	if ((nodes = calloc(n + 1, sizeof(*nodes))) == NULL)
 		return -1;
+	for (i = 0; i < n; i++) {
+		if (ln[i] != NULL)
+			nodes[i] = ln[i]->node;
+		else {
+			nodes[i].broken = 1;
+			nodes[i].when = LLONG_MIN;
+		}
+	}
+	if (cr_threads_build_nodes(&t, nodes, n, 0) == -1) {
+		free(nodes);
+		return -1;
+	}
 	memset(&c, 0, sizeof(c));
 	c.t = &t;
+	c.ln = ln;
 	c.o = o;
 	c.d = d;
 	for (i = 0; rc == 0 && i < CR_ARRAY_LEN(tchecks); i++) {
@@ -365,6 +387,7 @@ cr_check_links(const cr_link *const *ln, size_t n, const cr_check_opts *o,
 	}
 	cr_words_free(c.ph);
 	cr_threads_free(&t);
+	free(nodes);
 	return rc;
 }
 
@@ -372,12 +395,19 @@ int
 cr_check_collection(const cr_report *const *rs, size_t n,
 		    const cr_check_opts *o, cr_diags *d)
 {
-	cr_link_views_t v;
-	int rc;
+	cr_link **ln;
+	size_t i;
+	int rc = 0;
 
-	if (cr_link_views(&v, rs, n) == -1)
+	if ((ln = calloc(n + 1, sizeof(*ln))) == NULL)
 		return -1;
-	rc = cr_check_links(v.ptrs, n, o, d);
-	cr_link_views_free(&v);
+	for (i = 0; i < n && rc == 0; i++)
+		if (rs[i] != NULL && (ln[i] = cr_link_new(rs[i], NULL)) == NULL)
+			rc = -1;
+	if (rc == 0)
+		rc = cr_check_links((const cr_link *const *)ln, n, o, d);
+	for (i = 0; i < n; i++)
+		free(ln[i]);
+	free(ln);
 	return rc;
 }

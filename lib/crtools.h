@@ -775,41 +775,6 @@ int cr_eml_left_out(const cr_report *r, const cr_person ***out, size_t *n);
 /* ------------------------------------------------------------------ */
 /* Threads: reports read together (SPEC 2.4)                           */
 
-/* What the checks across reports read of one report (cr_check_links,
- * cr_threads), so that many reports can be checked together without
- * keeping them: the ids, `previous`, the client, the date and per
- * action its id, state, due date and where it is. A few hundred bytes. */
-typedef struct cr_link_date {
-	short year;
-	signed char month, day, hour, minute, second;
-	unsigned char valid, has_time, has_offset;
-	short offset;
-} cr_link_date;
-
-typedef struct cr_link_action {
-	const char *id; /* NULL or "": none */
-	cr_pos due_pos;
-	int line; /* where it is written: its id's line, else its own */
-	cr_link_date due;
-	unsigned char status; /* cr_status: cr_action_status() */
-} cr_link_action;
-
-typedef struct cr_link {
-	const char *file; /* name for diagnostics; NULL: "<stdin>" */
-	const char *id, *previous, *client; /* NULL: absent */
-	const cr_link_action *actions;
-	size_t nactions;
-	cr_pos pos, id_pos, previous_pos, actions_pos;
-	cr_link_date date;
-	unsigned char broken, id_given, actions_given;
-} cr_link;
-
-/* The link of r, a copy in one block (r may go after), or NULL on
- * memory. free() it. */
-cr_link *cr_link_new(const cr_report *r);
-/* A date as a cr_datetime. */
-void cr_link_date_get(const cr_link_date *ld, cr_datetime *dt);
-
 /* Not an index: no report, no thread, no action. */
 #define CR_NONE ((size_t)-1)
 
@@ -834,6 +799,58 @@ typedef struct cr_thread_lost {
 	size_t action; /* the action's index in `prev` */
 } cr_thread_lost;
 
+/* What the threads read of one report: cr_threads_build makes these from
+ * reports; a tool that keeps no reports (cr-wip) gives its own to
+ * cr_threads_build_nodes. The strings are borrowed. */
+typedef struct cr_thread_item {
+	const char *id; /* NULL or "": an action without an id */
+	int open;	/* open or blocked (cr_action_open) */
+} cr_thread_item;
+
+typedef struct cr_thread_node {
+	const char *id;	      /* NULL: none */
+	const char *previous; /* NULL: none */
+	long long when;	      /* epoch seconds of a valid date; LLONG_MIN */
+	int broken;	      /* unreadable: in no thread */
+	int dated;	      /* the date is valid */
+	const cr_thread_item *items; /* its actions, in order */
+	size_t nitems;
+} cr_thread_node;
+
+/* What the checks across reports read of one report (cr_check_links):
+ * its thread node and what the messages say, so that many reports can be
+ * checked together without keeping them. A few hundred bytes. */
+typedef struct cr_link_date {
+	short year;
+	signed char month, day, hour, minute, second;
+	unsigned char valid, has_time, has_offset;
+	short offset;
+} cr_link_date;
+
+typedef struct cr_link_action {
+	cr_pos due_pos;
+	int line; /* where it is written: its id's line, else its own */
+	cr_link_date due;
+	unsigned char status; /* cr_status: cr_action_status() */
+} cr_link_action;
+
+typedef struct cr_link {
+	cr_thread_node node; /* its items: the actions' ids */
+	const char *file;    /* name for diagnostics; NULL: "<stdin>" */
+	const char *client;  /* NULL: absent */
+	const cr_link_action *actions; /* node.nitems of them */
+	cr_pos pos, id_pos, previous_pos, actions_pos;
+	cr_link_date date;
+	unsigned char id_given, actions_given;
+} cr_link;
+
+/* The link of r, a copy in one block (r may go after), or NULL on
+ * memory; free() it. file is borrowed (it must outlive the link) as the
+ * name for diagnostics; NULL: r's own, copied. */
+cr_link *cr_link_new(const cr_report *r, const char *file);
+/* A date as a cr_datetime. */
+void cr_link_date_get(const cr_link_date *ld, cr_datetime *dt);
+
 /*
  * The threads of a set of reports. It BORROWS the reports (and their ids)
  * given to cr_threads_build, which must outlive it unchanged. A broken
@@ -842,8 +859,8 @@ typedef struct cr_thread_lost {
  * then the one further down a `previous` chain, then the later input.
  */
 typedef struct cr_threads {
-	const cr_report *const *rs; /* cr_threads_build's; NULL from links */
-	const cr_link *const *ln;   /* the reports as read (some NULL) */
+	const cr_report *const *rs; /* NULL when built from nodes */
+	const cr_thread_node *node; /* per report */
 	size_t n;
 	unsigned flags;
 	size_t nthreads;
@@ -864,8 +881,8 @@ typedef struct cr_threads {
 	size_t ids_mask;
 	size_t *occ;  /* per report: its first entry in `of` (n + 1) */
 	unsigned *of; /* per action occurrence: its thread action */
-	/* built from reports: their links, borrowing from them */
-	struct cr_link_views_t *views;
+	cr_thread_node *own_nodes; /* made by cr_threads_build */
+	cr_thread_item *own_items;
 } cr_threads;
 
 /* cr_threads_build flag: the actions of reports without a valid date are
@@ -876,8 +893,8 @@ typedef struct cr_threads {
  * linear in the reports and actions. 0, or -1 (memory; t is then empty). */
 int cr_threads_build(cr_threads *t, const cr_report *const *rs, size_t n,
 		     unsigned flags);
-/* The same from links, which it borrows. */
-int cr_threads_build_links(cr_threads *t, const cr_link *const *ln, size_t n,
+/* The same from n nodes (borrowed, as their strings), without reports. */
+int cr_threads_build_nodes(cr_threads *t, const cr_thread_node *nodes, size_t n,
 			   unsigned flags);
 void cr_threads_free(cr_threads *t);
 /* The report whose id is `id` (a readable one when there is one), or

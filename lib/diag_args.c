@@ -175,13 +175,14 @@ pack_int(cr_buf *b, const struct spec *s, va_list *ap)
 		if (sign)
 			put_signed(b, (long long)va_arg(*ap, intmax_t));
 		else
-			put_unsigned(b, (unsigned long long)va_arg(*ap,
-								   uintmax_t));
+			put_unsigned(
+			    b, (unsigned long long)va_arg(*ap, uintmax_t));
 	} else if (strcmp(s->len, "t") == 0) {
 		if (sign)
 			put_signed(b, (long long)va_arg(*ap, ptrdiff_t));
 		else
-			put_unsigned(b, (unsigned long long)va_arg(*ap, size_t));
+			put_unsigned(b,
+				     (unsigned long long)va_arg(*ap, size_t));
 	} else {
 		/* int and shorter: promoted to int; printf converts back */
 		if (sign)
@@ -304,8 +305,8 @@ arg_at(const char *const *at, size_t nargs, size_t n)
  * from the format's own flags and conversion; w and p its width and
  * precision (0 and -1: none). */
 static int
-put_conv(cr_buf *out, const char *spec, int w, int p, int kind,
-	 long long sv, unsigned long long uv, const char *s)
+put_conv(cr_buf *out, const char *spec, int w, int p, int kind, long long sv,
+	 unsigned long long uv, const char *s)
 {
 	switch (kind) {
 	case 0:

@@ -99,19 +99,6 @@ int cr_field_present(const cr_report *r, enum cr_field f);
 int cr_diag_pack(cr_buf *b, const char *fmt, va_list ap);
 int cr_diag_render(cr_buf *out, const char *fmt, const char *args);
 
-/* The link of r borrowing its strings; acts holds r->actions.len
- * (link.c). */
-void cr_link_view(cr_link *l, cr_link_action *acts, const cr_report *r);
-/* The views of n reports (some NULL: their pointer NULL): 0, or -1 on
- * memory. */
-typedef struct cr_link_views_t {
-	cr_link *links;
-	const cr_link **ptrs;
-	cr_link_action *actions;
-} cr_link_views_t;
-int cr_link_views(cr_link_views_t *v, const cr_report *const *rs, size_t n);
-void cr_link_views_free(cr_link_views_t *v);
-
 /* strdup that tolerates NULL (returns NULL). */
 char *cr_strdup(const char *s);
 char *cr_strndup(const char *s, size_t n);

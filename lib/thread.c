@@ -68,7 +68,7 @@ report_slot(const cr_threads *t, const char *id)
 {
 	size_t i = (size_t)hash_str(id, HASH_SEED) & t->ids_mask;
 
-	while (t->ids[i] != NO_SLOT && strcmp(t->ln[t->ids[i]]->id, id) != 0)
+	while (t->ids[i] != NO_SLOT && strcmp(t->node[t->ids[i]].id, id) != 0)
 		i = (i + 1) & t->ids_mask;
 	return &t->ids[i];
 }
@@ -140,22 +140,21 @@ link_reports(cr_threads *t)
 	t->ids_mask = tb.mask;
 	for (pass = 0; pass < 2; pass++)
 		for (i = 0; i < t->n; i++) {
-			const cr_link *r = t->ln[i];
-			if (r == NULL || (r->broken != 0) != (pass == 1) ||
-			    !has_id(r->id))
+			const cr_thread_node *r = &t->node[i];
+			if ((r->broken != 0) != (pass == 1) || !has_id(r->id))
 				continue;
 			if (*(s = report_slot(t, r->id)) == NO_SLOT)
 				*s = (unsigned)i;
 		}
 	for (i = 0; i < t->n; i++) {
-		const cr_link *r = t->ln[i];
+		const cr_thread_node *r = &t->node[i];
 		size_t p;
 
 		t->prev[i] = CR_NONE;
-		if (r == NULL || r->broken)
+		if (r->broken)
 			continue;
 		p = cr_threads_find(t, r->previous);
-		if (p != CR_NONE && !t->ln[p]->broken)
+		if (p != CR_NONE && !t->node[p].broken)
 			t->prev[i] = p;
 	}
 	return 0;
@@ -240,7 +239,7 @@ find_threads(cr_threads *t)
 		if (t->prev[i] != CR_NONE)
 			uf_union(parent, size, i, t->prev[i]);
 	for (i = 0; i < t->n; i++) {
-		if (t->ln[i] == NULL || t->ln[i]->broken)
+		if (t->node[i].broken)
 			continue;
 		root = uf_find(parent, i);
 		if (num[root] == CR_NONE)
@@ -289,7 +288,7 @@ static int
 counted(const cr_threads *t, size_t i)
 {
 	return t->thread[i] != CR_NONE &&
-	       (!(t->flags & CR_THREADS_DATED) || t->ln[i]->date.valid);
+	       (!(t->flags & CR_THREADS_DATED) || t->node[i].dated);
 }
 
 /* Groups every action occurrence into its thread action. */
@@ -304,7 +303,7 @@ find_actions(cr_threads *t)
 	for (i = 0; i < t->n; i++) {
 		t->occ[i] = total;
 		if (counted(t, i))
-			total += t->ln[i]->nactions;
+			total += t->node[i].nitems;
 	}
 	t->occ[t->n] = total;
 	if (total == 0)
@@ -319,8 +318,8 @@ find_actions(cr_threads *t)
 	for (i = 0; i < t->n; i++) {
 		if (!counted(t, i))
 			continue;
-		for (j = 0; j < t->ln[i]->nactions; j++) {
-			const char *id = t->ln[i]->actions[j].id;
+		for (j = 0; j < t->node[i].nitems; j++) {
+			const char *id = t->node[i].items[j].id;
 			cr_thread_action *a;
 			unsigned *s = NULL;
 
@@ -384,10 +383,7 @@ find_lost(cr_threads *t)
 		for (j = 0, k = t->occ[p]; k < t->occ[p + 1]; j++, k++) {
 			cr_thread_lost *l;
 
-			cr_status st = t->ln[p]->actions[j].status;
-
-			if (stamp[t->of[k]] == i ||
-			    (st != CR_STATUS_OPEN && st != CR_STATUS_BLOCKED))
+			if (stamp[t->of[k]] == i || !t->node[p].items[j].open)
 				continue;
 			if (cr_grow(&t->lost, &cap, t->nlost + 1,
 				    sizeof(*t->lost)) == -1) {
@@ -405,13 +401,13 @@ find_lost(cr_threads *t)
 }
 
 int
-cr_threads_build_links(cr_threads *t, const cr_link *const *ln, size_t n,
+cr_threads_build_nodes(cr_threads *t, const cr_thread_node *nodes, size_t n,
 		       unsigned flags)
 {
 	size_t i;
 
 	memset(t, 0, sizeof(*t));
-	t->ln = ln;
+	t->node = nodes;
 	t->n = n;
 	t->flags = flags;
 	if ((t->occ = malloc((n + 1) * sizeof(*t->occ))) == NULL)
@@ -429,16 +425,9 @@ cr_threads_build_links(cr_threads *t, const cr_link *const *ln, size_t n,
 	    t->depth == NULL || t->cycle == NULL)
 		goto fail;
 	for (i = 0; i < n; i++) {
-		const cr_link *r = ln[i];
-
 		t->thread[i] = CR_NONE;
 		/* a report without a date sorts before every dated one */
-		t->when[i] = LLONG_MIN;
-		if (r != NULL && r->date.valid) {
-			cr_datetime dt;
-			cr_link_date_get(&r->date, &dt);
-			t->when[i] = cr_datetime_epoch(&dt, 0);
-		}
+		t->when[i] = nodes[i].when;
 	}
 	if (link_reports(t) == -1 || find_cycles(t) == -1 ||
 	    find_depths(t) == -1 || find_threads(t) == -1 ||
@@ -450,25 +439,55 @@ fail:
 	return -1;
 }
 
-/* From reports: a view of each, borrowing from it. */
+/* The nodes of reports (a NULL one as a broken one). */
 int
 cr_threads_build(cr_threads *t, const cr_report *const *rs, size_t n,
 		 unsigned flags)
 {
-	cr_link_views_t *v = malloc(sizeof(*v));
+	cr_thread_node *nodes = NULL;
+	cr_thread_item *items = NULL;
+	size_t i, j, total = 0;
 
-	if (v == NULL || cr_link_views(v, rs, n) == -1) {
-		free(v);
+	for (i = 0; i < n; i++)
+		if (rs[i] != NULL)
+			total += rs[i]->actions.len;
+	if ((n > 0 && (nodes = calloc(n, sizeof(*nodes))) == NULL) ||
+	    (total > 0 && (items = malloc(total * sizeof(*items))) == NULL)) {
+		free(nodes);
 		memset(t, 0, sizeof(*t));
 		return -1;
 	}
-	if (cr_threads_build_links(t, v->ptrs, n, flags) == -1) {
-		cr_link_views_free(v);
-		free(v);
+	for (i = 0, total = 0; i < n; i++) {
+		const cr_report *r = rs[i];
+		cr_thread_node *o = &nodes[i];
+
+		o->when = LLONG_MIN;
+		if (r == NULL) {
+			o->broken = 1;
+			continue;
+		}
+		o->id = r->id.s;
+		o->previous = r->previous.s;
+		o->broken = r->broken;
+		o->dated = r->date.valid;
+		if (r->date.valid)
+			o->when = cr_datetime_epoch(&r->date.dt, 0);
+		o->items = items + total;
+		o->nitems = r->actions.len;
+		for (j = 0; j < r->actions.len; j++) {
+			items[total].id = r->actions.items[j].id.s;
+			items[total++].open =
+			    cr_action_open(&r->actions.items[j]);
+		}
+	}
+	if (cr_threads_build_nodes(t, nodes, n, flags) == -1) {
+		free(nodes);
+		free(items);
 		return -1;
 	}
 	t->rs = rs;
-	t->views = v;
+	t->own_nodes = nodes;
+	t->own_items = items;
 	return 0;
 }
 
@@ -486,10 +505,8 @@ cr_threads_free(cr_threads *t)
 	free(t->occ);
 	free(t->of);
 	free(t->lost);
-	if (t->views != NULL) {
-		cr_link_views_free(t->views);
-		free(t->views);
-	}
+	free(t->own_nodes);
+	free(t->own_items);
 	memset(t, 0, sizeof(*t));
 }
 

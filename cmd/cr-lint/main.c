@@ -357,16 +357,18 @@ links_room(struct links *ln, size_t more)
 	return 0;
 }
 
-/* Appends the links of rs to ln. -1 on memory. */
+/* Appends the links of rs, reports of the input named file, to ln. -1 on
+ * memory. */
 static int
-links_push(struct links *ln, const cr_reports *rs)
+links_push(struct links *ln, const cr_reports *rs, const char *file)
 {
 	size_t i;
 
 	if (links_room(ln, rs->len) == -1)
 		return -1;
 	for (i = 0; i < rs->len; i++) {
-		if ((ln->items[ln->len] = cr_link_new(rs->items[i])) == NULL)
+		if ((ln->items[ln->len] = cr_link_new(rs->items[i], file)) ==
+		    NULL)
 			return -1;
 		ln->len++;
 	}
@@ -407,7 +409,7 @@ read_context(struct lint *l, const lint_config *cfg)
 		memset(&rs, 0, sizeof(rs));
 		rc = cli_input_parse(in, CR_FORM_AUTO, &rs, &scratch);
 		if (rc == 0)
-			rc = links_push(&l->ctx_ln, &rs);
+			rc = links_push(&l->ctx_ln, &rs, in->name);
 		cr_reports_free(&rs);
 		cr_diags_free(&scratch);
 		cli_input_unload(in);
@@ -505,7 +507,7 @@ check_input(struct job *j, size_t i, struct slot *s)
 			s->broken = 1;
 	}
 	if (rc == 0)
-		rc = links_push(&s->ln, &rs);
+		rc = links_push(&s->ln, &rs, in->name);
 	cr_reports_free(&rs);
 	cr_diags_apply(&s->d, 0, j->o);
 	if (!j->a->pass)
@@ -524,8 +526,7 @@ take_input(struct lint *l, size_t i, struct slot *s)
 		l->failed = 1;
 	l->broken[i] = (unsigned char)s->broken;
 	if (links_room(&l->ln, s->ln.len) == -1 ||
-	    cr_diags_move(&l->d, &s->d) == -1 ||
-	    mark_diags(l, dfirst, i) == -1)
+	    cr_diags_move(&l->d, &s->d) == -1 || mark_diags(l, dfirst, i) == -1)
 		rc = -1;
 	else if (s->ln.len > 0) {
 		memcpy(l->ln.items + l->ln.len, s->ln.items,

@@ -461,6 +461,7 @@ print_skips(cr_diags *d, size_t from, int all, int color)
 	for (i = from; i < d->len; i++) {
 		if (!all && !unreadable(&d->items[i]))
 			continue;
+		keep = *d; /* its names and values: one list, one item */
 		keep.items = &d->items[i];
 		keep.len = 1;
 		cli_diags_print(stderr, &keep, 0, color);
