@@ -159,8 +159,9 @@ int cr_severity_lookup(const char *name);
 typedef struct cr_diag {
 	const char *fmt; /* the untranslated format (static), or NULL: the
 			    one packed string is the message as is */
-	size_t args;	 /* offset of its packed values in the arena */
 	cr_pos pos;
+	unsigned args; /* offset of its packed values in the arena (a list
+			  holds at most 4 GiB of them) */
 	unsigned file; /* index of its name in the list */
 	cr_severity severity : 8;
 	cr_rule rule : 8;
@@ -588,6 +589,11 @@ typedef struct cr_read_opts {
 	const char *file;	/* name for diagnostics; NULL: "<stdin>" */
 	const char *default_id; /* id of a report without one; NULL: none */
 } cr_read_opts;
+
+/* Readies what the readers share process-wide (cmark-gfm's registry of
+ * Markdown extensions, cmark's own state, filled once): call it before
+ * reading in several threads at once. Reading alone calls it anyway. */
+void cr_init(void);
 
 /*
  * Reads one file's bytes into reports (a YAML stream may give several)

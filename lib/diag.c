@@ -196,7 +196,8 @@ cr_diags_vadd(cr_diags *d, const char *file, cr_pos pos, cr_rule rule,
 	cr_diag *x;
 	int rc;
 
-	if (cr_grow(&d->items, &d->cap, d->len + 1, sizeof(*d->items)) == -1 ||
+	if (at >= UINT_MAX / 2 ||
+	    cr_grow(&d->items, &d->cap, d->len + 1, sizeof(*d->items)) == -1 ||
 	    (name = name_index(d, file != NULL ? file : "<stdin>")) < 0)
 		goto fail;
 	x = &d->items[d->len];
@@ -205,7 +206,7 @@ cr_diags_vadd(cr_diags *d, const char *file, cr_pos pos, cr_rule rule,
 	x->rule = rule;
 	x->file = (unsigned)name;
 	x->fmt = fmt;
-	x->args = at;
+	x->args = (unsigned)at;
 	if ((rc = cr_diag_pack(&d->arena, fmt, ap)) == -1)
 		goto fail;
 	if (rc == 1) {
@@ -263,7 +264,8 @@ cr_diags_move(cr_diags *dst, cr_diags *src)
 			free(map);
 			goto fail;
 		}
-	if (cr_grow(&dst->items, &dst->cap, dst->len + src->len,
+	if (base + src->arena.len >= UINT_MAX / 2 ||
+	    cr_grow(&dst->items, &dst->cap, dst->len + src->len,
 		    sizeof(*dst->items)) == -1 ||
 	    cr_buf_put(&dst->arena, src->arena.data, src->arena.len) == -1) {
 		free(map);
@@ -274,7 +276,7 @@ cr_diags_move(cr_diags *dst, cr_diags *src)
 		cr_diag *x = &dst->items[dst->len++];
 		*x = src->items[i];
 		x->file = (unsigned)map[src->items[i].file];
-		x->args += base;
+		x->args += (unsigned)base;
 	}
 	free(map);
 	cr_diags_free(src);

@@ -29,7 +29,8 @@ hash_str(const char *s, uint64_t h)
 
 #define HASH_SEED 0xcbf29ce484222325ULL
 
-/* A table of indexes, twice the entries it may get, a power of two.
+/* A table of indexes, half as big again as the entries it may get, a
+ * power of two.
  * Indexes are 32 bits (half the memory of a large collection's tables):
  * more reports or actions than that are refused as memory is. */
 #define NO_SLOT UINT_MAX
@@ -45,7 +46,8 @@ table_init(struct table *tb, size_t entries)
 
 	if (entries >= NO_SLOT / 2)
 		return -1;
-	while (cap < entries * 2)
+	/* at most two thirds full (entries is a bound: ids repeat) */
+	while (cap < entries + entries / 2)
 		cap *= 2;
 	if ((tb->slot = malloc(cap * sizeof(*tb->slot))) == NULL)
 		return -1;

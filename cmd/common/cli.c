@@ -11,16 +11,32 @@
 
 #include "cli.h"
 
+/* Per thread: a worker's messages go to its item's buffer. */
+static _Thread_local FILE *messages;
+
+void
+cli_messages_to(FILE *fp)
+{
+	messages = fp;
+}
+
+FILE *
+cli_messages(void)
+{
+	return messages != NULL ? messages : stderr;
+}
+
 void
 cli_error(const char *prog, const char *fmt, ...)
 {
+	FILE *fp = cli_messages();
 	va_list ap;
 
-	fprintf(stderr, "%s: ", prog);
+	fprintf(fp, "%s: ", prog);
 	va_start(ap, fmt);
-	vfprintf(stderr, _(fmt), ap);
+	vfprintf(fp, _(fmt), ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	fputc('\n', fp);
 }
 
 void
@@ -197,10 +213,12 @@ inputs_push(cli_inputs *ins, const char *name, const char *path,
 	in = &ins->items[ins->len];
 	memset(in, 0, sizeof(*in));
 	in->name = strdup(name);
-	in->path = path != NULL ? strdup(path) : NULL;
+	/* a walk's inputs are named by their path: one copy for both */
+	in->path = path == NULL					 ? NULL
+		   : in->name != NULL && strcmp(path, name) == 0 ? in->name
+								 : strdup(path);
 	if (in->name == NULL || (path != NULL && in->path == NULL)) {
-		free(in->name);
-		free(in->path);
+		cli_input_free_names(in);
 		return -1;
 	}
 	in->form = path != NULL ? cr_form_from_path(path) : CR_FORM_AUTO;
@@ -488,14 +506,22 @@ cli_input_unload(cli_input *in)
 }
 
 void
+cli_input_free_names(cli_input *in)
+{
+	if (in->path != in->name)
+		free(in->path);
+	free(in->name);
+	in->name = in->path = NULL;
+}
+
+void
 cli_inputs_free(cli_inputs *ins)
 {
 	size_t i;
 
 	for (i = 0; i < ins->len; i++) {
 		cli_input_unload(&ins->items[i]);
-		free(ins->items[i].name);
-		free(ins->items[i].path);
+		cli_input_free_names(&ins->items[i]);
 	}
 	free(ins->items);
 	memset(ins, 0, sizeof(*ins));
@@ -611,7 +637,7 @@ cli_input_parse(const cli_input *in, cr_form force, cr_reports *out,
 
 		o.form = cr_sniff_form(in->data, in->len, &unsure);
 		if (unsure)
-			fprintf(stderr,
+			fprintf(cli_messages(),
 				"%s:1:1: note: read as %s, a guess: the text "
 				"has both YAML keys and Markdown lines; give "
 				"--from yaml or --from md to be sure\n",

@@ -4,6 +4,7 @@
  * (sarif.c) or GitHub workflow commands (github.c).
  */
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,7 @@
 #include "config.h"
 #include "email.h"
 #include "formats.h"
+#include "parallel.h"
 
 static const char *prog = "cr-lint";
 
@@ -30,6 +32,7 @@ struct args {
 	long long now;
 	int now_offset;
 	cr_form from;
+	int jobs; /* -j */
 	const char *config;
 	char **context; /* --context PATH, in order */
 	int ncontext;
@@ -49,7 +52,7 @@ struct lint {
 	struct links ln;
 	unsigned char *broken; /* per input: a report of it is broken */
 	cr_diags d;
-	size_t *d_input; /* input index of each diagnostic */
+	unsigned *d_input; /* input index of each diagnostic */
 	size_t d_cap;
 	cli_inputs ctx;	     /* --context files not among the inputs */
 	struct links ctx_ln; /* their links, for the collection checks */
@@ -59,7 +62,7 @@ struct lint {
 static const char usage_text[] =
     N_("usage: cr-lint [--format gnu|json|sarif|github] [--pass] [--quiet]\n"
        "       [--strict] [--enable RULE] [--disable RULE] [--config FILE]\n"
-       "       [--context PATH] [--now DATETIME] [--from yaml|md]\n"
+       "       [--context PATH] [--now DATETIME] [--from yaml|md] [-j N]\n"
        "       [FILE|DIR ...]\n");
 
 static void
@@ -83,6 +86,8 @@ help(void)
 	      "  --now DATETIME     fix the clock (e.g. "
 	      "2026-11-20T14:00+07:00)\n"
 	      "  --from yaml|md     the form of every input\n"
+	      "  -j, --jobs N       check N files at once (default: one per "
+	      "processor)\n"
 	      "  -h, --help         this help\n"
 	      "  --version          the version\n\n"
 	      "See cr-lint(1) for the rules and the configuration file.\n"),
@@ -128,6 +133,7 @@ parse_args(int argc, char **argv, struct args *a)
 	    {"context", required_argument, NULL, O_CONTEXT},
 	    {"now", required_argument, NULL, O_NOW},
 	    {"from", required_argument, NULL, O_FROM},
+	    {"jobs", required_argument, NULL, 'j'},
 	    {"help", no_argument, NULL, 'h'},
 	    {"version", no_argument, NULL, O_VERSION},
 	    {NULL, 0, NULL, 0}};
@@ -135,7 +141,8 @@ parse_args(int argc, char **argv, struct args *a)
 	size_t k;
 	int c, f;
 
-	while ((c = getopt_long(argc, argv, "hq", longopts, NULL)) != -1) {
+	a->jobs = cli_jobs_default();
+	while ((c = getopt_long(argc, argv, "hj:q", longopts, NULL)) != -1) {
 		switch (c) {
 		case O_FORMAT:
 			for (k = 0; k < NFORMATS; k++)
@@ -208,6 +215,15 @@ parse_args(int argc, char **argv, struct args *a)
 			}
 			a->from = (cr_form)f;
 			break;
+		case 'j':
+			if (cli_jobs_arg(optarg, &a->jobs) == -1) {
+				cli_error(prog,
+					  "-j takes a number of jobs from 1 "
+					  "to 1024, not '%s'",
+					  optarg);
+				return -1;
+			}
+			break;
 		case 'h':
 			help();
 			exit(CLI_EXIT_OK);
@@ -230,14 +246,14 @@ mark_diags(struct lint *l, size_t from, size_t input)
 
 	if (l->d.len > l->d_cap) {
 		size_t cap = l->d.len * 2;
-		size_t *p = realloc(l->d_input, cap * sizeof(*p));
+		unsigned *p = realloc(l->d_input, cap * sizeof(*p));
 		if (p == NULL)
 			return -1;
 		l->d_input = p;
 		l->d_cap = cap;
 	}
 	for (i = from; i < l->d.len; i++)
-		l->d_input[i] = input;
+		l->d_input[i] = (unsigned)input;
 	return 0;
 }
 
@@ -327,10 +343,9 @@ collect_context(struct lint *l, const struct args *a)
 		    keys[i].ino == keys[i - 1].ino)
 			drop[keys[i].idx] = 1;
 	for (i = j = 0; i < c->len; i++) {
-		if (drop[i]) {
-			free(c->items[i].name);
-			free(c->items[i].path);
-		} else
+		if (drop[i])
+			cli_input_free_names(&c->items[i]);
+		else
 			c->items[j++] = c->items[i];
 	}
 	c->len = j;
@@ -469,15 +484,29 @@ struct slot {
 	cr_diags d;
 	int broken; /* a report of it is broken */
 	int failed; /* it could not be read */
+	char *msg;  /* what reading it had to say on stderr */
+	size_t msglen;
 };
 
+/* The inputs read, parsed and checked on -j threads: slots in a ring of
+ * `window`, input i in slot i % window. */
 struct job {
 	struct lint *l;
 	const struct args *a;
 	const lint_config *cfg;
 	const cr_check_opts *o;
 	struct slot *slots;
+	size_t window;
 };
+
+static void
+slot_free(struct slot *s)
+{
+	links_free(&s->ln);
+	cr_diags_free(&s->d);
+	free(s->msg);
+	memset(s, 0, sizeof(*s));
+}
 
 /* Reads, parses and checks input i into its slot. -1 on memory. */
 static int
@@ -488,8 +517,6 @@ check_input(struct job *j, size_t i, struct slot *s)
 	size_t k;
 	int rc = 0;
 
-	memset(s, 0, sizeof(*s));
-	cr_diags_init(&s->d);
 	if (in->path != NULL && lint_config_ignored(j->cfg, in->name))
 		return 0;
 	if (cli_input_load(in, prog) == -1) {
@@ -515,13 +542,41 @@ check_input(struct job *j, size_t i, struct slot *s)
 	return rc;
 }
 
-/* Takes the slot of input i into the collection, in input order. */
+/* work(i) of cli_parallel: input i into its slot, what it has to say on
+ * standard error gathered there. */
 static int
-take_input(struct lint *l, size_t i, struct slot *s)
+work_input(size_t i, void *arg)
 {
+	struct job *j = arg;
+	struct slot *s = &j->slots[i % j->window];
+	FILE *fp;
+	int rc;
+
+	memset(s, 0, sizeof(*s));
+	cr_diags_init(&s->d);
+	if ((fp = open_memstream(&s->msg, &s->msglen)) == NULL)
+		return -1;
+	cli_messages_to(fp);
+	rc = check_input(j, i, s);
+	cli_messages_to(NULL);
+	if (fclose(fp) == EOF)
+		rc = -1;
+	return rc;
+}
+
+/* done(i): the slot of input i taken into the collection, in input
+ * order. */
+static int
+take_input(size_t i, void *arg)
+{
+	struct job *j = arg;
+	struct lint *l = j->l;
+	struct slot *s = &j->slots[i % j->window];
 	size_t dfirst = l->d.len;
 	int rc = 0;
 
+	if (s->msglen > 0)
+		fwrite(s->msg, 1, s->msglen, stderr);
 	if (s->failed)
 		l->failed = 1;
 	l->broken[i] = (unsigned char)s->broken;
@@ -534,8 +589,7 @@ take_input(struct lint *l, size_t i, struct slot *s)
 		l->ln.len += s->ln.len;
 		s->ln.len = 0;
 	}
-	links_free(&s->ln);
-	cr_diags_free(&s->d);
+	slot_free(s);
 	return rc;
 }
 
@@ -545,18 +599,23 @@ lint_all(struct lint *l, const struct args *a, const lint_config *cfg,
 	 const cr_check_opts *o)
 {
 	cli_input **sorted = NULL;
-	struct job j = {l, a, cfg, o, NULL};
-	struct slot s;
+	struct job j = {l, a, cfg, o, NULL, 0};
 	size_t i, dfirst;
+	int rc;
 
-	if ((l->broken = calloc(l->ins.len + 1, 1)) == NULL)
+	/* a few inputs ahead per thread keep every thread busy; the ring
+	 * bounds what waits to be taken */
+	j.window = (size_t)(a->jobs > 1 ? a->jobs : 1) * 8;
+	if ((l->broken = calloc(l->ins.len + 1, 1)) == NULL ||
+	    (j.slots = calloc(j.window, sizeof(*j.slots))) == NULL)
 		return -1;
-	for (i = 0; i < l->ins.len; i++) {
-		int rc = check_input(&j, i, &s);
-
-		if (take_input(l, i, &s) == -1 || rc == -1)
-			return -1;
-	}
+	rc = cli_parallel(l->ins.len, a->jobs, j.window, work_input, take_input,
+			  &j);
+	for (i = 0; i < j.window; i++)
+		slot_free(&j.slots[i]);
+	free(j.slots);
+	if (rc != 0)
+		return -1;
 	if (read_context(l, cfg) == -1)
 		return -1;
 	dfirst = l->d.len;
@@ -574,8 +633,9 @@ lint_all(struct lint *l, const struct args *a, const lint_config *cfg,
 		return -1;
 	}
 	for (i = dfirst; i < l->d.len; i++)
-		l->d_input[i] = input_of(sorted, l->ins.len, &l->ins,
-					 cr_diag_file(&l->d, &l->d.items[i]));
+		l->d_input[i] =
+		    (unsigned)input_of(sorted, l->ins.len, &l->ins,
+				       cr_diag_file(&l->d, &l->d.items[i]));
 	free(sorted);
 	drop_context_diags(l, dfirst);
 	return 0;
@@ -610,7 +670,8 @@ order_diags(struct lint *l, cr_severity least)
 	const size_t done = (size_t)-1;
 	struct order *ord;
 	cr_diag *it = l->d.items, tmp;
-	size_t i, j, k, n = 0, tmp_in;
+	size_t i, j, k, n = 0;
+	unsigned tmp_in;
 
 	if (l->d.len == 0)
 		return 0;
@@ -802,6 +863,10 @@ main(int argc, char **argv)
 	int rc = CLI_EXIT_OK, bad, i;
 
 	cli_i18n_init();
+	/* what the library and GMime share process-wide, readied before
+	 * any -j thread starts */
+	cr_init();
+	lint_emails_init();
 	memset(&a, 0, sizeof(a));
 	memset(&l, 0, sizeof(l));
 	memset(&cfg, 0, sizeof(cfg));
@@ -858,7 +923,7 @@ main(int argc, char **argv)
 	fail = a.strict ? CR_SEV_WARNING : CR_SEV_ERROR;
 
 	bad = cli_inputs_collect(&l.ins, argv + optind, argc - optind, 1, prog);
-	if (bad < 0)
+	if (bad < 0 || l.ins.len >= UINT_MAX) /* d_input's indexes */
 		goto oom;
 	if (bad > 0)
 		l.failed = 1;

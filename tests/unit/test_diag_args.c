@@ -78,8 +78,8 @@ test_forms(void **state)
 	check("[%*s|%-*s|%.2s]", "[%*s|%-*s|%.2s]", 6, "ab", 6, "ab", "abc");
 	check("[%hhu|%hu|%jd|%td]", "[%hhu|%hu|%jd|%td]", 300u, 70000u,
 	      (intmax_t)-5, (ptrdiff_t)-6);
-	check("[%lld|%llu|%zu]", "[%3$zu|%2$llu|%1$lld]", -9223372036854775807LL,
-	      18446744073709551615ULL, (size_t)7);
+	check("[%lld|%llu|%zu]", "[%3$zu|%2$llu|%1$lld]",
+	      -9223372036854775807LL, 18446744073709551615ULL, (size_t)7);
 	check("[%.*s] %s", "%2$.*1$s (%3$s)", 3, "abcdef", "x");
 	check("100%% %s", "%s: 100%%", "sure");
 	assert_int_equal(nfailed, 0);
@@ -138,9 +138,8 @@ test_list(void **state)
 					      i, "x"),
 				 0);
 	assert_int_equal(d.nnames, 2);
-	assert_int_equal(cr_diags_add(&d, NULL, p, CR_RULE_SYNTAX, "%5.1f",
-				      2.25),
-			 0);
+	assert_int_equal(
+	    cr_diags_add(&d, NULL, p, CR_RULE_SYNTAX, "%5.1f", 2.25), 0);
 	assert_null(d.items[100].fmt);
 	cr_buf_init(&b);
 	assert_int_equal(cr_diag_format(&d, &d.items[99], &b), 0);
@@ -148,9 +147,8 @@ test_list(void **state)
 	assert_string_equal(b.data, "a.yaml:3:4: error: n 99 of 'x' [syntax]\n"
 				    "<stdin>:3:4: error:   2.2 [syntax]\n");
 	cr_diags_truncate(&d, 50);
-	assert_int_equal(cr_diags_add(&e, "c.md", p, CR_RULE_SYNTAX, "%s",
-				      "moved"),
-			 0);
+	assert_int_equal(
+	    cr_diags_add(&e, "c.md", p, CR_RULE_SYNTAX, "%s", "moved"), 0);
 	assert_int_equal(cr_diags_move(&d, &e), 0);
 	assert_int_equal(e.len, 0);
 	assert_int_equal(d.len, 51);
