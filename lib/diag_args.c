@@ -321,6 +321,39 @@ put_conv(cr_buf *out, const char *spec, int w, int p, int kind, long long sv,
 }
 #pragma GCC diagnostic pop
 
+/* A string (kind 3, at most pr bytes when pr >= 0) or a decimal integer
+ * (kind 0 signed, 1 unsigned) without flags or width: what printf makes
+ * of it. */
+static void
+put_plain(cr_buf *out, int kind, int pr, const char *a, long long sv,
+	  unsigned long long uv)
+{
+	unsigned long long len, v;
+	const char *str = "(null)";
+	char num[24], *e = num + sizeof(num), *p = e;
+
+	if (kind == 3) {
+		if (*a == 's')
+			str = get_varint(a + 1, &len);
+		else
+			len = 6;
+		if (pr >= 0 && (unsigned long long)pr < len)
+			len = (unsigned long long)pr;
+		cr_buf_put(out, str, (size_t)len);
+		return;
+	}
+	v = kind == 1 ? uv
+	    : sv < 0  ? 0 - (unsigned long long)sv
+		      : (unsigned long long)sv;
+	do {
+		*--p = (char)('0' + v % 10);
+		v /= 10;
+	} while (v != 0);
+	if (kind == 0 && sv < 0)
+		*--p = '-';
+	cr_buf_put(out, p, (size_t)(e - p));
+}
+
 int
 cr_diag_render(cr_buf *out, const char *fmt, const char *args)
 {
@@ -383,6 +416,14 @@ cr_diag_render(cr_buf *out, const char *fmt, const char *args)
 				kind = 0;
 			else if (kind == 0 && strchr("ouxX", s.conv) != NULL)
 				kind = 1;
+		}
+		if (s.flags[0] == '\0' && s.width == 0 &&
+		    (kind == 3 ||
+		     (s.prec == 0 && strchr("diu", s.conv) != NULL))) {
+			/* the common forms, without snprintf: %s, %.*s, %d, %u
+			 */
+			put_plain(out, kind, pr, a, sv, uv);
+			continue;
 		}
 		/* a negative precision reads as none */
 		snprintf(spec, sizeof(spec), "%%%s*.*%s%c", s.flags,

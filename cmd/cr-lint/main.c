@@ -554,6 +554,8 @@ work_input(size_t i, void *arg)
 
 	memset(s, 0, sizeof(*s));
 	cr_diags_init(&s->d);
+	if (j->a->jobs <= 1) /* done(i) follows at once: say it now */
+		return check_input(j, i, s);
 	if ((fp = open_memstream(&s->msg, &s->msglen)) == NULL)
 		return -1;
 	cli_messages_to(fp);
