@@ -1,7 +1,8 @@
 # crtools - plain Makefile.
 #
 #   make            lib/libcr.a and every tool into bin/
-#   make check      all tests, then all tests again under ASan+UBSan
+#   make check      all tests, cr-lint -j under TSan, all tests under ASan+UBSan
+#   make tsan       cr-lint built with ThreadSanitizer over tests/cli/jobs.t
 #   make demo       lint, render and collect the bundled examples into out/
 #   make install    PREFIX=/usr/local (DESTDIR honoured)
 #   make leakcheck  the CLI tests under valgrind memcheck
@@ -165,6 +166,14 @@ $(TESTBIN)/%: tests/unit/%.c $(LIBRENDER) $(LIBA) lib/crtools.h lib/internal.h
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIBRENDER) $(LIBA) $(shell $(PKG_CONFIG) --cflags --libs cmocka) $(ALL_LIBS)
 
+# Every format string of the catalogues as a case of the diagnostics'
+# formatter (lib/diag_args.c), compared with vsnprintf.
+FORMAT_CASES = $(OBJ)/gen/format_cases.h
+$(FORMAT_CASES): po/crtools.pot $(wildcard po/*.po) scripts/gen-format-cases
+	@mkdir -p $(@D)
+	python3 scripts/gen-format-cases po/crtools.pot $(sort $(wildcard po/*.po)) > $@.tmp && mv $@.tmp $@
+$(TESTBIN)/test_diag_args: $(FORMAT_CASES)
+
 # The worker pool of -j is the tools' own (cmd/common), tested on its own.
 $(TESTBIN)/test_parallel: tests/unit/test_parallel.c $(OBJ)/cmd/common/parallel.o
 	@mkdir -p $(@D)
@@ -199,8 +208,21 @@ asan:
 		OPT="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 		unit cli
 
+# cr-lint under ThreadSanitizer over the -j tests (tests/cli/jobs.t): a
+# data race or a lock-order problem fails them (exit 66 differs from -j 1).
+# GLib's slice allocator (GMime's) locks in ways TSan cannot see: malloc.
+TSAN_TESTS = tests/cli/jobs.t
+tsan:
+	$(MAKE) OBJ=build/tsan/obj BIN=build/tsan/bin LIBA=build/tsan/libcr.a \
+		LIBRENDER=build/tsan/libcr-render.a TESTBIN=build/tsan/tests \
+		OPT="-O1 -g -fsanitize=thread" build/tsan/bin/cr-lint
+	G_SLICE=always-malloc TSAN_OPTIONS="halt_on_error=1 exitcode=66" \
+		CR_BIN=$(CURDIR)/build/tsan/bin \
+		CR_SRC=$(CURDIR) prove -f $(TSAN_TESTS)
+
 check: all format-check
 	$(MAKE) unit cli
+	$(MAKE) tsan
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 $(MAKE) asan
 
 # The tree follows .clang-format: `make format` rewrites, format-check fails
@@ -265,5 +287,5 @@ install: all
 clean:
 	rm -rf build bin lib/libcr.a lib/libcr-render.a out
 
-.PHONY: all pot po-update unit cli asan check format format-check mancheck leakcheck demo bench fuzz deps \
+.PHONY: all pot po-update unit cli asan tsan check format format-check mancheck leakcheck demo bench fuzz deps \
 	install clean

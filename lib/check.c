@@ -1076,11 +1076,8 @@ cr_diags_apply(cr_diags *d, size_t from, const cr_check_opts *o)
 		cr_severity sev = (unsigned)x->rule < CR_RULE__COUNT
 				      ? o->severity[x->rule]
 				      : CR_SEV_ERROR;
-		if (sev == CR_SEV_OFF) {
-			free(x->file);
-			free(x->message);
+		if (sev == CR_SEV_OFF)
 			continue;
-		}
 		x->severity = sev;
 		d->items[j++] = *x;
 	}

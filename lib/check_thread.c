@@ -5,6 +5,7 @@
  * rules that judge an action at its current state only (due before the
  * contact, overdue), so that a report a later one superseded is history.
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,18 +14,19 @@
 
 struct tctx {
 	const cr_threads *t;
+	const cr_link *const *ln; /* per report of t */
 	const cr_check_opts *o;
 	cr_diags *d;
 	cr_words *ph; /* placeholders, built when first needed */
 };
 
-static int tadd(struct tctx *c, const cr_report *r, cr_pos pos, cr_rule rule,
+static int tadd(struct tctx *c, const cr_link *r, cr_pos pos, cr_rule rule,
 		const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
 /* Appends a finding about report r graded by the options; an unknown
  * position falls back to the report's own, then 1:1. */
 static int
-tadd(struct tctx *c, const cr_report *r, cr_pos pos, cr_rule rule,
+tadd(struct tctx *c, const cr_link *r, cr_pos pos, cr_rule rule,
      const char *fmt, ...)
 {
 	va_list ap;
@@ -50,7 +52,7 @@ empty(const char *s)
 }
 
 static const char *
-file_of(const cr_report *r)
+file_of(const cr_link *r)
 {
 	return r->file != NULL ? r->file : "<stdin>";
 }
@@ -71,9 +73,9 @@ placeholder(struct tctx *c, const char *s, int *oom)
 }
 
 static int
-usable(const cr_report *r)
+usable(const cr_link *r)
 {
-	return r != NULL && !r->broken;
+	return r != NULL && !r->node.broken;
 }
 
 /* ------------------------------------------------------------ links */
@@ -85,17 +87,17 @@ check_report_ids(struct tctx *c)
 	size_t i, f;
 
 	for (i = 0; i < t->n; i++) {
-		const cr_report *r = t->rs[i], *first;
-		if (!usable(r) || empty(r->id.s) ||
-		    (f = cr_threads_find(t, r->id.s)) == i || f == CR_NONE)
+		const cr_link *r = c->ln[i], *first;
+		if (!usable(r) || empty(r->node.id) ||
+		    (f = cr_threads_find(t, r->node.id)) == i || f == CR_NONE)
 			continue;
-		first = t->rs[f];
-		if (tadd(c, r, r->id_given ? r->id.pos : r->pos,
+		first = c->ln[f];
+		if (tadd(c, r, r->id_given ? r->id_pos : r->pos,
 			 CR_RULE_DUPLICATE_ID,
 			 "report id '%s' is also the id of the report in "
 			 "%s:%d; give each report its own id",
-			 r->id.s, file_of(first),
-			 (first->id_given ? first->id.pos : first->pos).line) ==
+			 r->node.id, file_of(first),
+			 (first->id_given ? first->id_pos : first->pos).line) ==
 		    -1)
 			return -1;
 	}
@@ -110,15 +112,15 @@ check_missing_previous(struct tctx *c)
 	int oom = 0;
 
 	for (i = 0; i < t->n; i++) {
-		const cr_report *r = t->rs[i];
-		if (!usable(r) || empty(r->previous.s) ||
-		    cr_threads_find(t, r->previous.s) != CR_NONE ||
-		    placeholder(c, r->previous.s, &oom) || oom)
+		const cr_link *r = c->ln[i];
+		if (!usable(r) || empty(r->node.previous) ||
+		    cr_threads_find(t, r->node.previous) != CR_NONE ||
+		    placeholder(c, r->node.previous, &oom) || oom)
 			continue;
-		if (tadd(c, r, r->previous.pos, CR_RULE_MISSING_PREVIOUS,
+		if (tadd(c, r, r->previous_pos, CR_RULE_MISSING_PREVIOUS,
 			 "previous report '%s' is not among the files given; "
 			 "check the id, or lint the thread's files together",
-			 r->previous.s) == -1)
+			 r->node.previous) == -1)
 			return -1;
 	}
 	return oom ? -1 : 0;
@@ -127,15 +129,17 @@ check_missing_previous(struct tctx *c)
 /* "a -> b -> c -> a": the first few ids of the way round, then how many
  * reports the cycle has (len). */
 static int
-cycle_text(const cr_threads *t, size_t i, size_t len, cr_buf *b)
+cycle_text(const struct tctx *c, size_t i, size_t len, cr_buf *b)
 {
+	const cr_threads *t = c->t;
 	size_t j = i, k;
 
 	for (k = 0; k < len && k < 6; k++, j = t->prev[j])
-		cr_buf_printf(b, "%s%s", k > 0 ? " -> " : "", t->rs[j]->id.s);
+		cr_buf_printf(b, "%s%s", k > 0 ? " -> " : "",
+			      c->ln[j]->node.id);
 	if (k < len)
 		cr_buf_printf(b, " -> ... (%zu reports)", len);
-	cr_buf_printf(b, " -> %s", t->rs[i]->id.s);
+	cr_buf_printf(b, " -> %s", c->ln[i]->node.id);
 	return b->oom ? -1 : 0;
 }
 
@@ -171,21 +175,21 @@ check_cycles(struct tctx *c)
 	if ((len = cycle_lengths(t)) == NULL)
 		return -1;
 	for (i = 0; rc == 0 && i < t->n; i++) {
-		const cr_report *r = t->rs[i];
+		const cr_link *r = c->ln[i];
 		if (!t->cycle[i])
 			continue;
 		if (t->prev[i] == i) {
-			rc = tadd(c, r, r->previous.pos, CR_RULE_PREVIOUS_CYCLE,
+			rc = tadd(c, r, r->previous_pos, CR_RULE_PREVIOUS_CYCLE,
 				  "previous '%s' names this report itself; "
 				  "name the report before it, or remove "
 				  "'previous' if the thread starts here",
-				  r->previous.s);
+				  r->node.previous);
 			continue;
 		}
 		cr_buf_init(&b);
-		rc = cycle_text(t, i, len[i], &b);
+		rc = cycle_text(c, i, len[i], &b);
 		if (rc == 0)
-			rc = tadd(c, r, r->previous.pos, CR_RULE_PREVIOUS_CYCLE,
+			rc = tadd(c, r, r->previous_pos, CR_RULE_PREVIOUS_CYCLE,
 				  "following 'previous' from here comes back "
 				  "to this report (%s); a thread has a first "
 				  "report: remove 'previous' from it, or "
@@ -204,17 +208,17 @@ check_clients(struct tctx *c)
 	size_t i;
 
 	for (i = 0; i < t->n; i++) {
-		const cr_report *r = t->rs[i], *p;
+		const cr_link *r = c->ln[i], *p;
 		if (t->prev[i] == CR_NONE || t->prev[i] == i)
 			continue;
-		p = t->rs[t->prev[i]];
-		if (empty(r->client.s) || empty(p->client.s) ||
-		    cr_utf8_casecmp(r->client.s, p->client.s) == 0)
+		p = c->ln[t->prev[i]];
+		if (empty(r->client) || empty(p->client) ||
+		    cr_utf8_casecmp(r->client, p->client) == 0)
 			continue;
-		if (tadd(c, r, r->previous.pos, CR_RULE_THREAD_MISMATCH,
+		if (tadd(c, r, r->previous_pos, CR_RULE_THREAD_MISMATCH,
 			 "previous report '%s' is about client '%s', not '%s'; "
 			 "check the id in 'previous', or the client",
-			 r->previous.s, p->client.s, r->client.s) == -1)
+			 r->node.previous, p->client, r->client) == -1)
 			return -1;
 	}
 	return 0;
@@ -230,17 +234,17 @@ check_lost(struct tctx *c)
 
 	for (i = 0; i < t->nlost; i++) {
 		const cr_thread_lost *l = &t->lost[i];
-		const cr_report *r = t->rs[l->report], *p = t->rs[l->prev];
-		const cr_action *a = &p->actions.items[l->action];
-		cr_pos ap = a->id.pos.line > 0 ? a->id.pos : a->pos;
+		const cr_link *r = c->ln[l->report], *p = c->ln[l->prev];
+		const cr_link_action *a = &p->actions[l->action];
+		const char *id = p->node.items[l->action].id;
 
-		if (tadd(c, r, r->actions.given ? r->actions.pos : r->pos,
+		if (tadd(c, r, r->actions_given ? r->actions_pos : r->pos,
 			 CR_RULE_ACTION_LOST,
 			 "action '%s' of the previous report (%s:%d) is %s "
 			 "and missing here; carry it over with its id, or "
 			 "close it with 'status: done' or 'dropped'",
-			 a->id.s != NULL ? a->id.s : "(no id)", file_of(p),
-			 ap.line, cr_status_name(cr_action_status(a))) == -1)
+			 id != NULL ? id : "(no id)", file_of(p), a->line,
+			 cr_status_name((cr_status)a->status)) == -1)
 			return -1;
 	}
 	return 0;
@@ -249,49 +253,58 @@ check_lost(struct tctx *c)
 /* ------------------------------------------------ the current state */
 
 static int
-due_before(struct tctx *c, const cr_report *r, const cr_action *a)
+due_before(struct tctx *c, const cr_link *r, size_t j)
 {
+	const cr_link_action *a = &r->actions[j];
+	const char *id = r->node.items[j].id;
 	char due[32], date[32];
+	cr_datetime dd, rd;
 
+	cr_link_date_get(&a->due, &dd);
+	cr_link_date_get(&r->date, &rd);
 	/* A planned contact's carried actions are what its agenda reviews:
 	 * no meeting has given them a new date yet (a deviation from SPEC
 	 * 6's list of exemptions; cr-lint(1) says so). */
-	if (!r->date.valid || cr_report_planned(r, c->o->now) ||
-	    cr_datetime_epoch(&a->due.dt, 1) >=
-		cr_datetime_epoch(&r->date.dt, 0))
+	if (!r->date.valid || cr_datetime_epoch(&rd, 0) > c->o->now ||
+	    cr_datetime_epoch(&dd, 1) >= cr_datetime_epoch(&rd, 0))
 		return 0;
-	cr_datetime_format(&a->due.dt, due);
-	cr_datetime_format(&r->date.dt, date);
-	return tadd(c, r, a->due.raw.pos, CR_RULE_ACTION_DUE_BEFORE_CONTACT,
+	cr_datetime_format(&dd, due);
+	cr_datetime_format(&rd, date);
+	return tadd(c, r, a->due_pos, CR_RULE_ACTION_DUE_BEFORE_CONTACT,
 		    "action '%s' is due %s, before the contact (%s); write "
 		    "the date agreed in this contact, or set 'status: done' "
 		    "or 'dropped'",
-		    a->id.s != NULL ? a->id.s : "(no id)", due, date);
+		    id != NULL ? id : "(no id)", due, date);
 }
 
 static int
-overdue(struct tctx *c, const cr_report *r, const cr_action *a)
+overdue(struct tctx *c, const cr_link *r, size_t j)
 {
+	const cr_link_action *a = &r->actions[j];
+	const char *id = r->node.items[j].id;
+	cr_datetime dd, rd;
 	long long days;
 	char due[32];
 
-	if (c->o->now <= cr_datetime_epoch(&a->due.dt, 1))
+	cr_link_date_get(&a->due, &dd);
+	cr_link_date_get(&r->date, &rd);
+	if (c->o->now <= cr_datetime_epoch(&dd, 1))
 		return 0;
-	days = cr_days_since(&a->due.dt, &r->date.dt, c->o->now);
-	cr_datetime_format(&a->due.dt, due);
+	days = cr_days_since(&dd, &rd, c->o->now);
+	cr_datetime_format(&dd, due);
 	/* whole sentences, one per number, so that they translate */
 	if (days == 1)
-		return tadd(c, r, a->due.raw.pos, CR_RULE_ACTION_OVERDUE,
+		return tadd(c, r, a->due_pos, CR_RULE_ACTION_OVERDUE,
 			    "action '%s' was due %s (%lld day ago) and is "
 			    "still %s; set 'status: done' or 'dropped', or "
 			    "agree a new date",
-			    a->id.s != NULL ? a->id.s : "(no id)", due, days,
-			    cr_status_name(cr_action_status(a)));
-	return tadd(c, r, a->due.raw.pos, CR_RULE_ACTION_OVERDUE,
+			    id != NULL ? id : "(no id)", due, days,
+			    cr_status_name((cr_status)a->status));
+	return tadd(c, r, a->due_pos, CR_RULE_ACTION_OVERDUE,
 		    "action '%s' was due %s (%lld days ago) and is still %s; "
 		    "set 'status: done' or 'dropped', or agree a new date",
-		    a->id.s != NULL ? a->id.s : "(no id)", due, days,
-		    cr_status_name(cr_action_status(a)));
+		    id != NULL ? id : "(no id)", due, days,
+		    cr_status_name((cr_status)a->status));
 }
 
 /* Each open or blocked action where it is current: an older report's
@@ -303,15 +316,15 @@ check_current(struct tctx *c)
 	size_t i, j;
 
 	for (i = 0; i < t->n; i++) {
-		const cr_report *r = t->rs[i];
+		const cr_link *r = c->ln[i];
 		if (!usable(r))
 			continue;
-		for (j = 0; j < r->actions.len; j++) {
-			const cr_action *a = &r->actions.items[j];
-			if (!a->due.valid || !cr_action_open(a) ||
+		for (j = 0; j < r->node.nitems; j++) {
+			if (!r->actions[j].due.valid ||
+			    !r->node.items[j].open ||
 			    !cr_threads_current(t, i, j))
 				continue;
-			if (due_before(c, r, a) == -1 || overdue(c, r, a) == -1)
+			if (due_before(c, r, j) == -1 || overdue(c, r, j) == -1)
 				return -1;
 		}
 	}
@@ -333,18 +346,33 @@ static const struct {
 };
 
 int
-cr_check_collection(const cr_report *const *rs, size_t n,
-		    const cr_check_opts *o, cr_diags *d)
+cr_check_links(const cr_link *const *ln, size_t n, const cr_check_opts *o,
+	       cr_diags *d)
 {
+	cr_thread_node *nodes;
 	struct tctx c;
 	cr_threads t;
 	size_t i;
 	int rc = 0;
 
-	if (cr_threads_build(&t, rs, n, 0) == -1)
+	/* the threads read contiguous nodes: a copy of each link's */
+	if ((nodes = calloc(n + 1, sizeof(*nodes))) == NULL)
 		return -1;
+	for (i = 0; i < n; i++) {
+		if (ln[i] != NULL)
+			nodes[i] = ln[i]->node;
+		else {
+			nodes[i].broken = 1;
+			nodes[i].when = LLONG_MIN;
+		}
+	}
+	if (cr_threads_build_nodes(&t, nodes, n, 0) == -1) {
+		free(nodes);
+		return -1;
+	}
 	memset(&c, 0, sizeof(c));
 	c.t = &t;
+	c.ln = ln;
 	c.o = o;
 	c.d = d;
 	for (i = 0; rc == 0 && i < CR_ARRAY_LEN(tchecks); i++) {
@@ -359,5 +387,27 @@ cr_check_collection(const cr_report *const *rs, size_t n,
 	}
 	cr_words_free(c.ph);
 	cr_threads_free(&t);
+	free(nodes);
+	return rc;
+}
+
+int
+cr_check_collection(const cr_report *const *rs, size_t n,
+		    const cr_check_opts *o, cr_diags *d)
+{
+	cr_link **ln;
+	size_t i;
+	int rc = 0;
+
+	if ((ln = calloc(n + 1, sizeof(*ln))) == NULL)
+		return -1;
+	for (i = 0; i < n && rc == 0; i++)
+		if (rs[i] != NULL && (ln[i] = cr_link_new(rs[i], NULL)) == NULL)
+			rc = -1;
+	if (rc == 0)
+		rc = cr_check_links((const cr_link *const *)ln, n, o, d);
+	for (i = 0; i < n; i++)
+		free(ln[i]);
+	free(ln);
 	return rc;
 }

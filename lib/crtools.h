@@ -5,7 +5,7 @@
  *  - Every struct the library fills is owned by the caller and released with
  *    its _free function (cr_report_free, cr_reports_free, cr_diags_free,
  *    cr_buf_free, cr_node_free).
- *  - Strings inside a model (cr_str.s, cr_diag.file, ...) are owned by the
+ *  - Strings inside a model (cr_str.s, cr_report.file, ...) are owned by the
  *    struct that holds them; callers never free them one by one.
  *  - `const char *` results of lookup functions (labels, rule names) point
  *    to static read-only tables and are never freed.
@@ -149,12 +149,22 @@ const char *cr_severity_name(cr_severity sev);
 /* Returns the severity for a name, or -1. */
 int cr_severity_lookup(const char *name);
 
+/*
+ * A diagnostic is kept compact until it is printed: its rule, position,
+ * severity, the file's index among the names of its list (each name kept
+ * once) and the values of its message, packed into the list's arena; the
+ * message is formatted (and translated) only when printed, by
+ * cr_diag_message or cr_diag_format. Read the file with cr_diag_file.
+ */
 typedef struct cr_diag {
-	char *file; /* owned; as given on the command line, "<stdin>" */
+	const char *fmt; /* the untranslated format (static), or NULL: the
+			    one packed string is the message as is */
 	cr_pos pos;
-	cr_severity severity;
-	cr_rule rule;
-	char *message; /* owned */
+	unsigned args; /* offset of its packed values in the arena (a list
+			  holds at most 4 GiB of them) */
+	unsigned file; /* index of its name in the list */
+	cr_severity severity : 8;
+	cr_rule rule : 8;
 } cr_diag;
 
 typedef struct cr_diags {
@@ -162,6 +172,13 @@ typedef struct cr_diags {
 	size_t len;
 	size_t cap;
 	int oom;
+	/* private: the packed values; the file names, each once */
+	cr_buf arena;
+	cr_buf names;
+	size_t *name_at; /* per name: its offset in names */
+	size_t nnames, names_cap;
+	unsigned *name_slot; /* hash table of name indexes (UINT_MAX: free) */
+	size_t name_mask;
 } cr_diags;
 
 /* An empty list; cr_diags_free frees every diagnostic and the array (the
@@ -171,19 +188,29 @@ void cr_diags_init(cr_diags *d);
 void cr_diags_free(cr_diags *d);
 /* Drops the diagnostics from index len on. */
 void cr_diags_truncate(cr_diags *d, size_t len);
-/* Appends a diagnostic with the rule's default severity. The format is
- * translated through the CR_TEXTDOMAIN catalogue of the process's
- * LC_MESSAGES locale (dgettext: English unless a tool chose a locale). */
+/* Appends a diagnostic with the rule's default severity. The format must
+ * outlive the list (a string literal): it is translated through the
+ * CR_TEXTDOMAIN catalogue of the process's LC_MESSAGES locale (dgettext:
+ * English unless a tool chose a locale) when the message is formatted.
+ * The values are copied; file is copied once per list. */
 int cr_diags_add(cr_diags *d, const char *file, cr_pos pos, cr_rule rule,
 		 const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 int cr_diags_vadd(cr_diags *d, const char *file, cr_pos pos, cr_rule rule,
 		  cr_severity sev, const char *fmt, va_list ap);
+/* Appends every diagnostic of src to dst, in order, and empties src.
+ * 0, or -1 on memory (then dst->oom is set and src is kept). */
+int cr_diags_move(cr_diags *dst, cr_diags *src);
 /* Count of diagnostics at or above sev, from index `from`. */
 size_t cr_diags_count(const cr_diags *d, size_t from, cr_severity sev);
 /* Sorts items [from, len) by line then column, keeping order otherwise. */
 void cr_diags_sort(cr_diags *d, size_t from);
+/* The file a diagnostic of d names ("<stdin>" for standard input). */
+const char *cr_diag_file(const cr_diags *d, const cr_diag *g);
+/* Appends the message of g, a diagnostic of d, translated and formatted
+ * (not escaped). 0, or -1 on memory. */
+int cr_diag_message(const cr_diags *d, const cr_diag *g, cr_buf *out);
 /* Appends "FILE:LINE:COL: SEVERITY: MESSAGE [RULE]\n" (no colour). */
-int cr_diag_format(const cr_diag *diag, cr_buf *out);
+int cr_diag_format(const cr_diags *d, const cr_diag *g, cr_buf *out);
 
 /* ------------------------------------------------------------------ */
 /* Generic YAML nodes (extension values, configuration files)          */
@@ -563,6 +590,11 @@ typedef struct cr_read_opts {
 	const char *default_id; /* id of a report without one; NULL: none */
 } cr_read_opts;
 
+/* Readies what the readers share process-wide (cmark-gfm's registry of
+ * Markdown extensions, cmark's own state, filled once): call it before
+ * reading in several threads at once. Reading alone calls it anyway. */
+void cr_init(void);
+
 /*
  * Reads one file's bytes into reports (a YAML stream may give several)
  * appended to `out`, and diagnostics appended to `d`. Never stops at the
@@ -791,6 +823,40 @@ typedef struct cr_thread_node {
 	size_t nitems;
 } cr_thread_node;
 
+/* What the checks across reports read of one report (cr_check_links):
+ * its thread node and what the messages say, so that many reports can be
+ * checked together without keeping them. A few hundred bytes. */
+typedef struct cr_link_date {
+	short year;
+	signed char month, day, hour, minute, second;
+	unsigned char valid, has_time, has_offset;
+	short offset;
+} cr_link_date;
+
+typedef struct cr_link_action {
+	cr_pos due_pos;
+	int line; /* where it is written: its id's line, else its own */
+	cr_link_date due;
+	unsigned char status; /* cr_status: cr_action_status() */
+} cr_link_action;
+
+typedef struct cr_link {
+	cr_thread_node node; /* its items: the actions' ids */
+	const char *file;    /* name for diagnostics; NULL: "<stdin>" */
+	const char *client;  /* NULL: absent */
+	const cr_link_action *actions; /* node.nitems of them */
+	cr_pos pos, id_pos, previous_pos, actions_pos;
+	cr_link_date date;
+	unsigned char id_given, actions_given;
+} cr_link;
+
+/* The link of r, a copy in one block (r may go after), or NULL on
+ * memory; free() it. file is borrowed (it must outlive the link) as the
+ * name for diagnostics; NULL: r's own, copied. */
+cr_link *cr_link_new(const cr_report *r, const char *file);
+/* A date as a cr_datetime. */
+void cr_link_date_get(const cr_link_date *ld, cr_datetime *dt);
+
 /*
  * The threads of a set of reports. It BORROWS the reports (and their ids)
  * given to cr_threads_build, which must outlive it unchanged. A broken
@@ -817,10 +883,10 @@ typedef struct cr_threads {
 	/* private: order keys, the id table, occurrences */
 	long long *when;
 	size_t *depth;
-	size_t *ids;
+	unsigned *ids;
 	size_t ids_mask;
-	size_t *occ; /* per report: its first entry in `of` (n + 1) */
-	size_t *of;  /* per action occurrence: its thread action */
+	size_t *occ;  /* per report: its first entry in `of` (n + 1) */
+	unsigned *of; /* per action occurrence: its thread action */
 	cr_thread_node *own_nodes; /* made by cr_threads_build */
 	cr_thread_item *own_items;
 } cr_threads;
@@ -896,6 +962,10 @@ int cr_check_report(const cr_report *r, const cr_check_opts *o, cr_diags *d);
  * action-due-before-contact on each action's current state only. */
 int cr_check_collection(const cr_report *const *rs, size_t n,
 			const cr_check_opts *o, cr_diags *d);
+/* The same over links (cr_link_new): a report checked and then let go
+ * still counts in its thread. */
+int cr_check_links(const cr_link *const *ln, size_t n, const cr_check_opts *o,
+		   cr_diags *d);
 /* Re-grades diagnostics [from, len) with o->severity and drops the ones
  * whose rule is off. */
 void cr_diags_apply(cr_diags *d, size_t from, const cr_check_opts *o);

@@ -1,5 +1,7 @@
 /* diag.c - the rule table and the diagnostics list. */
 #include <libintl.h>
+#include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +19,9 @@ static const struct {
 };
 
 static const char *const severities[] = {"off", "note", "warning", "error"};
+
+/* cr_diag keeps the rule and severity in 8 bits each */
+_Static_assert(CR_RULE__COUNT < 256, "rules fit cr_diag.rule");
 
 const char *
 cr_rule_name(cr_rule rule)
@@ -73,64 +78,158 @@ cr_diags_init(cr_diags *d)
 void
 cr_diags_truncate(cr_diags *d, size_t len)
 {
-	while (d->len > len) {
-		d->len--;
-		free(d->items[d->len].file);
-		free(d->items[d->len].message);
-	}
+	if (len >= d->len)
+		return;
+	/* the values are packed in order: those of the dropped ones go */
+	d->arena.len = d->items[len].args;
+	d->len = len;
 }
 
 void
 cr_diags_free(cr_diags *d)
 {
-	cr_diags_truncate(d, 0);
 	free(d->items);
+	cr_buf_free(&d->arena);
+	cr_buf_free(&d->names);
+	free(d->name_at);
+	free(d->name_slot);
 	cr_diags_init(d);
+}
+
+static size_t
+name_hash(const char *s)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	for (; *s != '\0'; s++) {
+		h ^= (unsigned char)*s;
+		h *= 0x100000001b3ULL;
+	}
+	return (size_t)h;
+}
+
+static const char *
+name_of(const cr_diags *d, size_t i)
+{
+	return d->names.data + d->name_at[i];
+}
+
+/* The table slot of name s: the one holding it or the free one. */
+static unsigned *
+name_slot(const cr_diags *d, const char *s)
+{
+	size_t i = name_hash(s) & d->name_mask;
+
+	while (d->name_slot[i] != UINT_MAX &&
+	       strcmp(name_of(d, d->name_slot[i]), s) != 0)
+		i = (i + 1) & d->name_mask;
+	return &d->name_slot[i];
+}
+
+/* The table at twice its size (or 16 slots), every name placed again. */
+static int
+names_rehash(cr_diags *d)
+{
+	size_t cap = d->name_slot != NULL ? (d->name_mask + 1) * 2 : 16, i;
+	unsigned *slot = malloc(cap * sizeof(*slot));
+
+	if (slot == NULL)
+		return -1;
+	for (i = 0; i < cap; i++)
+		slot[i] = UINT_MAX;
+	free(d->name_slot);
+	d->name_slot = slot;
+	d->name_mask = cap - 1;
+	for (i = 0; i < d->nnames; i++)
+		*name_slot(d, name_of(d, i)) = (unsigned)i;
+	return 0;
+}
+
+/* The index of file name s in d, added when new: each name is kept once
+ * however many diagnostics name it. -1 on memory. */
+static long long
+name_index(cr_diags *d, const char *s)
+{
+	unsigned *slot;
+
+	/* the diagnostics of one file mostly come together */
+	if (d->nnames > 0 && strcmp(name_of(d, d->nnames - 1), s) == 0)
+		return (long long)d->nnames - 1;
+	if (d->name_slot != NULL && *(slot = name_slot(d, s)) != UINT_MAX)
+		return *slot;
+	if (d->nnames >= UINT_MAX - 1 ||
+	    cr_grow(&d->name_at, &d->names_cap, d->nnames + 1,
+		    sizeof(*d->name_at)) == -1)
+		return -1;
+	d->name_at[d->nnames] = d->names.len;
+	if (cr_buf_put(&d->names, s, strlen(s) + 1) == -1)
+		return -1;
+	d->nnames++;
+	if ((d->nnames * 2 > d->name_mask + 1 || d->name_slot == NULL) &&
+	    names_rehash(d) == -1) {
+		d->nnames--;
+		return -1;
+	}
+	*name_slot(d, s) = (unsigned)(d->nnames - 1);
+	return (long long)d->nnames - 1;
+}
+
+/* Packs s as the one value of "%s". */
+static int
+pack_text(cr_buf *b, ...)
+{
+	va_list ap;
+	int rc;
+
+	va_start(ap, b);
+	rc = cr_diag_pack(b, "%s", ap);
+	va_end(ap);
+	return rc;
 }
 
 int
 cr_diags_vadd(cr_diags *d, const char *file, cr_pos pos, cr_rule rule,
 	      cr_severity sev, const char *fmt, va_list ap)
 {
-	char small[512], *m;
-	const char *f = dgettext(CR_TEXTDOMAIN, fmt);
-	va_list aq;
-	cr_buf msg;
+	size_t at = d->arena.len;
+	long long name;
 	cr_diag *x;
-	int n;
+	int rc;
 
-	if (cr_grow(&d->items, &d->cap, d->len + 1, sizeof(*d->items)) == -1)
+	if (at >= UINT_MAX / 2 ||
+	    cr_grow(&d->items, &d->cap, d->len + 1, sizeof(*d->items)) == -1 ||
+	    (name = name_index(d, file != NULL ? file : "<stdin>")) < 0)
 		goto fail;
-	/* Most messages fit the stack: kept at their exact size. */
-	va_copy(aq, ap);
-	n = vsnprintf(small, sizeof(small), f, aq);
-	va_end(aq);
-	if (n < 0)
-		goto fail;
-	if ((size_t)n < sizeof(small))
-		m = cr_strndup(small, (size_t)n);
-	else {
-		cr_buf_init(&msg);
-		if (cr_buf_vprintf(&msg, f, ap) == -1) {
-			cr_buf_free(&msg);
-			goto fail;
-		}
-		m = cr_buf_detach(&msg, NULL);
-	}
 	x = &d->items[d->len];
-	x->file = cr_strdup(file != NULL ? file : "<stdin>");
 	x->pos = pos;
 	x->severity = sev;
 	x->rule = rule;
-	x->message = m;
-	if (x->file == NULL || x->message == NULL) {
-		free(x->file);
-		free(x->message);
+	x->file = (unsigned)name;
+	x->fmt = fmt;
+	x->args = (unsigned)at;
+	if ((rc = cr_diag_pack(&d->arena, fmt, ap)) == -1)
 		goto fail;
+	if (rc == 1) {
+		/* a conversion the packer does not know: the message is
+		 * made now, in the language of now */
+		cr_buf msg;
+
+		cr_buf_init(&msg);
+		if (cr_buf_vprintf(&msg, dgettext(CR_TEXTDOMAIN, fmt), ap) ==
+		    -1) {
+			cr_buf_free(&msg);
+			goto fail;
+		}
+		x->fmt = NULL;
+		pack_text(&d->arena, msg.data != NULL ? msg.data : "");
+		cr_buf_free(&msg);
+		if (d->arena.oom)
+			goto fail;
 	}
 	d->len++;
 	return 0;
 fail:
+	d->arena.len = at;
 	d->oom = 1;
 	return -1;
 }
@@ -146,6 +245,65 @@ cr_diags_add(cr_diags *d, const char *file, cr_pos pos, cr_rule rule,
 	rc = cr_diags_vadd(d, file, pos, rule, cr_rule_default(rule), fmt, ap);
 	va_end(ap);
 	return rc;
+}
+
+int
+cr_diags_move(cr_diags *dst, cr_diags *src)
+{
+	size_t i, base = dst->arena.len;
+	long long *map;
+
+	if (src->len == 0) {
+		cr_diags_free(src);
+		return 0;
+	}
+	if ((map = malloc(src->nnames * sizeof(*map))) == NULL)
+		goto fail;
+	for (i = 0; i < src->nnames; i++)
+		if ((map[i] = name_index(dst, name_of(src, i))) < 0) {
+			free(map);
+			goto fail;
+		}
+	if (base + src->arena.len >= UINT_MAX / 2 ||
+	    cr_grow(&dst->items, &dst->cap, dst->len + src->len,
+		    sizeof(*dst->items)) == -1 ||
+	    cr_buf_put(&dst->arena, src->arena.data, src->arena.len) == -1) {
+		free(map);
+		dst->arena.len = base;
+		goto fail;
+	}
+	for (i = 0; i < src->len; i++) {
+		cr_diag *x = &dst->items[dst->len++];
+		*x = src->items[i];
+		x->file = (unsigned)map[src->items[i].file];
+		x->args += (unsigned)base;
+	}
+	free(map);
+	cr_diags_free(src);
+	return 0;
+fail:
+	dst->oom = 1;
+	return -1;
+}
+
+const char *
+cr_diag_file(const cr_diags *d, const cr_diag *g)
+{
+	return g->file < d->nnames ? name_of(d, g->file) : "<stdin>";
+}
+
+int
+cr_diag_message(const cr_diags *d, const cr_diag *g, cr_buf *out)
+{
+	const char *args = d->arena.data + g->args, *tr;
+	int rc;
+
+	if (g->fmt == NULL) /* made when added: "%s" of it */
+		return cr_diag_render(out, "%s", args) == 0 ? 0 : -1;
+	tr = dgettext(CR_TEXTDOMAIN, g->fmt);
+	if ((rc = cr_diag_render(out, tr, args)) == 1 && tr != g->fmt)
+		rc = cr_diag_render(out, g->fmt, args); /* a bad translation */
+	return rc == 0 ? 0 : -1;
 }
 
 size_t
@@ -202,11 +360,22 @@ cr_diags_sort(cr_diags *d, size_t from)
 /* The file name and the message may hold anything a report or a
  * directory holds: escaped (SPEC 3), so one diagnostic is one line. */
 int
-cr_diag_format(const cr_diag *x, cr_buf *out)
+cr_diag_format(const cr_diags *d, const cr_diag *x, cr_buf *out)
 {
-	cr_utf8_escape(out, x->file, strlen(x->file), CR_ESC_KEEP_TAB);
+	const char *file = cr_diag_file(d, x);
+	cr_buf msg;
+
+	cr_buf_init(&msg);
+	if (cr_diag_message(d, x, &msg) == -1) {
+		cr_buf_free(&msg);
+		out->oom = 1;
+		return -1;
+	}
+	cr_utf8_escape(out, file, strlen(file), CR_ESC_KEEP_TAB);
 	cr_buf_printf(out, ":%d:%d: %s: ", x->pos.line, x->pos.column,
 		      cr_severity_name(x->severity));
-	cr_utf8_escape(out, x->message, strlen(x->message), CR_ESC_KEEP_TAB);
+	cr_utf8_escape(out, msg.data != NULL ? msg.data : "", msg.len,
+		       CR_ESC_KEEP_TAB);
+	cr_buf_free(&msg);
 	return cr_buf_printf(out, " [%s]\n", cr_rule_name(x->rule));
 }

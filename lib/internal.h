@@ -91,6 +91,14 @@ void cr_field_clear(cr_report *r, enum cr_field f);
 /* Whether field f of r has a value to write (a list: at least one entry). */
 int cr_field_present(const cr_report *r, enum cr_field f);
 
+/* The values of a diagnostic (diag_args.c): packed as the untranslated
+ * format reads them from ap (0; 1 when the format has a conversion this
+ * does not pack: nothing was appended then; -1 on memory), and formatted
+ * as fmt, the untranslated format or its translation, says (0; 1 when fmt
+ * does not fit the values: nothing appended; -1 on memory). */
+int cr_diag_pack(cr_buf *b, const char *fmt, va_list ap);
+int cr_diag_render(cr_buf *out, const char *fmt, const char *args);
+
 /* strdup that tolerates NULL (returns NULL). */
 char *cr_strdup(const char *s);
 char *cr_strndup(const char *s, size_t n);

@@ -2,7 +2,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <cmark-gfm-core-extensions.h>
+
 #include "internal.h"
+
+void
+cr_init(void)
+{
+	cmark_gfm_core_extensions_ensure_registered();
+}
 
 /* Next line of [*p, end): sets *ls, *le (without the line end). */
 static int

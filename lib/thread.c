@@ -29,9 +29,13 @@ hash_str(const char *s, uint64_t h)
 
 #define HASH_SEED 0xcbf29ce484222325ULL
 
-/* A table of indexes, twice the entries it may get, a power of two. */
+/* A table of indexes, half as big again as the entries it may get, a
+ * power of two.
+ * Indexes are 32 bits (half the memory of a large collection's tables):
+ * more reports or actions than that are refused as memory is. */
+#define NO_SLOT UINT_MAX
 struct table {
-	size_t *slot; /* CR_NONE: empty */
+	unsigned *slot; /* NO_SLOT: empty */
 	size_t mask;
 };
 
@@ -40,12 +44,15 @@ table_init(struct table *tb, size_t entries)
 {
 	size_t cap = 16, i;
 
-	while (cap < entries * 2)
+	if (entries >= NO_SLOT / 2)
+		return -1;
+	/* at most two thirds full (entries is a bound: ids repeat) */
+	while (cap < entries + entries / 2)
 		cap *= 2;
 	if ((tb->slot = malloc(cap * sizeof(*tb->slot))) == NULL)
 		return -1;
 	for (i = 0; i < cap; i++)
-		tb->slot[i] = CR_NONE;
+		tb->slot[i] = NO_SLOT;
 	tb->mask = cap - 1;
 	return 0;
 }
@@ -58,12 +65,12 @@ has_id(const char *s)
 
 /* The slot of report id `id`: the one holding it, or the empty one where
  * it goes. */
-static size_t *
+static unsigned *
 report_slot(const cr_threads *t, const char *id)
 {
 	size_t i = (size_t)hash_str(id, HASH_SEED) & t->ids_mask;
 
-	while (t->ids[i] != CR_NONE && strcmp(t->node[t->ids[i]].id, id) != 0)
+	while (t->ids[i] != NO_SLOT && strcmp(t->node[t->ids[i]].id, id) != 0)
 		i = (i + 1) & t->ids_mask;
 	return &t->ids[i];
 }
@@ -71,9 +78,12 @@ report_slot(const cr_threads *t, const char *id)
 size_t
 cr_threads_find(const cr_threads *t, const char *id)
 {
+	unsigned s;
+
 	if (!has_id(id) || t->ids == NULL)
 		return CR_NONE;
-	return *report_slot(t, id);
+	s = *report_slot(t, id);
+	return s != NO_SLOT ? s : CR_NONE;
 }
 
 /* ------------------------------------------------------------ order */
@@ -123,7 +133,8 @@ static int
 link_reports(cr_threads *t)
 {
 	struct table tb;
-	size_t i, pass, *s;
+	size_t i, pass;
+	unsigned *s;
 
 	if (table_init(&tb, t->n) == -1)
 		return -1;
@@ -134,8 +145,8 @@ link_reports(cr_threads *t)
 			const cr_thread_node *r = &t->node[i];
 			if ((r->broken != 0) != (pass == 1) || !has_id(r->id))
 				continue;
-			if (*(s = report_slot(t, r->id)) == CR_NONE)
-				*s = i;
+			if (*(s = report_slot(t, r->id)) == NO_SLOT)
+				*s = (unsigned)i;
 		}
 	for (i = 0; i < t->n; i++) {
 		const cr_thread_node *r = &t->node[i];
@@ -259,7 +270,7 @@ out:
 }
 
 /* The slot of the thread action (thread, id). */
-static size_t *
+static unsigned *
 action_slot(const cr_threads *t, struct table *tb, size_t thread,
 	    const char *id)
 {
@@ -267,7 +278,7 @@ action_slot(const cr_threads *t, struct table *tb, size_t thread,
 	    (size_t)hash_str(id, HASH_SEED ^ (thread * 0x9e3779b97f4a7c15ULL)) &
 	    tb->mask;
 
-	while (tb->slot[i] != CR_NONE &&
+	while (tb->slot[i] != NO_SLOT &&
 	       (t->actions[tb->slot[i]].thread != thread ||
 		strcmp(t->actions[tb->slot[i]].id, id) != 0))
 		i = (i + 1) & tb->mask;
@@ -287,7 +298,8 @@ static int
 find_actions(cr_threads *t)
 {
 	struct table tb = {NULL, 0};
-	size_t *seen = NULL, i, j, total = 0, g;
+	unsigned *seen = NULL;
+	size_t i, j, total = 0, g;
 	int rc = -1;
 
 	for (i = 0; i < t->n; i++) {
@@ -298,6 +310,8 @@ find_actions(cr_threads *t)
 	t->occ[t->n] = total;
 	if (total == 0)
 		return 0;
+	if (total >= NO_SLOT / 2 || t->n >= NO_SLOT / 2)
+		return -1;
 	if ((t->of = malloc(total * sizeof(*t->of))) == NULL ||
 	    (t->actions = malloc(total * sizeof(*t->actions))) == NULL ||
 	    (seen = malloc(total * sizeof(*seen))) == NULL ||
@@ -309,11 +323,11 @@ find_actions(cr_threads *t)
 		for (j = 0; j < t->node[i].nitems; j++) {
 			const char *id = t->node[i].items[j].id;
 			cr_thread_action *a;
-			size_t *s = NULL;
+			unsigned *s = NULL;
 
 			if (has_id(id))
 				s = action_slot(t, &tb, t->thread[i], id);
-			if (s == NULL || *s == CR_NONE) {
+			if (s == NULL || *s == NO_SLOT) {
 				g = t->nactions++;
 				a = &t->actions[g];
 				a->thread = t->thread[i];
@@ -321,15 +335,15 @@ find_actions(cr_threads *t)
 				a->first = a->latest = i;
 				a->action = j;
 				a->count = 1;
-				seen[g] = i;
+				seen[g] = (unsigned)i;
 				if (s != NULL)
-					*s = g;
+					*s = (unsigned)g;
 			} else {
 				g = *s;
 				a = &t->actions[g];
 				if (seen[g] != i) {
 					a->count++;
-					seen[g] = i;
+					seen[g] = (unsigned)i;
 				}
 				if (a->latest == i ||
 				    cr_threads_later(t, i, a->latest)) {
@@ -339,7 +353,7 @@ find_actions(cr_threads *t)
 				if (cr_threads_later(t, a->first, i))
 					a->first = i;
 			}
-			t->of[t->occ[i] + j] = g;
+			t->of[t->occ[i] + j] = (unsigned)g;
 		}
 	}
 	rc = 0;

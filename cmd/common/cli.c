@@ -11,51 +11,32 @@
 
 #include "cli.h"
 
-/* Where this thread's messages go instead of stderr (cli_capture). */
-static _Thread_local cr_buf *capture;
+/* Per thread: a worker's messages go to its item's buffer. */
+static _Thread_local FILE *messages;
 
 void
-cli_capture(cr_buf *b)
+cli_messages_to(FILE *fp)
 {
-	capture = b;
+	messages = fp;
 }
 
-/* A message for the user: on stderr, or into this thread's capture. */
-static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static void
-say(const char *fmt, ...)
+FILE *
+cli_messages(void)
 {
-	va_list ap;
-
-	va_start(ap, fmt);
-	if (capture != NULL)
-		cr_buf_vprintf(capture, fmt, ap);
-	else
-		vfprintf(stderr, fmt, ap);
-	va_end(ap);
+	return messages != NULL ? messages : stderr;
 }
 
 void
 cli_error(const char *prog, const char *fmt, ...)
 {
+	FILE *fp = cli_messages();
 	va_list ap;
-	char *msg = NULL;
-	cr_buf b;
 
+	fprintf(fp, "%s: ", prog);
 	va_start(ap, fmt);
-	if (capture == NULL) {
-		fprintf(stderr, "%s: ", prog);
-		vfprintf(stderr, _(fmt), ap);
-		fputc('\n', stderr);
-	} else {
-		cr_buf_init(&b);
-		cr_buf_vprintf(&b, _(fmt), ap);
-		msg = cr_buf_detach(&b, NULL);
-		say("%s: %s\n", prog, msg != NULL ? msg : "out of memory");
-		free(msg);
-	}
+	vfprintf(fp, _(fmt), ap);
 	va_end(ap);
+	fputc('\n', fp);
 }
 
 void
@@ -101,7 +82,8 @@ cli_diags_print(FILE *fp, const cr_diags *d, size_t from, int color)
 					     [CR_SEV_NOTE] = "\033[1;36m",
 					     [CR_SEV_WARNING] = "\033[1;35m",
 					     [CR_SEV_ERROR] = "\033[1;31m"};
-	cr_buf f, m, b;
+	cr_buf f, m, b, raw;
+	const char *file;
 	size_t i, at;
 
 	/* Plain diagnostics go out in one buffer, written in large pieces
@@ -112,7 +94,7 @@ cli_diags_print(FILE *fp, const cr_diags *d, size_t from, int color)
 
 		if (!color) {
 			at = b.len;
-			if (cr_diag_format(g, &b) != 0) {
+			if (cr_diag_format(d, g, &b) != 0) {
 				/* out of memory: what was whole, then on */
 				if (at > 0)
 					fwrite(b.data, 1, at, fp);
@@ -128,9 +110,15 @@ cli_diags_print(FILE *fp, const cr_diags *d, size_t from, int color)
 		 * the terminal */
 		cr_buf_init(&f);
 		cr_buf_init(&m);
-		cr_utf8_escape(&f, g->file, strlen(g->file), CR_ESC_KEEP_TAB);
-		cr_utf8_escape(&m, g->message, strlen(g->message),
+		file = cr_diag_file(d, g);
+		cr_utf8_escape(&f, file, strlen(file), CR_ESC_KEEP_TAB);
+		cr_buf_init(&raw);
+		cr_diag_message(d, g, &raw);
+		cr_utf8_escape(&m, raw.data != NULL ? raw.data : "", raw.len,
 			       CR_ESC_KEEP_TAB);
+		if (raw.oom)
+			m.oom = 1;
+		cr_buf_free(&raw);
 		cr_buf_putc(&f, '\0');
 		cr_buf_putc(&m, '\0');
 		if (!f.oom && !m.oom)
@@ -225,10 +213,12 @@ inputs_push(cli_inputs *ins, const char *name, const char *path,
 	in = &ins->items[ins->len];
 	memset(in, 0, sizeof(*in));
 	in->name = strdup(name);
-	in->path = path != NULL ? strdup(path) : NULL;
+	/* a walk's inputs are named by their path: one copy for both */
+	in->path = path == NULL					 ? NULL
+		   : in->name != NULL && strcmp(path, name) == 0 ? in->name
+								 : strdup(path);
 	if (in->name == NULL || (path != NULL && in->path == NULL)) {
-		free(in->name);
-		free(in->path);
+		cli_input_free_names(in);
 		return -1;
 	}
 	in->form = path != NULL ? cr_form_from_path(path) : CR_FORM_AUTO;
@@ -516,14 +506,22 @@ cli_input_unload(cli_input *in)
 }
 
 void
+cli_input_free_names(cli_input *in)
+{
+	if (in->path != in->name)
+		free(in->path);
+	free(in->name);
+	in->name = in->path = NULL;
+}
+
+void
 cli_inputs_free(cli_inputs *ins)
 {
 	size_t i;
 
 	for (i = 0; i < ins->len; i++) {
 		cli_input_unload(&ins->items[i]);
-		free(ins->items[i].name);
-		free(ins->items[i].path);
+		cli_input_free_names(&ins->items[i]);
 	}
 	free(ins->items);
 	memset(ins, 0, sizeof(*ins));
@@ -639,11 +637,12 @@ cli_input_parse(const cli_input *in, cr_form force, cr_reports *out,
 
 		o.form = cr_sniff_form(in->data, in->len, &unsure);
 		if (unsure)
-			say("%s:1:1: note: read as %s, a guess: the text "
-			    "has both YAML keys and Markdown lines; give "
-			    "--from yaml or --from md to be sure\n",
-			    in->name,
-			    o.form == CR_FORM_MD ? "Markdown" : "YAML");
+			fprintf(cli_messages(),
+				"%s:1:1: note: read as %s, a guess: the text "
+				"has both YAML keys and Markdown lines; give "
+				"--from yaml or --from md to be sure\n",
+				in->name,
+				o.form == CR_FORM_MD ? "Markdown" : "YAML");
 	}
 	o.file = in->name;
 	if (in->path != NULL && (id = cr_id_from_path(in->path)) == NULL)

@@ -36,7 +36,8 @@ enum cli_exit {
 
 typedef struct cli_input {
 	char *name;   /* as given (or found in a directory); "<stdin>" */
-	char *path;   /* what to open; NULL for standard input */
+	char *path;   /* what to open; NULL for standard input; may be
+			 name itself (cli_input_free_names) */
 	cr_form form; /* from the extension, or CR_FORM_AUTO (sniffed) */
 	char *data;   /* the bytes, after cli_input_load; NUL-terminated */
 	size_t len;
@@ -73,6 +74,8 @@ typedef struct cli_inputs {
 int cli_inputs_collect(cli_inputs *ins, char *const *args, int nargs, int walk,
 		       const char *prog);
 void cli_inputs_free(cli_inputs *ins);
+/* Frees an input's name and path (one string when they are the same). */
+void cli_input_free_names(cli_input *in);
 
 /* Reads the bytes of one input (at most CR_MAX_FILE_BYTES + 1, so a huge
  * file is refused in bounded memory). A file found by a walk is opened
@@ -103,10 +106,11 @@ int cli_use_color(FILE *fp);
 /* Prints diagnostics [from, len) as "FILE:LINE:COL: SEVERITY: MESSAGE
  * [RULE]", the severity coloured when `color`. */
 void cli_diags_print(FILE *fp, const cr_diags *d, size_t from, int color);
-/* From now on, this thread's cli_error messages and the notes of
- * cli_input_load and cli_input_parse go into b (NULL: stderr again), for
- * a worker of cli_parallel that must not print. */
-void cli_capture(cr_buf *b);
+/* Where cli_error and the notes of reading an input go, for the calling
+ * thread: fp, or standard error when NULL (the default). A -j worker
+ * gathers them for its item, said in input order. */
+void cli_messages_to(FILE *fp);
+FILE *cli_messages(void);
 /* "PROG: message\n" on stderr, fmt translated (gettext). */
 void cli_error(const char *prog, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

@@ -48,13 +48,19 @@ lint_github(cr_buf *b, const cr_diags *d)
 	for (i = 0; i < d->len; i++) {
 		const cr_diag *g = &d->items[i];
 
+		cr_buf msg;
+
+		cr_buf_init(&msg);
+		if (cr_diag_message(d, g, &msg) == -1)
+			b->oom = 1;
 		cr_buf_printf(b, "::%s file=", cmd[g->severity]);
-		put_escaped(b, g->file, 1);
+		put_escaped(b, cr_diag_file(d, g), 1);
 		cr_buf_printf(b, ",line=%d,col=%d,title=", g->pos.line,
 			      g->pos.column);
 		put_escaped(b, cr_rule_name(g->rule), 1);
 		cr_buf_puts(b, "::");
-		put_escaped(b, g->message, 0);
+		put_escaped(b, msg.data != NULL ? msg.data : "", 0);
+		cr_buf_free(&msg);
 		cr_buf_putc(b, '\n');
 	}
 	return b->oom ? -1 : 0;

@@ -4,6 +4,7 @@
  * (sarif.c) or GitHub workflow commands (github.c).
  */
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,7 @@
 #include "config.h"
 #include "email.h"
 #include "formats.h"
+#include "parallel.h"
 
 static const char *prog = "cr-lint";
 
@@ -30,29 +32,37 @@ struct args {
 	long long now;
 	int now_offset;
 	cr_form from;
+	int jobs; /* -j */
 	const char *config;
 	char **context; /* --context PATH, in order */
 	int ncontext;
 	int enable[CR_RULE__COUNT], disable[CR_RULE__COUNT];
 };
 
-/* Where each report and diagnostic comes from. */
+/* A list of links (what the collection checks read of each report). */
+struct links {
+	cr_link **items;
+	size_t len, cap;
+};
+
+/* Where each diagnostic comes from; of each report, once checked, only
+ * its link is kept (memory per report). */
 struct lint {
 	cli_inputs ins;
-	cr_reports rs;
-	size_t *rs_input; /* input index of each report */
+	struct links ln;
+	unsigned char *broken; /* per input: a report of it is broken */
 	cr_diags d;
-	size_t *d_input; /* input index of each diagnostic */
+	unsigned *d_input; /* input index of each diagnostic */
 	size_t d_cap;
-	cli_inputs ctx;	   /* --context files not among the inputs */
-	cr_reports ctx_rs; /* their reports, for the collection checks */
-	int failed;	   /* an I/O failure: exit 2 */
+	cli_inputs ctx;	     /* --context files not among the inputs */
+	struct links ctx_ln; /* their links, for the collection checks */
+	int failed;	     /* an I/O failure: exit 2 */
 };
 
 static const char usage_text[] =
     N_("usage: cr-lint [--format gnu|json|sarif|github] [--pass] [--quiet]\n"
        "       [--strict] [--enable RULE] [--disable RULE] [--config FILE]\n"
-       "       [--context PATH] [--now DATETIME] [--from yaml|md]\n"
+       "       [--context PATH] [--now DATETIME] [--from yaml|md] [-j N]\n"
        "       [FILE|DIR ...]\n");
 
 static void
@@ -76,6 +86,8 @@ help(void)
 	      "  --now DATETIME     fix the clock (e.g. "
 	      "2026-11-20T14:00+07:00)\n"
 	      "  --from yaml|md     the form of every input\n"
+	      "  -j, --jobs N       check N files at once (default: one per "
+	      "processor)\n"
 	      "  -h, --help         this help\n"
 	      "  --version          the version\n\n"
 	      "See cr-lint(1) for the rules and the configuration file.\n"),
@@ -121,6 +133,7 @@ parse_args(int argc, char **argv, struct args *a)
 	    {"context", required_argument, NULL, O_CONTEXT},
 	    {"now", required_argument, NULL, O_NOW},
 	    {"from", required_argument, NULL, O_FROM},
+	    {"jobs", required_argument, NULL, 'j'},
 	    {"help", no_argument, NULL, 'h'},
 	    {"version", no_argument, NULL, O_VERSION},
 	    {NULL, 0, NULL, 0}};
@@ -128,7 +141,8 @@ parse_args(int argc, char **argv, struct args *a)
 	size_t k;
 	int c, f;
 
-	while ((c = getopt_long(argc, argv, "hq", longopts, NULL)) != -1) {
+	a->jobs = cli_jobs_default();
+	while ((c = getopt_long(argc, argv, "hj:q", longopts, NULL)) != -1) {
 		switch (c) {
 		case O_FORMAT:
 			for (k = 0; k < NFORMATS; k++)
@@ -201,6 +215,15 @@ parse_args(int argc, char **argv, struct args *a)
 			}
 			a->from = (cr_form)f;
 			break;
+		case 'j':
+			if (cli_jobs_arg(optarg, &a->jobs) == -1) {
+				cli_error(prog,
+					  "-j takes a number of jobs from 1 "
+					  "to 1024, not '%s'",
+					  optarg);
+				return -1;
+			}
+			break;
 		case 'h':
 			help();
 			exit(CLI_EXIT_OK);
@@ -223,14 +246,14 @@ mark_diags(struct lint *l, size_t from, size_t input)
 
 	if (l->d.len > l->d_cap) {
 		size_t cap = l->d.len * 2;
-		size_t *p = realloc(l->d_input, cap * sizeof(*p));
+		unsigned *p = realloc(l->d_input, cap * sizeof(*p));
 		if (p == NULL)
 			return -1;
 		l->d_input = p;
 		l->d_cap = cap;
 	}
 	for (i = from; i < l->d.len; i++)
-		l->d_input[i] = input;
+		l->d_input[i] = (unsigned)input;
 	return 0;
 }
 
@@ -320,10 +343,9 @@ collect_context(struct lint *l, const struct args *a)
 		    keys[i].ino == keys[i - 1].ino)
 			drop[keys[i].idx] = 1;
 	for (i = j = 0; i < c->len; i++) {
-		if (drop[i]) {
-			free(c->items[i].name);
-			free(c->items[i].path);
-		} else
+		if (drop[i])
+			cli_input_free_names(&c->items[i]);
+		else
 			c->items[j++] = c->items[i];
 	}
 	c->len = j;
@@ -332,12 +354,60 @@ collect_context(struct lint *l, const struct args *a)
 	return 0;
 }
 
+/* Room in ln for `more` links. -1 on memory. */
+static int
+links_room(struct links *ln, size_t more)
+{
+	size_t cap = ln->cap > 0 ? ln->cap : 16;
+	cr_link **p;
+
+	if (ln->len + more <= ln->cap)
+		return 0;
+	while (cap < ln->len + more)
+		cap *= 2;
+	if ((p = realloc(ln->items, cap * sizeof(*p))) == NULL)
+		return -1;
+	ln->items = p;
+	ln->cap = cap;
+	return 0;
+}
+
+/* Appends the links of rs, reports of the input named file, to ln. -1 on
+ * memory. */
+static int
+links_push(struct links *ln, const cr_reports *rs, const char *file)
+{
+	size_t i;
+
+	if (links_room(ln, rs->len) == -1)
+		return -1;
+	for (i = 0; i < rs->len; i++) {
+		if ((ln->items[ln->len] = cr_link_new(rs->items[i], file)) ==
+		    NULL)
+			return -1;
+		ln->len++;
+	}
+	return 0;
+}
+
+static void
+links_free(struct links *ln)
+{
+	size_t i;
+
+	for (i = 0; i < ln->len; i++)
+		free(ln->items[i]);
+	free(ln->items);
+	memset(ln, 0, sizeof(*ln));
+}
+
 /* Reads the context reports; their own diagnostics are dropped: they are
  * not reported on. -1 on memory. */
 static int
 read_context(struct lint *l, const lint_config *cfg)
 {
 	cr_diags scratch;
+	cr_reports rs;
 	size_t i;
 	int rc = 0;
 
@@ -351,7 +421,11 @@ read_context(struct lint *l, const lint_config *cfg)
 			continue;
 		}
 		cr_diags_init(&scratch);
-		rc = cli_input_parse(in, CR_FORM_AUTO, &l->ctx_rs, &scratch);
+		memset(&rs, 0, sizeof(rs));
+		rc = cli_input_parse(in, CR_FORM_AUTO, &rs, &scratch);
+		if (rc == 0)
+			rc = links_push(&l->ctx_ln, &rs, in->name);
+		cr_reports_free(&rs);
 		cr_diags_free(&scratch);
 		cli_input_unload(in);
 	}
@@ -366,18 +440,17 @@ read_context(struct lint *l, const lint_config *cfg)
 static int
 check_collection(struct lint *l, const cr_check_opts *o)
 {
-	const cr_report **all;
-	size_t n = l->ctx_rs.len + l->rs.len;
+	const cr_link **all;
+	size_t n = l->ctx_ln.len + l->ln.len, i;
 	int rc;
 
 	if ((all = malloc((n + 1) * sizeof(*all))) == NULL)
 		return -1;
-	if (l->ctx_rs.len > 0)
-		memcpy(all, l->ctx_rs.items, l->ctx_rs.len * sizeof(*all));
-	if (l->rs.len > 0)
-		memcpy(all + l->ctx_rs.len, l->rs.items,
-		       l->rs.len * sizeof(*all));
-	rc = cr_check_collection(all, n, o, &l->d);
+	for (i = 0; i < l->ctx_ln.len; i++)
+		all[i] = l->ctx_ln.items[i];
+	for (i = 0; i < l->ln.len; i++)
+		all[l->ctx_ln.len + i] = l->ln.items[i];
+	rc = cr_check_links(all, n, o, &l->d);
 	free(all);
 	return rc;
 }
@@ -390,21 +463,136 @@ drop_context_diags(struct lint *l, size_t from)
 
 	for (i = j = from; i < l->d.len; i++) {
 		cr_diag *g = &l->d.items[i];
+		const char *file = cr_diag_file(&l->d, g);
 		int ctx = 0;
 
 		if (l->d_input[i] == l->ins.len)
 			for (k = 0; k < l->ctx.len && !ctx; k++)
-				ctx =
-				    strcmp(g->file, l->ctx.items[k].name) == 0;
-		if (ctx) {
-			free(g->file);
-			free(g->message);
+				ctx = strcmp(file, l->ctx.items[k].name) == 0;
+		if (ctx)
 			continue;
-		}
 		l->d_input[j] = l->d_input[i];
 		l->d.items[j++] = *g;
 	}
 	l->d.len = j;
+}
+
+/* What one input gives once checked: the links of its reports and its
+ * diagnostics, graded. */
+struct slot {
+	struct links ln;
+	cr_diags d;
+	int broken; /* a report of it is broken */
+	int failed; /* it could not be read */
+	char *msg;  /* what reading it had to say on stderr */
+	size_t msglen;
+};
+
+/* The inputs read, parsed and checked on -j threads: slots in a ring of
+ * `window`, input i in slot i % window. */
+struct job {
+	struct lint *l;
+	const struct args *a;
+	const lint_config *cfg;
+	const cr_check_opts *o;
+	struct slot *slots;
+	size_t window;
+};
+
+static void
+slot_free(struct slot *s)
+{
+	links_free(&s->ln);
+	cr_diags_free(&s->d);
+	free(s->msg);
+	memset(s, 0, sizeof(*s));
+}
+
+/* Reads, parses and checks input i into its slot. -1 on memory. */
+static int
+check_input(struct job *j, size_t i, struct slot *s)
+{
+	cli_input *in = &j->l->ins.items[i];
+	cr_reports rs;
+	size_t k;
+	int rc = 0;
+
+	if (in->path != NULL && lint_config_ignored(j->cfg, in->name))
+		return 0;
+	if (cli_input_load(in, prog) == -1) {
+		s->failed = 1;
+		return 0;
+	}
+	memset(&rs, 0, sizeof(rs));
+	if (cli_input_parse(in, j->a->from, &rs, &s->d) == -1)
+		rc = -1;
+	for (k = 0; rc == 0 && k < rs.len; k++) {
+		if (cr_check_report(rs.items[k], j->o, &s->d) == -1 ||
+		    lint_check_emails(rs.items[k], &s->d) == -1)
+			rc = -1;
+		if (rs.items[k]->broken)
+			s->broken = 1;
+	}
+	if (rc == 0)
+		rc = links_push(&s->ln, &rs, in->name);
+	cr_reports_free(&rs);
+	cr_diags_apply(&s->d, 0, j->o);
+	if (!j->a->pass)
+		cli_input_unload(in);
+	return rc;
+}
+
+/* work(i) of cli_parallel: input i into its slot, what it has to say on
+ * standard error gathered there. */
+static int
+work_input(size_t i, void *arg)
+{
+	struct job *j = arg;
+	struct slot *s = &j->slots[i % j->window];
+	FILE *fp;
+	int rc;
+
+	memset(s, 0, sizeof(*s));
+	cr_diags_init(&s->d);
+	if (j->a->jobs <= 1) /* done(i) follows at once: say it now */
+		return check_input(j, i, s);
+	if ((fp = open_memstream(&s->msg, &s->msglen)) == NULL)
+		return -1;
+	cli_messages_to(fp);
+	rc = check_input(j, i, s);
+	cli_messages_to(NULL);
+	if (fclose(fp) == EOF)
+		rc = -1;
+	return rc;
+}
+
+/* done(i): the slot of input i taken into the collection, in input
+ * order. */
+static int
+take_input(size_t i, void *arg)
+{
+	struct job *j = arg;
+	struct lint *l = j->l;
+	struct slot *s = &j->slots[i % j->window];
+	size_t dfirst = l->d.len;
+	int rc = 0;
+
+	if (s->msglen > 0)
+		fwrite(s->msg, 1, s->msglen, stderr);
+	if (s->failed)
+		l->failed = 1;
+	l->broken[i] = (unsigned char)s->broken;
+	if (links_room(&l->ln, s->ln.len) == -1 ||
+	    cr_diags_move(&l->d, &s->d) == -1 || mark_diags(l, dfirst, i) == -1)
+		rc = -1;
+	else if (s->ln.len > 0) {
+		memcpy(l->ln.items + l->ln.len, s->ln.items,
+		       s->ln.len * sizeof(*s->ln.items));
+		l->ln.len += s->ln.len;
+		s->ln.len = 0;
+	}
+	slot_free(s);
+	return rc;
 }
 
 /* Reads and checks every input; the collection checks at the end. */
@@ -413,43 +601,23 @@ lint_all(struct lint *l, const struct args *a, const lint_config *cfg,
 	 const cr_check_opts *o)
 {
 	cli_input **sorted = NULL;
-	size_t i, j, first, dfirst;
+	struct job j = {l, a, cfg, o, NULL, 0};
+	size_t i, dfirst;
+	int rc;
 
-	for (i = 0; i < l->ins.len; i++) {
-		cli_input *in = &l->ins.items[i];
-
-		if (in->path != NULL && lint_config_ignored(cfg, in->name))
-			continue;
-		if (cli_input_load(in, prog) == -1) {
-			l->failed = 1;
-			continue;
-		}
-		first = l->rs.len;
-		dfirst = l->d.len;
-		if (cli_input_parse(in, a->from, &l->rs, &l->d) == -1)
-			return -1;
-		if (l->rs.len > 0) {
-			size_t *p =
-			    realloc(l->rs_input, l->rs.len * sizeof(*p));
-			if (p == NULL)
-				return -1;
-			l->rs_input = p;
-		}
-		for (j = first; j < l->rs.len; j++) {
-			l->rs_input[j] = i;
-			if (cr_check_report(l->rs.items[j], o, &l->d) == -1 ||
-			    lint_check_emails(l->rs.items[j], &l->d) == -1)
-				return -1;
-			/* the collection checks need only ids, previous and
-			 * the actions: the rest goes (memory per report) */
-			cr_report_strip(l->rs.items[j]);
-		}
-		cr_diags_apply(&l->d, dfirst, o);
-		if (mark_diags(l, dfirst, i) == -1)
-			return -1;
-		if (!a->pass)
-			cli_input_unload(in);
-	}
+	/* a few inputs ahead per thread keep every thread busy; the ring
+	 * bounds what waits to be taken */
+	j.window = (size_t)(a->jobs > 1 ? a->jobs : 1) * 8;
+	if ((l->broken = calloc(l->ins.len + 1, 1)) == NULL ||
+	    (j.slots = calloc(j.window, sizeof(*j.slots))) == NULL)
+		return -1;
+	rc = cli_parallel(l->ins.len, a->jobs, j.window, work_input, take_input,
+			  &j);
+	for (i = 0; i < j.window; i++)
+		slot_free(&j.slots[i]);
+	free(j.slots);
+	if (rc != 0)
+		return -1;
 	if (read_context(l, cfg) == -1)
 		return -1;
 	dfirst = l->d.len;
@@ -468,7 +636,8 @@ lint_all(struct lint *l, const struct args *a, const lint_config *cfg,
 	}
 	for (i = dfirst; i < l->d.len; i++)
 		l->d_input[i] =
-		    input_of(sorted, l->ins.len, &l->ins, l->d.items[i].file);
+		    (unsigned)input_of(sorted, l->ins.len, &l->ins,
+				       cr_diag_file(&l->d, &l->d.items[i]));
 	free(sorted);
 	drop_context_diags(l, dfirst);
 	return 0;
@@ -477,7 +646,7 @@ lint_all(struct lint *l, const struct args *a, const lint_config *cfg,
 /* Order of output: inputs in order, then position, then as found. */
 struct order {
 	size_t input, idx;
-	const cr_diag *g;
+	int line, column;
 };
 
 static int
@@ -487,21 +656,24 @@ order_cmp(const void *a, const void *b)
 
 	if (x->input != y->input)
 		return x->input < y->input ? -1 : 1;
-	if (x->g->pos.line != y->g->pos.line)
-		return x->g->pos.line < y->g->pos.line ? -1 : 1;
-	if (x->g->pos.column != y->g->pos.column)
-		return x->g->pos.column < y->g->pos.column ? -1 : 1;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	if (x->column != y->column)
+		return x->column < y->column ? -1 : 1;
 	return x->idx < y->idx ? -1 : x->idx > y->idx;
 }
 
-/* The diagnostics in output order, without those --quiet hides; the
- * result replaces l->d. */
+/* The diagnostics in output order, without those --quiet hides: l->d's
+ * items and d_input rearranged in place (a second array of diagnostics
+ * would be the peak of a large run). */
 static int
 order_diags(struct lint *l, cr_severity least)
 {
+	const size_t done = (size_t)-1;
 	struct order *ord;
-	cr_diags out;
-	size_t i, n = 0;
+	cr_diag *it = l->d.items, tmp;
+	size_t i, j, k, n = 0;
+	unsigned tmp_in;
 
 	if (l->d.len == 0)
 		return 0;
@@ -510,28 +682,36 @@ order_diags(struct lint *l, cr_severity least)
 	for (i = 0; i < l->d.len; i++) {
 		ord[i].input = l->d_input[i];
 		ord[i].idx = i;
-		ord[i].g = &l->d.items[i];
+		ord[i].line = it[i].pos.line;
+		ord[i].column = it[i].pos.column;
 	}
 	qsort(ord, l->d.len, sizeof(*ord), order_cmp);
-	cr_diags_init(&out);
-	if ((out.items = malloc(l->d.len * sizeof(*out.items))) == NULL) {
-		free(ord);
-		return -1;
-	}
-	out.cap = l->d.len;
+	/* item i takes item ord[i].idx: each cycle of the permutation is
+	 * followed once */
 	for (i = 0; i < l->d.len; i++) {
-		cr_diag *g = &l->d.items[ord[i].idx];
-		if (g->severity < least) {
-			free(g->file);
-			free(g->message);
+		if (ord[i].idx == done)
 			continue;
+		tmp = it[i];
+		tmp_in = l->d_input[i];
+		for (j = i;; j = k) {
+			k = ord[j].idx;
+			ord[j].idx = done;
+			if (k == i) {
+				it[j] = tmp;
+				l->d_input[j] = tmp_in;
+				break;
+			}
+			it[j] = it[k];
+			l->d_input[j] = l->d_input[k];
 		}
-		out.items[n++] = *g;
 	}
-	out.len = n;
 	free(ord);
-	free(l->d.items);
-	l->d = out;
+	for (i = 0; i < l->d.len; i++)
+		if (it[i].severity >= least) {
+			l->d_input[n] = l->d_input[i];
+			it[n++] = it[i];
+		}
+	l->d.len = n;
 	return 0;
 }
 
@@ -543,8 +723,13 @@ put_json(cr_buf *b, const cr_diags *d)
 	cr_buf_puts(b, "[");
 	for (i = 0; i < d->len; i++) {
 		const cr_diag *g = &d->items[i];
+		cr_buf msg;
+
+		cr_buf_init(&msg);
+		if (cr_diag_message(d, g, &msg) == -1)
+			b->oom = 1;
 		cr_buf_puts(b, i > 0 ? ",\n  {\"file\": " : "\n  {\"file\": ");
-		cr_json_string(b, g->file);
+		cr_json_string(b, cr_diag_file(d, g));
 		cr_buf_printf(b,
 			      ", \"line\": %d, \"column\": %d, "
 			      "\"severity\": \"%s\", \"rule\": \"%s\", "
@@ -552,7 +737,8 @@ put_json(cr_buf *b, const cr_diags *d)
 			      g->pos.line, g->pos.column,
 			      cr_severity_name(g->severity),
 			      cr_rule_name(g->rule));
-		cr_json_string(b, g->message);
+		cr_json_string(b, msg.data != NULL ? msg.data : "");
+		cr_buf_free(&msg);
 		cr_buf_puts(b, "}");
 	}
 	cr_buf_puts(b, d->len > 0 ? "\n]\n" : "]\n");
@@ -629,16 +815,13 @@ pass_inputs(const struct lint *l, cr_severity fail, cr_form force)
 		if (l->d.items[i].severity >= fail)
 			bad[l->d_input[i] < l->ins.len ? l->d_input[i]
 						       : l->ins.len] = 1;
-	for (i = 0; i < l->rs.len; i++)
-		if (l->rs.items[i]->broken)
-			bad[l->rs_input[i]] = 1;
 	for (i = 0; i < l->ins.len; i++) {
 		const cli_input *in = &l->ins.items[i];
 		const char *data = in->data;
 		size_t len = in->len;
 		cr_form form = force != CR_FORM_AUTO ? force : in->form;
 
-		if (bad[i] || data == NULL)
+		if (bad[i] || l->broken[i] || data == NULL)
 			continue;
 		if (form == CR_FORM_AUTO)
 			form = cr_sniff(data, len);
@@ -682,6 +865,10 @@ main(int argc, char **argv)
 	int rc = CLI_EXIT_OK, bad, i;
 
 	cli_i18n_init();
+	/* what the library and GMime share process-wide, readied before
+	 * any -j thread starts */
+	cr_init();
+	lint_emails_init();
 	memset(&a, 0, sizeof(a));
 	memset(&l, 0, sizeof(l));
 	memset(&cfg, 0, sizeof(cfg));
@@ -738,7 +925,7 @@ main(int argc, char **argv)
 	fail = a.strict ? CR_SEV_WARNING : CR_SEV_ERROR;
 
 	bad = cli_inputs_collect(&l.ins, argv + optind, argc - optind, 1, prog);
-	if (bad < 0)
+	if (bad < 0 || l.ins.len >= UINT_MAX) /* d_input's indexes */
 		goto oom;
 	if (bad > 0)
 		l.failed = 1;
@@ -772,10 +959,10 @@ out:
 	cr_check_opts_free(&o);
 	cli_inputs_free(&l.ins);
 	cli_inputs_free(&l.ctx);
-	cr_reports_free(&l.rs);
-	cr_reports_free(&l.ctx_rs);
+	links_free(&l.ln);
+	links_free(&l.ctx_ln);
 	free(a.context);
-	free(l.rs_input);
+	free(l.broken);
 	free(l.d_input);
 	cr_diags_free(&l.d);
 	cr_diags_free(&cd);

@@ -144,17 +144,23 @@ put_overrides(cr_buf *b, const cr_check_opts *o)
 }
 
 static void
-put_result(cr_buf *b, const cr_diag *g, const char *cwd)
+put_result(cr_buf *b, const cr_diags *d, const cr_diag *g, const char *cwd)
 {
+	cr_buf msg;
+
+	cr_buf_init(&msg);
+	if (cr_diag_message(d, g, &msg) == -1)
+		b->oom = 1;
 	cr_buf_puts(b, "        {\"ruleId\": ");
 	cr_json_string(b, cr_rule_name(g->rule));
 	cr_buf_printf(b, ", \"ruleIndex\": %d, \"level\": \"%s\",\n",
 		      (int)g->rule, level(g->severity));
 	cr_buf_puts(b, "         \"message\": {\"text\": ");
-	cr_json_string(b, g->message);
+	cr_json_string(b, msg.data != NULL ? msg.data : "");
+	cr_buf_free(&msg);
 	cr_buf_puts(b, "},\n         \"locations\": [{\"physicalLocation\": "
 		       "{\"artifactLocation\": ");
-	put_location(b, g->file, cwd);
+	put_location(b, cr_diag_file(d, g), cwd);
 	/* SARIF counts columns in code points (columnKind), where the gnu
 	 * form counts display columns */
 	if (g->pos.line > 0)
@@ -193,7 +199,7 @@ lint_sarif(cr_buf *b, const cr_diags *d, const cr_check_opts *o, int ok)
 		       "      \"results\": [");
 	for (i = 0; i < d->len; i++) {
 		cr_buf_puts(b, i > 0 ? ",\n" : "\n");
-		put_result(b, &d->items[i], cwd);
+		put_result(b, d, &d->items[i], cwd);
 	}
 	cr_buf_puts(b, d->len > 0 ? "\n      ]\n    }\n  ]\n}\n"
 				  : "]\n    }\n  ]\n}\n");

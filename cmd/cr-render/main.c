@@ -245,12 +245,8 @@ only_kept_keys(cr_diags *d)
 	size_t i, n = 0;
 
 	for (i = 0; i < d->len; i++) {
-		if (d->items[i].rule == CR_RULE_UNKNOWN_FIELD) {
+		if (d->items[i].rule == CR_RULE_UNKNOWN_FIELD)
 			d->items[n++] = d->items[i];
-			continue;
-		}
-		free(d->items[i].file);
-		free(d->items[i].message);
 	}
 	d->len = n;
 }

@@ -13,8 +13,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <cmark-gfm-core-extensions.h>
-
 #include "../cr-lint/config.h"
 #include "cli.h"
 #include "ics.h"
@@ -477,6 +475,7 @@ print_skips(cr_diags *d, size_t from, int all, int color)
 	for (i = from; i < d->len; i++) {
 		if (!all && !unreadable(&d->items[i]))
 			continue;
+		keep = *d; /* its names and values: one list, one item */
 		keep.items = &d->items[i];
 		keep.len = 1;
 		cli_diags_print(stderr, &keep, 0, color);
@@ -515,9 +514,10 @@ emit_xlsx(const cr_wip *w, const cr_wip_views *v, const wip_paths *paths,
 struct slot {
 	cr_reports rs;
 	cr_diags d;
-	cr_buf said; /* what loading and parsing had to say (stderr) */
-	int skip;    /* ignored by .cr-lint.yaml */
-	int failed;  /* could not be read */
+	char *said; /* what loading and parsing had to say (stderr) */
+	size_t saidlen;
+	int skip;   /* ignored by .cr-lint.yaml */
+	int failed; /* could not be read */
 };
 
 struct reader {
@@ -540,21 +540,26 @@ read_one(size_t i, void *arg)
 	struct reader *rd = arg;
 	struct slot *s = &rd->slots[i % rd->window];
 	cli_input *in = &rd->ins->items[i];
+	FILE *fp;
 	int rc = 0;
 
 	if (in->path != NULL && lint_config_ignored(rd->cfg, in->name)) {
 		s->skip = 1; /* as cr-lint does */
 		return 0;
 	}
-	cli_capture(&s->said);
+	if ((fp = open_memstream(&s->said, &s->saidlen)) == NULL)
+		return -1;
+	cli_messages_to(fp);
 	if (cli_input_load(in, prog) == -1)
 		s->failed = 1;
 	else {
 		rc = cli_input_parse(in, rd->a->from, &s->rs, &s->d);
 		cli_input_unload(in);
 	}
-	cli_capture(NULL);
-	return rc == -1 || s->said.oom ? -1 : 0;
+	cli_messages_to(NULL);
+	if (fclose(fp) == EOF)
+		rc = -1;
+	return rc == -1 ? -1 : 0;
 }
 
 /* In input order: what input i said, its reports taken into the WIP
@@ -567,9 +572,11 @@ take_one(size_t i, void *arg)
 	size_t j;
 	int rc = 0;
 
-	if (s->said.len > 0)
-		fwrite(s->said.data, 1, s->said.len, stderr);
-	s->said.len = 0;
+	if (s->saidlen > 0)
+		fwrite(s->said, 1, s->saidlen, stderr);
+	free(s->said);
+	s->said = NULL;
+	s->saidlen = 0;
 	if (s->skip || s->failed) {
 		rd->failed |= s->failed;
 		s->skip = s->failed = 0;
@@ -602,7 +609,7 @@ reader_free(struct reader *rd)
 	for (i = 0; rd->slots != NULL && i < rd->window; i++) {
 		cr_reports_free(&rd->slots[i].rs);
 		cr_diags_free(&rd->slots[i].d);
-		cr_buf_free(&rd->slots[i].said);
+		free(rd->slots[i].said);
 	}
 	free(rd->slots);
 	cr_diags_free(&rd->undated);
@@ -619,12 +626,9 @@ read_all(struct reader *rd)
 	rd->window = jobs > 1 ? (size_t)jobs * 4 : 1;
 	if ((rd->slots = calloc(rd->window, sizeof(*rd->slots))) == NULL)
 		return -1;
-	for (i = 0; i < rd->window; i++) {
+	for (i = 0; i < rd->window; i++)
 		cr_diags_init(&rd->slots[i].d);
-		cr_buf_init(&rd->slots[i].said);
-	}
-	/* cmark-gfm registers its extensions once, not thread-safely */
-	cmark_gfm_core_extensions_ensure_registered();
+	cr_init(); /* the library's process-wide set-up, before threads */
 	return cli_parallel(rd->ins->len, jobs, rd->window, read_one, take_one,
 			    rd) != 0
 		   ? -1

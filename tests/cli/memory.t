@@ -1,12 +1,13 @@
 #!/bin/sh
 # Memory per report does not grow with the corpus: cr-lint's peak resident
 # set over 20,000 generated reports, less its peak over 2,000, divided by
-# the 18,000 more, stays under a bound (8 KiB a report: some 5.5 are used
-# now, and keeping every report whole took 8.5). A leak-like growth fails
-# here; the figures themselves are `make bench`'s (BENCHMARKS.md).
+# the 18,000 more, stays under a bound (3 KiB a report: some 1.4 are used
+# now, a compact link and compact diagnostics a report; keeping stripped
+# reports took 5.5, whole ones 8.5). A leak-like growth fails here; the
+# figures themselves are `make bench`'s (BENCHMARKS.md).
 . "${CR_SRC:-.}/tests/cli/lib.sh"
 NOW=2026-11-22T12:00:00+07:00
-BOUND=8192
+BOUND=3072
 
 case "$CR_BIN$CR_WRAP" in
 *asan* | *valgrind*)

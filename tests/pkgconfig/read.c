@@ -24,7 +24,7 @@ main(int argc, char **argv)
 		       rs.items[i]->actions.len);
 	cr_buf_init(&b);
 	for (i = 0; i < d.len; i++)
-		cr_diag_format(&d.items[i], &b);
+		cr_diag_format(&d, &d.items[i], &b);
 	if (b.len > 0)
 		fputs(b.data, stdout);
 	cr_buf_free(&b);

@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "crtools.h"
+#include "diag_text.h"
 
 /* A report with no finding at all (agency profile, NOW). Line numbers in
  * the tests below refer to it. */
@@ -133,7 +134,7 @@ dump(const struct run *x)
 		print_message("  %d:%d %s %s\n", x->d.items[i].pos.line,
 			      x->d.items[i].pos.column,
 			      cr_rule_name(x->d.items[i].rule),
-			      x->d.items[i].message);
+			      diag_msg(&x->d, i));
 }
 
 /* Asserts that rule fired at line:col; returns its message. */
@@ -146,7 +147,7 @@ expect(const struct run *x, cr_rule rule, int line, int col)
 		if (x->d.items[i].rule == rule &&
 		    x->d.items[i].pos.line == line &&
 		    x->d.items[i].pos.column == col)
-			return x->d.items[i].message;
+			return diag_msg(&x->d, i);
 	dump(x);
 	fail_msg("no %s at %d:%d", cr_rule_name(rule), line, col);
 	return NULL;

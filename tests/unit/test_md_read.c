@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "crtools.h"
+#include "diag_text.h"
 
 static const char spec_example[] =
     "---\n"
@@ -95,7 +96,7 @@ expect_diag(const cr_diags *d, size_t i, cr_rule rule, int line, int col)
 	    d->items[i].pos.column != col)
 		fail_msg("diag %zu: got %s at %d:%d (%s), want %s at %d:%d", i,
 			 cr_rule_name(d->items[i].rule), d->items[i].pos.line,
-			 d->items[i].pos.column, d->items[i].message,
+			 d->items[i].pos.column, diag_msg(d, i),
 			 cr_rule_name(rule), line, col);
 }
 
@@ -105,9 +106,9 @@ expect_diag_says(const cr_diags *d, size_t i, cr_rule rule, int line, int col,
 		 const char *text)
 {
 	expect_diag(d, i, rule, line, col);
-	if (strstr(d->items[i].message, text) == NULL)
-		fail_msg("diag %zu: '%s' does not say '%s'", i,
-			 d->items[i].message, text);
+	if (strstr(diag_msg(d, i), text) == NULL)
+		fail_msg("diag %zu: '%s' does not say '%s'", i, diag_msg(d, i),
+			 text);
 }
 
 static void
@@ -567,11 +568,11 @@ test_unknown_section(void **state)
 	read_md(&res, md);
 	expect_diag(&res.d, 0, CR_RULE_UNKNOWN_FIELD, 2, 4);
 	assert_int_equal(res.d.items[0].severity, CR_SEV_WARNING);
-	assert_string_equal(res.d.items[0].message,
+	assert_string_equal(diag_msg(&res.d, 0),
 			    "unknown section 'Atendees'; did you mean "
 			    "'Attendees'?");
 	expect_diag(&res.d, 1, CR_RULE_UNKNOWN_FIELD, 4, 4);
-	assert_null(strstr(res.d.items[1].message, "did you mean"));
+	assert_null(strstr(diag_msg(&res.d, 1), "did you mean"));
 	assert_int_equal(res.d.len, 2);
 	assert_false(res.r->attendees.given);
 	assert_int_equal(res.r->actions.len, 1); /* the alias, any case */

@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "crtools.h"
+#include "diag_text.h"
 
 static const cr_pos nopos = {0, 0, 0};
 
@@ -159,7 +160,7 @@ test_long_cycle(void **state)
 			 0);
 	assert_int_equal(d.len, N);
 	assert_int_equal(d.items[0].rule, CR_RULE_PREVIOUS_CYCLE);
-	assert_non_null(strstr(d.items[0].message,
+	assert_non_null(strstr(diag_msg(&d, 0),
 			       "(r0 -> r99999 -> r99998 -> r99997 -> r99996 "
 			       "-> r99995 -> ... (100000 reports) -> r0)"));
 	cr_diags_free(&d);

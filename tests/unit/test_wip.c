@@ -250,10 +250,10 @@ test_skips(void **state)
 	build(&w, &rs, "2026-11-22", &d);
 	assert_int_equal(w.len, 1);
 	assert_int_equal(d.len, 2);
-	assert_string_equal(d.items[0].file, "nodate.yaml");
+	assert_string_equal(cr_diag_file(&d, &d.items[0]), "nodate.yaml");
 	assert_int_equal(d.items[0].rule, CR_RULE_MISSING_FIELD);
 	assert_int_equal(d.items[0].pos.line, 1);
-	assert_string_equal(d.items[1].file, "baddate.yaml");
+	assert_string_equal(cr_diag_file(&d, &d.items[1]), "baddate.yaml");
 	assert_int_equal(d.items[1].rule, CR_RULE_BAD_DATE);
 	assert_int_equal(d.items[1].pos.line, 4);
 	assert_int_equal(d.items[1].pos.column, 7);

@@ -78,7 +78,7 @@ read_one(const char *text, size_t len, cr_form form, const char *what)
 	if (rs.len != 1 || cr_diags_count(&d, 0, CR_SEV_WARNING) > 0) {
 		cr_buf_init(&b);
 		for (size_t i = 0; i < d.len; i++)
-			cr_diag_format(&d.items[i], &b);
+			cr_diag_format(&d, &d.items[i], &b);
 		fail_msg("%s: %zu reports, diagnostics:\n%s\ntext:\n%.*s", what,
 			 rs.len, b.data != NULL ? b.data : "", (int)len, text);
 	}

@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "crtools.h"
+#include "diag_text.h"
 
 static const char spec_example[] =
     "id: acme-2026-11-20\n"
@@ -69,7 +70,7 @@ expect_diag(const cr_diags *d, size_t i, cr_rule rule, int line, int col)
 	    d->items[i].pos.column != col)
 		fail_msg("diag %zu: got %s at %d:%d (%s), want %s at %d:%d", i,
 			 cr_rule_name(d->items[i].rule), d->items[i].pos.line,
-			 d->items[i].pos.column, d->items[i].message,
+			 d->items[i].pos.column, diag_msg(d, i),
 			 cr_rule_name(rule), line, col);
 }
 
@@ -155,9 +156,9 @@ test_duplicate_and_unknown(void **state)
 	assert_int_equal(res.d.len, 2);
 	cr_diags_sort(&res.d, 0);
 	expect_diag(&res.d, 0, CR_RULE_UNKNOWN_FIELD, 2, 1);
-	assert_non_null(strstr(res.d.items[0].message, "'attendees'"));
+	assert_non_null(strstr(diag_msg(&res.d, 0), "'attendees'"));
 	expect_diag(&res.d, 1, CR_RULE_DUPLICATE_FIELD, 3, 1);
-	assert_non_null(strstr(res.d.items[1].message, "first at 1:1"));
+	assert_non_null(strstr(diag_msg(&res.d, 1), "first at 1:1"));
 	/* the first value wins */
 	assert_string_equal(res.rs.items[0]->title.s, "a");
 	/* the unknown key is kept, in file order with the extension */
@@ -237,7 +238,7 @@ test_utf16(void **state)
 	(void)state;
 	read_text(&res, text, sizeof(text) - 1, NULL);
 	expect_diag(&res.d, 0, CR_RULE_ENCODING, 1, 1);
-	assert_non_null(strstr(res.d.items[0].message, "UTF-16LE"));
+	assert_non_null(strstr(diag_msg(&res.d, 0), "UTF-16LE"));
 	result_free(&res);
 }
 
@@ -366,7 +367,7 @@ test_size_limit(void **state)
 	memset(text, '#', n);
 	read_text(&res, text, n, NULL);
 	expect_diag(&res.d, 0, CR_RULE_LIMIT, 1, 1);
-	assert_non_null(strstr(res.d.items[0].message, "16 MiB"));
+	assert_non_null(strstr(diag_msg(&res.d, 0), "16 MiB"));
 	result_free(&res);
 	free(text);
 }
