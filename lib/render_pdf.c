@@ -1818,6 +1818,9 @@ fonts_open(struct doc *d)
 	    d->ctx, pango_language_from_string(pdf_lang(d->lang)));
 	if ((fo = cairo_font_options_create()) == NULL)
 		return -1;
+	/* the surface's own options too, so that cairo draws with the very
+	 * scaled fonts pango measured (each glyph loaded once less) */
+	cairo_surface_get_font_options(d->surface, fo);
 	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
 	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
 	pango_cairo_context_set_font_options(d->ctx, fo);

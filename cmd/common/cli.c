@@ -179,16 +179,83 @@ has_report_ext(const char *name)
 }
 
 /* Whether an input with this (device, inode) is already in the list. */
+/* The (device, inode)s of the inputs, so that a file named twice is one
+ * input: open addressing, a power of two of slots, at most half full
+ * (100,000 inputs compared pairwise would be 5e9 comparisons). */
+struct seen_key {
+	dev_t dev;
+	ino_t ino;
+	int used;
+};
+
+struct cli_seen {
+	struct seen_key *slot;
+	size_t mask, len;
+};
+
+static size_t
+seen_hash(dev_t dev, ino_t ino)
+{
+	unsigned long long h = (unsigned long long)ino * 0x9E3779B97F4A7C15ULL;
+
+	return (size_t)((h ^ (h >> 29)) + (unsigned long long)dev);
+}
+
+/* 1 if (dev, ino) was there, else 0 and it is added; -1 on memory. */
 static int
-inputs_have(const cli_inputs *ins, const struct stat *st)
+seen_add(struct cli_seen *s, dev_t dev, ino_t ino)
 {
 	size_t i;
 
-	for (i = 0; i < ins->len; i++)
-		if (ins->items[i].has_stat && ins->items[i].dev == st->st_dev &&
-		    ins->items[i].ino == st->st_ino)
+	if (2 * (s->len + 1) > s->mask + 1) {
+		struct cli_seen g = {NULL, s->mask ? 2 * s->mask + 1 : 63, 0};
+
+		if ((g.slot = calloc(g.mask + 1, sizeof(*g.slot))) == NULL)
+			return -1;
+		for (i = 0; s->slot != NULL && i <= s->mask; i++)
+			if (s->slot[i].used)
+				(void)seen_add(&g, s->slot[i].dev,
+					       s->slot[i].ino);
+		free(s->slot);
+		*s = g;
+	}
+	for (i = seen_hash(dev, ino) & s->mask; s->slot[i].used;
+	     i = (i + 1) & s->mask)
+		if (s->slot[i].dev == dev && s->slot[i].ino == ino)
 			return 1;
+	s->slot[i].dev = dev;
+	s->slot[i].ino = ino;
+	s->slot[i].used = 1;
+	s->len++;
 	return 0;
+}
+
+static void
+seen_free(cli_inputs *ins)
+{
+	if (ins->seen != NULL)
+		free(ins->seen->slot);
+	free(ins->seen);
+	ins->seen = NULL;
+}
+
+/* 1 if an input is the file st is about, else 0 (and it is one now);
+ * -1 on memory. */
+static int
+inputs_have(cli_inputs *ins, const struct stat *st)
+{
+	size_t i;
+
+	if (ins->seen == NULL) {
+		if ((ins->seen = calloc(1, sizeof(*ins->seen))) == NULL)
+			return -1;
+		for (i = 0; i < ins->len; i++)
+			if (ins->items[i].has_stat &&
+			    seen_add(ins->seen, ins->items[i].dev,
+				     ins->items[i].ino) == -1)
+				return -1;
+	}
+	return seen_add(ins->seen, st->st_dev, st->st_ino);
 }
 
 /* Appends an input; the same file (device, inode) a second time, by any
@@ -199,8 +266,10 @@ inputs_push(cli_inputs *ins, const char *name, const char *path,
 {
 	cli_input *in;
 
-	if (st != NULL && inputs_have(ins, st))
-		return 0;
+	int had;
+
+	if (st != NULL && (had = inputs_have(ins, st)) != 0)
+		return had > 0 ? 0 : -1;
 	if (ins->len == ins->cap) {
 		size_t cap = ins->cap ? ins->cap * 2 : 16;
 		cli_input *p = realloc(ins->items, cap * sizeof(*p));
@@ -240,8 +309,6 @@ inputs_push_stdin(cli_inputs *ins)
 	struct stat st;
 	int reg = fstat(STDIN_FILENO, &st) == 0 && S_ISREG(st.st_mode);
 
-	if (reg && inputs_have(ins, &st))
-		return 0;
 	return inputs_push(ins, "<stdin>", NULL, reg ? &st : NULL, 0);
 }
 
@@ -453,8 +520,11 @@ cli_inputs_collect(cli_inputs *ins, char *const *args, int nargs, int walkd,
 	memset(&w, 0, sizeof(w));
 	w.ins = ins;
 	w.prog = prog;
-	if (nargs == 0)
-		return inputs_push_stdin(ins) == -1 ? -1 : 0;
+	if (nargs == 0) {
+		bad = inputs_push_stdin(ins) == -1 ? -1 : 0;
+		seen_free(ins);
+		return bad;
+	}
 	for (i = 0; i < nargs && bad >= 0; i++) {
 		const char *a = args[i];
 
@@ -494,6 +564,7 @@ cli_inputs_collect(cli_inputs *ins, char *const *args, int nargs, int walkd,
 			      sizeof(*ins->items), input_name_cmp);
 	}
 	free(w.dirs);
+	seen_free(ins);
 	return bad;
 }
 
@@ -524,6 +595,7 @@ cli_inputs_free(cli_inputs *ins)
 		cli_input_free_names(&ins->items[i]);
 	}
 	free(ins->items);
+	seen_free(ins);
 	memset(ins, 0, sizeof(*ins));
 }
 

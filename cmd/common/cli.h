@@ -55,6 +55,7 @@ typedef struct cli_inputs {
 	cli_input *items;
 	size_t len;
 	size_t cap;
+	struct cli_seen *seen; /* while collecting: the (device, inode)s */
 } cli_inputs;
 
 /*

@@ -69,7 +69,8 @@ print(" ".join(sorted(p["email"] for p in r["attendees"] if p.get("email"))), en
 	is "$att" "$(printf '%s.pdf\tapplication/pdf\t%%PDF-' "$id")" "$f: the PDF attached as $id.pdf"
 	run cr-render --to txt --audience $aud --now $NOW "$f"
 	printf '%s\n' "$out" >"$T/txt"
-	$PYTHON tests/cli/eml-parse.py "$T/r.eml" body >"$T/body"
+	$PYTHON tests/cli/eml-parse.py "$T/r.eml" body >"$T/body" 2>"$T/ct"
 	same_file "$T/body" "$T/txt" "$f: the body is the txt rendering"
+	is "$(cat "$T/ct")" "text/plain; charset=utf-8" "$f: the body is text/plain UTF-8"
 done
 done_testing

@@ -15,8 +15,12 @@ nfd() {
 import os, shutil, sys, unicodedata
 src, dst = sys.argv[1], sys.argv[2]
 def conv(a, b):
-    with open(a, encoding='utf-8') as f:
-        t = f.read()
+    try:
+        with open(a, encoding='utf-8') as f:
+            t = f.read()
+    except UnicodeDecodeError:  # a logo, not text: copied as it is
+        shutil.copyfile(a, b)
+        return
     with open(b, 'w', encoding='utf-8') as f:
         f.write(unicodedata.normalize('NFD', t))
 if os.path.isdir(src):
