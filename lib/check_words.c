@@ -67,8 +67,15 @@ struct cr_words {
 	unsigned char bmp_first[0x10000 / 8];
 	unsigned char first[16]; /* bit c: some entry starts with ASCII c */
 	unsigned char bytes[32]; /* bit b: a text byte that may start one */
-	int ascii;		 /* every entry starts with an ASCII char */
+	char starts[129];	 /* those bytes as a string, for strcspn */
+	/* per ASCII byte: CLS_WORD, CLS_START (its folded letter starts
+	 * some entry) */
+	unsigned char cls[128];
+	int ascii; /* every entry starts with an ASCII char */
 };
+
+#define CLS_WORD 1
+#define CLS_START 2
 
 static inline int
 is_cjk(unsigned cp)
@@ -263,6 +270,16 @@ cr_words_new(const char *const *const *lists, size_t nlists, int dofold)
 			w->bytes[(c - 32) >> 3] |=
 			    (unsigned char)(1u << ((c - 32) & 7));
 	}
+	for (i = 1, j = 0; i < 128; i++) {
+		unsigned c = dofold && i >= 'A' && i <= 'Z' ? i + 32 : i;
+
+		if (w->bytes[i >> 3] & (1u << (i & 7)))
+			w->starts[j++] = (char)i;
+		if (is_word((unsigned)i))
+			w->cls[i] |= CLS_WORD;
+		if (w->first[c >> 3] & (1u << (c & 7)))
+			w->cls[i] |= CLS_START;
+	}
 	for (i = 0; i < w->n; i++) {
 		unsigned c = w->e[i].cps[0];
 
@@ -382,10 +399,6 @@ int
 cr_words_find(const cr_words *w, const char *text, size_t from, size_t *at,
 	      size_t *len, const char **entry)
 {
-	/* [a-zA-Z0-9] as a bit set, for the ASCII fast path */
-	static const unsigned char ascii_word[16] = {
-	    0,	  0,	0,    0,    0,	  0,	0xff, 0x03,
-	    0xfe, 0xff, 0xff, 0x07, 0xfe, 0xff, 0xff, 0x07};
 	size_t n = strlen(text), i = from, step, lo, hi, mid, m;
 	unsigned cp, prev = ' ';
 	int prev_word, word;
@@ -395,11 +408,7 @@ cr_words_find(const cr_words *w, const char *text, size_t from, size_t *at,
 	if (w->ascii) {
 		/* Lists whose entries all start with an ASCII letter (the
 		 * placeholders): most texts hold none of those bytes. */
-		const unsigned char *p = (const unsigned char *)text + i;
-
-		while (*p != '\0' && !(w->bytes[*p >> 3] & (1u << (*p & 7))))
-			p++;
-		if (*p == '\0')
+		if (text[i + strcspn(text + i, w->starts)] == '\0')
 			return 0;
 	}
 	if (i > 0) {
@@ -415,15 +424,28 @@ cr_words_find(const cr_words *w, const char *text, size_t from, size_t *at,
 		int bn = 1, have2 = 0;
 
 		if ((unsigned char)text[i] < 0x80) {
-			cp = (unsigned char)text[i];
+			unsigned char b;
+
+			/* A run of ASCII to a word start whose letter starts
+			 * an entry: inside a word none does (CJK ones start
+			 * with no ASCII letter) */
+			while ((b = (unsigned char)text[i]) != '\0' &&
+			       b < 0x80 &&
+			       (prev_word || !(w->cls[b] & CLS_START))) {
+				prev_word = w->cls[b] & CLS_WORD;
+				i++;
+			}
+			if (b == '\0')
+				return 0;
+			if (b >= 0x80) {
+				step = 0; /* the code point after the run */
+				word = prev_word;
+				continue;
+			}
+			cp = b;
 			step = 1;
-			word = ascii_word[cp >> 3] & (1u << (cp & 7));
-			/* Inside a word no entry starts (CJK ones aside) */
-			if (prev_word && word)
-				continue;
+			word = w->cls[b] & CLS_WORD;
 			c = w->fold && cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
-			if (!(w->first[c >> 3] & (1u << (c & 7))))
-				continue;
 		} else {
 			step = decode(text, n, i, &cp);
 			word = is_word(cp);

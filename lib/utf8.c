@@ -5,6 +5,7 @@
  * The Unicode data (decompositions, case folding, East Asian widths) is
  * utf8proc's; what is written here is only how this product uses it.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -190,12 +191,22 @@ quick(const char *s, size_t n, int fold)
 	int k;
 
 	while (i < n) {
+		uint64_t v;
+
+		if (n - i >= 8 &&
+		    (memcpy(&v, s + i, 8), (v & 0x8080808080808080ull) == 0)) {
+			i += 8; /* eight ASCII bytes at once */
+			continue;
+		}
 		if ((unsigned char)s[i] < 0x80) {
 			i++;
 			continue;
 		}
-		if ((k = cr_utf8_next(s + i, n - i, &cp)) < 0 ||
-		    !cr_utf8_nfc_stable(cp))
+		if ((k = cr_utf8_next(s + i, n - i, &cp)) < 0)
+			return 0;
+		/* Latin and Vietnamese, CJK ideographs: stable_runs */
+		if (cp >= 0x300 && !(cp >= 0x1e00 && cp <= 0x1f70) &&
+		    !(cp >= 0x4e00 && cp <= 0xa66e) && !cr_utf8_nfc_stable(cp))
 			return 0;
 		i += (size_t)k;
 		if (fold == 2 && cp >= 0x410 && cp <= 0x42f)

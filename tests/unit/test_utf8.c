@@ -306,6 +306,38 @@ test_positions(void **state)
 	assert_int_equal(p.column, 4);
 }
 
+/* The cursor's own fast path for common letters against cr_pos_advance
+ * (cr_pos_step) for every code point of the BMP, twice in a row. */
+static void
+test_cursor_every_cp(void **state)
+{
+	cr_pos start = {1, 1, 1}, p, q;
+	cr_pos_cursor c;
+	char text[16];
+	unsigned cp;
+	int k;
+
+	(void)state;
+	for (cp = 0x20; cp < 0x10000; cp++) {
+		if ((cp >= 0xd800 && cp <= 0xdfff) || cp == 0x7f)
+			continue;
+		text[0] = 'x';
+		k = cr_utf8_encode(cp, text + 1);
+		memcpy(text + 1 + k, text + 1, (size_t)k);
+		memcpy(text + 1 + 2 * k, "y\nz", 4);
+		q = cr_pos_advance(start, text, 1 + 2 * (size_t)k);
+		cr_pos_cursor_init(&c, text, 4 + 2 * (size_t)k);
+		p = cr_pos_cursor_index(&c, 3);
+		assert_int_equal(p.line, 1);
+		assert_int_equal(p.column, q.column);
+		assert_int_equal(p.cp, q.cp);
+		p = cr_pos_cursor_index(&c, 5);
+		assert_int_equal(p.line, 2);
+		assert_int_equal(p.column, 1);
+		assert_int_equal(c.off, 3 + 2 * (size_t)k);
+	}
+}
+
 static void
 expect_escape(const char *in, unsigned keep, const char *want)
 {
@@ -383,6 +415,7 @@ main(void)
 	    cmocka_unit_test(test_stable_runs),
 	    cmocka_unit_test(test_fold_cyrillic),
 	    cmocka_unit_test(test_positions),
+	    cmocka_unit_test(test_cursor_every_cp),
 	    cmocka_unit_test(test_escape),
 	    cmocka_unit_test(test_slug),
 	};
