@@ -44,8 +44,8 @@ RENDER_LIBS := $(shell $(PKG_CONFIG) --libs $(RENDER_PKGS) 2>/dev/null)
 WIP_LIBS := $(shell $(PKG_CONFIG) --libs $(WIP_PKGS) 2>/dev/null)
 ALL_LIBS = $(LIB_LIBS) $(RENDER_LIBS) $(WIP_LIBS)
 
-ALL_CFLAGS = $(CSTD) $(WARN) $(OPT) -Ilib -Icmd/common -I$(OBJ)/gen $(PKG_CFLAGS) $(CFLAGS)
-ALL_LDFLAGS = $(OPT) $(LDFLAGS)
+ALL_CFLAGS = $(CSTD) $(WARN) $(OPT) -pthread -Ilib -Icmd/common -I$(OBJ)/gen $(PKG_CFLAGS) $(CFLAGS)
+ALL_LDFLAGS = $(OPT) -pthread $(LDFLAGS)
 
 # Extra libraries per tool (static linking pulls in only what is used).
 LIBS_cr-wip = $(WIP_LIBS)
@@ -149,6 +149,11 @@ $(BIN)/cr-render-full: $(OBJ)/cmd/cr-render/main.o $(CLI_OBJ) $(LIBRENDER) $(LIB
 $(TESTBIN)/%: tests/unit/%.c $(LIBRENDER) $(LIBA) lib/crtools.h lib/internal.h
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIBRENDER) $(LIBA) $(shell $(PKG_CONFIG) --cflags --libs cmocka) $(ALL_LIBS)
+
+# The worker pool of -j is the tools' own (cmd/common), tested on its own.
+$(TESTBIN)/test_parallel: tests/unit/test_parallel.c $(OBJ)/cmd/common/parallel.o
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(shell $(PKG_CONFIG) --cflags --libs cmocka)
 
 # ---------------------------------------------------------------- tests
 
