@@ -71,6 +71,8 @@ struct cr_words {
 	/* per ASCII byte: CLS_WORD, CLS_START (its folded letter starts
 	 * some entry) */
 	unsigned char cls[128];
+	/* the first of the entries that start with ASCII c (sorted) */
+	unsigned lo[128];
 	int ascii; /* every entry starts with an ASCII char */
 };
 
@@ -270,6 +272,9 @@ cr_words_new(const char *const *const *lists, size_t nlists, int dofold)
 			w->bytes[(c - 32) >> 3] |=
 			    (unsigned char)(1u << ((c - 32) & 7));
 	}
+	for (i = w->n; i-- > 0;)
+		if (w->e[i].cps[0] < 128)
+			w->lo[w->e[i].cps[0]] = (unsigned)i;
 	for (i = 1, j = 0; i < 128; i++) {
 		unsigned c = dofold && i >= 'A' && i <= 'Z' ? i + 32 : i;
 
@@ -459,6 +464,8 @@ cr_words_find(const cr_words *w, const char *text, size_t from, size_t *at,
 		}
 		lo = 0;
 		hi = w->n;
+		if (c < 128) /* no search: e[lo[c]] on start with c */
+			lo = hi = w->lo[c];
 		while (lo < hi) {
 			mid = lo + (hi - lo) / 2;
 			if (w->e[mid].cps[0] < c)

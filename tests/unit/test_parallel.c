@@ -87,8 +87,7 @@ test_order_and_window(void **state)
 	(void)state;
 	for (j = 0; j < sizeof(jobs) / sizeof(*jobs); j++)
 		for (k = 0; k < sizeof(windows) / sizeof(*windows); k++) {
-			assert_int_equal(
-			    run(&r, jobs[j], windows[k], N, N), 0);
+			assert_int_equal(run(&r, jobs[j], windows[k], N, N), 0);
 			assert_int_equal(r.ndone, N);
 			assert_false(r.bad);
 			for (i = 0; i < N; i++)
