@@ -369,6 +369,21 @@ folded_next(struct folded *f, int *cc)
 	return cp;
 }
 
+/* The fold of cp when it is a starter that neither decomposes nor folds
+ * into more than itself (ASCII, CJK ideographs, the basic Cyrillic
+ * letters but Й й), else 0: such a first difference decides. */
+static unsigned
+simple_fold(unsigned cp)
+{
+	if (cp < 0x80)
+		return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
+	if (cp >= 0x4e00 && cp <= 0x9fff)
+		return cp;
+	if (cp >= 0x410 && cp <= 0x44f && cp != 0x419 && cp != 0x439)
+		return cp < 0x430 ? cp + 0x20 : cp;
+	return 0;
+}
+
 static int
 casecmp_slow(const char *a, const char *b)
 {
@@ -414,6 +429,11 @@ cr_utf8_casecmp(const char *a, const char *b)
 	}
 	if (strcmp(a, b) == 0)
 		return 0; /* the same bytes: no need to decompose */
+	if (cr_utf8_next(a, strnlen(a, 4), &ca) > 0 &&
+	    cr_utf8_next(b, strnlen(b, 4), &cb) > 0 &&
+	    (ca = simple_fold(ca)) != 0 && (cb = simple_fold(cb)) != 0 &&
+	    ca != cb)
+		return ca < cb ? -1 : 1;
 	x.s = a;
 	y.s = b;
 	for (;;) {

@@ -306,6 +306,53 @@ test_positions(void **state)
 	assert_int_equal(p.column, 4);
 }
 
+/* cr_utf8_casecmp's sign against utf8proc's decomposed, folded texts
+ * compared byte by byte, for pairs of first letters from the scripts of
+ * its shortcut (ASCII, Cyrillic, CJK) and around them. */
+static int
+sign_ref(const char *a, const char *b)
+{
+	utf8proc_uint8_t *x, *y;
+	int c;
+
+	assert_true(utf8proc_map((const utf8proc_uint8_t *)a, 0, &x,
+				 UTF8PROC_NULLTERM | UTF8PROC_DECOMPOSE |
+				     UTF8PROC_CASEFOLD) >= 0);
+	assert_true(utf8proc_map((const utf8proc_uint8_t *)b, 0, &y,
+				 UTF8PROC_NULLTERM | UTF8PROC_DECOMPOSE |
+				     UTF8PROC_CASEFOLD) >= 0);
+	c = strcmp((const char *)x, (const char *)y);
+	free(x);
+	free(y);
+	return c < 0 ? -1 : c > 0;
+}
+
+static void
+test_casecmp_first_letters(void **state)
+{
+	static const unsigned some[] = {'A',	'a',	'Z',	'k',	0xc0,
+					0xe9,	0xdf,	0x1ec7, 0x212a, 0x4e00,
+					0x4f1a, 0x9fff, 0xa000, 0x3000, 0x301};
+	unsigned cps[300], i, j, n = 0;
+	char a[16], b[16];
+	int k;
+
+	(void)state;
+	for (i = 0; i < CR_ARRAY_LEN(some); i++)
+		cps[n++] = some[i];
+	for (i = 0x3f0; i < 0x4a0; i++)
+		cps[n++] = i;
+	for (i = 0; i < n; i++)
+		for (j = 0; j < n; j++) {
+			k = cr_utf8_encode(cps[i], a);
+			memcpy(a + k, "x", 2);
+			k = cr_utf8_encode(cps[j], b);
+			memcpy(b + k, "x", 2);
+			if (cr_utf8_casecmp(a, b) != sign_ref(a, b))
+				fail_msg("U+%04X vs U+%04X", cps[i], cps[j]);
+		}
+}
+
 /* The cursor's own fast path for common letters against cr_pos_advance
  * (cr_pos_step) for every code point of the BMP, twice in a row. */
 static void
@@ -416,6 +463,7 @@ main(void)
 	    cmocka_unit_test(test_fold_cyrillic),
 	    cmocka_unit_test(test_positions),
 	    cmocka_unit_test(test_cursor_every_cp),
+	    cmocka_unit_test(test_casecmp_first_letters),
 	    cmocka_unit_test(test_escape),
 	    cmocka_unit_test(test_slug),
 	};

@@ -131,8 +131,8 @@ test_every_entry(void **state)
 static void
 test_rules(void **state)
 {
-	static const char *const stems[] = {"rude*", "tan", "sehr gut",
-					    "strasse", "怒", NULL};
+	static const char *const stems[] = {"rude*",   "tan", "sehr gut",
+					    "strasse", "怒",  NULL};
 	const char *const *lists[] = {stems};
 	cr_words *w = cr_words_new(lists, 1, 1), *ph;
 
@@ -149,8 +149,9 @@ test_rules(void **state)
 	expect_at(w, "sehr\xc2\xa0gut", 0, 0, 9);
 	expect_none(w, "sehrgut");
 	/* NFD text and case: U+00DF folds to "ss" */
-	expect_at(w, "Stra\xc3\x9f"
-		     "e",
+	expect_at(w,
+		  "Stra\xc3\x9f"
+		  "e",
 		  0, 0, 7);
 	expect_at(w, "STRASSE", 0, 0, 7);
 	/* "tan" must not end inside a decomposed letter: t a n + U+0303 */
