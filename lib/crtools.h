@@ -777,6 +777,24 @@ typedef struct cr_thread_lost {
 	size_t action; /* the action's index in `prev` */
 } cr_thread_lost;
 
+/* What the threads read of one report: cr_threads_build makes these from
+ * reports; a tool that keeps no reports (cr-wip) gives its own to
+ * cr_threads_build_nodes. The strings are borrowed. */
+typedef struct cr_thread_item {
+	const char *id; /* NULL or "": an action without an id */
+	int open;	/* open or blocked (cr_action_open) */
+} cr_thread_item;
+
+typedef struct cr_thread_node {
+	const char *id;	      /* NULL: none */
+	const char *previous; /* NULL: none */
+	long long when;	      /* epoch seconds of a valid date; LLONG_MIN */
+	int broken;	      /* unreadable: in no thread */
+	int dated;	      /* the date is valid */
+	const cr_thread_item *items; /* its actions, in order */
+	size_t nitems;
+} cr_thread_node;
+
 /*
  * The threads of a set of reports. It BORROWS the reports (and their ids)
  * given to cr_threads_build, which must outlive it unchanged. A broken
@@ -785,7 +803,8 @@ typedef struct cr_thread_lost {
  * then the one further down a `previous` chain, then the later input.
  */
 typedef struct cr_threads {
-	const cr_report *const *rs;
+	const cr_report *const *rs; /* NULL when built from nodes */
+	const cr_thread_node *node; /* per report */
 	size_t n;
 	unsigned flags;
 	size_t nthreads;
@@ -806,6 +825,8 @@ typedef struct cr_threads {
 	size_t ids_mask;
 	size_t *occ; /* per report: its first entry in `of` (n + 1) */
 	size_t *of;  /* per action occurrence: its thread action */
+	cr_thread_node *own_nodes; /* made by cr_threads_build */
+	cr_thread_item *own_items;
 } cr_threads;
 
 /* cr_threads_build flag: the actions of reports without a valid date are
@@ -816,6 +837,9 @@ typedef struct cr_threads {
  * linear in the reports and actions. 0, or -1 (memory; t is then empty). */
 int cr_threads_build(cr_threads *t, const cr_report *const *rs, size_t n,
 		     unsigned flags);
+/* The same from n nodes (borrowed, as their strings), without reports. */
+int cr_threads_build_nodes(cr_threads *t, const cr_thread_node *nodes, size_t n,
+			   unsigned flags);
 void cr_threads_free(cr_threads *t);
 /* The report whose id is `id` (a readable one when there is one), or
  * CR_NONE. */

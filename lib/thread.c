@@ -63,7 +63,7 @@ report_slot(const cr_threads *t, const char *id)
 {
 	size_t i = (size_t)hash_str(id, HASH_SEED) & t->ids_mask;
 
-	while (t->ids[i] != CR_NONE && strcmp(t->rs[t->ids[i]]->id.s, id) != 0)
+	while (t->ids[i] != CR_NONE && strcmp(t->node[t->ids[i]].id, id) != 0)
 		i = (i + 1) & t->ids_mask;
 	return &t->ids[i];
 }
@@ -131,22 +131,21 @@ link_reports(cr_threads *t)
 	t->ids_mask = tb.mask;
 	for (pass = 0; pass < 2; pass++)
 		for (i = 0; i < t->n; i++) {
-			const cr_report *r = t->rs[i];
-			if (r == NULL || (r->broken != 0) != (pass == 1) ||
-			    !has_id(r->id.s))
+			const cr_thread_node *r = &t->node[i];
+			if ((r->broken != 0) != (pass == 1) || !has_id(r->id))
 				continue;
-			if (*(s = report_slot(t, r->id.s)) == CR_NONE)
+			if (*(s = report_slot(t, r->id)) == CR_NONE)
 				*s = i;
 		}
 	for (i = 0; i < t->n; i++) {
-		const cr_report *r = t->rs[i];
+		const cr_thread_node *r = &t->node[i];
 		size_t p;
 
 		t->prev[i] = CR_NONE;
-		if (r == NULL || r->broken)
+		if (r->broken)
 			continue;
-		p = cr_threads_find(t, r->previous.s);
-		if (p != CR_NONE && !t->rs[p]->broken)
+		p = cr_threads_find(t, r->previous);
+		if (p != CR_NONE && !t->node[p].broken)
 			t->prev[i] = p;
 	}
 	return 0;
@@ -231,7 +230,7 @@ find_threads(cr_threads *t)
 		if (t->prev[i] != CR_NONE)
 			uf_union(parent, size, i, t->prev[i]);
 	for (i = 0; i < t->n; i++) {
-		if (t->rs[i] == NULL || t->rs[i]->broken)
+		if (t->node[i].broken)
 			continue;
 		root = uf_find(parent, i);
 		if (num[root] == CR_NONE)
@@ -280,7 +279,7 @@ static int
 counted(const cr_threads *t, size_t i)
 {
 	return t->thread[i] != CR_NONE &&
-	       (!(t->flags & CR_THREADS_DATED) || t->rs[i]->date.valid);
+	       (!(t->flags & CR_THREADS_DATED) || t->node[i].dated);
 }
 
 /* Groups every action occurrence into its thread action. */
@@ -294,7 +293,7 @@ find_actions(cr_threads *t)
 	for (i = 0; i < t->n; i++) {
 		t->occ[i] = total;
 		if (counted(t, i))
-			total += t->rs[i]->actions.len;
+			total += t->node[i].nitems;
 	}
 	t->occ[t->n] = total;
 	if (total == 0)
@@ -307,8 +306,8 @@ find_actions(cr_threads *t)
 	for (i = 0; i < t->n; i++) {
 		if (!counted(t, i))
 			continue;
-		for (j = 0; j < t->rs[i]->actions.len; j++) {
-			const char *id = t->rs[i]->actions.items[j].id.s;
+		for (j = 0; j < t->node[i].nitems; j++) {
+			const char *id = t->node[i].items[j].id;
 			cr_thread_action *a;
 			size_t *s = NULL;
 
@@ -372,8 +371,7 @@ find_lost(cr_threads *t)
 		for (j = 0, k = t->occ[p]; k < t->occ[p + 1]; j++, k++) {
 			cr_thread_lost *l;
 
-			if (stamp[t->of[k]] == i ||
-			    !cr_action_open(&t->rs[p]->actions.items[j]))
+			if (stamp[t->of[k]] == i || !t->node[p].items[j].open)
 				continue;
 			if (cr_grow(&t->lost, &cap, t->nlost + 1,
 				    sizeof(*t->lost)) == -1) {
@@ -391,13 +389,13 @@ find_lost(cr_threads *t)
 }
 
 int
-cr_threads_build(cr_threads *t, const cr_report *const *rs, size_t n,
-		 unsigned flags)
+cr_threads_build_nodes(cr_threads *t, const cr_thread_node *nodes, size_t n,
+		       unsigned flags)
 {
 	size_t i;
 
 	memset(t, 0, sizeof(*t));
-	t->rs = rs;
+	t->node = nodes;
 	t->n = n;
 	t->flags = flags;
 	if ((t->occ = malloc((n + 1) * sizeof(*t->occ))) == NULL)
@@ -415,13 +413,9 @@ cr_threads_build(cr_threads *t, const cr_report *const *rs, size_t n,
 	    t->depth == NULL || t->cycle == NULL)
 		goto fail;
 	for (i = 0; i < n; i++) {
-		const cr_report *r = rs[i];
-
 		t->thread[i] = CR_NONE;
 		/* a report without a date sorts before every dated one */
-		t->when[i] = r != NULL && r->date.valid
-				 ? cr_datetime_epoch(&r->date.dt, 0)
-				 : LLONG_MIN;
+		t->when[i] = nodes[i].when;
 	}
 	if (link_reports(t) == -1 || find_cycles(t) == -1 ||
 	    find_depths(t) == -1 || find_threads(t) == -1 ||
@@ -431,6 +425,58 @@ cr_threads_build(cr_threads *t, const cr_report *const *rs, size_t n,
 fail:
 	cr_threads_free(t);
 	return -1;
+}
+
+/* The nodes of reports (a NULL one as a broken one). */
+int
+cr_threads_build(cr_threads *t, const cr_report *const *rs, size_t n,
+		 unsigned flags)
+{
+	cr_thread_node *nodes = NULL;
+	cr_thread_item *items = NULL;
+	size_t i, j, total = 0;
+
+	for (i = 0; i < n; i++)
+		if (rs[i] != NULL)
+			total += rs[i]->actions.len;
+	if ((n > 0 && (nodes = calloc(n, sizeof(*nodes))) == NULL) ||
+	    (total > 0 && (items = malloc(total * sizeof(*items))) == NULL)) {
+		free(nodes);
+		memset(t, 0, sizeof(*t));
+		return -1;
+	}
+	for (i = 0, total = 0; i < n; i++) {
+		const cr_report *r = rs[i];
+		cr_thread_node *o = &nodes[i];
+
+		o->when = LLONG_MIN;
+		if (r == NULL) {
+			o->broken = 1;
+			continue;
+		}
+		o->id = r->id.s;
+		o->previous = r->previous.s;
+		o->broken = r->broken;
+		o->dated = r->date.valid;
+		if (r->date.valid)
+			o->when = cr_datetime_epoch(&r->date.dt, 0);
+		o->items = items + total;
+		o->nitems = r->actions.len;
+		for (j = 0; j < r->actions.len; j++) {
+			items[total].id = r->actions.items[j].id.s;
+			items[total++].open =
+			    cr_action_open(&r->actions.items[j]);
+		}
+	}
+	if (cr_threads_build_nodes(t, nodes, n, flags) == -1) {
+		free(nodes);
+		free(items);
+		return -1;
+	}
+	t->rs = rs;
+	t->own_nodes = nodes;
+	t->own_items = items;
+	return 0;
 }
 
 void
@@ -447,6 +493,8 @@ cr_threads_free(cr_threads *t)
 	free(t->occ);
 	free(t->of);
 	free(t->lost);
+	free(t->own_nodes);
+	free(t->own_items);
 	memset(t, 0, sizeof(*t));
 }
 
