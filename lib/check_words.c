@@ -542,6 +542,25 @@ cr_words_find(const cr_words *w, const char *text, size_t from, size_t *at,
 			word = w->cls[b] & CLS_WORD;
 			c = w->fold && cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
 		} else {
+			const unsigned char *u =
+			    (const unsigned char *)text + i;
+
+			/* inside a word, a letter of Latin (Vietnamese among
+			 * them) or Cyrillic, U+00C0-U+07FF but U+00D7 and
+			 * U+00F7, or U+1000-U+1FFF: is_word, no CJK */
+			if (prev_word && u[0] >= 0xc3 && u[0] <= 0xdf &&
+			    (u[1] & 0xc0) == 0x80 &&
+			    !(u[0] == 0xc3 && (u[1] == 0x97 || u[1] == 0xb7))) {
+				step = 2;
+				word = 1;
+				continue;
+			}
+			if (prev_word && u[0] == 0xe1 &&
+			    (u[1] & 0xc0) == 0x80 && (u[2] & 0xc0) == 0x80) {
+				step = 3;
+				word = 1;
+				continue;
+			}
 			step = decode(text, n, i, &cp);
 			word = is_word(cp);
 			if (prev_word && !is_cjk(cp))
