@@ -196,7 +196,17 @@ check_duplicates(struct loader *l, cr_node *map)
 	for (i = 0; i + 1 < map->len; i += 2)
 		if (map->items[i]->type == CR_NODE_SCALAR)
 			keys[n++] = map->items[i];
-	qsort(keys, n, sizeof(*keys), key_cmp);
+	if (n <= 16) {
+		/* the maps of a report: insertion beats qsort's set-up */
+		for (i = 1; i < n; i++) {
+			cr_node *k = keys[i];
+
+			for (j = i; j > 0 && key_cmp(&keys[j - 1], &k) > 0; j--)
+				keys[j] = keys[j - 1];
+			keys[j] = k;
+		}
+	} else
+		qsort(keys, n, sizeof(*keys), key_cmp);
 	for (i = 1; i < n; i++) {
 		if (strcmp(keys[i]->value, keys[i - 1]->value) != 0)
 			continue;
