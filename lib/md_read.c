@@ -87,11 +87,25 @@ is_blank(char c)
 
 /* Offset of the start of the line after the one starting at off: line
  * ends are LF, CRLF or a lone CR, as for cmark-gfm and cr_pos_at. */
+/* Where the line at off ends: the first CR or LF from off, or len. */
+static size_t
+line_end(const char *buf, size_t off, size_t len)
+{
+	const char *nl, *cr;
+
+	if (off >= len)
+		return len;
+	nl = memchr(buf + off, '\n', len - off);
+	if (nl == NULL)
+		nl = buf + len;
+	cr = memchr(buf + off, '\r', (size_t)(nl - (buf + off)));
+	return (size_t)((cr != NULL ? cr : nl) - buf);
+}
+
 static size_t
 line_next(const struct lines *l, size_t off)
 {
-	while (off < l->len && l->buf[off] != '\n' && l->buf[off] != '\r')
-		off++;
+	off = line_end(l->buf, off, l->len);
 	if (off < l->len && l->buf[off] == '\r')
 		off++;
 	if (off < l->len && l->buf[off] == '\n')
@@ -120,8 +134,7 @@ lines_index(struct lines *l, const char *buf, size_t len)
 				return -1;
 			l->end = p;
 		}
-		for (e = off; e < len && buf[e] != '\n' && buf[e] != '\r'; e++)
-			;
+		e = line_end(buf, off, len);
 		l->start[n] = off;
 		l->end[n++] = e;
 	}
