@@ -661,12 +661,24 @@ row_next(struct row *rw, size_t *s, size_t *e)
 static int
 cell_text(const char *buf, size_t s, size_t e, cr_buf *b)
 {
+	const char *q;
+
 	b->len = 0;
-	for (; s < e; s++) {
-		if (buf[s] == '\\' && s + 1 < e && buf[s + 1] == '|')
+	while (s < e) {
+		/* the text up to the next backslash at once */
+		q = memchr(buf + s, '\\', e - s);
+		if (q == NULL)
+			q = buf + e;
+		if (cr_buf_put(b, buf + s, (size_t)(q - (buf + s))) == -1)
+			return -1;
+		s = (size_t)(q - buf);
+		if (s >= e)
+			break;
+		if (s + 1 < e && buf[s + 1] == '|')
 			s++;
 		if (cr_buf_putc(b, buf[s]) == -1)
 			return -1;
+		s++;
 	}
 	return cr_buf_putc(b, '\0');
 }
