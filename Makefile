@@ -40,7 +40,11 @@ PKGS = $(LIB_PKGS) $(RENDER_PKGS) $(WIP_PKGS)
 
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 LIB_LIBS := $(shell $(PKG_CONFIG) --libs $(LIB_PKGS) 2>/dev/null) -lm
-RENDER_LIBS := $(shell $(PKG_CONFIG) --libs $(RENDER_PKGS) 2>/dev/null)
+RENDER_LIBS := $(shell $(PKG_CONFIG) --libs $(RENDER_PKGS) 2>/dev/null) -ldl
+# cr-render-pdf's: pango and cairo; librsvg is loaded (dlopen) only when a
+# logo is an SVG (lib/render_pdf.c)
+PDF_PKGS = pangocairo pangoft2 fontconfig cairo-pdf
+PDF_LIBS := $(shell $(PKG_CONFIG) --libs $(PDF_PKGS) 2>/dev/null) -ldl
 WIP_LIBS := $(shell $(PKG_CONFIG) --libs $(WIP_PKGS) 2>/dev/null)
 ALL_LIBS = $(LIB_LIBS) $(RENDER_LIBS) $(WIP_LIBS)
 
@@ -77,7 +81,8 @@ LOCALEDIR_BUILD = build/locale
 MOS := $(LOCALES:%=$(LOCALEDIR_BUILD)/%/LC_MESSAGES/crtools.mo)
 LOCALEDIR_INST = $(PREFIX)/share/locale
 
-all: $(LIBA) $(LIBRENDER) $(TOOL_BINS) $(BIN)/cr-render-full $(MOS)
+all: $(LIBA) $(LIBRENDER) $(TOOL_BINS) $(BIN)/cr-render-pdf \
+	$(BIN)/cr-render-full $(MOS)
 
 $(OBJ)/%.o: %.c lib/crtools.h lib/internal.h $(wildcard lib/cr_*.h cmd/common/*.h) $(DATA_GEN)
 	@mkdir -p $(@D)
@@ -132,19 +137,29 @@ $(BIN)/$(1): $(patsubst %.c,$(OBJ)/%.o,$(wildcard cmd/$(1)/*.c)) $(EXTRA_OBJ_$(1
 endef
 $(foreach t,$(filter-out cr-render,$(TOOLS)),$(eval $(call TOOL_template,$(t))))
 
-# cr-render twice over (see cmd/cr-render/main.c): a light one that starts
-# fast, and cr-render-full, with pango, cairo and GMime, for pdf and eml.
+# cr-render three times over (see cmd/cr-render/main.c): a light one that
+# starts fast; cr-render-pdf, with pango and cairo, for pdf; cr-render-full,
+# with GMime too, for eml. The two with pango link only the libraries they
+# call (--as-needed): every library loaded costs each run its relocations.
 $(OBJ)/cmd/cr-render/main-light.o: cmd/cr-render/main.c lib/crtools.h \
 		$(wildcard lib/cr_*.h cmd/common/*.h)
 	@mkdir -p $(@D)
 	@echo "  CC      $< (light)"
 	@$(CC) $(ALL_CFLAGS) -DCR_RENDER_LIGHT -c -o $@ $<
+$(OBJ)/cmd/cr-render/main-pdf.o: cmd/cr-render/main.c lib/crtools.h \
+		lib/pdf_fonts.h $(wildcard lib/cr_*.h cmd/common/*.h)
+	@mkdir -p $(@D)
+	@echo "  CC      $< (pdf)"
+	@$(CC) $(ALL_CFLAGS) -DCR_RENDER_PDF -c -o $@ $<
 $(BIN)/cr-render: $(OBJ)/cmd/cr-render/main-light.o $(CLI_OBJ) $(LIBA)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIB_LIBS)
+$(BIN)/cr-render-pdf: $(OBJ)/cmd/cr-render/main-pdf.o $(CLI_OBJ) $(LIBRENDER) $(LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -Wl,--as-needed -o $@ $^ $(PDF_LIBS) $(LIB_LIBS)
 $(BIN)/cr-render-full: $(OBJ)/cmd/cr-render/main.o $(CLI_OBJ) $(LIBRENDER) $(LIBA)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(RENDER_LIBS) $(LIB_LIBS)
+	$(CC) $(ALL_LDFLAGS) -Wl,--as-needed -o $@ $^ $(RENDER_LIBS) $(LIB_LIBS)
 
 $(TESTBIN)/%: tests/unit/%.c $(LIBRENDER) $(LIBA) lib/crtools.h lib/internal.h
 	@mkdir -p $(@D)
@@ -231,7 +246,8 @@ install: all
 	cp $(TOOL_BINS) $(DESTDIR)$(BINDIR_INST)/
 	cp scripts/cr-send $(DESTDIR)$(BINDIR_INST)/
 	mkdir -p $(DESTDIR)$(PREFIX)/libexec/crtools
-	cp $(BIN)/cr-render-full $(DESTDIR)$(PREFIX)/libexec/crtools/
+	cp $(BIN)/cr-render-pdf $(BIN)/cr-render-full \
+		$(DESTDIR)$(PREFIX)/libexec/crtools/
 	cp $(LIBA) $(LIBRENDER) $(DESTDIR)$(LIBDIR_INST)/
 	cp lib/crtools.h lib/cr_rules.h lib/cr_fields.h lib/cr_action_fields.h \
 		$(DESTDIR)$(INCDIR_INST)/

@@ -9,6 +9,8 @@
  * through the system's font caches, and accepts only those families, so
  * that pango picks the same faces as before from a handful.
  */
+#include <string.h>
+
 #include <fontconfig/fontconfig.h>
 #include <pango/pangofc-fontmap.h>
 
@@ -66,13 +68,46 @@ has_family(FcConfig *c, const char *family)
 	return found;
 }
 
+/* Whether c is a configuration cr_pdf_fonts_new made: read from no file,
+ * holding only the families named in conf, the two the page needs among
+ * them. */
+static int
+is_own(FcConfig *c)
+{
+	static const char *const families[] = {"Noto Sans", "Noto Sans CJK SC",
+					       "Noto Sans Mono CJK SC"};
+	FcStrList *files;
+	FcFontSet *fs;
+	FcChar8 *fam;
+	int own, i, seen[3] = {0, 0, 0};
+	size_t k;
+
+	if ((files = FcConfigGetConfigFiles(c)) == NULL)
+		return 0;
+	own = FcStrListNext(files) == NULL;
+	FcStrListDone(files);
+	if (!own || (fs = FcConfigGetFonts(c, FcSetSystem)) == NULL)
+		return 0;
+	for (i = 0; i < fs->nfont; i++) {
+		if (FcPatternGetString(fs->fonts[i], FC_FAMILY, 0, &fam) !=
+		    FcResultMatch)
+			return 0;
+		for (k = 0; k < sizeof(families) / sizeof(families[0]); k++)
+			if (strcmp((const char *)fam, families[k]) == 0)
+				break;
+		if (k == sizeof(families) / sizeof(families[0]))
+			return 0;
+		seen[k] = 1;
+	}
+	return seen[0] && seen[1];
+}
+
 int
-cr_pdf_fonts_use(PangoFontMap *fm)
+cr_pdf_fonts_new(FcConfig **out)
 {
 	FcConfig *c;
 
-	if (!PANGO_IS_FC_FONT_MAP(fm))
-		return 0; /* not fontconfig's: nothing to configure */
+	*out = NULL;
 	if ((c = FcConfigCreate()) == NULL)
 		return -1;
 	if (!FcConfigParseAndLoadFromMemory(c, (const FcChar8 *)conf,
@@ -80,8 +115,35 @@ cr_pdf_fonts_use(PangoFontMap *fm)
 	    !FcConfigBuildFonts(c) || !has_family(c, "Noto Sans") ||
 	    !has_family(c, "Noto Sans CJK SC")) {
 		FcConfigDestroy(c);
-		return 0; /* the system's configuration, as it is */
+		return 0; /* not found: the system's configuration */
 	}
+	*out = c;
+	return 0;
+}
+
+int
+cr_pdf_fonts_use(PangoFontMap *fm)
+{
+	FcConfig *c;
+
+	if (!PANGO_IS_FC_FONT_MAP(fm))
+		return 0; /* not fontconfig's: nothing to configure */
+	/*
+	 * The map's creation started fontconfig in a thread of pango's;
+	 * asking the map for its configuration waits for it, so that the
+	 * process's current configuration is settled (and not loaded twice).
+	 * When the program made one of ours current (cr-render does, before
+	 * pango starts, so that the system's is never loaded), that one.
+	 */
+	(void)pango_fc_font_map_get_config(PANGO_FC_FONT_MAP(fm));
+	if ((c = FcConfigGetCurrent()) != NULL && is_own(c)) {
+		pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(fm), c);
+		return 0;
+	}
+	if (cr_pdf_fonts_new(&c) == -1)
+		return -1;
+	if (c == NULL)
+		return 0; /* the system's configuration, as it is */
 	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(fm), c);
 	FcConfigDestroy(c); /* the map holds a reference */
 	return 0;

@@ -1,7 +1,8 @@
 /*
  * render_pdf.c - the report as an A4 PDF: cairo draws, pango lays out and
  * shapes (Noto Sans, and Noto Sans CJK for Chinese, Japanese and Korean
- * characters, found through fontconfig), librsvg draws an SVG logo.
+ * characters, found through fontconfig), librsvg draws an SVG logo
+ * (loaded when there is one: see struct rsvg).
  * Content and order follow the HTML rendering.
  *
  * The page: the agency's logo and name (house style), the title, the
@@ -26,6 +27,7 @@
  * cannot set the document's language: it is added to the catalogue by an
  * incremental update at the end of the file (PDF 1.7, 7.5.6).
  */
+#include <dlfcn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -103,6 +105,26 @@ struct block {
 	double y;
 };
 
+/*
+ * librsvg, loaded (dlopen) for an SVG logo only: with the libraries it
+ * needs (libxml2, ICU, the C++ runtime, gdk-pixbuf, ...) it is a third of
+ * what a program with pango and cairo loads, and loading is paid by every
+ * run, most of which draw no SVG. Never unloaded (RTLD_NODELETE): it
+ * registers GObject types, which outlive it.
+ */
+#define RSVG_SONAME "librsvg-2.so.2"
+
+struct rsvg {
+	void *lib;
+	RsvgHandle *(*new_from_data)(const guint8 *, gsize, GError **);
+	void (*set_dpi)(RsvgHandle *, double);
+	gboolean (*size_in_pixels)(RsvgHandle *, gdouble *, gdouble *);
+	void (*dimensions)(RsvgHandle *, gboolean *, RsvgLength *, gboolean *,
+			   RsvgLength *, gboolean *, RsvgRectangle *);
+	gboolean (*render_document)(RsvgHandle *, cairo_t *,
+				    const RsvgRectangle *, GError **);
+};
+
 struct doc {
 	cairo_t *cr;
 	cairo_surface_t *surface;
@@ -117,6 +139,7 @@ struct doc {
 	const cr_write_opts *o;
 	cr_lang lang;
 	cairo_surface_t *logo_png;
+	struct rsvg rsvg; /* loaded for logo_svg */
 	RsvgHandle *logo_svg;
 	double logo_w, logo_h;
 	int oom;
@@ -543,7 +566,8 @@ widest(PangoLayout *l)
 }
 
 /* The narrowest (longest unbreakable run) and natural widths of a cell's
- * text, padding included. */
+ * text, padding included; min NULL: only the natural one (the narrowest
+ * lays the text out again, a line a word). */
 static void
 measure(struct doc *d, struct rich *t, enum style st, double *min, double *max)
 {
@@ -554,6 +578,10 @@ measure(struct doc *d, struct rich *t, enum style st, double *min, double *max)
 		return;
 	}
 	*max = widest(l) + 2 * PAD;
+	if (min == NULL) {
+		g_object_unref(l);
+		return;
+	}
 	pango_layout_set_wrap(l, PANGO_WRAP_WORD);
 	pango_layout_set_width(l, 1);
 	*min = widest(l) + 2 * PAD;
@@ -675,6 +703,37 @@ png_read(void *closure, unsigned char *data, unsigned int len)
 	return CAIRO_STATUS_SUCCESS;
 }
 
+/* Loads librsvg into d->rsvg; -1 when it is not installed. */
+static int
+rsvg_load(struct rsvg *rs)
+{
+	void *lib = dlopen(RSVG_SONAME, RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
+
+	if (lib == NULL)
+		return -1;
+	/* POSIX: a function's address from dlsym converts to its type */
+	rs->new_from_data = (RsvgHandle * (*)(const guint8 *, gsize, GError **))
+	    dlsym(lib, "rsvg_handle_new_from_data");
+	rs->set_dpi =
+	    (void (*)(RsvgHandle *, double))dlsym(lib, "rsvg_handle_set_dpi");
+	rs->size_in_pixels =
+	    (gboolean(*)(RsvgHandle *, gdouble *, gdouble *))dlsym(
+		lib, "rsvg_handle_get_intrinsic_size_in_pixels");
+	rs->dimensions = (void (*)(
+	    RsvgHandle *, gboolean *, RsvgLength *, gboolean *, RsvgLength *,
+	    gboolean *,
+	    RsvgRectangle *))dlsym(lib, "rsvg_handle_get_intrinsic_dimensions");
+	rs->render_document =
+	    (gboolean(*)(RsvgHandle *, cairo_t *, const RsvgRectangle *,
+			 GError **))dlsym(lib, "rsvg_handle_render_document");
+	rs->lib = lib;
+	if (rs->new_from_data == NULL || rs->set_dpi == NULL ||
+	    rs->size_in_pixels == NULL || rs->dimensions == NULL ||
+	    rs->render_document == NULL)
+		return -1; /* older than 2.52 */
+	return 0;
+}
+
 static void
 logo_open(struct doc *d)
 {
@@ -696,18 +755,22 @@ logo_open(struct doc *d)
 		w = cairo_image_surface_get_width(s);
 		h = cairo_image_surface_get_height(s);
 	} else {
-		RsvgHandle *hd =
-		    rsvg_handle_new_from_data(d->o->logo, d->o->logo_len, NULL);
+		struct rsvg *rs = &d->rsvg;
+		RsvgHandle *hd;
 		gboolean hw, hh, hv;
 		RsvgLength lw, lh;
 		RsvgRectangle vb;
 
-		if (hd == NULL)
+		if (rsvg_load(rs) == -1) {
+			d->oom = 1; /* no librsvg: the PDF cannot be made */
 			return;
-		rsvg_handle_set_dpi(hd, 72.0);
-		if (!rsvg_handle_get_intrinsic_size_in_pixels(hd, &w, &h)) {
-			rsvg_handle_get_intrinsic_dimensions(hd, &hw, &lw, &hh,
-							     &lh, &hv, &vb);
+		}
+		if ((hd = rs->new_from_data(d->o->logo, d->o->logo_len,
+					    NULL)) == NULL)
+			return;
+		rs->set_dpi(hd, 72.0);
+		if (!rs->size_in_pixels(hd, &w, &h)) {
+			rs->dimensions(hd, &hw, &lw, &hh, &lh, &hv, &vb);
 			if (hv) {
 				w = vb.width;
 				h = vb.height;
@@ -805,14 +868,14 @@ fact(struct rich *t, cr_label_id id, const char *value, cr_lang l)
 static double
 label_width(struct doc *d, const cr_label_id *ids, size_t n)
 {
-	double w = 0, m, x;
+	double w = 0, x = 0;
 	struct rich t;
 	size_t i;
 
 	for (i = 0; i < n; i++) {
 		rich_init(&t);
 		rich_put(&t, cr_label(ids[i], d->lang), 0);
-		measure(d, &t, S_CELL, &m, &x);
+		measure(d, &t, S_CELL, NULL, &x);
 		rich_free(&t);
 		if (x - 2 * PAD > w)
 			w = x - 2 * PAD;
@@ -890,10 +953,10 @@ facts(struct doc *d)
 	cr_buf_free(&v);
 	/* the columns share the width as their text needs it */
 	{
-		double lo, nat[2];
+		double nat[2] = {0, 0};
 
 		for (c = 0; c < 2; c++) {
-			measure(d, &col[c], S_CELL, &lo, &nat[c]);
+			measure(d, &col[c], S_CELL, NULL, &nat[c]);
 			if (nat[c] < 1)
 				nat[c] = 1;
 		}
@@ -1454,7 +1517,7 @@ draw_logo(struct doc *d, double y)
 		RsvgRectangle vp = {MARGIN, y, d->logo_w, d->logo_h};
 
 		cairo_save(cr);
-		rsvg_handle_render_document(d->logo_svg, cr, &vp, NULL);
+		d->rsvg.render_document(d->logo_svg, cr, &vp, NULL);
 		cairo_restore(cr);
 	}
 }
@@ -1651,17 +1714,28 @@ outline(struct doc *d)
 	}
 }
 
+/* The last occurrence of key in s[0..n) that is not at its very end, or
+ * NULL: looked for from the end, where the trailer is. */
+static const char *
+last_of(const char *s, size_t n, const char *key)
+{
+	size_t k = strlen(key), i;
+
+	if (n <= k)
+		return NULL;
+	for (i = n - k; i-- > 0;)
+		if (s[i] == key[0] && memcmp(s + i, key, k) == 0)
+			return s + i;
+	return NULL;
+}
+
 /* The last number after `key` in s[0..n), or -1. */
 static long
 last_number(const char *s, size_t n, const char *key)
 {
-	size_t k = strlen(key), i;
-	long v = -1;
+	const char *p = last_of(s, n, key);
 
-	for (i = 0; i + k < n; i++)
-		if (memcmp(s + i, key, k) == 0)
-			v = strtol(s + i + k, NULL, 10);
-	return v;
+	return p != NULL ? strtol(p + strlen(key), NULL, 10) : -1;
 }
 
 /*
@@ -1685,9 +1759,8 @@ add_lang(cr_buf *out, size_t start, cr_lang l)
 	if (root <= 0 || size <= 0 || prev <= 0)
 		return -1;
 	snprintf(head, sizeof(head), "\n%ld 0 obj\n", root);
-	for (obj = NULL, i = 0; i + strlen(head) < n; i++)
-		if (memcmp(pdf + i, head, strlen(head)) == 0)
-			obj = pdf + i + strlen(head);
+	if ((obj = last_of(pdf, n, head)) != NULL)
+		obj += strlen(head);
 	if (obj == NULL || (end = strstr(obj, "endobj")) == NULL)
 		return -1;
 	for (close = end; close > obj && memcmp(close, ">>", 2) != 0; close--)
@@ -1771,6 +1844,8 @@ doc_free(struct doc *d)
 		cairo_surface_destroy(d->logo_png);
 	if (d->logo_svg != NULL)
 		g_object_unref(d->logo_svg);
+	if (d->rsvg.lib != NULL)
+		dlclose(d->rsvg.lib);
 	if (d->ctx != NULL)
 		g_object_unref(d->ctx);
 	if (d->fm != NULL)

@@ -6,11 +6,14 @@
  * cannot be read (syntax, encoding, limit) is refused; lint findings are
  * cr-lint's business and do not stop rendering.
  *
- * Built twice: bin/cr-render (CR_RENDER_LIGHT) links only libyaml and
- * cmark-gfm, so that it starts in a millisecond; for pdf and eml it
- * executes cr-render-full, the same program linked with pango, cairo and
- * GMime, whose fifty shared libraries take some 4 ms to load. The full
- * one is looked for beside cr-render, then in ../libexec/crtools/.
+ * Built three times, because loading shared libraries costs more than
+ * most renderings: bin/cr-render (CR_RENDER_LIGHT) links only libyaml and
+ * cmark-gfm, so that it starts in a millisecond; for pdf it executes
+ * cr-render-pdf (CR_RENDER_PDF), the same program linked with pango and
+ * cairo (some 40 libraries), and for eml cr-render-full, linked with GMime
+ * as well (some 50). Each is looked for beside the program, then in
+ * ../libexec/crtools/; cr-render-full, which does everything, stands in
+ * for a missing cr-render-pdf.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -21,6 +24,22 @@
 #include <unistd.h>
 
 #include "cli.h"
+
+/* What this build renders itself (see above). */
+#if defined(CR_RENDER_LIGHT)
+#define HAVE_PDF 0
+#define HAVE_EML 0
+#elif defined(CR_RENDER_PDF)
+#define HAVE_PDF 1
+#define HAVE_EML 0
+#else
+#define HAVE_PDF 1
+#define HAVE_EML 1
+#endif
+
+#if HAVE_PDF
+#include "pdf_fonts.h"
+#endif
 
 static const char *prog = "cr-render";
 
@@ -375,7 +394,7 @@ style_free(struct style *st)
 	free(st->logo.path);
 }
 
-#ifndef CR_RENDER_LIGHT
+#if HAVE_EML
 /* Names every participant the message leaves out (SPEC 7). */
 static int
 warn_left_out(const cr_report *r)
@@ -414,14 +433,16 @@ render_one(const cr_report *r, const struct opts *o, cr_buf *out)
 		return cr_render_html(r, &o->w, out);
 	case F_TXT:
 		return cr_render_txt(r, &o->w, out);
-#ifndef CR_RENDER_LIGHT
 	case F_PDF:
+#if HAVE_PDF
 		return cr_render_pdf(r, &o->w, out);
+#else
+		break; /* cr-render-pdf's */
+#endif
 	case F_EML:
+#if HAVE_EML
 		return cr_render_eml(r, &o->w, out);
 #else
-	case F_PDF:
-	case F_EML:
 		break; /* cr-render-full's */
 #endif
 	}
@@ -450,7 +471,7 @@ render_all(const cr_reports *rs, const struct opts *o, cr_buf *out)
 
 		if (o->to >= F_HTML || o->w.audience == CR_AUDIENCE_CLIENT) {
 			why = cr_render_refusal(r, &o->w);
-#ifndef CR_RENDER_LIGHT
+#if HAVE_EML
 			if (why == NULL && o->to == F_EML)
 				why = cr_eml_refusal(r, &o->w);
 #endif
@@ -459,7 +480,7 @@ render_all(const cr_reports *rs, const struct opts *o, cr_buf *out)
 				return CLI_EXIT_INPUT;
 			}
 		}
-#ifndef CR_RENDER_LIGHT
+#if HAVE_EML
 		if (o->to == F_EML && warn_left_out(r) == -1)
 			return CLI_EXIT_FAIL;
 #endif
@@ -485,17 +506,41 @@ oom:
 	return CLI_EXIT_FAIL;
 }
 
-#ifdef CR_RENDER_LIGHT
-/* Runs cr-render-full with the same arguments: beside this program, or in
- * ../libexec/crtools/. Returns only on failure. */
+#if HAVE_PDF
+/*
+ * Makes the PDF renderer's fontconfig configuration (lib/pdf_fonts.c) the
+ * process's current one before pango starts: pango's start-up then finds
+ * fontconfig initialised and does not load the system's configuration
+ * (dozens of files parsed, every installed font listed). Where the
+ * renderer's families are not found, fontconfig is left as it is.
+ */
 static int
-exec_full(char *argv[])
+fonts_init(void)
 {
-	static const char *const where[] = {
-	    "cr-render-full", "../libexec/crtools/cr-render-full"};
+	FcConfig *c;
+
+	if (cr_pdf_fonts_new(&c) == -1)
+		return -1;
+	if (c != NULL && !FcConfigSetCurrent(c))
+		FcConfigDestroy(c);
+	/* else kept by fontconfig until the process ends */
+	return 0;
+}
+#endif
+
+#if !HAVE_PDF || !HAVE_EML
+/*
+ * Runs the first of the programs named that is installed beside this one
+ * or in ../libexec/crtools/, with the same arguments. Returns only on
+ * failure.
+ */
+static int
+exec_other(char *argv[], const char *const *names, size_t nnames)
+{
+	static const char *const where[] = {"", "../libexec/crtools/"};
 	char self[PATH_MAX], path[PATH_MAX + 64], *slash;
 	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
-	size_t i;
+	size_t i, k;
 
 	if (n <= 0) {
 		cli_error(prog, "cannot find where cr-render is: %s",
@@ -505,14 +550,17 @@ exec_full(char *argv[])
 	self[n] = '\0';
 	if ((slash = strrchr(self, '/')) != NULL)
 		slash[1] = '\0';
-	for (i = 0; i < sizeof(where) / sizeof(where[0]); i++) {
-		snprintf(path, sizeof(path), "%s%s", self, where[i]);
-		if (access(path, X_OK) == 0) {
-			execv(path, argv);
-			cli_error(prog, "%s: %s", path, strerror(errno));
-			return CLI_EXIT_FAIL;
+	for (k = 0; k < nnames; k++)
+		for (i = 0; i < sizeof(where) / sizeof(where[0]); i++) {
+			snprintf(path, sizeof(path), "%s%s%s", self, where[i],
+				 names[k]);
+			if (access(path, X_OK) == 0) {
+				execv(path, argv);
+				cli_error(prog, "%s: %s", path,
+					  strerror(errno));
+				return CLI_EXIT_FAIL;
+			}
 		}
-	}
 	cli_error(prog,
 		  "cr-render-full, which makes PDFs and e-mails, is not "
 		  "installed beside %s",
@@ -535,9 +583,21 @@ main(int argc, char *argv[])
 	cli_i18n_init();
 	if ((first = parse_args(argc, argv, &o)) < 0)
 		return first == -2 ? CLI_EXIT_OK : CLI_EXIT_FAIL;
-#ifdef CR_RENDER_LIGHT
-	if (o.to == F_PDF || o.to == F_EML)
-		return exec_full(argv);
+#if !HAVE_PDF
+	if (o.to == F_PDF) {
+		/* cr-render-full makes PDFs too, with more libraries */
+		static const char *const pdf[] = {"cr-render-pdf",
+						  "cr-render-full"};
+
+		return exec_other(argv, pdf, 2);
+	}
+#endif
+#if !HAVE_EML
+	if (o.to == F_EML) {
+		static const char *const eml[] = {"cr-render-full"};
+
+		return exec_other(argv, eml, 1);
+	}
 #endif
 	if (o.to == F_PDF && (o.out == NULL || strcmp(o.out, "-") == 0) &&
 	    isatty(STDOUT_FILENO)) {
@@ -545,6 +605,12 @@ main(int argc, char *argv[])
 				"or a pipe");
 		return CLI_EXIT_FAIL;
 	}
+#if HAVE_PDF
+	if ((o.to == F_PDF || o.to == F_EML) && fonts_init() == -1) {
+		cli_error(prog, "out of memory");
+		return CLI_EXIT_FAIL;
+	}
+#endif
 	/* The house style dresses the reading formats only. */
 	if (o.to >= F_HTML && style_load(&o, &style) != CLI_EXIT_OK) {
 		style_free(&style);

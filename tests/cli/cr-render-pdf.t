@@ -213,4 +213,24 @@ while [ $i -le 60 ]; do
 done
 is "$whole" 0 "60 actions: every row whole on one page, header rows repeated, footers"
 
+# --------------------------------------------- the program that makes it
+# cr-render runs cr-render-pdf, which links pango and cairo but not GMime
+# nor librsvg (loaded only for an SVG logo): every library linked is
+# loaded by every run. cr-render-full stands in when it is missing, with
+# the same bytes.
+if [ -x "$CR_BIN/cr-render-pdf" ] && [ -x "$CR_BIN/cr-render-full" ]; then
+	is "$(ldd "$CR_BIN/cr-render-pdf" | grep -c -e gmime -e rsvg)" 0 \
+		"cr-render-pdf links neither GMime nor librsvg"
+	mkdir "$T/alone"
+	cp "$CR_BIN/cr-render" "$CR_BIN/cr-render-full" "$T/alone/"
+	"$T/alone/cr-render" --to pdf -o "$T/by-full.pdf" "$D/zh.yaml" \
+		2>"$T/alone.err"
+	is "$?:$(cat "$T/alone.err")" "0:" "no cr-render-pdf: cr-render-full makes the PDF"
+	run cr-render --to pdf -o "$T/by-pdf.pdf" "$D/zh.yaml"
+	cmp -s "$T/by-full.pdf" "$T/by-pdf.pdf"
+	is "$?" 0 "cr-render-pdf and cr-render-full: the same PDF"
+else
+	skip "cr-render-pdf or cr-render-full not built"
+fi
+
 done_testing
