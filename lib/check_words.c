@@ -38,9 +38,13 @@ struct entry {
 	const char *text; /* as listed */
 	unsigned *cps;	  /* decomposed (and folded) code points, no '*' */
 	size_t n;
-	int stem;   /* trailing '*': any ending */
-	int substr; /* CJK: no word boundaries */
+	int stem;	 /* trailing '*': any ending */
+	int substr;	 /* CJK: no word boundaries */
+	unsigned second; /* cps[1], or ANY (one code point, or a blank) */
+	size_t gend;	 /* the end of the entries with its first cps[0] */
 };
+
+#define ANY (~0u)
 
 /*
  * The expansions of the letters of the alphabets the lists are in (Latin
@@ -63,12 +67,24 @@ struct cr_words {
 	size_t n;
 	int fold;
 	struct expansion *tab; /* TAB_SIZE, by tab_index */
+	/* the entries by first code point, then second (ANY last), then
+	 * in their order: those of one first and second at once */
+	const struct entry **by2;
 	/* bit c: some entry starts with code point c (those in the BMP) */
 	unsigned char bmp_first[0x10000 / 8];
 	unsigned char first[16]; /* bit c: some entry starts with ASCII c */
 	unsigned char bytes[32]; /* bit b: a text byte that may start one */
-	int ascii;		 /* every entry starts with an ASCII char */
+	char starts[129];	 /* those bytes as a string, for strcspn */
+	/* per ASCII byte: CLS_WORD, CLS_START (its folded letter starts
+	 * some entry) */
+	unsigned char cls[128];
+	/* the first of the entries that start with ASCII c (sorted) */
+	unsigned lo[128];
+	int ascii; /* every entry starts with an ASCII char */
 };
+
+#define CLS_WORD 1
+#define CLS_START 2
 
 static inline int
 is_cjk(unsigned cp)
@@ -202,7 +218,63 @@ cr_words_free(cr_words *w)
 		free(w->e[i].cps);
 	free(w->e);
 	free(w->tab);
+	free(w->by2);
 	free(w);
+}
+
+static int
+by2_cmp(const void *a, const void *b)
+{
+	const struct entry *x = *(const struct entry *const *)a,
+			   *y = *(const struct entry *const *)b;
+
+	if (x->cps[0] != y->cps[0])
+		return x->cps[0] < y->cps[0] ? -1 : 1;
+	if (x->second != y->second)
+		return x->second < y->second ? -1 : 1;
+	return x < y ? -1 : x > y; /* in the order of w->e */
+}
+
+/* The entries of w->e sorted for the look-up by two code points. */
+static int
+by2_make(cr_words *w)
+{
+	size_t i, j;
+
+	if (w->n == 0)
+		return 0;
+	if ((w->by2 = malloc(w->n * sizeof(*w->by2))) == NULL)
+		return -1;
+	for (i = 0; i < w->n; i++) {
+		struct entry *e = &w->e[i];
+
+		e->second = e->n >= 2 && e->cps[1] != ' ' ? e->cps[1] : ANY;
+		w->by2[i] = e;
+	}
+	for (i = 0; i < w->n; i = j) {
+		for (j = i + 1; j < w->n && w->e[j].cps[0] == w->e[i].cps[0];
+		     j++)
+			;
+		while (i < j)
+			w->e[i++].gend = j;
+	}
+	qsort(w->by2, w->n, sizeof(*w->by2), by2_cmp);
+	return 0;
+}
+
+/* The first of by2[lo, hi) whose second is at least `second`. */
+static size_t
+by2_lower(const cr_words *w, size_t lo, size_t hi, unsigned second)
+{
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (w->by2[mid]->second < second)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
 cr_words *
@@ -247,6 +319,8 @@ cr_words_new(const char *const *const *lists, size_t nlists, int dofold)
 	}
 	if (w->n > 1)
 		qsort(w->e, w->n, sizeof(*w->e), entry_cmp);
+	if (by2_make(w) == -1)
+		goto fail;
 	/* A folded letter may come from a non-ASCII one (K from U+212A):
 	 * the byte scan is only for case-sensitive lists. */
 	w->ascii = !dofold;
@@ -262,6 +336,19 @@ cr_words_new(const char *const *const *lists, size_t nlists, int dofold)
 		if (dofold && c >= 'a' && c <= 'z')
 			w->bytes[(c - 32) >> 3] |=
 			    (unsigned char)(1u << ((c - 32) & 7));
+	}
+	for (i = w->n; i-- > 0;)
+		if (w->e[i].cps[0] < 128)
+			w->lo[w->e[i].cps[0]] = (unsigned)i;
+	for (i = 1, j = 0; i < 128; i++) {
+		unsigned c = dofold && i >= 'A' && i <= 'Z' ? i + 32 : i;
+
+		if (w->bytes[i >> 3] & (1u << (i & 7)))
+			w->starts[j++] = (char)i;
+		if (is_word((unsigned)i))
+			w->cls[i] |= CLS_WORD;
+		if (w->first[c >> 3] & (1u << (c & 7)))
+			w->cls[i] |= CLS_START;
 	}
 	for (i = 0; i < w->n; i++) {
 		unsigned c = w->e[i].cps[0];
@@ -361,6 +448,31 @@ match(const cr_words *w, const struct entry *e, const char *text, size_t n,
 	return j - i;
 }
 
+/* Whether e cannot match at byte i of text for a difference in the
+ * run of ASCII that starts there: an ASCII character of the text is one
+ * code point, itself or folded; past a non-ASCII one (which may expand
+ * into letters, as the fold of U+00DF does) or a blank of the entry,
+ * match() decides. */
+static int
+ascii_differs(const cr_words *w, const struct entry *e, const char *text,
+	      size_t i)
+{
+	const unsigned char *t = (const unsigned char *)text + i;
+	size_t k;
+
+	for (k = 0; k < e->n; k++) {
+		unsigned c = t[k], ec = e->cps[k];
+
+		if (c >= 0x80 || ec == ' ' || ec >= 0x80)
+			return 0;
+		if (w->fold && c >= 'A' && c <= 'Z')
+			c += 32;
+		if (c != ec)
+			return 1; /* the text's end (NUL) too */
+	}
+	return 0;
+}
+
 /* The second expanded code point of the text from the code point whose
  * expansion is x[0, bn), the next one at byte `next`; ~0u at the end. */
 static unsigned
@@ -382,11 +494,7 @@ int
 cr_words_find(const cr_words *w, const char *text, size_t from, size_t *at,
 	      size_t *len, const char **entry)
 {
-	/* [a-zA-Z0-9] as a bit set, for the ASCII fast path */
-	static const unsigned char ascii_word[16] = {
-	    0,	  0,	0,    0,    0,	  0,	0xff, 0x03,
-	    0xfe, 0xff, 0xff, 0x07, 0xfe, 0xff, 0xff, 0x07};
-	size_t n = strlen(text), i = from, step, lo, hi, mid, m;
+	size_t n = strlen(text), i = from, step, lo, hi, mid, m, g1, a0, b0;
 	unsigned cp, prev = ' ';
 	int prev_word, word;
 
@@ -395,11 +503,7 @@ cr_words_find(const cr_words *w, const char *text, size_t from, size_t *at,
 	if (w->ascii) {
 		/* Lists whose entries all start with an ASCII letter (the
 		 * placeholders): most texts hold none of those bytes. */
-		const unsigned char *p = (const unsigned char *)text + i;
-
-		while (*p != '\0' && !(w->bytes[*p >> 3] & (1u << (*p & 7))))
-			p++;
-		if (*p == '\0')
+		if (text[i + strcspn(text + i, w->starts)] == '\0')
 			return 0;
 	}
 	if (i > 0) {
@@ -411,20 +515,52 @@ cr_words_find(const cr_words *w, const char *text, size_t from, size_t *at,
 	}
 	prev_word = is_word(prev);
 	for (; i < n; i += step, prev_word = word) {
-		unsigned c, x[CR_UTF8_EXPAND_MAX], second = 0;
-		int bn = 1, have2 = 0;
+		unsigned c, x[CR_UTF8_EXPAND_MAX], second;
+		int bn = 1;
 
 		if ((unsigned char)text[i] < 0x80) {
-			cp = (unsigned char)text[i];
+			unsigned char b;
+
+			/* A run of ASCII to a word start whose letter starts
+			 * an entry: inside a word none does (CJK ones start
+			 * with no ASCII letter) */
+			while ((b = (unsigned char)text[i]) != '\0' &&
+			       b < 0x80 &&
+			       (prev_word || !(w->cls[b] & CLS_START))) {
+				prev_word = w->cls[b] & CLS_WORD;
+				i++;
+			}
+			if (b == '\0')
+				return 0;
+			if (b >= 0x80) {
+				step = 0; /* the code point after the run */
+				word = prev_word;
+				continue;
+			}
+			cp = b;
 			step = 1;
-			word = ascii_word[cp >> 3] & (1u << (cp & 7));
-			/* Inside a word no entry starts (CJK ones aside) */
-			if (prev_word && word)
-				continue;
+			word = w->cls[b] & CLS_WORD;
 			c = w->fold && cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
-			if (!(w->first[c >> 3] & (1u << (c & 7))))
-				continue;
 		} else {
+			const unsigned char *u =
+			    (const unsigned char *)text + i;
+
+			/* inside a word, a letter of Latin (Vietnamese among
+			 * them) or Cyrillic, U+00C0-U+07FF but U+00D7 and
+			 * U+00F7, or U+1000-U+1FFF: is_word, no CJK */
+			if (prev_word && u[0] >= 0xc3 && u[0] <= 0xdf &&
+			    (u[1] & 0xc0) == 0x80 &&
+			    !(u[0] == 0xc3 && (u[1] == 0x97 || u[1] == 0xb7))) {
+				step = 2;
+				word = 1;
+				continue;
+			}
+			if (prev_word && u[0] == 0xe1 &&
+			    (u[1] & 0xc0) == 0x80 && (u[2] & 0xc0) == 0x80) {
+				step = 3;
+				word = 1;
+				continue;
+			}
 			step = decode(text, n, i, &cp);
 			word = is_word(cp);
 			if (prev_word && !is_cjk(cp))
@@ -437,6 +573,8 @@ cr_words_find(const cr_words *w, const char *text, size_t from, size_t *at,
 		}
 		lo = 0;
 		hi = w->n;
+		if (c < 128) /* no search: e[lo[c]] on start with c */
+			lo = hi = w->lo[c];
 		while (lo < hi) {
 			mid = lo + (hi - lo) / 2;
 			if (w->e[mid].cps[0] < c)
@@ -444,23 +582,29 @@ cr_words_find(const cr_words *w, const char *text, size_t from, size_t *at,
 			else
 				hi = mid;
 		}
-		for (; lo < w->n && w->e[lo].cps[0] == c; lo++) {
-			const struct entry *e = &w->e[lo];
+		if (lo >= w->n || w->e[lo].cps[0] != c)
+			continue;
+		/* Of the entries that start with c, only those with the
+		 * text's second code point and those that need none can
+		 * match: two runs of by2, taken in the order of w->e */
+		g1 = w->e[lo].gend;
+		second = second_cp(w, text, n, i + step, x, bn);
+		b0 = by2_lower(w, lo, g1, ANY);
+		a0 = second == ANY ? b0 : by2_lower(w, lo, b0, second);
+		for (;;) {
+			const struct entry *e;
 
+			if (a0 < b0 && w->by2[a0]->second == second &&
+			    (b0 == g1 || w->by2[a0] < w->by2[b0]))
+				e = w->by2[a0++];
+			else if (b0 < g1)
+				e = w->by2[b0++];
+			else
+				break;
 			if (!e->substr && prev_word)
 				continue;
-			/* Most candidates differ in their second code point:
-			 * the text's, found once, rules them out without a
-			 * match. */
-			if (e->n >= 2 && e->cps[1] != ' ') {
-				if (!have2) {
-					have2 = 1;
-					second = second_cp(w, text, n, i + step,
-							   x, bn);
-				}
-				if (second != e->cps[1])
-					continue;
-			}
+			if (ascii_differs(w, e, text, i))
+				continue;
 			if ((m = match(w, e, text, n, i)) > 0) {
 				*at = i;
 				*len = m;

@@ -236,6 +236,10 @@ typedef struct cr_node {
 		       on one line are) */
 	int noted;  /* map keys: a reader already warned that the key is
 		       unknown (kept without a second warning) */
+	struct cr_arena *arena; /* where the node and its text were made
+				   (the readers' trees), or NULL: malloc */
+	int owns_arena;		/* the root of such a tree: cr_node_free
+				   frees the whole arena */
 } cr_node;
 
 void cr_node_free(cr_node *n);

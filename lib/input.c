@@ -1,4 +1,5 @@
 /* input.c - encoding checks over raw input bytes. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -85,12 +86,23 @@ cr_input_clean(const char *buf, size_t len, const char *file, char **out,
 	cr_pos_cursor_init(&cur, buf + bom, len - bom);
 	start = i;
 	while (i < len) {
+		uint64_t v;
+
+		/* eight bytes of ASCII without NUL at once (a byte is zero
+		 * where v - 1 borrows into its high bit and v's is clear) */
+		if (len - i >= 8 && (memcpy(&v, s + i, 8),
+				     (v & 0x8080808080808080ull) == 0 &&
+					 ((v - 0x0101010101010101ull) & ~v &
+					  0x8080808080808080ull) == 0)) {
+			i += 8;
+			continue;
+		}
 		if (s[i] < 0x80 && s[i] != 0) {
 			i++;
 			continue;
 		}
 		if (s[i] != 0 &&
-		    (k = cr_utf8_decode(buf + i, len - i, &cp)) > 0) {
+		    (k = cr_utf8_next(buf + i, len - i, &cp)) > 0) {
 			i += (size_t)k;
 			continue;
 		}

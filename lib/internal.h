@@ -176,8 +176,8 @@ int cr_utf8_expand(unsigned cp, int fold, unsigned out[CR_UTF8_EXPAND_MAX]);
  * Fills report fields from a YAML mapping node (the whole YAML document,
  * or a Markdown file's front matter). Unknown keys give `unknown-field`
  * with a suggestion; wrong types `bad-value`. Extension keys are kept:
- * their value nodes are MOVED out of the tree (the slot becomes NULL), so
- * call this last, then free the tree. Diagnostics name r->file.
+ * the report holds a copy of their values (cr_node_copy), the tree stays
+ * the caller's. Diagnostics name r->file.
  */
 int cr_report_from_map(cr_report *r, cr_node *map, cr_diags *d);
 /* One person from a node (string form or map); returns -1 only on memory;
@@ -193,13 +193,38 @@ int cr_action_from_node(cr_action *a, cr_node *n, const char *file,
 #define CR_NOTED_KEY 1
 #define CR_NOTED_SECTION 2
 
-/* Node building (node.c). cr_node_scalar copies len bytes of s; with
- * `exact` the text is the file's own from pos on one line (so a column
- * inside it is pos plus the characters before it). cr_node_push takes the
- * child (freed when memory runs out, or when child is NULL: returns -1). */
-cr_node *cr_node_new(cr_node_type type, cr_pos pos);
-cr_node *cr_node_scalar(const char *s, size_t len, cr_pos pos, int exact);
+/*
+ * A bump allocator (arena.c): allocations aligned for any type, freed
+ * all at once by cr_arena_free. cr_arena_grow is cr_grow for an array in
+ * the arena (the old one stays, unused).
+ */
+typedef struct cr_arena cr_arena;
+cr_arena *cr_arena_new(void);
+void *cr_arena_alloc(cr_arena *a, size_t size);
+char *cr_arena_strndup(cr_arena *a, const char *s, size_t n);
+int cr_arena_grow(cr_arena *a, void *items, size_t *cap, size_t need,
+		  size_t size);
+void cr_arena_free(cr_arena *a);
+
+/*
+ * Node building (node.c). A node is made in arena `a` (with its text and
+ * later its items), or with malloc when a is NULL. cr_node_root makes the
+ * root of a tree in an arena of its own, which cr_node_free of that root
+ * frees; cr_node_free of any other node of an arena does nothing.
+ * cr_node_scalar copies len bytes of s; with `exact` the text is the
+ * file's own from pos on one line (so a column inside it is pos plus the
+ * characters before it). cr_node_push takes the child (freed when memory
+ * runs out, or when child is NULL: returns -1); the items grow where the
+ * parent was made. cr_node_copy is a deep copy with malloc (a value kept
+ * beyond the tree it was read in).
+ */
+cr_node *cr_node_new(cr_arena *a, cr_node_type type, cr_pos pos);
+cr_node *cr_node_root(cr_node_type type, cr_pos pos);
+cr_node *cr_node_scalar(cr_arena *a, const char *s, size_t len, cr_pos pos,
+			int exact);
 int cr_node_push(cr_node *parent, cr_node *child);
+int cr_node_append(cr_node *parent, cr_node *child);
+cr_node *cr_node_copy(const cr_node *n);
 /* Whether a column inside the scalar's text is its own column plus the
  * characters before it: n->exact, or a plain YAML scalar on one line. */
 int cr_node_exact(const cr_node *n);

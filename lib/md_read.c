@@ -87,11 +87,25 @@ is_blank(char c)
 
 /* Offset of the start of the line after the one starting at off: line
  * ends are LF, CRLF or a lone CR, as for cmark-gfm and cr_pos_at. */
+/* Where the line at off ends: the first CR or LF from off, or len. */
+static size_t
+line_end(const char *buf, size_t off, size_t len)
+{
+	const char *nl, *cr;
+
+	if (off >= len)
+		return len;
+	nl = memchr(buf + off, '\n', len - off);
+	if (nl == NULL)
+		nl = buf + len;
+	cr = memchr(buf + off, '\r', (size_t)(nl - (buf + off)));
+	return (size_t)((cr != NULL ? cr : nl) - buf);
+}
+
 static size_t
 line_next(const struct lines *l, size_t off)
 {
-	while (off < l->len && l->buf[off] != '\n' && l->buf[off] != '\r')
-		off++;
+	off = line_end(l->buf, off, l->len);
 	if (off < l->len && l->buf[off] == '\r')
 		off++;
 	if (off < l->len && l->buf[off] == '\n')
@@ -120,8 +134,7 @@ lines_index(struct lines *l, const char *buf, size_t len)
 				return -1;
 			l->end = p;
 		}
-		for (e = off; e < len && buf[e] != '\n' && buf[e] != '\r'; e++)
-			;
+		e = line_end(buf, off, len);
 		l->start[n] = off;
 		l->end[n++] = e;
 	}
@@ -481,7 +494,8 @@ section_list(struct md *m, const char *key, cr_pos kpos, cr_pos pos, int noted)
 	if (v != NULL && v->type == CR_NODE_SEQ)
 		return v;
 	if (v != NULL && cr_node_is_null(v)) { /* "attendees:" alone */
-		if ((seq = cr_node_new(CR_NODE_SEQ, pos)) == NULL)
+		if ((seq = cr_node_new(m->map->arena, CR_NODE_SEQ, pos)) ==
+		    NULL)
 			return NULL;
 		for (i = 1; i < m->map->len; i += 2)
 			if (m->map->items[i] == v)
@@ -489,10 +503,11 @@ section_list(struct md *m, const char *key, cr_pos kpos, cr_pos pos, int noted)
 		cr_node_free(v);
 		return seq;
 	}
-	if ((k = cr_node_scalar(key, strlen(key), kpos, 0)) == NULL)
+	if ((k = cr_node_scalar(m->map->arena, key, strlen(key), kpos, 0)) ==
+	    NULL)
 		return NULL;
 	k->noted = noted;
-	seq = cr_node_new(CR_NODE_SEQ, pos);
+	seq = cr_node_new(m->map->arena, CR_NODE_SEQ, pos);
 	if (seq == NULL || map_put(m, k, seq) == -1)
 		return NULL;
 	return seq;
@@ -566,8 +581,9 @@ level1(struct md *m, cmark_node *h)
 	rc = heading_text(m, h, &b, &tpos);
 	exact = rc == 1;
 	if (rc >= 0 && b.len > 0)
-		rc = map_put(m, cr_node_scalar("title", 5, pos, 0),
-			     cr_node_scalar(b.data, b.len, tpos, exact));
+		rc = map_put(
+		    m, cr_node_scalar(m->map->arena, "title", 5, pos, 0),
+		    cr_node_scalar(m->map->arena, b.data, b.len, tpos, exact));
 	cr_buf_free(&b);
 	return rc < 0 ? -1 : 0;
 }
@@ -591,8 +607,8 @@ list_entries(struct md *m, cmark_node *list)
 		}
 		if (b.len == 0)
 			continue; /* an empty item, like a null in YAML */
-		rc = cr_node_push(m->list,
-				  cr_node_scalar(b.data, b.len, pos, exact));
+		rc = cr_node_push(m->list, cr_node_scalar(m->map->arena, b.data,
+							  b.len, pos, exact));
 	}
 	cr_buf_free(&b);
 	return rc;
@@ -645,12 +661,24 @@ row_next(struct row *rw, size_t *s, size_t *e)
 static int
 cell_text(const char *buf, size_t s, size_t e, cr_buf *b)
 {
+	const char *q;
+
 	b->len = 0;
-	for (; s < e; s++) {
-		if (buf[s] == '\\' && s + 1 < e && buf[s + 1] == '|')
+	while (s < e) {
+		/* the text up to the next backslash at once */
+		q = memchr(buf + s, '\\', e - s);
+		if (q == NULL)
+			q = buf + e;
+		if (cr_buf_put(b, buf + s, (size_t)(q - (buf + s))) == -1)
+			return -1;
+		s = (size_t)(q - buf);
+		if (s >= e)
+			break;
+		if (s + 1 < e && buf[s + 1] == '|')
 			s++;
 		if (cr_buf_putc(b, buf[s]) == -1)
 			return -1;
+		s++;
 	}
 	return cr_buf_putc(b, '\0');
 }
@@ -767,12 +795,13 @@ action_cell(cr_node *row, const struct columns *c, size_t i, const cr_buf *b,
 		key = cr_column_key(c->field[i]);
 	else
 		return 0;
-	if ((k = cr_node_scalar(key, strlen(key), pos, 0)) == NULL)
+	if ((k = cr_node_scalar(row->arena, key, strlen(key), pos, 0)) == NULL)
 		return -1;
 	if (c->field[i] == COL_KEY)
 		k->noted = CR_NOTED_KEY;
 	if (cr_node_push(row, k) == -1 ||
-	    (v = cr_node_scalar(b->data, b->len - 1, pos, exact)) == NULL)
+	    (v = cr_node_scalar(row->arena, b->data, b->len - 1, pos, exact)) ==
+		NULL)
 		return -1;
 	/* as in YAML's flow style: `x-n: 1`, an extension's number */
 	v->plain = c->field[i] == COL_KEY;
@@ -792,8 +821,8 @@ action_row(struct md *m, const struct columns *c, int line, cr_buf *b)
 	if (!line_get(&m->src, line, &s, &e))
 		return 0;
 	trim(m->src.buf, &s, &e);
-	if ((row = cr_node_new(CR_NODE_MAP, line_pos(&m->src, line, s))) ==
-	    NULL)
+	if ((row = cr_node_new(m->map->arena, CR_NODE_MAP,
+			       line_pos(&m->src, line, s))) == NULL)
 		return -1;
 	row_init(&rw, m->src.buf, s, e);
 	for (; rc == 0 && row_next(&rw, &s, &e); i++) {
@@ -890,8 +919,9 @@ kept_block(struct md *m, cmark_node *n)
 	exact = span_text(m, node_line(m, n, 0), node_off(m, n),
 			  node_line(m, n, 1), &b, &pos);
 	if (exact != -1 && b.len > 0)
-		exact = cr_node_push(m->list,
-				     cr_node_scalar(b.data, b.len, pos, exact));
+		exact =
+		    cr_node_push(m->list, cr_node_scalar(m->map->arena, b.data,
+							 b.len, pos, exact));
 	cr_buf_free(&b);
 	return exact == -1 ? -1 : 0;
 }
@@ -1106,7 +1136,7 @@ cr_md_read(const char *buf, size_t len, const char *file, cr_reports *out,
 		return -1;
 	}
 	m.sec = SEC_NONE;
-	if ((m.map = cr_node_new(CR_NODE_MAP, start)) == NULL) {
+	if ((m.map = cr_node_root(CR_NODE_MAP, start)) == NULL) {
 		cr_report_free(m.r);
 		lines_free(&m.src);
 		return -1;

@@ -100,27 +100,83 @@ cr_pos_cursor_off(cr_pos_cursor *c, size_t off)
 cr_pos
 cr_pos_cursor_index(cr_pos_cursor *c, size_t index)
 {
-	const unsigned char *s;
-	size_t k;
+	const unsigned char *s = (const unsigned char *)c->buf;
+	size_t off, at, len = c->len;
+	unsigned cp;
+	int col, cpcol, line;
 
 	if (index < c->index)
 		cr_pos_cursor_init(c, c->buf, c->len);
-	while (c->index < index && c->off < c->len) {
-		/* a run of printable ASCII at once: a column each */
-		s = (const unsigned char *)c->buf + c->off;
-		for (k = 0; k < index - c->index && k < c->len - c->off &&
-			    s[k] >= 0x20 && s[k] < 0x7f;
-		     k++)
-			;
-		if (k > 0) {
-			c->off += k;
-			c->index += k;
-			c->pos.column += (int)k;
-			c->pos.cp += (int)k;
+	off = c->off;
+	at = c->index;
+	line = c->pos.line;
+	col = c->pos.column;
+	cpcol = c->pos.cp;
+	/* printable ASCII, LF and the letters of the scripts most text is
+	 * in (width_runs of utf8.c: Latin, Cyrillic one column, CJK two)
+	 * here; anything else through cursor_step */
+	while (at < index && off < len) {
+		unsigned char b = s[off];
+
+		if ((unsigned char)(b - 0x20) < 0x5f) {
+			/* a run of printable ASCII: a column each */
+			size_t lim = index - at < len - off ? index - at
+							    : len - off,
+			       k = 1;
+
+			while (k < lim &&
+			       (unsigned char)(s[off + k] - 0x20) < 0x5f)
+				k++;
+			col += (int)k;
+			cpcol += (int)k;
+			off += k;
+			at += k;
+			continue;
+		} else if (b == '\n') {
+			line++;
+			col = cpcol = 1;
+			off++;
+		} else if (b >= 0xc2 && b <= 0xdf && off + 1 < len &&
+			   (s[off + 1] & 0xc0) == 0x80 &&
+			   (cp = ((unsigned)(b & 0x1f) << 6 |
+				  (unsigned)(s[off + 1] & 0x3f))) >= 0xa0 &&
+			   (cp < 0x300 || (cp >= 0x370 && cp <= 0x482))) {
+			col++;
+			cpcol++;
+			off += 2;
+		} else if (b >= 0xe1 && b <= 0xef && b != 0xed &&
+			   off + 2 < len && (s[off + 1] & 0xc0) == 0x80 &&
+			   (s[off + 2] & 0xc0) == 0x80 &&
+			   (cp = ((unsigned)(b & 0x0f) << 12 |
+				  (unsigned)(s[off + 1] & 0x3f) << 6 |
+				  (unsigned)(s[off + 2] & 0x3f))) >= 0x1e00 &&
+			   (cp <= 0x200a || (cp >= 0x3000 && cp <= 0x3029) ||
+			    (cp >= 0x4e00 && cp <= 0xa48c) ||
+			    (cp >= 0xff01 && cp <= 0xff60))) {
+			col += cp <= 0x200a ? 1 : 2;
+			cpcol++;
+			off += 3;
+		} else {
+			c->off = off;
+			c->index = at;
+			c->pos.line = line;
+			c->pos.column = col;
+			c->pos.cp = cpcol;
+			cursor_step(c);
+			off = c->off;
+			at = c->index;
+			line = c->pos.line;
+			col = c->pos.column;
+			cpcol = c->pos.cp;
 			continue;
 		}
-		cursor_step(c);
+		at++;
 	}
+	c->off = off;
+	c->index = at;
+	c->pos.line = line;
+	c->pos.column = col;
+	c->pos.cp = cpcol;
 	return c->pos;
 }
 

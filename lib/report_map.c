@@ -86,10 +86,10 @@ date(cr_date *dst, const char *key, const cr_node *v, const char *file,
 	return 0;
 }
 
-/* Keeps key: value as an extension (x-) or unknown key; the value node
- * is moved out of the tree (the slot in the parent becomes NULL). */
+/* Keeps key: value as an extension (x-) or unknown key: a copy of the
+ * value, in NFC, which outlives the tree (made in the reader's arena). */
 static int
-ext_push(cr_exts *e, const cr_node *key, cr_node **val)
+ext_push(cr_exts *e, const cr_node *key, const cr_node *val)
 {
 	cr_ext *p;
 
@@ -97,24 +97,24 @@ ext_push(cr_exts *e, const cr_node *key, cr_node **val)
 		return -1;
 	e->items = p;
 	memset(&p[e->len], 0, sizeof(*p));
-	if ((p[e->len].key =
+	e->len++; /* cleared: the report frees what is made so far */
+	if ((p[e->len - 1].key =
 		 cr_utf8_nfc(key->value, strlen(key->value), NULL)) == NULL ||
-	    cr_node_nfc(*val) == -1)
+	    (p[e->len - 1].value = cr_node_copy(val)) == NULL ||
+	    cr_node_nfc(p[e->len - 1].value) == -1)
 		return -1;
-	p[e->len].pos = key->pos;
-	p[e->len].value = *val;
-	p[e->len].unknown = strncmp(key->value, "x-", 2) != 0;
-	p[e->len].section = key->noted == CR_NOTED_SECTION;
-	*val = NULL;
-	e->len++;
+	p[e->len - 1].pos = key->pos;
+	p[e->len - 1].unknown = strncmp(key->value, "x-", 2) != 0;
+	p[e->len - 1].section = key->noted == CR_NOTED_SECTION;
 	return 0;
 }
 
 /* A key neither known nor x-: warned about (unless its reader did) and
  * kept, so that a conversion never drops a typo unasked (SPEC 7). */
 static int
-unknown_kept(cr_exts *e, const cr_node *key, cr_node **val, const char *what,
-	     const char *const *known, const char *file, cr_diags *d)
+unknown_kept(cr_exts *e, const cr_node *key, const cr_node *val,
+	     const char *what, const char *const *known, const char *file,
+	     cr_diags *d)
 {
 	if (key->noted == 0 && strncmp(key->value, "x-", 2) != 0 &&
 	    unknown_key(key, what, known, file, d) == -1)
@@ -208,7 +208,7 @@ cr_action_from_node(cr_action *a, cr_node *n, const char *file, cr_diags *d)
 					fd = &cr_afields[f];
 			slot = fd != NULL ? (char *)a + fd->off : NULL;
 			if (fd == NULL)
-				rc = unknown_kept(&a->ext, k, &n->items[i + 1],
+				rc = unknown_kept(&a->ext, k, n->items[i + 1],
 						  CR_("action"), cr_action_keys,
 						  file, d);
 			else if (fd->kind == CR_K_DATE)
@@ -414,10 +414,6 @@ actions(cr_actions *dst, const cr_node *v, const char *file, cr_diags *d)
 	return 0;
 }
 
-/*
- * Values of unknown and x- keys are moved out of the tree rather than
- * copied (the caller frees the tree afterwards), hence the non-const node.
- */
 int
 cr_report_from_map(cr_report *r, cr_node *map, cr_diags *d)
 {
@@ -442,7 +438,7 @@ cr_report_from_map(cr_report *r, cr_node *map, cr_diags *d)
 			continue;
 		}
 		if ((f = cr_field_lookup(k->value)) == CR_F__COUNT) {
-			if (unknown_kept(&r->ext, k, &map->items[i + 1],
+			if (unknown_kept(&r->ext, k, map->items[i + 1],
 					 CR_("report"), cr_report_keys, file,
 					 d) == -1)
 				return -1;

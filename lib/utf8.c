@@ -5,6 +5,7 @@
  * The Unicode data (decompositions, case folding, East Asian widths) is
  * utf8proc's; what is written here is only how this product uses it.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -190,12 +191,24 @@ quick(const char *s, size_t n, int fold)
 	int k;
 
 	while (i < n) {
+		uint64_t v;
+
+		if (n - i >= 8 &&
+		    (memcpy(&v, s + i, 8), (v & 0x8080808080808080ull) == 0)) {
+			i += 8; /* eight ASCII bytes at once */
+			continue;
+		}
 		if ((unsigned char)s[i] < 0x80) {
 			i++;
 			continue;
 		}
-		if ((k = cr_utf8_next(s + i, n - i, &cp)) < 0 ||
-		    !cr_utf8_nfc_stable(cp))
+		if ((k = cr_utf8_next(s + i, n - i, &cp)) < 0)
+			return 0;
+		/* Latin and Vietnamese, Cyrillic, CJK ideographs:
+		 * stable_runs */
+		if (cp >= 0x300 && !(cp >= 0x400 && cp <= 0x482) &&
+		    !(cp >= 0x1e00 && cp <= 0x1f70) &&
+		    !(cp >= 0x4e00 && cp <= 0xa66e) && !cr_utf8_nfc_stable(cp))
 			return 0;
 		i += (size_t)k;
 		if (fold == 2 && cp >= 0x410 && cp <= 0x42f)
@@ -358,6 +371,21 @@ folded_next(struct folded *f, int *cc)
 	return cp;
 }
 
+/* The fold of cp when it is a starter that neither decomposes nor folds
+ * into more than itself (ASCII, CJK ideographs, the basic Cyrillic
+ * letters but Й й), else 0: such a first difference decides. */
+static unsigned
+simple_fold(unsigned cp)
+{
+	if (cp < 0x80)
+		return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
+	if (cp >= 0x4e00 && cp <= 0x9fff)
+		return cp;
+	if (cp >= 0x410 && cp <= 0x44f && cp != 0x419 && cp != 0x439)
+		return cp < 0x430 ? cp + 0x20 : cp;
+	return 0;
+}
+
 static int
 casecmp_slow(const char *a, const char *b)
 {
@@ -403,6 +431,11 @@ cr_utf8_casecmp(const char *a, const char *b)
 	}
 	if (strcmp(a, b) == 0)
 		return 0; /* the same bytes: no need to decompose */
+	if (cr_utf8_next(a, strnlen(a, 4), &ca) > 0 &&
+	    cr_utf8_next(b, strnlen(b, 4), &cb) > 0 &&
+	    (ca = simple_fold(ca)) != 0 && (cb = simple_fold(cb)) != 0 &&
+	    ca != cb)
+		return ca < cb ? -1 : 1;
 	x.s = a;
 	y.s = b;
 	for (;;) {

@@ -4,6 +4,11 @@
  * libyaml has no depth limit, does not detect duplicate keys and never
  * expands aliases; all three are done here, in the event loop, so that a
  * hostile file is refused in bounded time and memory.
+ *
+ * Each document's nodes and texts are made in an arena of its own, which
+ * its root owns: nothing is freed node by node, and a node put out of the
+ * tree (a duplicate key, a merge key) stays valid for the anchors that
+ * name it until the document is done with.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -26,11 +31,9 @@ struct loader {
 	size_t depth, stackcap;
 	struct anchor *anchors;
 	size_t nanchors, anchorcap;
-	size_t expanded;   /* bytes (and nodes) produced by aliases so far */
-	size_t nodes;	   /* nodes made in the whole stream */
-	cr_node **dropped; /* pairs of duplicate keys, kept until the end of
-			      the document: an anchor may still name them */
-	size_t ndropped, droppedcap;
+	size_t expanded; /* bytes (and nodes) produced by aliases so far */
+	size_t nodes;	 /* nodes made in the whole stream */
+	cr_arena *arena; /* of the document being read */
 	cr_node *root;
 	int failed; /* a diagnostic stopped this document */
 	int oom;
@@ -41,50 +44,6 @@ static cr_pos
 mark_pos(struct loader *l, yaml_mark_t m)
 {
 	return cr_pos_cursor_index(&l->cur, m.index);
-}
-
-void
-cr_node_free(cr_node *n)
-{
-	size_t i;
-
-	if (n == NULL)
-		return;
-	for (i = 0; i < n->len; i++)
-		cr_node_free(n->items[i]);
-	free(n->items);
-	free(n->value);
-	free(n);
-}
-
-int
-cr_node_is_null(const cr_node *n)
-{
-	const char *v;
-
-	if (n == NULL)
-		return 1;
-	if (n->type != CR_NODE_SCALAR || !n->plain)
-		return 0;
-	v = n->value;
-	return *v == '\0' || strcmp(v, "~") == 0 || strcmp(v, "null") == 0 ||
-	       strcmp(v, "Null") == 0 || strcmp(v, "NULL") == 0;
-}
-
-static cr_node *
-node_new(cr_node_type type, cr_pos pos)
-{
-	return cr_node_new(type, pos);
-}
-
-static int
-node_append(cr_node *parent, cr_node *child)
-{
-	if (cr_grow(&parent->items, &parent->cap, parent->len + 1,
-		    sizeof(*parent->items)) == -1)
-		return -1;
-	parent->items[parent->len++] = child;
-	return 0;
 }
 
 /* Deep copy of an anchored node for an alias, at the alias's position,
@@ -98,24 +57,24 @@ node_expand(struct loader *l, const cr_node *src, cr_pos pos)
 	l->expanded += 1 + (src->value != NULL ? strlen(src->value) : 0);
 	if (l->expanded > CR_MAX_ALIAS_BYTES || ++l->nodes > CR_MAX_YAML_NODES)
 		return NULL;
-	if ((n = node_new(src->type, pos)) == NULL)
+	if ((n = cr_node_new(l->arena, src->type, pos)) == NULL)
 		goto oom;
 	n->plain = src->plain;
-	if (src->value != NULL && (n->value = cr_strdup(src->value)) == NULL)
+	if (src->value != NULL &&
+	    (n->value = cr_arena_strndup(l->arena, src->value,
+					 strlen(src->value))) == NULL)
 		goto oom;
 	for (i = 0; i < src->len; i++) {
 		/* every node of the copy is where the alias is: a
 		 * finding in it points at what the user wrote there */
 		cr_node *c = node_expand(l, src->items[i], pos);
-		if (c == NULL || node_append(n, c) == -1) {
-			cr_node_free(c);
-			cr_node_free(n);
+		if (c == NULL)
 			return NULL;
-		}
+		if (cr_node_append(n, c) == -1)
+			goto oom;
 	}
 	return n;
 oom:
-	cr_node_free(n);
 	l->oom = 1;
 	return NULL;
 }
@@ -197,12 +156,10 @@ static int
 place(struct loader *l, cr_node *n)
 {
 	if (l->depth == 0) {
-		cr_node_free(l->root);
 		l->root = n;
 		return 0;
 	}
-	if (node_append(l->stack[l->depth - 1], n) == -1) {
-		cr_node_free(n);
+	if (cr_node_append(l->stack[l->depth - 1], n) == -1) {
 		l->oom = 1;
 		return -1;
 	}
@@ -239,7 +196,17 @@ check_duplicates(struct loader *l, cr_node *map)
 	for (i = 0; i + 1 < map->len; i += 2)
 		if (map->items[i]->type == CR_NODE_SCALAR)
 			keys[n++] = map->items[i];
-	qsort(keys, n, sizeof(*keys), key_cmp);
+	if (n <= 16) {
+		/* the maps of a report: insertion beats qsort's set-up */
+		for (i = 1; i < n; i++) {
+			cr_node *k = keys[i];
+
+			for (j = i; j > 0 && key_cmp(&keys[j - 1], &k) > 0; j--)
+				keys[j] = keys[j - 1];
+			keys[j] = k;
+		}
+	} else
+		qsort(keys, n, sizeof(*keys), key_cmp);
 	for (i = 1; i < n; i++) {
 		if (strcmp(keys[i]->value, keys[i - 1]->value) != 0)
 			continue;
@@ -253,19 +220,8 @@ check_duplicates(struct loader *l, cr_node *map)
 	}
 	free(keys);
 	for (i = j = 0; i + 1 < map->len; i += 2) {
-		if (map->items[i]->plain == -1) {
-			if (cr_grow(&l->dropped, &l->droppedcap,
-				    l->ndropped + 2,
-				    sizeof(*l->dropped)) == -1) {
-				l->oom = 1;
-				cr_node_free(map->items[i]);
-				cr_node_free(map->items[i + 1]);
-				continue;
-			}
-			l->dropped[l->ndropped++] = map->items[i];
-			l->dropped[l->ndropped++] = map->items[i + 1];
-			continue;
-		}
+		if (map->items[i]->plain == -1)
+			continue; /* out of the tree, still in the arena */
 		map->items[j++] = map->items[i];
 		map->items[j++] = map->items[i + 1];
 	}
@@ -282,20 +238,6 @@ cr_diags_vadd_tag(struct loader *l, cr_pos pos, const char *pre,
 		    "!!null, !!seq, !!map); the value is read as "
 		    "written, without it",
 		    pre, tag);
-}
-
-/* Puts a node out of the tree, kept to the end of the document: an
- * anchor may still name it. Out of memory, it leaks rather than leave an
- * anchor dangling. */
-static void
-drop(struct loader *l, cr_node *n)
-{
-	if (cr_grow(&l->dropped, &l->droppedcap, l->ndropped + 1,
-		    sizeof(*l->dropped)) == -1) {
-		l->oom = 1;
-		return;
-	}
-	l->dropped[l->ndropped++] = n;
 }
 
 /* Sorting the keys of a map with merged pairs: by text, then by their
@@ -384,7 +326,7 @@ merge_keys(struct loader *l, cr_node *map)
 			cap += 2;
 		else if ((r = merged_pairs(map->items[i + 1])) > 0)
 			cap += 2 * (size_t)r;
-	if ((out = malloc((cap + 1) * sizeof(*out))) == NULL)
+	if ((out = cr_arena_alloc(l->arena, (cap + 1) * sizeof(*out))) == NULL)
 		goto oom;
 	for (i = 0; i + 1 < map->len; i += 2)
 		if (!is_merge_key(map->items[i])) {
@@ -403,10 +345,7 @@ merge_keys(struct loader *l, cr_node *map)
 				     "*defaults)");
 		else
 			take_merged(map->items[i + 1], out, &n);
-		drop(l, map->items[i]);
-		drop(l, map->items[i + 1]);
 	}
-	free(map->items);
 	map->items = out;
 	map->len = n;
 	map->cap = cap + 1;
@@ -425,11 +364,8 @@ merge_keys(struct loader *l, cr_node *map)
 	for (g = 0; g < nsc; g = j) {
 		for (j = g + 1; j < nsc && strcmp(keys[j].s, keys[g].s) == 0;
 		     j++)
-			if (keys[j].idx >= nexplicit) {
-				drop(l, out[2 * keys[j].idx]);
-				drop(l, out[2 * keys[j].idx + 1]);
+			if (keys[j].idx >= nexplicit)
 				out[2 * keys[j].idx] = NULL;
-			}
 	}
 	for (i = 0, j = 0; i < nk; i++)
 		if (out[2 * i] != NULL) {
@@ -492,10 +428,10 @@ handle_event(struct loader *l, yaml_event_t *ev)
 	}
 	switch (ev->type) {
 	case YAML_SCALAR_EVENT:
-		if ((n = node_new(CR_NODE_SCALAR, pos)) == NULL ||
-		    (n->value = cr_strndup((const char *)ev->data.scalar.value,
-					   ev->data.scalar.length)) == NULL) {
-			cr_node_free(n);
+		if ((n = cr_node_new(l->arena, CR_NODE_SCALAR, pos)) == NULL ||
+		    (n->value = cr_arena_strndup(
+			 l->arena, (const char *)ev->data.scalar.value,
+			 ev->data.scalar.length)) == NULL) {
 			l->oom = 1;
 			return;
 		}
@@ -534,13 +470,13 @@ handle_event(struct loader *l, yaml_event_t *ev)
 			     CR_MAX_DEPTH);
 			return;
 		}
-		n = node_new(ev->type == YAML_SEQUENCE_START_EVENT
-				 ? CR_NODE_SEQ
-				 : CR_NODE_MAP,
-			     pos);
+		n = cr_node_new(l->arena,
+				ev->type == YAML_SEQUENCE_START_EVENT
+				    ? CR_NODE_SEQ
+				    : CR_NODE_MAP,
+				pos);
 		if (n == NULL || cr_grow(&l->stack, &l->stackcap, l->depth + 1,
 					 sizeof(*l->stack)) == -1) {
-			free(n);
 			l->oom = 1;
 			return;
 		}
@@ -587,15 +523,13 @@ loader_reset(struct loader *l)
 {
 	while (l->depth > 0) {
 		cr_node *n = l->stack[--l->depth];
-		free(n->value);
+		free(n->value); /* the anchor name of an open collection */
 		n->value = NULL;
-		cr_node_free(n);
 	}
-	cr_node_free(l->root);
 	l->root = NULL;
+	cr_arena_free(l->arena);
+	l->arena = NULL;
 	anchors_clear(l);
-	while (l->ndropped > 0)
-		cr_node_free(l->dropped[--l->ndropped]);
 	l->expanded = 0;
 	l->failed = 0;
 }
@@ -669,12 +603,18 @@ cr_yaml_load(const char *buf, size_t len, const char *file, cr_node ***docs,
 			break;
 		case YAML_DOCUMENT_START_EVENT:
 			loader_reset(&l);
+			if ((l.arena = cr_arena_new()) == NULL)
+				l.oom = 1;
 			indoc = 1;
 			break;
 		case YAML_DOCUMENT_END_EVENT:
 			if (docs_push(docs, ndocs, &cap, l.root) == -1) {
 				l.oom = 1;
 				break;
+			}
+			if (l.root != NULL) { /* the document's arena is its */
+				l.root->owns_arena = 1;
+				l.arena = NULL;
 			}
 			l.root = NULL;
 			indoc = 0;
@@ -700,7 +640,6 @@ cr_yaml_load(const char *buf, size_t len, const char *file, cr_node ***docs,
 	loader_reset(&l);
 	free(l.stack);
 	free(l.anchors);
-	free(l.dropped);
 	yaml_parser_delete(&p);
 	return rc;
 }

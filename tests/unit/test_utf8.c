@@ -306,6 +306,85 @@ test_positions(void **state)
 	assert_int_equal(p.column, 4);
 }
 
+/* cr_utf8_casecmp's sign against utf8proc's decomposed, folded texts
+ * compared byte by byte, for pairs of first letters from the scripts of
+ * its shortcut (ASCII, Cyrillic, CJK) and around them. */
+static int
+sign_ref(const char *a, const char *b)
+{
+	utf8proc_uint8_t *x, *y;
+	int c;
+
+	assert_true(utf8proc_map((const utf8proc_uint8_t *)a, 0, &x,
+				 UTF8PROC_NULLTERM | UTF8PROC_DECOMPOSE |
+				     UTF8PROC_CASEFOLD) >= 0);
+	assert_true(utf8proc_map((const utf8proc_uint8_t *)b, 0, &y,
+				 UTF8PROC_NULLTERM | UTF8PROC_DECOMPOSE |
+				     UTF8PROC_CASEFOLD) >= 0);
+	c = strcmp((const char *)x, (const char *)y);
+	free(x);
+	free(y);
+	return c < 0 ? -1 : c > 0;
+}
+
+static void
+test_casecmp_first_letters(void **state)
+{
+	static const unsigned some[] = {'A',	'a',	'Z',	'k',	0xc0,
+					0xe9,	0xdf,	0x1ec7, 0x212a, 0x4e00,
+					0x4f1a, 0x9fff, 0xa000, 0x3000, 0x301};
+	unsigned cps[300], i, j, n = 0;
+	char a[16], b[16];
+	int k;
+
+	(void)state;
+	for (i = 0; i < CR_ARRAY_LEN(some); i++)
+		cps[n++] = some[i];
+	for (i = 0x3f0; i < 0x4a0; i++)
+		cps[n++] = i;
+	for (i = 0; i < n; i++)
+		for (j = 0; j < n; j++) {
+			k = cr_utf8_encode(cps[i], a);
+			memcpy(a + k, "x", 2);
+			k = cr_utf8_encode(cps[j], b);
+			memcpy(b + k, "x", 2);
+			if (cr_utf8_casecmp(a, b) != sign_ref(a, b))
+				fail_msg("U+%04X vs U+%04X", cps[i], cps[j]);
+		}
+}
+
+/* The cursor's own fast path for common letters against cr_pos_advance
+ * (cr_pos_step) for every code point of the BMP, twice in a row. */
+static void
+test_cursor_every_cp(void **state)
+{
+	cr_pos start = {1, 1, 1}, p, q;
+	cr_pos_cursor c;
+	char text[16];
+	unsigned cp;
+	int k;
+
+	(void)state;
+	for (cp = 0x20; cp < 0x10000; cp++) {
+		if ((cp >= 0xd800 && cp <= 0xdfff) || cp == 0x7f)
+			continue;
+		text[0] = 'x';
+		k = cr_utf8_encode(cp, text + 1);
+		memcpy(text + 1 + k, text + 1, (size_t)k);
+		memcpy(text + 1 + 2 * k, "y\nz", 4);
+		q = cr_pos_advance(start, text, 1 + 2 * (size_t)k);
+		cr_pos_cursor_init(&c, text, 4 + 2 * (size_t)k);
+		p = cr_pos_cursor_index(&c, 3);
+		assert_int_equal(p.line, 1);
+		assert_int_equal(p.column, q.column);
+		assert_int_equal(p.cp, q.cp);
+		p = cr_pos_cursor_index(&c, 5);
+		assert_int_equal(p.line, 2);
+		assert_int_equal(p.column, 1);
+		assert_int_equal(c.off, 3 + 2 * (size_t)k);
+	}
+}
+
 static void
 expect_escape(const char *in, unsigned keep, const char *want)
 {
@@ -383,6 +462,8 @@ main(void)
 	    cmocka_unit_test(test_stable_runs),
 	    cmocka_unit_test(test_fold_cyrillic),
 	    cmocka_unit_test(test_positions),
+	    cmocka_unit_test(test_cursor_every_cp),
+	    cmocka_unit_test(test_casecmp_first_letters),
 	    cmocka_unit_test(test_escape),
 	    cmocka_unit_test(test_slug),
 	};
