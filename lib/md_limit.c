@@ -58,6 +58,47 @@ markers(const char *p, const char *end, size_t *n)
 	}
 }
 
+static int
+too_many_cells(const char *file, cr_pos pos, cr_diags *d)
+{
+	return cr_diags_add(d, file, pos, CR_RULE_LIMIT,
+			    "a line with more than %d '|' (table "
+			    "cells) exceeds the limit of the Markdown "
+			    "reader; split the table",
+			    MD_MAX_ROW_CELLS) == -1
+		   ? -1
+		   : 1;
+}
+
+/*
+ * A line of k bytes counts at most k + 3 elements, so a text of at most
+ * MD_MAX_ELEMENTS / 3 bytes is within the budget however it is written
+ * (every report of a usual size): only a line longer than
+ * MD_MAX_ROW_CELLS can have too many cells. The markers skipped by the
+ * full count hold no '|'.
+ */
+static int
+limit_short(const char *buf, size_t len, const char *file, cr_diags *d)
+{
+	const char *p = buf, *end = buf + len, *le, *q;
+	cr_pos pos = {1, 1, 1};
+	size_t pipes;
+
+	for (; p < end; p = le + 1, pos.line++) {
+		if ((le = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			le = end;
+		if ((size_t)(le - p) > MD_MAX_ROW_CELLS) {
+			for (pipes = 0, q = p; q < le; q++)
+				pipes += *q == '|';
+			if (pipes > MD_MAX_ROW_CELLS)
+				return too_many_cells(file, pos, d);
+		}
+		if (le == end)
+			break;
+	}
+	return 0;
+}
+
 int
 cr_md_limit(const char *buf, size_t len, const char *file, cr_diags *d)
 {
@@ -66,6 +107,8 @@ cr_md_limit(const char *buf, size_t len, const char *file, cr_diags *d)
 	cr_pos pos = {1, 1, 1};
 	int blank = 1, text;
 
+	if (len <= MD_MAX_ELEMENTS / 3)
+		return limit_short(buf, len, file, d);
 	for (; p < end; p = le + 1, pos.line++) {
 		if ((le = memchr(p, '\n', (size_t)(end - p))) == NULL)
 			le = end;
@@ -80,14 +123,7 @@ cr_md_limit(const char *buf, size_t len, const char *file, cr_diags *d)
 			}
 		}
 		if (pipes > MD_MAX_ROW_CELLS)
-			return cr_diags_add(
-				   d, file, pos, CR_RULE_LIMIT,
-				   "a line with more than %d '|' (table "
-				   "cells) exceeds the limit of the Markdown "
-				   "reader; split the table",
-				   MD_MAX_ROW_CELLS) == -1
-				   ? -1
-				   : 1;
+			return too_many_cells(file, pos, d);
 		/* a line: its text and line-break nodes; after a blank
 		 * line, a new block */
 		n += text ? 2 + (size_t)blank : 0;

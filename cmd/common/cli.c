@@ -454,14 +454,21 @@ walk(struct walk *w, const char *dir, int depth)
 		size_t len = strlen(dir) + strlen(names[i]) + 2;
 		char *path = malloc(len);
 		struct stat st, lst;
-		int link, r;
+		int link, gone, r;
 
 		if (path == NULL)
 			goto oom;
 		snprintf(path, len, "%s%s%s", dir,
 			 dir[strlen(dir) - 1] == '/' ? "" : "/", names[i]);
-		link = lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode);
-		if (stat(path, &st) == -1) {
+		/* a link is stat'ed again to find what it leads to */
+		if (lstat(path, &lst) == 0 && !S_ISLNK(lst.st_mode)) {
+			st = lst;
+			link = gone = 0;
+		} else {
+			link = 1;
+			gone = stat(path, &st) == -1;
+		}
+		if (gone) {
 			/* Vanished, or a dangling link: a report file gone
 			 * between listing and reading is worth saying. */
 			if (has_report_ext(names[i])) {
@@ -600,60 +607,76 @@ cli_inputs_free(cli_inputs *ins)
 }
 
 /* Opens a named input without blocking on a FIFO put where a report
- * was; a walked file must still be the regular file the walk saw. */
-static FILE *
-open_input(const cli_input *in, const char *prog)
+ * was; a walked file must still be the regular file the walk saw. The
+ * descriptor, or -1 (said); *st is what it is. */
+static int
+open_input(const cli_input *in, const char *prog, struct stat *st)
 {
-	struct stat st;
-	FILE *fp;
 	int fd;
 
 	fd = open(in->path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
 	if (fd == -1) {
 		cli_error(prog, "%s: %s", in->name, strerror(errno));
-		return NULL;
+		return -1;
 	}
-	if (fstat(fd, &st) == -1) {
+	if (fstat(fd, st) == -1) {
 		cli_error(prog, "%s: %s", in->name, strerror(errno));
 		close(fd);
-		return NULL;
+		return -1;
 	}
-	if (S_ISDIR(st.st_mode)) {
+	if (S_ISDIR(st->st_mode)) {
 		cli_error(prog, "%s: is a directory", in->name);
 		close(fd);
-		return NULL;
+		return -1;
 	}
-	if (in->walked && (!S_ISREG(st.st_mode) || st.st_dev != in->dev ||
-			   st.st_ino != in->ino)) {
+	if (in->walked && (!S_ISREG(st->st_mode) || st->st_dev != in->dev ||
+			   st->st_ino != in->ino)) {
 		cli_error(prog,
 			  "%s: replaced since the folder was read (%s); "
 			  "skipped",
 			  in->name,
-			  S_ISREG(st.st_mode) ? "another file"
-					      : "not a regular file");
+			  S_ISREG(st->st_mode) ? "another file"
+					       : "not a regular file");
 		close(fd);
-		return NULL;
+		return -1;
 	}
 	/* named on the command line: a FIFO or a device is read as given */
-	if (!S_ISREG(st.st_mode))
+	if (!S_ISREG(st->st_mode))
 		fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
-	if ((fp = fdopen(fd, "rb")) == NULL) {
-		cli_error(prog, "%s: %s", in->name, strerror(errno));
-		close(fd);
-	}
-	return fp;
+	return fd;
+}
+
+/* Up to n bytes from fd; 0 at the end, -1 on error (errno). */
+static ssize_t
+read_some(int fd, char *p, size_t n)
+{
+	ssize_t k;
+
+	do
+		k = read(fd, p, n);
+	while (k == -1 && errno == EINTR);
+	return k;
 }
 
 int
 cli_input_load(cli_input *in, const char *prog)
 {
 	const size_t max = (size_t)CR_MAX_FILE_BYTES + 1;
-	size_t cap = 65536, len = 0, n;
-	FILE *fp = stdin;
+	size_t cap = 65536, len = 0;
+	struct stat st;
+	ssize_t n;
 	char *buf = NULL, *p;
+	int fd = STDIN_FILENO;
 
-	if (in->path != NULL && (fp = open_input(in, prog)) == NULL)
-		return -1;
+	if (in->path != NULL) {
+		if ((fd = open_input(in, prog, &st)) == -1)
+			return -1;
+		/* a regular file in one read, and one more that finds the
+		 * end */
+		if (S_ISREG(st.st_mode) && st.st_size >= 0 &&
+		    (unsigned long long)st.st_size < max)
+			cap = (size_t)st.st_size + 2;
+	}
 	for (;;) {
 		if (len + 1 >= cap || buf == NULL) {
 			if (buf != NULL)
@@ -666,8 +689,11 @@ cli_input_load(cli_input *in, const char *prog)
 			}
 			buf = p;
 		}
-		n = fread(buf + len, 1, cap - 1 - len, fp);
-		len += n;
+		if ((n = read_some(fd, buf + len, cap - 1 - len)) == -1) {
+			cli_error(prog, "%s: %s", in->name, strerror(errno));
+			goto fail;
+		}
+		len += (size_t)n;
 		if (len >= max) {
 			len = max;
 			in->too_big = 1;
@@ -676,20 +702,16 @@ cli_input_load(cli_input *in, const char *prog)
 		if (n == 0)
 			break;
 	}
-	if (ferror(fp)) {
-		cli_error(prog, "%s: %s", in->name, strerror(errno));
-		goto fail;
-	}
-	if (fp != stdin)
-		fclose(fp);
+	if (fd != STDIN_FILENO)
+		close(fd);
 	buf[len] = '\0';
 	free(in->data);
 	in->data = buf;
 	in->len = len;
 	return 0;
 fail:
-	if (fp != stdin)
-		fclose(fp);
+	if (fd != STDIN_FILENO)
+		close(fd);
 	free(buf);
 	return -1;
 }

@@ -4,7 +4,10 @@
  * than in the library so that reading a report never needs GMime: only
  * this tool links it.
  */
+#include <pthread.h>
 #include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <gmime/gmime.h>
@@ -55,6 +58,95 @@ is_address(GMimeParserOptions *opts, const char *s)
 	return ok;
 }
 
+#define MEMO_SLOTS 16384 /* a power of two */
+#define MEMO_MAX (MEMO_SLOTS / 2)
+
+struct lint_email_memo {
+	pthread_mutex_t mu;
+	char *slot[MEMO_SLOTS];
+	size_t len;
+};
+
+lint_email_memo *
+lint_email_memo_new(void)
+{
+	lint_email_memo *m = calloc(1, sizeof(*m));
+
+	if (m != NULL && pthread_mutex_init(&m->mu, NULL) != 0) {
+		free(m);
+		return NULL;
+	}
+	return m;
+}
+
+void
+lint_email_memo_free(lint_email_memo *m)
+{
+	size_t i;
+
+	if (m == NULL)
+		return;
+	for (i = 0; i < MEMO_SLOTS; i++)
+		free(m->slot[i]);
+	pthread_mutex_destroy(&m->mu);
+	free(m);
+}
+
+/* The slot of s: where it is, or the empty one where it would go. */
+static size_t
+memo_find(const lint_email_memo *m, const char *s)
+{
+	uint32_t h = 2166136261u;
+	const unsigned char *p;
+	size_t i;
+
+	for (p = (const unsigned char *)s; *p != '\0'; p++)
+		h = (h ^ *p) * 16777619u;
+	for (i = h & (MEMO_SLOTS - 1); m->slot[i] != NULL;
+	     i = (i + 1) & (MEMO_SLOTS - 1))
+		if (strcmp(m->slot[i], s) == 0)
+			break;
+	return i;
+}
+
+static int
+memo_has(lint_email_memo *m, const char *s)
+{
+	int has;
+
+	pthread_mutex_lock(&m->mu);
+	has = m->slot[memo_find(m, s)] != NULL;
+	pthread_mutex_unlock(&m->mu);
+	return has;
+}
+
+/* Remembers a good address while there is room (else nothing: only the
+ * time of a second parse is lost). */
+static void
+memo_add(lint_email_memo *m, const char *s)
+{
+	size_t i;
+
+	pthread_mutex_lock(&m->mu);
+	i = memo_find(m, s);
+	if (m->slot[i] == NULL && m->len < MEMO_MAX &&
+	    (m->slot[i] = strdup(s)) != NULL)
+		m->len++;
+	pthread_mutex_unlock(&m->mu);
+}
+
+static int
+is_good(GMimeParserOptions *opts, lint_email_memo *m, const char *s)
+{
+	if (m != NULL && memo_has(m, s))
+		return 1;
+	if (!is_address(opts, s))
+		return 0;
+	if (m != NULL)
+		memo_add(m, s);
+	return 1;
+}
+
 void
 lint_emails_init(void)
 {
@@ -70,7 +162,7 @@ lint_emails_init(void)
 }
 
 int
-lint_check_emails(const cr_report *r, cr_diags *d)
+lint_check_emails(const cr_report *r, cr_diags *d, lint_email_memo *m)
 {
 	GMimeParserOptions *opts;
 	size_t i, j;
@@ -92,7 +184,7 @@ lint_check_emails(const cr_report *r, cr_diags *d)
 			const cr_str *e = &ps->items[j].email;
 
 			if (e->s == NULL || *e->s == '\0' ||
-			    strcmp(e->s, "TODO") == 0 || is_address(opts, e->s))
+			    strcmp(e->s, "TODO") == 0 || is_good(opts, m, e->s))
 				continue;
 			rc = cr_diags_add(d, r->file, e->pos, CR_RULE_BAD_VALUE,
 					  "'%s' is not an e-mail address; "

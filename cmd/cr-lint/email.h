@@ -6,10 +6,18 @@
 
 #include "crtools.h"
 
+/* The addresses GMime has already passed, shared by the -j threads (the
+ * same people come back report after report): at most a few thousand
+ * are kept, so memory stays constant. */
+typedef struct lint_email_memo lint_email_memo;
+/* NULL on memory. */
+lint_email_memo *lint_email_memo_new(void);
+void lint_email_memo_free(lint_email_memo *m);
+
 /* Appends a bad-value at each person's e-mail (attendees, absent,
  * distribution) that GMime's strict parser does not read as exactly one
- * address. 0, or -1 on memory. */
-int lint_check_emails(const cr_report *r, cr_diags *d);
+ * address. m may be NULL (no memo). 0, or -1 on memory. */
+int lint_check_emails(const cr_report *r, cr_diags *d, lint_email_memo *m);
 /* Starts GMime, once, before any check (and before threads). */
 void lint_emails_init(void);
 

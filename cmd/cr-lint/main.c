@@ -497,6 +497,7 @@ struct job {
 	const cr_check_opts *o;
 	struct slot *slots;
 	size_t window;
+	lint_email_memo *emails; /* addresses already passed */
 };
 
 static void
@@ -528,7 +529,7 @@ check_input(struct job *j, size_t i, struct slot *s)
 		rc = -1;
 	for (k = 0; rc == 0 && k < rs.len; k++) {
 		if (cr_check_report(rs.items[k], j->o, &s->d) == -1 ||
-		    lint_check_emails(rs.items[k], &s->d) == -1)
+		    lint_check_emails(rs.items[k], &s->d, j->emails) == -1)
 			rc = -1;
 		if (rs.items[k]->broken)
 			s->broken = 1;
@@ -601,7 +602,7 @@ lint_all(struct lint *l, const struct args *a, const lint_config *cfg,
 	 const cr_check_opts *o)
 {
 	cli_input **sorted = NULL;
-	struct job j = {l, a, cfg, o, NULL, 0};
+	struct job j = {l, a, cfg, o, NULL, 0, NULL};
 	size_t i, dfirst;
 	int rc;
 
@@ -609,13 +610,17 @@ lint_all(struct lint *l, const struct args *a, const lint_config *cfg,
 	 * bounds what waits to be taken */
 	j.window = (size_t)(a->jobs > 1 ? a->jobs : 1) * 8;
 	if ((l->broken = calloc(l->ins.len + 1, 1)) == NULL ||
-	    (j.slots = calloc(j.window, sizeof(*j.slots))) == NULL)
+	    (j.slots = calloc(j.window, sizeof(*j.slots))) == NULL ||
+	    (j.emails = lint_email_memo_new()) == NULL) {
+		free(j.slots);
 		return -1;
+	}
 	rc = cli_parallel(l->ins.len, a->jobs, j.window, work_input, take_input,
 			  &j);
 	for (i = 0; i < j.window; i++)
 		slot_free(&j.slots[i]);
 	free(j.slots);
+	lint_email_memo_free(j.emails);
 	if (rc != 0)
 		return -1;
 	if (read_context(l, cfg) == -1)
