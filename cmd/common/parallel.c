@@ -21,6 +21,11 @@ struct pool {
 	size_t done; /* items [0, done) are done */
 	int stop;    /* hand out nothing more */
 	int *status; /* per item: PENDING, or what work returned */
+	/* the calling thread sleeps until `need` items of [lo, hi) have
+	 * returned: woken once a batch, not once an item */
+	size_t lo, hi, need;
+	int asleep;
+	int waiting; /* workers waiting for room */
 	cli_work_fn work;
 	void *arg;
 };
@@ -35,8 +40,11 @@ worker(void *p)
 	pthread_mutex_lock(&pl->mu);
 	for (;;) {
 		while (!pl->stop && pl->next < pl->n &&
-		       pl->next - pl->done >= pl->window)
+		       pl->next - pl->done >= pl->window) {
+			pl->waiting++;
 			pthread_cond_wait(&pl->room, &pl->mu);
+			pl->waiting--;
+		}
 		if (pl->stop || pl->next >= pl->n)
 			break;
 		i = pl->next++;
@@ -44,11 +52,15 @@ worker(void *p)
 		rc = pl->work(i, pl->arg);
 		pthread_mutex_lock(&pl->mu);
 		pl->status[i] = rc;
-		if (rc != 0)
+		if (rc != 0) {
 			pl->stop = 1;
-		pthread_cond_broadcast(&pl->ready);
-		if (rc != 0)
+			pthread_cond_broadcast(&pl->ready);
 			pthread_cond_broadcast(&pl->room);
+		} else if (pl->stop) /* the caller waits an item at a time */
+			pthread_cond_broadcast(&pl->ready);
+		else if (pl->asleep && i >= pl->lo && i < pl->hi &&
+			 --pl->need == 0)
+			pthread_cond_signal(&pl->ready);
 	}
 	pthread_mutex_unlock(&pl->mu);
 	return NULL;
@@ -66,29 +78,56 @@ serial(size_t n, cli_work_fn work, cli_work_fn done, void *arg)
 	return 0;
 }
 
-/* Takes the items back in order; the pool's lock is held on entry. */
+/* Sleeps until items [lo, hi) have all returned, or until stop. */
+static void
+await_batch(struct pool *pl, size_t lo, size_t hi)
+{
+	size_t k, need = 0;
+
+	for (k = lo; k < hi; k++)
+		need += pl->status[k] == PENDING;
+	if (need == 0)
+		return;
+	pl->lo = lo;
+	pl->hi = hi;
+	pl->need = need;
+	pl->asleep = 1;
+	while (pl->need > 0 && !pl->stop)
+		pthread_cond_wait(&pl->ready, &pl->mu);
+	pl->asleep = 0;
+}
+
+/* Takes the items back in order, a batch of half the window at a time;
+ * the pool's lock is held on entry. */
 static int
 collect(struct pool *pl, cli_work_fn done)
 {
-	size_t i;
+	size_t i = 0, hi, batch = pl->window / 2 ? pl->window / 2 : 1;
 	int rc = 0;
 
-	for (i = 0; i < pl->n && rc == 0; i++) {
-		/* every item before a failed one was handed out, so each
-		 * item waited for here is running or has returned */
-		while (pl->status[i] == PENDING && (i < pl->next || !pl->stop))
-			pthread_cond_wait(&pl->ready, &pl->mu);
-		if (pl->status[i] == PENDING)
-			return -1; /* cannot be: see above */
-		if ((rc = pl->status[i]) != 0)
-			break;
-		pthread_mutex_unlock(&pl->mu);
-		rc = done(i, pl->arg);
-		pthread_mutex_lock(&pl->mu);
-		pl->done = i + 1;
-		if (rc != 0)
-			pl->stop = 1;
-		pthread_cond_broadcast(&pl->room);
+	while (i < pl->n && rc == 0) {
+		hi = pl->n - i < batch ? pl->n : i + batch;
+		await_batch(pl, i, hi);
+		for (; i < hi && rc == 0; i++) {
+			/* after a failure: every item before the failed one
+			 * was handed out, so each waited for here is running
+			 * or has returned (and then says so, stop being set) */
+			while (pl->status[i] == PENDING &&
+			       (i < pl->next || !pl->stop))
+				pthread_cond_wait(&pl->ready, &pl->mu);
+			if (pl->status[i] == PENDING)
+				return -1; /* cannot be: see above */
+			if ((rc = pl->status[i]) != 0)
+				break;
+			pthread_mutex_unlock(&pl->mu);
+			rc = done(i, pl->arg);
+			pthread_mutex_lock(&pl->mu);
+			pl->done = i + 1;
+			if (rc != 0)
+				pl->stop = 1;
+			if (pl->waiting > 0)
+				pthread_cond_broadcast(&pl->room);
+		}
 	}
 	return rc;
 }
@@ -115,6 +154,8 @@ cli_parallel(size_t n, int jobs, size_t window, cli_work_fn work,
 	pl.window = window;
 	pl.next = pl.done = 0;
 	pl.stop = 0;
+	pl.lo = pl.hi = pl.need = 0;
+	pl.asleep = pl.waiting = 0;
 	pl.work = work;
 	pl.arg = arg;
 	pl.status = malloc(n * sizeof(*pl.status));
