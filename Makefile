@@ -208,14 +208,15 @@ asan:
 		OPT="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 		unit cli
 
-# cr-lint under ThreadSanitizer over the -j tests (tests/cli/jobs.t): a
-# data race or a lock-order problem fails them (exit 66 differs from -j 1).
+# cr-lint and cr-wip under ThreadSanitizer over the -j tests (jobs.t,
+# wip-jobs.t): a data race or a lock-order problem fails them (its report
+# and exit 66 differ from -j 1's).
 # GLib's slice allocator (GMime's) locks in ways TSan cannot see: malloc.
-TSAN_TESTS = tests/cli/jobs.t
+TSAN_TESTS = tests/cli/jobs.t tests/cli/wip-jobs.t
 tsan:
 	$(MAKE) OBJ=build/tsan/obj BIN=build/tsan/bin LIBA=build/tsan/libcr.a \
 		LIBRENDER=build/tsan/libcr-render.a TESTBIN=build/tsan/tests \
-		OPT="-O1 -g -fsanitize=thread" build/tsan/bin/cr-lint
+		OPT="-O1 -g -fsanitize=thread" build/tsan/bin/cr-lint build/tsan/bin/cr-wip
 	G_SLICE=always-malloc TSAN_OPTIONS="halt_on_error=1 exitcode=66" \
 		CR_BIN=$(CURDIR)/build/tsan/bin \
 		CR_SRC=$(CURDIR) prove -f $(TSAN_TESTS)
