@@ -84,7 +84,7 @@ make_nodes(const cr_wip *w, cr_thread_node **nodes, cr_thread_item **items)
 		o->dated = r->date->valid;
 		o->when = r->date->valid ? cr_datetime_epoch(&r->date->dt, 0)
 					 : LLONG_MIN;
-		o->items = *items + total;
+		o->items = *items != NULL ? *items + total : NULL;
 		o->nitems = r->actions.len;
 		for (j = 0; j < r->actions.len; j++) {
 			(*items)[total].id = r->actions.items[j].id.s;

@@ -125,6 +125,27 @@ row_of(const cr_wip *w, const char *id)
 	return NULL;
 }
 
+/* Reports without a single action: no rows, and no pointer arithmetic on
+ * the empty list of items (clang's UBSan in the wip fuzzer found it; the
+ * fuzzers replay this seed, tests/regress keeps the input). */
+static void
+test_no_actions(void **state)
+{
+	cr_reports rs = {0};
+	cr_diags d;
+	cr_wip w;
+
+	(void)state;
+	add(&rs, "a.yaml", "profile: fundraising\n");
+	add(&rs, "b.yaml", "id: acme-1\nclient: ACME\ndate: 2026-11-20\n");
+	cr_diags_init(&d);
+	build(&w, &rs, "2026-11-22T09:00:00+07:00", &d);
+	assert_int_equal(w.len, 0);
+	cr_wip_free(&w);
+	cr_diags_free(&d);
+	cr_reports_free(&rs);
+}
+
 /* ------------------------------------------------------------ merging */
 
 static void
@@ -567,6 +588,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_no_actions),
 	    cmocka_unit_test(test_merge),
 	    cmocka_unit_test(test_merge_equal_dates),
 	    cmocka_unit_test(test_skips),
