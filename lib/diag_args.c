@@ -70,9 +70,8 @@ put_unsigned(cr_buf *b, unsigned long long v)
 /* One conversion specification, as parsed. */
 struct spec {
 	char flags[8];
-	int width, prec; /* 0 none, 1 digits (in text), 2 '*' */
-	const char *wtext, *ptext;
-	size_t wlen, plen;
+	int width, prec; /* 0 none, 1 digits (wval, pval), 2 '*' */
+	size_t wval, pval;
 	size_t warg, parg, arg; /* n$ numbers (1-based), 0 sequential */
 	char len[3];		/* length modifier */
 	char conv;
@@ -107,7 +106,7 @@ position(const char *p, size_t *num)
 static const char *
 parse_spec(const char *p, struct spec *s)
 {
-	size_t nf = 0, ignored;
+	size_t nf = 0;
 
 	memset(s, 0, sizeof(*s));
 	p = position(p, &s->arg);
@@ -121,9 +120,7 @@ parse_spec(const char *p, struct spec *s)
 		p = position(p + 1, &s->warg);
 	} else if (*p >= '1' && *p <= '9') {
 		s->width = 1;
-		s->wtext = p;
-		p = digits(p, &ignored);
-		s->wlen = (size_t)(p - s->wtext);
+		p = digits(p, &s->wval);
 	}
 	if (*p == '.') {
 		p++;
@@ -132,9 +129,7 @@ parse_spec(const char *p, struct spec *s)
 			p = position(p + 1, &s->parg);
 		} else {
 			s->prec = 1;
-			s->ptext = p;
-			p = digits(p, &ignored);
-			s->plen = (size_t)(p - s->ptext);
+			p = digits(p, &s->pval);
 		}
 	}
 	if ((p[0] == 'h' && p[1] == 'h') || (p[0] == 'l' && p[1] == 'l')) {
@@ -203,7 +198,7 @@ cr_diag_pack(cr_buf *b, const char *fmt, va_list ap)
 {
 	const char *p = fmt, *str;
 	struct spec s;
-	size_t len, n;
+	size_t len;
 	size_t start = b->len;
 	va_list aq;
 	int prec;
@@ -223,10 +218,8 @@ cr_diag_pack(cr_buf *b, const char *fmt, va_list ap)
 		if (s.prec == 2) {
 			prec = va_arg(aq, int);
 			put_signed(b, prec);
-		} else if (s.prec == 1) {
-			digits(s.ptext, &n);
-			prec = (int)n;
-		}
+		} else if (s.prec == 1)
+			prec = (int)s.pval;
 		if (s.conv != 's') {
 			pack_int(b, &s, &aq);
 			continue;
@@ -354,6 +347,28 @@ put_plain(cr_buf *out, int kind, int pr, const char *a, long long sv,
 	cr_buf_put(out, p, (size_t)(e - p));
 }
 
+/* A width or a precision of the kind parse_spec found: `none`, the
+ * digits' value, or the next (or n$) argument, a non-negative int. */
+static int
+number(int kind, size_t val, size_t argn, const char *const *at, size_t nargs,
+       size_t *next, int none, int *out)
+{
+	unsigned long long uv;
+	int sign;
+
+	if (kind == 0)
+		*out = none;
+	else if (kind == 1)
+		*out = (int)val;
+	else if (arg_int(arg_at(at, nargs, argn ? argn : (*next)++), &sign,
+			 &uv) == -1 ||
+		 !sign)
+		return -1;
+	else
+		*out = (int)(long long)uv;
+	return 0;
+}
+
 int
 cr_diag_render(cr_buf *out, const char *fmt, const char *args)
 {
@@ -378,28 +393,11 @@ cr_diag_render(cr_buf *out, const char *fmt, const char *args)
 		}
 		if ((p = parse_spec(q + 1, &s)) == NULL)
 			goto mismatch;
-		w = 0;
-		pr = -1;
-		if (s.width == 2) {
-			a = arg_at(at, nargs, s.warg ? s.warg : next++);
-			if (arg_int(a, &sign, &uv) == -1 || !sign)
-				goto mismatch;
-			w = (int)(long long)uv;
-		} else if (s.width == 1) {
-			size_t n;
-			digits(s.wtext, &n);
-			w = (int)n;
-		}
-		if (s.prec == 2) {
-			a = arg_at(at, nargs, s.parg ? s.parg : next++);
-			if (arg_int(a, &sign, &uv) == -1 || !sign)
-				goto mismatch;
-			pr = (int)(long long)uv;
-		} else if (s.prec == 1) {
-			size_t n;
-			digits(s.ptext, &n);
-			pr = (int)n;
-		}
+		if (number(s.width, s.wval, s.warg, at, nargs, &next, 0, &w) ==
+			-1 ||
+		    number(s.prec, s.pval, s.parg, at, nargs, &next, -1, &pr) ==
+			-1)
+			goto mismatch;
 		a = arg_at(at, nargs, s.arg ? s.arg : next++);
 		if (a == NULL)
 			goto mismatch;

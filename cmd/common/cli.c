@@ -10,20 +10,56 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "parallel.h"
 
 /* Per thread: a worker's messages go to its item's buffer. */
 static _Thread_local FILE *messages;
-
-void
-cli_messages_to(FILE *fp)
-{
-	messages = fp;
-}
 
 FILE *
 cli_messages(void)
 {
 	return messages != NULL ? messages : stderr;
+}
+
+int
+cli_said_begin(cli_said *s)
+{
+	s->text = NULL;
+	s->len = 0;
+	if ((s->fp = open_memstream(&s->text, &s->len)) == NULL)
+		return -1;
+	messages = s->fp;
+	return 0;
+}
+
+int
+cli_said_end(cli_said *s)
+{
+	int rc = fclose(s->fp) == EOF ? -1 : 0;
+
+	messages = NULL;
+	s->fp = NULL;
+	return rc;
+}
+
+void
+cli_said_flush(cli_said *s)
+{
+	if (s->len > 0)
+		fwrite(s->text, 1, s->len, stderr);
+	free(s->text);
+	s->text = NULL;
+	s->len = 0;
+}
+
+int
+cli_jobs_option(const char *prog, const char *arg, int *jobs)
+{
+	if (cli_jobs_arg(arg, jobs) == 0)
+		return 0;
+	cli_error(prog, "-j takes a number of jobs from 1 to 1024, not '%s'",
+		  arg);
+	return -1;
 }
 
 void

@@ -107,11 +107,26 @@ int cli_use_color(FILE *fp);
 /* Prints diagnostics [from, len) as "FILE:LINE:COL: SEVERITY: MESSAGE
  * [RULE]", the severity coloured when `color`. */
 void cli_diags_print(FILE *fp, const cr_diags *d, size_t from, int color);
-/* Where cli_error and the notes of reading an input go, for the calling
- * thread: fp, or standard error when NULL (the default). A -j worker
- * gathers them for its item, said in input order. */
-void cli_messages_to(FILE *fp);
+/* Where cli_error and the notes of reading an input go for the calling
+ * thread: standard error, or the cli_said a -j worker has begun. */
 FILE *cli_messages(void);
+
+/* What a -j worker has to say about its item (text, malloc'd), said in
+ * input order by the thread that takes the item back. */
+typedef struct cli_said {
+	char *text;
+	size_t len;
+	FILE *fp;
+} cli_said;
+/* From now on this thread's messages go into s (empty). -1 on memory. */
+int cli_said_begin(cli_said *s);
+/* Standard error again; -1 if what was said could not be kept. */
+int cli_said_end(cli_said *s);
+/* Writes what s holds on standard error and empties it. */
+void cli_said_flush(cli_said *s);
+
+/* The argument of -j into *jobs (cli_jobs_arg), or a message and -1. */
+int cli_jobs_option(const char *prog, const char *arg, int *jobs);
 /* "PROG: message\n" on stderr, fmt translated (gettext). */
 void cli_error(const char *prog, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

@@ -216,13 +216,8 @@ parse_args(int argc, char **argv, struct args *a)
 			a->from = (cr_form)f;
 			break;
 		case 'j':
-			if (cli_jobs_arg(optarg, &a->jobs) == -1) {
-				cli_error(prog,
-					  "-j takes a number of jobs from 1 "
-					  "to 1024, not '%s'",
-					  optarg);
+			if (cli_jobs_option(prog, optarg, &a->jobs) == -1)
 				return -1;
-			}
 			break;
 		case 'h':
 			help();
@@ -482,10 +477,9 @@ drop_context_diags(struct lint *l, size_t from)
 struct slot {
 	struct links ln;
 	cr_diags d;
-	int broken; /* a report of it is broken */
-	int failed; /* it could not be read */
-	char *msg;  /* what reading it had to say on stderr */
-	size_t msglen;
+	int broken;    /* a report of it is broken */
+	int failed;    /* it could not be read */
+	cli_said said; /* what reading it had to say on stderr */
 };
 
 /* The inputs read, parsed and checked on -j threads: slots in a ring of
@@ -505,7 +499,7 @@ slot_free(struct slot *s)
 {
 	links_free(&s->ln);
 	cr_diags_free(&s->d);
-	free(s->msg);
+	free(s->said.text);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -550,21 +544,16 @@ work_input(size_t i, void *arg)
 {
 	struct job *j = arg;
 	struct slot *s = &j->slots[i % j->window];
-	FILE *fp;
 	int rc;
 
 	memset(s, 0, sizeof(*s));
 	cr_diags_init(&s->d);
 	if (j->a->jobs <= 1) /* done(i) follows at once: say it now */
 		return check_input(j, i, s);
-	if ((fp = open_memstream(&s->msg, &s->msglen)) == NULL)
+	if (cli_said_begin(&s->said) == -1)
 		return -1;
-	cli_messages_to(fp);
 	rc = check_input(j, i, s);
-	cli_messages_to(NULL);
-	if (fclose(fp) == EOF)
-		rc = -1;
-	return rc;
+	return cli_said_end(&s->said) == -1 ? -1 : rc;
 }
 
 /* done(i): the slot of input i taken into the collection, in input
@@ -578,8 +567,7 @@ take_input(size_t i, void *arg)
 	size_t dfirst = l->d.len;
 	int rc = 0;
 
-	if (s->msglen > 0)
-		fwrite(s->msg, 1, s->msglen, stderr);
+	cli_said_flush(&s->said);
 	if (s->failed)
 		l->failed = 1;
 	l->broken[i] = (unsigned char)s->broken;

@@ -247,6 +247,7 @@ parse_args(int argc, char **argv, struct args *a)
 	    {NULL, 0, NULL, 0}};
 	int c, v;
 
+	a->jobs = cli_jobs_default();
 	while ((c = getopt_long(argc, argv, "hj:o:q", longopts, NULL)) != -1) {
 		switch (c) {
 		case O_TO:
@@ -329,13 +330,8 @@ parse_args(int argc, char **argv, struct args *a)
 			a->quiet = 1;
 			break;
 		case 'j':
-			if (cli_jobs_arg(optarg, &a->jobs) == -1) {
-				cli_error(prog,
-					  "-j takes a number of jobs from 1 "
-					  "to 1024, not '%s'",
-					  optarg);
+			if (cli_jobs_option(prog, optarg, &a->jobs) == -1)
 				return -1;
-			}
 			break;
 		case O_STRICT:
 			a->strict = 1;
@@ -514,10 +510,9 @@ emit_xlsx(const cr_wip *w, const cr_wip_views *v, const wip_paths *paths,
 struct slot {
 	cr_reports rs;
 	cr_diags d;
-	char *said; /* what loading and parsing had to say (stderr) */
-	size_t saidlen;
-	int skip;   /* ignored by .cr-lint.yaml */
-	int failed; /* could not be read */
+	cli_said said; /* what loading and parsing had to say (stderr) */
+	int skip;      /* ignored by .cr-lint.yaml */
+	int failed;    /* could not be read */
 };
 
 struct reader {
@@ -540,26 +535,21 @@ read_one(size_t i, void *arg)
 	struct reader *rd = arg;
 	struct slot *s = &rd->slots[i % rd->window];
 	cli_input *in = &rd->ins->items[i];
-	FILE *fp;
 	int rc = 0;
 
 	if (in->path != NULL && lint_config_ignored(rd->cfg, in->name)) {
 		s->skip = 1; /* as cr-lint does */
 		return 0;
 	}
-	if ((fp = open_memstream(&s->said, &s->saidlen)) == NULL)
+	if (cli_said_begin(&s->said) == -1)
 		return -1;
-	cli_messages_to(fp);
 	if (cli_input_load(in, prog) == -1)
 		s->failed = 1;
 	else {
 		rc = cli_input_parse(in, rd->a->from, &s->rs, &s->d);
 		cli_input_unload(in);
 	}
-	cli_messages_to(NULL);
-	if (fclose(fp) == EOF)
-		rc = -1;
-	return rc == -1 ? -1 : 0;
+	return cli_said_end(&s->said) == -1 || rc == -1 ? -1 : 0;
 }
 
 /* In input order: what input i said, its reports taken into the WIP
@@ -572,11 +562,7 @@ take_one(size_t i, void *arg)
 	size_t j;
 	int rc = 0;
 
-	if (s->saidlen > 0)
-		fwrite(s->said, 1, s->saidlen, stderr);
-	free(s->said);
-	s->said = NULL;
-	s->saidlen = 0;
+	cli_said_flush(&s->said);
 	if (s->skip || s->failed) {
 		rd->failed |= s->failed;
 		s->skip = s->failed = 0;
@@ -609,7 +595,7 @@ reader_free(struct reader *rd)
 	for (i = 0; rd->slots != NULL && i < rd->window; i++) {
 		cr_reports_free(&rd->slots[i].rs);
 		cr_diags_free(&rd->slots[i].d);
-		free(rd->slots[i].said);
+		free(rd->slots[i].said.text);
 	}
 	free(rd->slots);
 	cr_diags_free(&rd->undated);
@@ -620,7 +606,7 @@ static int
 read_all(struct reader *rd)
 {
 	size_t i;
-	int jobs = rd->a->jobs > 0 ? rd->a->jobs : cli_jobs_default();
+	int jobs = rd->a->jobs;
 
 	/* a few files ahead per thread bounds the reports held at once */
 	rd->window = jobs > 1 ? (size_t)jobs * 4 : 1;

@@ -32,28 +32,27 @@ PY
 
 "$PYTHON" "$CR_SRC/scripts/gen-corpus" 2000 "$T/small" 3 mixed
 "$PYTHON" "$CR_SRC/scripts/gen-corpus" 20000 "$T/large" 3 mixed
-small=$(peak cr-lint --now "$NOW" --quiet "$T/small")
-large=$(peak cr-lint --now "$NOW" --quiet "$T/large")
-ok "$([ "$small" -gt 0 ] && [ "$large" -gt 0 ]; echo $?)" \
-	"cr-lint ran over both corpora ($small, $large bytes)"
-per=$(((large - small) / 18000))
-_diag "cr-lint: $small bytes for 2,000 reports, $large for 20,000:" \
-	"$per bytes a report more"
-ok "$([ "$per" -lt "$BOUND" ]; echo $?)" \
-	"cr-lint: $per bytes a report, under $BOUND"
+# growth NAME BOUND CMD...: CMD run in $T over the corpus of 2,000 and
+# that of 20,000 reports (the last argument); the peak per report more is
+# under BOUND bytes
+growth() {
+	name=$1 bound=$2
+	shift 2
+	small=$(cd "$T" && peak "$@" small)
+	large=$(cd "$T" && peak "$@" large)
+	ok "$([ "$small" -gt 0 ] && [ "$large" -gt 0 ]; echo $?)" \
+		"$name ran over both corpora ($small, $large bytes)"
+	per=$(((large - small) / 18000))
+	_diag "$name: $small bytes for 2,000 reports, $large for 20,000:" \
+		"$per bytes a report more"
+	ok "$([ "$per" -lt "$bound" ]; echo $?)" \
+		"$name: $per bytes a report, under $bound"
+}
 
+growth cr-lint $BOUND cr-lint --now "$NOW" --quiet
 # cr-wip keeps compact records, not reports: the workbook of the same
 # corpora, with relative paths and links as the README runs it, under
 # 3 KiB a report (some 1.5 now; keeping the reports took over 5)
-WIP_BOUND=3072
-small=$(cd "$T" && peak cr-wip --now "$NOW" --quiet -j 2 --to xlsx -o w.xlsx small)
-large=$(cd "$T" && peak cr-wip --now "$NOW" --quiet -j 2 --to xlsx -o w.xlsx large)
-ok "$([ "$small" -gt 0 ] && [ "$large" -gt 0 ]; echo $?)" \
-	"cr-wip ran over both corpora ($small, $large bytes)"
-per=$(((large - small) / 18000))
-_diag "cr-wip: $small bytes for 2,000 reports, $large for 20,000:" \
-	"$per bytes a report more"
-ok "$([ "$per" -lt "$WIP_BOUND" ]; echo $?)" \
-	"cr-wip: $per bytes a report, under $WIP_BOUND"
+growth cr-wip 3072 cr-wip --now "$NOW" --quiet -j 2 --to xlsx -o w.xlsx
 
 done_testing
