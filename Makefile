@@ -179,6 +179,22 @@ $(TESTBIN)/test_parallel: tests/unit/test_parallel.c $(OBJ)/cmd/common/parallel.
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(shell $(PKG_CONFIG) --cflags --libs cmocka)
 
+# The libFuzzer targets (tests/fuzz, run by scripts/fuzz) built with a
+# plain main (tests/fuzz/replay.c), replayed by tests/cli/fuzz-replay.t:
+# a target that no longer builds with the tree fails make check.
+FUZZ_NAMES = read-yaml read-md render wip walk
+FUZZ_REPLAY := $(FUZZ_NAMES:%=$(TESTBIN)/fuzz-%)
+FUZZ_DEFS_read-yaml = -DCR_FUZZ_FORM=1
+FUZZ_DEFS_read-md = -DCR_FUZZ_FORM=2
+FUZZ_DEFS_render = -DCR_FUZZ_FORM=0 -DCR_FUZZ_RENDER
+$(TESTBIN)/fuzz-read-yaml $(TESTBIN)/fuzz-read-md $(TESTBIN)/fuzz-render: tests/fuzz/fuzz_read.c
+$(TESTBIN)/fuzz-wip: tests/fuzz/fuzz_wip.c
+$(TESTBIN)/fuzz-walk: tests/fuzz/fuzz_walk.c $(CLI_OBJ)
+$(FUZZ_REPLAY): tests/fuzz/replay.c $(LIBA) lib/crtools.h
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(FUZZ_DEFS_$(patsubst fuzz-%,%,$(@F))) -o $@ \
+		$(filter %.c %.o,$^) $(LIBA) $(LIB_LIBS)
+
 # ---------------------------------------------------------------- tests
 
 unit: $(UNIT_BINS)
@@ -196,9 +212,9 @@ $(INJECT_SO): tests/inject/inject_errors.c
 	@mkdir -p $(@D)
 	$(CC) -std=c11 $(WARN) -O1 -g -fPIC -shared -o $@ $< -ldl
 
-cli: all $(INJECT_SO)
+cli: all $(INJECT_SO) $(FUZZ_REPLAY)
 	@if [ -n "$(CLI_TESTS)" ]; then \
-		CR_BIN=$(CURDIR)/$(BIN) CR_SRC=$(CURDIR) \
+		CR_BIN=$(CURDIR)/$(BIN) CR_SRC=$(CURDIR) CR_TESTBIN=$(CURDIR)/$(TESTBIN) \
 		CR_INJECT_SO=$(CURDIR)/$(INJECT_SO) prove -f $(CLI_TESTS) $(FAULT_TESTS); \
 	else echo "cli: no command-line tests yet"; fi
 
