@@ -84,10 +84,12 @@ static const char stylesheet[] =
     "table.actions thead{display:none}\n"
     "table.actions tr{border:1px solid #bbb;margin:0 0 .7em;padding:.3em "
     ".5em}\n"
-    "table.actions td{border:0;padding:.15em 0 .15em 9em;"
+    /* in pt, the table's unit: in em the smaller ID cell's value would
+       start left of the others */
+    "table.actions td{border:0;padding:.15em 0 .15em 90pt;"
     "white-space:normal;position:relative}\n"
     "table.actions td::before{content:attr(data-label);position:absolute;"
-    "left:0;width:8.5em;"
+    "left:0;width:85pt;"
     "font-weight:600;font-size:9pt;color:#444;white-space:nowrap}\n"
     "table.actions td:empty{display:none}\n"
     "}\n"
