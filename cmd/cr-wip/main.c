@@ -485,7 +485,7 @@ print_skips(cr_diags *d, size_t from, int all, int color)
  * to an unnamed scratch file that is copied. */
 static int
 emit_xlsx(const cr_wip *w, const cr_wip_views *v, const wip_paths *paths,
-	  cli_output *o)
+	  int jobs, cli_output *o)
 {
 	const char *file = cli_output_file(o);
 	const char *shown = o->path != NULL ? o->path : "standard output";
@@ -493,10 +493,10 @@ emit_xlsx(const cr_wip *w, const cr_wip_views *v, const wip_paths *paths,
 	int fd, rc;
 
 	if (file != NULL)
-		return wip_xlsx_write(w, v, paths, file, shown, prog);
+		return wip_xlsx_write(w, v, paths, jobs, file, shown, prog);
 	if ((fd = cli_scratch(path, prog)) == -1)
 		return -1;
-	rc = wip_xlsx_write(w, v, paths, path, shown, prog);
+	rc = wip_xlsx_write(w, v, paths, jobs, path, shown, prog);
 	if (rc == 0)
 		rc = cli_copy_out(fd, o, prog);
 	close(fd);
@@ -713,7 +713,7 @@ main(int argc, char **argv)
 		goto out;
 	}
 	if (a.to == TO_XLSX) {
-		if (emit_xlsx(&w, &v, &paths, &o) == -1) {
+		if (emit_xlsx(&w, &v, &paths, a.jobs, &o) == -1) {
 			cli_output_abort(&o);
 			failed = 1;
 			goto out;

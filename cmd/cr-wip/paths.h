@@ -12,6 +12,12 @@ typedef struct wip_paths {
 	char *base; /* the workbook's folder, absolute; NULL: no links */
 } wip_paths;
 
+/* The files' folders made canonical, kept by whoever asks (one a
+ * thread): zero it to start, wip_dirs_free to end. */
+typedef struct wip_dirs {
+	void *tree; /* tsearch */
+} wip_dirs;
+
 /* Roots from the arguments that are folders; base from the output path
  * (NULL or "-": the current folder). 0, or -1 on memory. */
 int wip_paths_init(wip_paths *p, char *const *args, size_t nargs,
@@ -20,7 +26,8 @@ void wip_paths_free(wip_paths *p);
 /* *shown: the file relative to its root (or as given); *link: the path
  * from base to the file, NULL when it cannot be found. Both malloc'd. 0,
  * or -1 on memory. */
-int wip_paths_of(const wip_paths *p, const char *file, char **shown,
-		 char **link);
+int wip_paths_of(const wip_paths *p, wip_dirs *dirs, const char *file,
+		 char **shown, char **link);
+void wip_dirs_free(wip_dirs *dirs);
 
 #endif

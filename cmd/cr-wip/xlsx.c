@@ -27,6 +27,7 @@
 #include <xlsxwriter.h>
 
 #include "cli.h"
+#include "parallel.h"
 #include "xlsx.h"
 
 #define STR_MAX 32767	      /* Excel's limit for one cell, in characters */
@@ -43,7 +44,8 @@ struct xl {
 	lxw_format *vague, *bad; /* a vague due; the overdue highlight */
 	lxw_format *total;	 /* the Owners totals */
 	const wip_paths *paths;
-	cr_buf b;
+	wip_dirs dirs; /* this thread's */
+	cr_buf b;      /* this thread's */
 	lxw_error err;
 };
 
@@ -222,7 +224,7 @@ put_file(struct xl *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
 
 	if (file == NULL)
 		return;
-	if (wip_paths_of(x->paths, file, &shown, &link) == -1) {
+	if (wip_paths_of(x->paths, &x->dirs, file, &shown, &link) == -1) {
 		note(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
 		return;
 	}
@@ -492,20 +494,33 @@ row_rule(struct xl *x, lxw_worksheet *ws, const cr_wip_table *t,
 						   &cf));
 }
 
+/* A view's sheet: its rows are written by sheet_rows, on a thread of
+ * their own (constant-memory mode gives each sheet its own file). */
+struct sheet {
+	struct xl x; /* the workbook's, with this sheet's buffer and error */
+	lxw_worksheet *ws;
+	cr_wip_table t;
+	double *width;
+};
+
+/* The sheet's settings and headings, on the calling thread: what
+ * touches the workbook (conditional formats, validations) is done here. */
 static void
-view_sheet(struct xl *x, const char *name, const cr_wip_table *t)
+view_sheet(struct xl *x, struct sheet *sh, const char *name)
 {
+	const cr_wip_table *t = &sh->t;
 	lxw_worksheet *ws = workbook_add_worksheet(x->wb, name);
 	lxw_data_validation dv;
-	size_t i, c, links = 0;
-	long long n;
-	lxw_row_t r;
 	double *width;
+	size_t c;
 
+	sh->ws = NULL;
 	if (ws == NULL || (width = calloc(t->ncols, sizeof(*width))) == NULL) {
 		note(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
 		return;
 	}
+	sh->ws = ws;
+	sh->width = width;
 	set_widths(x, ws, t, width);
 	print_setup(x, ws);
 	worksheet_freeze_panes(ws, 1, 0);
@@ -528,6 +543,25 @@ view_sheet(struct xl *x, const char *name, const cr_wip_table *t)
 	row_height(x, ws, t, 0, width);
 	for (c = 0; c < t->ncols; c++)
 		put_text(x, ws, 0, (lxw_col_t)c, t->cols[c].heading, x->head);
+}
+
+/* The rows of a sheet (cli_parallel's work): only its own worksheet,
+ * buffer, folders and error are written; the formats' indexes were
+ * fixed before (fix_formats). */
+static int
+sheet_rows(size_t k, void *arg)
+{
+	struct sheet *sh = (struct sheet *)arg + k;
+	struct xl *x = &sh->x;
+	const cr_wip_table *t = &sh->t;
+	lxw_worksheet *ws = sh->ws;
+	const double *width = sh->width;
+	size_t i, c, links = 0;
+	long long n;
+	lxw_row_t r;
+
+	if (ws == NULL)
+		return 0;
 	for (i = 0; i < t->len; i++) {
 		r = (lxw_row_t)(i + 1);
 		row_height(x, ws, t, i + 1, width);
@@ -567,7 +601,33 @@ view_sheet(struct xl *x, const char *name, const cr_wip_table *t)
 			}
 		}
 	}
-	free(width);
+	return 0;
+}
+
+/* Nothing to say for a sheet in order: what it met is kept for the end. */
+static int
+sheet_done(size_t k, void *arg)
+{
+	(void)k;
+	(void)arg;
+	return 0;
+}
+
+/*
+ * A format's index in the workbook is given on its first use, which
+ * writes to the workbook's table of formats: give them all here, before
+ * the sheets' threads use them, in the order they were made.
+ */
+static void
+fix_formats(struct xl *x)
+{
+	lxw_format *const f[] = {x->text,     x->wrap,	x->date,
+				 x->datetime, x->num,	x->link,
+				 x->head,     x->total, x->vague};
+	size_t i;
+
+	for (i = 0; i < sizeof(f) / sizeof(f[0]); i++)
+		(void)lxw_format_get_xf_index(f[i]);
 }
 
 /* Owners by overdue, then open (most first), then name. */
@@ -724,14 +784,14 @@ restore_stderr(int saved)
 
 int
 wip_xlsx_write(const cr_wip *w, const cr_wip_views *v, const wip_paths *paths,
-	       const char *path, const char *shown, const char *prog)
+	       int jobs, const char *path, const char *shown, const char *prog)
 {
 	static const char *const sheet[CR_WIP__NVIEWS] = {
 	    "WIP", "Jobs", "Reports", "Agreements"};
 	lxw_workbook_options opt;
 	lxw_doc_properties props;
+	struct sheet sh[CR_WIP__NVIEWS];
 	cr_wip_owner *os = NULL;
-	cr_wip_table t;
 	size_t nos = 0;
 	char subject[128];
 	struct xl x;
@@ -739,6 +799,7 @@ wip_xlsx_write(const cr_wip *w, const cr_wip_views *v, const wip_paths *paths,
 	int k, saved, err;
 
 	memset(&x, 0, sizeof(x));
+	memset(sh, 0, sizeof(sh));
 	x.paths = paths;
 	cr_buf_init(&x.b);
 	if (cr_wip_owners(w, SOON_DAYS, &os, &nos) == -1) {
@@ -770,17 +831,32 @@ wip_xlsx_write(const cr_wip *w, const cr_wip_views *v, const wip_paths *paths,
 	props.created = created(w->now);
 	note(&x, workbook_set_properties(x.wb, &props));
 
+	fix_formats(&x);
 	for (k = 0; k < CR_WIP__NVIEWS; k++) {
-		cr_wip_table_init(&t, (cr_wip_view)k, w, v);
-		view_sheet(&x, sheet[k], &t);
+		cr_wip_table_init(&sh[k].t, (cr_wip_view)k, w, v);
+		view_sheet(&x, &sh[k], sheet[k]);
+		sh[k].x = x;
+		memset(&sh[k].x.dirs, 0, sizeof(sh[k].x.dirs));
+		cr_buf_init(&sh[k].x.b);
+		sh[k].x.err = LXW_NO_ERROR;
 	}
 	owners_sheet(&x, os, nos);
 	free(os);
+	/* the views' rows, a sheet a thread */
+	cli_parallel(CR_WIP__NVIEWS, jobs, CR_WIP__NVIEWS, sheet_rows,
+		     sheet_done, sh);
+	for (k = 0; k < CR_WIP__NVIEWS; k++) {
+		note(&x, sh[k].x.err);
+		cr_buf_free(&sh[k].x.b);
+		wip_dirs_free(&sh[k].x.dirs);
+		free(sh[k].width);
+	}
 	errno = 0;
 	e = workbook_close(x.wb);
 	err = errno;
 	restore_stderr(saved);
 	cr_buf_free(&x.b);
+	wip_dirs_free(&x.dirs);
 	if (x.err == LXW_NO_ERROR)
 		x.err = e;
 	if (x.err != LXW_NO_ERROR) {
