@@ -177,6 +177,8 @@ text_cmp(const char *a, const char *b)
 {
 	int c;
 
+	if (a == b) /* the store keeps a text once: the same pointer */
+		return 0;
 	if (a == NULL || b == NULL)
 		return (a != NULL) - (b != NULL);
 	if ((c = cr_utf8_casecmp(a, b)) != 0)
@@ -193,7 +195,7 @@ row_cmp(const void *x, const void *y)
 
 	if (da->valid != db->valid)
 		return da->valid ? -1 : 1;
-	if (da->valid) {
+	if (da->valid && da != db) { /* dates too are kept once */
 		long long ta = cr_datetime_epoch(&da->dt, 1);
 		long long tb = cr_datetime_epoch(&db->dt, 1);
 

@@ -35,6 +35,8 @@ text_cmp(const char *a, const char *b)
 {
 	int c;
 
+	if (a == b) /* the store keeps a text once: the same pointer */
+		return 0;
 	a = a != NULL ? a : "";
 	b = b != NULL ? b : "";
 	if ((c = cr_utf8_casecmp(a, b)) != 0)
