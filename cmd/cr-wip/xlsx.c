@@ -791,6 +791,7 @@ wip_xlsx_write(const cr_wip *w, const cr_wip_views *v, const wip_paths *paths,
 	lxw_workbook_options opt;
 	lxw_doc_properties props;
 	struct sheet sh[CR_WIP__NVIEWS];
+	const char *tmpdir;
 	cr_wip_owner *os = NULL;
 	size_t nos = 0;
 	char subject[128];
@@ -808,6 +809,15 @@ wip_xlsx_write(const cr_wip *w, const cr_wip_views *v, const wip_paths *paths,
 	}
 	memset(&opt, 0, sizeof(opt));
 	opt.constant_memory = LXW_TRUE;
+	/* the sheets' temporary files where the user keeps them */
+	if ((tmpdir = getenv("TMPDIR")) != NULL && *tmpdir != '\0') {
+		if (access(tmpdir, W_OK | X_OK) != 0) {
+			cli_error(prog, "%s: %s", tmpdir, strerror(errno));
+			free(os);
+			return -1;
+		}
+		opt.tmpdir = (char *)tmpdir;
+	}
 	saved = quiet_stderr();
 	errno = 0;
 	if ((x.wb = workbook_new_opt(path, &opt)) == NULL) {
