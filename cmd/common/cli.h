@@ -193,8 +193,11 @@ int cli_output_commit(cli_output *o, const char *prog);
 /* Drops the output: removes the temporary file. */
 void cli_output_abort(cli_output *o);
 
+/* The folder for temporary files: $TMPDIR, or /tmp when it is unset or
+ * empty. */
+const char *cli_tmpdir(void);
 /*
- * A scratch file that no name points to (O_TMPFILE in $TMPDIR or /tmp, or
+ * A scratch file that no name points to (O_TMPFILE in cli_tmpdir(), or
  * a file unlinked as soon as made), so nothing is left behind whatever
  * stops the tool; `path` receives a /proc/self/fd name that opens it.
  * Returns the descriptor, or -1 (reported).

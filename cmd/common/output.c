@@ -480,15 +480,21 @@ cli_output_commit(cli_output *o, const char *prog)
 	return 0;
 }
 
+const char *
+cli_tmpdir(void)
+{
+	const char *dir = getenv("TMPDIR");
+
+	return dir != NULL && *dir != '\0' ? dir : "/tmp";
+}
+
 int
 cli_scratch(char path[64], const char *prog)
 {
-	const char *dir = getenv("TMPDIR");
+	const char *dir = cli_tmpdir();
 	char tmpl[4096];
 	int fd;
 
-	if (dir == NULL || *dir == '\0')
-		dir = "/tmp";
 	fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
 	if (fd == -1) {
 		snprintf(tmpl, sizeof(tmpl), "%s/cr.XXXXXX", dir);

@@ -73,7 +73,8 @@ serial(size_t n, cli_work_fn work, cli_work_fn done, void *arg)
 	int rc;
 
 	for (i = 0; i < n; i++)
-		if ((rc = work(i, arg)) != 0 || (rc = done(i, arg)) != 0)
+		if ((rc = work(i, arg)) != 0 ||
+		    (done != NULL && (rc = done(i, arg)) != 0))
 			return rc;
 	return 0;
 }
@@ -119,9 +120,11 @@ collect(struct pool *pl, cli_work_fn done)
 				return -1; /* cannot be: see above */
 			if ((rc = pl->status[i]) != 0)
 				break;
-			pthread_mutex_unlock(&pl->mu);
-			rc = done(i, pl->arg);
-			pthread_mutex_lock(&pl->mu);
+			if (done != NULL) {
+				pthread_mutex_unlock(&pl->mu);
+				rc = done(i, pl->arg);
+				pthread_mutex_lock(&pl->mu);
+			}
 			pl->done = i + 1;
 			if (rc != 0)
 				pl->stop = 1;

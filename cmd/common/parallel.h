@@ -17,9 +17,10 @@ typedef int (*cli_work_fn)(size_t i, void *arg);
 /*
  * Runs work(i) for every i in [0, n) on `jobs` threads and done(i) on the
  * calling thread for i = 0, 1, ... n-1 in turn, each once work(i) has
- * returned. At most `window` items (at least 1) are worked but not yet
- * done, which bounds the memory the slots hold. With jobs <= 1 no thread
- * is started: work(i) then done(i), in turn.
+ * returned (done NULL: nothing is said in order; the call returns once
+ * every work(i) has). At most `window` items (at least 1) are worked but not
+ * yet done, which bounds the memory the slots hold. With jobs <= 1 no thread is
+ * started: work(i) then done(i), in turn.
  *
  * Returns 0, or the first non-zero value in input order that work or done
  * returned: then no further item is started, done is called for no item

@@ -5,9 +5,9 @@
  * the reports, not into OUTDIR/reports/...).
  *
  * A file's folder is made canonical once (realpath reads every link on
- * the way: some seven readlink calls a file, 1.6 million for the links of
- * 100,000 reports) and kept; the file itself is resolved only when it is
- * a symbolic link.
+ * the way and the current folder: three readlink calls and a getcwd for
+ * each file of the bench's corpus) and kept; the file itself is resolved
+ * only when it is a symbolic link.
  */
 #define _GNU_SOURCE /* tdestroy */
 #include <limits.h>
@@ -117,9 +117,9 @@ relative(const char *from, const char *to)
 }
 
 /* A folder as given and its canonical path (NULL: it cannot be
- * resolved), in one block. */
+ * resolved). */
 struct dir {
-	const char *real;
+	char *real;
 	char given[];
 };
 
@@ -130,23 +130,29 @@ dir_cmp(const void *a, const void *b)
 		      ((const struct dir *)b)->given);
 }
 
+static void
+dir_free(void *p)
+{
+	free(((struct dir *)p)->real);
+	free(p);
+}
+
 /* The canonical path of `file`, malloc'd; NULL when it cannot be found
  * (errno ENOENT and the like) or on memory (ENOMEM). */
 static char *
 canonical(wip_dirs *dirs, const char *file)
 {
-	const char *slash = strrchr(file, '/'), *name;
+	const char *slash = strrchr(file, '/');
+	const char *name = slash != NULL ? slash + 1 : file;
+	size_t n = slash != NULL ? (size_t)(slash - file) : 1;
 	struct dir *key, *d, **found;
 	struct stat st;
-	size_t n;
 	char *abs;
 
 	if (lstat(file, &st) != 0)
 		return NULL;
 	if (S_ISLNK(st.st_mode) || slash == file)
 		return realpath(file, NULL);
-	n = slash != NULL ? (size_t)(slash - file) : 1;
-	name = slash != NULL ? slash + 1 : file;
 	if ((key = malloc(sizeof(*key) + n + 1)) == NULL)
 		return NULL;
 	memcpy(key->given, slash != NULL ? file : ".", n);
@@ -156,21 +162,10 @@ canonical(wip_dirs *dirs, const char *file)
 		free(key);
 		return NULL;
 	}
-	d = *found;
-	if (d != key)
+	if ((d = *found) != key)
 		free(key);
-	else if ((abs = realpath(d->given, NULL)) != NULL) {
-		/* the canonical path after the folder as given, same block */
-		struct dir *r =
-		    realloc(d, sizeof(*d) + n + 1 + strlen(abs) + 1);
-
-		if (r != NULL) {
-			strcpy(r->given + n + 1, abs);
-			r->real = r->given + n + 1;
-			*found = d = r;
-		}
-		free(abs);
-	}
+	else
+		d->real = realpath(d->given, NULL);
 	if (d->real == NULL)
 		return NULL;
 	n = strlen(d->real);
@@ -185,7 +180,7 @@ canonical(wip_dirs *dirs, const char *file)
 void
 wip_dirs_free(wip_dirs *dirs)
 {
-	tdestroy(dirs->tree, free);
+	tdestroy(dirs->tree, dir_free);
 	dirs->tree = NULL;
 }
 

@@ -12,8 +12,8 @@ typedef struct wip_paths {
 	char *base; /* the workbook's folder, absolute; NULL: no links */
 } wip_paths;
 
-/* The files' folders made canonical, kept by whoever asks (one a
- * thread): zero it to start, wip_dirs_free to end. */
+/* The files' folders made canonical, kept by whoever asks: zero it to
+ * start, wip_dirs_free to end. */
 typedef struct wip_dirs {
 	void *tree; /* tsearch */
 } wip_dirs;

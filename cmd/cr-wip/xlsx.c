@@ -43,10 +43,19 @@ struct xl {
 	lxw_format *text, *wrap, *date, *datetime, *num, *link, *head;
 	lxw_format *vague, *bad; /* a vague due; the overdue highlight */
 	lxw_format *total;	 /* the Owners totals */
-	const wip_paths *paths;
-	wip_dirs dirs; /* this thread's */
-	cr_buf b;      /* this thread's */
+	lxw_format *cells[12];	 /* the formats fmt made, for fix_formats */
+	size_t ncells;
+	const struct file_link *files; /* every report's, by its record */
+	size_t nfiles;
+	cr_buf b, formula; /* this thread's */
 	lxw_error err;
+};
+
+/* A report file as the workbook shows and links it (wip_paths_of),
+ * worked out once a report rather than once a row. */
+struct file_link {
+	const cr_wip_rec *r;
+	char *shown, *link;
 };
 
 static void
@@ -62,6 +71,8 @@ fmt(struct xl *x)
 	lxw_format *f = workbook_add_format(x->wb);
 
 	format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+	if (f != NULL && x->ncells < sizeof(x->cells) / sizeof(x->cells[0]))
+		x->cells[x->ncells++] = f;
 	return f;
 }
 
@@ -213,50 +224,102 @@ put_literal(cr_buf *b, const char *s)
  * 2 KB each) until the workbook is closed, and of which a sheet holds at
  * most 65,530. A path too long for a formula's text gets one of those.
  */
+static int
+file_link_cmp(const void *a, const void *b)
+{
+	const cr_wip_rec *p = ((const struct file_link *)a)->r;
+	const cr_wip_rec *q = ((const struct file_link *)b)->r;
+
+	return p < q ? -1 : p > q;
+}
+
 static void
 put_file(struct xl *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
-	 const char *file, size_t *links)
+	 const cr_wip_rec *rep, size_t *links)
 {
-	char *shown = NULL, *link = NULL;
-	const char *value = NULL;
+	struct file_link key = {rep, NULL, NULL};
+	const struct file_link *fl;
+	const char *value = NULL, *file, *shown, *link;
+	cr_buf *f = &x->formula;
 	int ok, fits = 0;
-	cr_buf f;
 
-	if (file == NULL)
+	if (rep == NULL || rep->file == NULL ||
+	    (fl = bsearch(&key, x->files, x->nfiles, sizeof(*x->files),
+			  file_link_cmp)) == NULL)
 		return;
-	if (wip_paths_of(x->paths, &x->dirs, file, &shown, &link) == -1) {
-		note(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
-		return;
-	}
-	cr_buf_init(&f);
+	file = rep->file;
+	shown = fl->shown;
+	link = fl->link;
+	f->len = 0;
 	ok = linkable(link) && linkable(file[0] == '/' ? file + 1 : file);
 	if (ok) {
-		cr_buf_puts(&f, "=HYPERLINK(");
-		fits = put_literal(&f, link);
-		cr_buf_putc(&f, ',');
+		cr_buf_puts(f, "=HYPERLINK(");
+		fits = put_literal(f, link);
+		cr_buf_putc(f, ',');
 		value = cell_text(x, shown); /* in x->b */
-		fits = put_literal(&f, value) && fits;
-		cr_buf_putc(&f, ')');
-		cr_buf_putc(&f, '\0');
+		fits = put_literal(f, value) && fits;
+		cr_buf_putc(f, ')');
+		cr_buf_putc(f, '\0');
 	}
-	if (ok && fits && !f.oom)
-		note(x, worksheet_write_formula_str(ws, r, c, f.data, x->link,
+	if (ok && fits && !f->oom)
+		note(x, worksheet_write_formula_str(ws, r, c, f->data, x->link,
 						    value));
 	else if (ok && *links < MAX_LINKS) {
 		(*links)++;
-		f.len = 0;
-		cr_buf_printf(&f, "external:%s", link);
-		cr_buf_putc(&f, '\0');
+		f->len = 0;
+		cr_buf_printf(f, "external:%s", link);
+		cr_buf_putc(f, '\0');
 		/* libxlsxwriter turns '/' into '\\' in the shown text too:
 		 * write the path over it as it is. */
-		if (!f.oom)
-			note(x, worksheet_write_url(ws, r, c, f.data, x->link));
+		if (!f->oom)
+			note(x,
+			     worksheet_write_url(ws, r, c, f->data, x->link));
 		put_text(x, ws, r, c, shown, x->link);
 	} else
 		put_text(x, ws, r, c, shown, x->text);
-	cr_buf_free(&f);
-	free(shown);
-	free(link);
+}
+
+/* Every report's file shown and linked, sorted by record for put_file's
+ * bsearch: -1 on memory. */
+static int
+files_make(struct xl *x, const cr_wip *w, const wip_paths *paths)
+{
+	struct file_link *fs;
+	wip_dirs dirs = {0};
+	size_t i, n = 0;
+	int rc = 0;
+
+	if (w->nrecs == 0)
+		return 0;
+	if ((fs = calloc(w->nrecs, sizeof(*fs))) == NULL)
+		return -1;
+	for (i = 0; i < w->nrecs && rc == 0; i++) {
+		if (w->recs[i]->file == NULL)
+			continue;
+		fs[n].r = w->recs[i];
+		rc = wip_paths_of(paths, &dirs, w->recs[i]->file, &fs[n].shown,
+				  &fs[n].link);
+		n++;
+	}
+	wip_dirs_free(&dirs);
+	qsort(fs, n, sizeof(*fs), file_link_cmp);
+	x->files = fs;
+	x->nfiles = n;
+	return rc;
+}
+
+static void
+files_free(struct xl *x)
+{
+	size_t i;
+
+	for (i = 0; i < x->nfiles; i++) {
+		free(x->files[i].shown);
+		free(x->files[i].link);
+	}
+	free((void *)x->files);
+	x->files = NULL;
+	x->nfiles = 0;
 }
 
 static void
@@ -588,9 +651,7 @@ sheet_rows(size_t k, void *arg)
 			case CR_WK_FILE: {
 				const cr_wip_rec *rep = cr_wip_row_report(t, i);
 
-				put_file(x, ws, r, (lxw_col_t)c,
-					 rep != NULL ? rep->file : NULL,
-					 &links);
+				put_file(x, ws, r, (lxw_col_t)c, rep, &links);
 				break;
 			}
 			default:
@@ -604,30 +665,19 @@ sheet_rows(size_t k, void *arg)
 	return 0;
 }
 
-/* Nothing to say for a sheet in order: what it met is kept for the end. */
-static int
-sheet_done(size_t k, void *arg)
-{
-	(void)k;
-	(void)arg;
-	return 0;
-}
-
 /*
  * A format's index in the workbook is given on its first use, which
- * writes to the workbook's table of formats: give them all here, before
- * the sheets' threads use them, in the order they were made.
+ * writes to the workbook's table of formats: give every format fmt made
+ * its index here, before the sheets' threads use them, in the order they
+ * were made.
  */
 static void
 fix_formats(struct xl *x)
 {
-	lxw_format *const f[] = {x->text,     x->wrap,	x->date,
-				 x->datetime, x->num,	x->link,
-				 x->head,     x->total, x->vague};
 	size_t i;
 
-	for (i = 0; i < sizeof(f) / sizeof(f[0]); i++)
-		(void)lxw_format_get_xf_index(f[i]);
+	for (i = 0; i < x->ncells; i++)
+		(void)lxw_format_get_xf_index(x->cells[i]);
 }
 
 /* Owners by overdue, then open (most first), then name. */
@@ -801,23 +851,26 @@ wip_xlsx_write(const cr_wip *w, const cr_wip_views *v, const wip_paths *paths,
 
 	memset(&x, 0, sizeof(x));
 	memset(sh, 0, sizeof(sh));
-	x.paths = paths;
 	cr_buf_init(&x.b);
-	if (cr_wip_owners(w, SOON_DAYS, &os, &nos) == -1) {
+	cr_buf_init(&x.formula);
+	if (cr_wip_owners(w, SOON_DAYS, &os, &nos) == -1 ||
+	    files_make(&x, w, paths) == -1) {
 		cli_error(prog, "out of memory");
+		files_free(&x);
+		free(os);
 		return -1;
 	}
 	memset(&opt, 0, sizeof(opt));
 	opt.constant_memory = LXW_TRUE;
-	/* the sheets' temporary files where the user keeps them */
-	if ((tmpdir = getenv("TMPDIR")) != NULL && *tmpdir != '\0') {
-		if (access(tmpdir, W_OK | X_OK) != 0) {
-			cli_error(prog, "%s: %s", tmpdir, strerror(errno));
-			free(os);
-			return -1;
-		}
-		opt.tmpdir = (char *)tmpdir;
+	/* the sheets' temporary files where the scratch file goes */
+	tmpdir = cli_tmpdir();
+	if (access(tmpdir, W_OK | X_OK) != 0) {
+		cli_error(prog, "%s: %s", tmpdir, strerror(errno));
+		files_free(&x);
+		free(os);
+		return -1;
 	}
+	opt.tmpdir = (char *)tmpdir;
 	saved = quiet_stderr();
 	errno = 0;
 	if ((x.wb = workbook_new_opt(path, &opt)) == NULL) {
@@ -825,6 +878,7 @@ wip_xlsx_write(const cr_wip *w, const cr_wip_views *v, const wip_paths *paths,
 		restore_stderr(saved);
 		cli_error(prog, "%s: cannot start the workbook: %s", shown,
 			  strerror(err != 0 ? err : ENOMEM));
+		files_free(&x);
 		free(os);
 		return -1;
 	}
@@ -845,20 +899,20 @@ wip_xlsx_write(const cr_wip *w, const cr_wip_views *v, const wip_paths *paths,
 	for (k = 0; k < CR_WIP__NVIEWS; k++) {
 		cr_wip_table_init(&sh[k].t, (cr_wip_view)k, w, v);
 		view_sheet(&x, &sh[k], sheet[k]);
-		sh[k].x = x;
-		memset(&sh[k].x.dirs, 0, sizeof(sh[k].x.dirs));
+		sh[k].x = x; /* with buffers and an error of its own */
 		cr_buf_init(&sh[k].x.b);
+		cr_buf_init(&sh[k].x.formula);
 		sh[k].x.err = LXW_NO_ERROR;
 	}
 	owners_sheet(&x, os, nos);
 	free(os);
 	/* the views' rows, a sheet a thread */
-	cli_parallel(CR_WIP__NVIEWS, jobs, CR_WIP__NVIEWS, sheet_rows,
-		     sheet_done, sh);
+	cli_parallel(CR_WIP__NVIEWS, jobs, CR_WIP__NVIEWS, sheet_rows, NULL,
+		     sh);
 	for (k = 0; k < CR_WIP__NVIEWS; k++) {
 		note(&x, sh[k].x.err);
 		cr_buf_free(&sh[k].x.b);
-		wip_dirs_free(&sh[k].x.dirs);
+		cr_buf_free(&sh[k].x.formula);
 		free(sh[k].width);
 	}
 	errno = 0;
@@ -866,7 +920,8 @@ wip_xlsx_write(const cr_wip *w, const cr_wip_views *v, const wip_paths *paths,
 	err = errno;
 	restore_stderr(saved);
 	cr_buf_free(&x.b);
-	wip_dirs_free(&x.dirs);
+	cr_buf_free(&x.formula);
+	files_free(&x);
 	if (x.err == LXW_NO_ERROR)
 		x.err = e;
 	if (x.err != LXW_NO_ERROR) {

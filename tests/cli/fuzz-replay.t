@@ -9,7 +9,10 @@
 TESTBIN=${CR_TESTBIN:-$CR_SRC/build/tests}
 set -- "$CR_SRC"/tests/regress/* "$CR_SRC"/examples/*/*.yaml \
 	"$CR_SRC"/examples/*/*.md
-for t in read-yaml read-md render wip walk; do
+# the targets scripts/fuzz builds: each must be built here too
+targets=$(sed -n 's/^build \([a-z-]*\) .*/\1/p' "$CR_SRC/scripts/fuzz")
+ok "$([ -n "$targets" ]; echo $?)" "scripts/fuzz names its targets"
+for t in $targets; do
 	if [ ! -x "$TESTBIN/fuzz-$t" ]; then
 		ok 1 "fuzz-$t: not built in $TESTBIN"
 		continue

@@ -121,6 +121,34 @@ test_failure_same_whatever_jobs(void **state)
 	}
 }
 
+/* Without done: every item worked once, and the call returns after the
+ * last; a failure is still the first in input order. */
+static void
+test_no_done(void **state)
+{
+	static const int jobs[] = {1, 2, 4};
+	struct run r;
+	size_t i, j;
+
+	(void)state;
+	for (j = 0; j < sizeof(jobs) / sizeof(*jobs); j++) {
+		memset(&r, 0, sizeof(r));
+		pthread_mutex_init(&r.mu, NULL);
+		r.fail_at = N;
+		assert_int_equal(cli_parallel(N, jobs[j], 8, work, NULL, &r),
+				 0);
+		for (i = 0; i < N; i++)
+			assert_int_equal(r.worked[i], 1);
+		pthread_mutex_destroy(&r.mu);
+		memset(&r, 0, sizeof(r));
+		pthread_mutex_init(&r.mu, NULL);
+		r.fail_at = 123;
+		assert_int_equal(cli_parallel(N, jobs[j], 8, work, NULL, &r),
+				 7 + 123 % 3);
+		pthread_mutex_destroy(&r.mu);
+	}
+}
+
 static void
 test_empty_and_args(void **state)
 {
@@ -149,6 +177,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_order_and_window),
 	    cmocka_unit_test(test_failure_same_whatever_jobs),
+	    cmocka_unit_test(test_no_done),
 	    cmocka_unit_test(test_empty_and_args),
 	};
 
