@@ -202,6 +202,8 @@ unit: $(UNIT_BINS)
 		CR_SRC=$(CURDIR) CR_TESTDATA=tests/data $$t || fail=1; \
 	done; test $$fail = 0
 
+# Test files run two at a time: each works in its own mktemp -d folder.
+PROVE_JOBS ?= 2
 CLI_TESTS := $(sort $(wildcard tests/cli/*.t))
 # Fault tests (kill -9 during writes): run with the command-line tests.
 FAULT_TESTS := $(sort $(wildcard tests/fault/*.t))
@@ -215,7 +217,7 @@ $(INJECT_SO): tests/inject/inject_errors.c
 cli: all $(INJECT_SO) $(FUZZ_REPLAY)
 	@if [ -n "$(CLI_TESTS)" ]; then \
 		CR_BIN=$(CURDIR)/$(BIN) CR_SRC=$(CURDIR) CR_TESTBIN=$(CURDIR)/$(TESTBIN) \
-		CR_INJECT_SO=$(CURDIR)/$(INJECT_SO) prove -f $(CLI_TESTS) $(FAULT_TESTS); \
+		CR_INJECT_SO=$(CURDIR)/$(INJECT_SO) prove -j$(PROVE_JOBS) -f $(CLI_TESTS) $(FAULT_TESTS); \
 	else echo "cli: no command-line tests yet"; fi
 
 asan:
