@@ -202,8 +202,9 @@ unit: $(UNIT_BINS)
 		CR_SRC=$(CURDIR) CR_TESTDATA=tests/data $$t || fail=1; \
 	done; test $$fail = 0
 
-# Test files run two at a time: each works in its own mktemp -d folder.
-PROVE_JOBS ?= 2
+# Test files run side by side, one a core (each works in its own
+# mktemp -d folder); PROVE_JOBS=1 runs them one at a time.
+PROVE_JOBS ?= $(shell getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)
 CLI_TESTS := $(sort $(wildcard tests/cli/*.t))
 # Fault tests (kill -9 during writes): run with the command-line tests.
 FAULT_TESTS := $(sort $(wildcard tests/fault/*.t))
@@ -237,7 +238,7 @@ tsan:
 		OPT="-O1 -g -fsanitize=thread" build/tsan/bin/cr-lint build/tsan/bin/cr-wip
 	G_SLICE=always-malloc TSAN_OPTIONS="halt_on_error=1 exitcode=66" \
 		CR_BIN=$(CURDIR)/build/tsan/bin \
-		CR_SRC=$(CURDIR) prove -f $(TSAN_TESTS)
+		CR_SRC=$(CURDIR) prove -j$(PROVE_JOBS) -f $(TSAN_TESTS)
 
 check: all format-check
 	$(MAKE) unit cli
