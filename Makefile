@@ -179,6 +179,11 @@ $(TESTBIN)/test_parallel: tests/unit/test_parallel.c $(OBJ)/cmd/common/parallel.
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(shell $(PKG_CONFIG) --cflags --libs cmocka)
 
+# cr-lint's plain e-mail form against GMime's parser (cmd/cr-lint).
+$(TESTBIN)/test_email: tests/unit/test_email.c $(OBJ)/cmd/cr-lint/email.o $(LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Icmd/cr-lint -o $@ $^ $(shell $(PKG_CONFIG) --cflags --libs cmocka) $(LIBS_cr-lint) $(LIB_LIBS)
+
 # The libFuzzer targets (tests/fuzz, run by scripts/fuzz) built with a
 # plain main (tests/fuzz/replay.c), replayed by tests/cli/fuzz-replay.t:
 # a target that no longer builds with the tree fails make check.

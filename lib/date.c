@@ -210,18 +210,57 @@ cr_datetime_from_epoch(long long t, int offset, cr_datetime *out)
 	out->offset = offset;
 }
 
+/* Two digits of v (0 to 99) at p. */
+static char *
+put2(char *p, int v)
+{
+	p[0] = (char)('0' + v / 10);
+	p[1] = (char)('0' + v % 10);
+	return p + 2;
+}
+
 void
 cr_datetime_format(const cr_datetime *dt, char out[32])
 {
 	int off = dt->offset < 0 ? -dt->offset : dt->offset;
+	int year = dt->year % 10000;
+	char *p = out;
 
-	if (!dt->has_time) {
-		snprintf(out, 32, "%04d-%02d-%02d", dt->year % 10000, dt->month,
-			 dt->day);
+	/* By hand, not snprintf: cr-lint formats a date for every overdue
+	 * action of every report (a twentieth of its instructions). What
+	 * the parser cannot give takes snprintf's path. */
+	if (year < 0 || dt->month < 0 || dt->month > 99 || dt->day < 0 ||
+	    dt->day > 99 ||
+	    (dt->has_time &&
+	     (dt->hour < 0 || dt->hour > 99 || dt->minute < 0 ||
+	      dt->minute > 99 || dt->second < 0 || dt->second > 99))) {
+		if (!dt->has_time)
+			snprintf(out, 32, "%04d-%02d-%02d", year, dt->month,
+				 dt->day);
+		else
+			snprintf(out, 32,
+				 "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d",
+				 year, dt->month, dt->day, dt->hour, dt->minute,
+				 dt->second, dt->offset < 0 ? '-' : '+',
+				 off / 60 % 100, off % 60);
 		return;
 	}
-	snprintf(out, 32, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d",
-		 dt->year % 10000, dt->month, dt->day, dt->hour, dt->minute,
-		 dt->second, dt->offset < 0 ? '-' : '+', off / 60 % 100,
-		 off % 60);
+	p = put2(put2(p, year / 100), year % 100);
+	*p++ = '-';
+	p = put2(p, dt->month);
+	*p++ = '-';
+	p = put2(p, dt->day);
+	if (dt->has_time) {
+		*p++ = 'T';
+		p = put2(p, dt->hour);
+		*p++ = ':';
+		p = put2(p, dt->minute);
+		*p++ = ':';
+		p = put2(p, dt->second);
+		*p++ = dt->offset < 0 ? '-' : '+';
+		p = put2(p, off / 60 % 100);
+		*p++ = ':';
+		p = put2(p, off % 60);
+	}
+	*p = '\0';
 }

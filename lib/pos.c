@@ -3,6 +3,9 @@
  * column that GCC prints and editors read, and the code-point column of
  * SARIF. Both readers and the checks count columns only here.
  */
+#include <stdint.h>
+#include <string.h>
+
 #include "internal.h"
 
 void
@@ -123,7 +126,17 @@ cr_pos_cursor_index(cr_pos_cursor *c, size_t index)
 			size_t lim = index - at < len - off ? index - at
 							    : len - off,
 			       k = 1;
+			uint64_t v;
 
+			/* eight at a time: no byte of v below 0x20, none
+			 * above 0x7e (the bit tricks of "Bit Twiddling
+			 * Hacks", hasless and hasmore) */
+			while (lim - k >= 8 &&
+			       (memcpy(&v, s + off + k, 8),
+				((v - 0x2020202020202020ull) | v |
+				 (v + 0x0101010101010101ull)) &
+				    0x8080808080808080ull) == 0)
+				k += 8;
 			while (k < lim &&
 			       (unsigned char)(s[off + k] - 0x20) < 0x5f)
 				k++;

@@ -18,6 +18,12 @@ void lint_email_memo_free(lint_email_memo *m);
  * distribution) that GMime's strict parser does not read as exactly one
  * address. m may be NULL (no memo). 0, or -1 on memory. */
 int lint_check_emails(const cr_report *r, cr_diags *d, lint_email_memo *m);
+/* Whether GMime's strict parser reads s as exactly one address (the
+ * check's rule), and whether s is in the plain form that the check passes
+ * without asking GMime: ASCII dot-atom@domain.example. A plain address is
+ * always one GMime passes (tests/unit/test_email.c). */
+int lint_email_parse(const char *s);
+int lint_email_plain(const char *s);
 /* Starts GMime, once, before any check (and before threads). */
 void lint_emails_init(void);
 

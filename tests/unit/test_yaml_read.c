@@ -4,6 +4,7 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -406,6 +407,57 @@ test_dates(void **state)
 	assert_string_equal(buf, "2026-11-25T23:59:59+07:00");
 }
 
+/* cr_datetime_format by hand against snprintf's formatting of the same
+ * fields (the format it replaced), over every offset and a spread of
+ * dates and times, and where it falls back to snprintf. */
+static void
+test_date_format(void **state)
+{
+	static const int years[] = {0, 7, 99, 1999, 2026, 9999, 12026, -5};
+	cr_datetime dt;
+	char buf[32], want[32];
+	size_t i;
+	int off, k;
+
+	(void)state;
+	memset(&dt, 0, sizeof(dt));
+	for (i = 0; i < sizeof(years) / sizeof(*years); i++)
+		for (off = -1439; off <= 1439; off += 7)
+			for (k = 0; k < 2; k++) {
+				int a = off < 0 ? -off : off;
+
+				dt.year = years[i];
+				dt.month = 1 + (int)(i + (size_t)a) % 12;
+				dt.day = 1 + a % 31;
+				dt.hour = a % 24;
+				dt.minute = a % 60;
+				dt.second = (a * 7) % 60;
+				dt.has_time = k;
+				dt.offset = off;
+				if (!k)
+					snprintf(want, sizeof(want),
+						 "%04d-%02d-%02d",
+						 dt.year % 10000, dt.month,
+						 dt.day);
+				else
+					snprintf(want, sizeof(want),
+						 "%04d-%02d-%02dT%02d:%02d:%02d"
+						 "%c%02d:%02d",
+						 dt.year % 10000, dt.month,
+						 dt.day, dt.hour, dt.minute,
+						 dt.second, off < 0 ? '-' : '+',
+						 a / 60 % 100, a % 60);
+				cr_datetime_format(&dt, buf);
+				assert_string_equal(buf, want);
+			}
+	dt.year = 2026;
+	dt.month = 11;
+	dt.day = 20;
+	dt.has_time = 0;
+	cr_datetime_format(&dt, buf);
+	assert_string_equal(buf, "2026-11-20");
+}
+
 static void
 test_persons(void **state)
 {
@@ -470,6 +522,7 @@ main(void)
 	    cmocka_unit_test(test_deep_nesting),
 	    cmocka_unit_test(test_size_limit),
 	    cmocka_unit_test(test_dates),
+	    cmocka_unit_test(test_date_format),
 	    cmocka_unit_test(test_persons),
 	    cmocka_unit_test(test_sniff),
 	};
