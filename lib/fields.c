@@ -116,8 +116,10 @@ cr_field_lookup(const char *key)
 {
 	size_t f;
 
+	/* the first byte first: most keys of a report differ there */
 	for (f = 0; f < CR_F__COUNT; f++)
-		if (strcmp(key, cr_fields[f].key) == 0)
+		if (key[0] == cr_fields[f].key[0] &&
+		    strcmp(key, cr_fields[f].key) == 0)
 			return (enum cr_field)f;
 	return CR_F__COUNT;
 }

@@ -161,7 +161,7 @@ cr_person_from_node(cr_person *p, const cr_node *n, const char *file,
 		}
 		dst = NULL;
 #define CR_PERSON_FIELD(e, key, member)                                        \
-	if (strcmp(k->value, key) == 0)                                        \
+	if (k->value[0] == (key)[0] && strcmp(k->value, key) == 0)             \
 		dst = &p->member;
 #include "cr_action_fields.h"
 #undef CR_PERSON_FIELD
@@ -204,7 +204,8 @@ cr_action_from_node(cr_action *a, cr_node *n, const char *file, cr_diags *d)
 					  "a key must be text");
 		} else {
 			for (f = 0; f < CR_AF__COUNT && fd == NULL; f++)
-				if (strcmp(k->value, cr_afields[f].key) == 0)
+				if (k->value[0] == cr_afields[f].key[0] &&
+				    strcmp(k->value, cr_afields[f].key) == 0)
 					fd = &cr_afields[f];
 			slot = fd != NULL ? (char *)a + fd->off : NULL;
 			if (fd == NULL)
