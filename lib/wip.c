@@ -228,7 +228,9 @@ owner_cmp(const void *x, const void *y)
 	const char *na = (*a)->action->who.s, *nb = (*b)->action->who.s;
 	int c;
 
-	if ((c = cr_utf8_casecmp(na != NULL ? na : "", nb != NULL ? nb : "")))
+	/* the store keeps a text once: most pairs are the same pointer */
+	if (na != nb &&
+	    (c = cr_utf8_casecmp(na != NULL ? na : "", nb != NULL ? nb : "")))
 		return c;
 	/* Within an owner: row order, so the first spelling is stable. */
 	return *a < *b ? -1 : *a > *b;
