@@ -116,9 +116,10 @@ FILE *cli_messages(void);
 typedef struct cli_said {
 	char *text;
 	size_t len;
-	FILE *fp;
+	FILE *fp; /* made by the first message */
+	int oom;  /* it could not be made */
 } cli_said;
-/* From now on this thread's messages go into s (empty). -1 on memory. */
+/* From now on this thread's messages go into s (empty). 0. */
 int cli_said_begin(cli_said *s);
 /* Standard error again; -1 if what was said could not be kept. */
 int cli_said_end(cli_said *s);
