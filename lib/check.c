@@ -359,36 +359,79 @@ check_no_owner(struct ctx *c)
 	return 0;
 }
 
+/* A name an action's owner may be: its text, and its case-folded form
+ * (cr_utf8_casefold) made when first needed; an ASCII text's folded form
+ * is its ASCII lower case, compared without being made. */
+struct name {
+	const char *s;
+	char *fold;
+	int ascii;
+};
+
 static int
-push_key(struct key **keys, size_t *n, size_t *cap, const char *s)
+push_name(struct name **ns, size_t *n, size_t *cap, const char *s)
 {
-	char *f;
+	const char *p;
 
 	if (blank(s))
 		return 0;
-	if (cr_grow(keys, cap, *n + 1, sizeof(**keys)) == -1 ||
-	    (f = cr_utf8_casefold(s)) == NULL)
+	if (cr_grow(ns, cap, *n + 1, sizeof(**ns)) == -1)
 		return -1;
-	(*keys)[*n].s = f;
-	(*keys)[*n].idx = *n;
+	for (p = s; *p != '\0' && (unsigned char)*p < 0x80; p++)
+		;
+	(*ns)[*n].s = s;
+	(*ns)[*n].fold = NULL;
+	(*ns)[*n].ascii = *p == '\0';
 	(*n)++;
 	return 0;
 }
 
+/* Whether two folded forms are equal; `xa` (`ya`) says x (y) is ASCII
+ * text still to be lowered. */
+static int
+folded_eq(const char *x, int xa, const char *y, int ya)
+{
+	for (;; x++, y++) {
+		unsigned char p = (unsigned char)*x, q = (unsigned char)*y;
+
+		if (xa && p >= 'A' && p <= 'Z')
+			p += 32;
+		if (ya && q >= 'A' && q <= 'Z')
+			q += 32;
+		if (p != q)
+			return 0;
+		if (p == '\0')
+			return 1;
+	}
+}
+
+/* Whether who (folded as `wf`, ASCII to lower when `wa`) is one of the
+ * names: 1, 0, or -1 on memory. */
+static int
+among(struct name *ns, size_t n, const char *wf, int wa)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		struct name *k = &ns[i];
+
+		if (!k->ascii && k->fold == NULL &&
+		    (k->fold = cr_utf8_casefold(k->s)) == NULL)
+			return -1;
+		if (folded_eq(wf, wa, k->ascii ? k->s : k->fold, k->ascii))
+			return 1;
+	}
+	return 0;
+}
+
 static void
-keys_free(struct key *keys, size_t n)
+names_free(struct name *ns, size_t n)
 {
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		free((char *)keys[i].s);
-	free(keys);
-}
-
-static int
-key_find(const void *k, const void *elem)
-{
-	return strcmp(k, ((const struct key *)elem)->s);
+		free(ns[i].fold);
+	free(ns);
 }
 
 /* The nearest attendee name to `who`, when the list is short enough to
@@ -418,36 +461,37 @@ static int
 check_unknown_owner(struct ctx *c)
 {
 	const cr_report *r = c->r;
-	struct key *keys = NULL;
+	struct name *ns = NULL;
 	size_t n = 0, cap = 0, i;
 	int rc = -1;
 
 	for (i = 0; i < r->attendees.len; i++)
-		if (push_key(&keys, &n, &cap, r->attendees.items[i].name.s) ==
+		if (push_name(&ns, &n, &cap, r->attendees.items[i].name.s) ==
 			-1 ||
-		    push_key(&keys, &n, &cap, r->attendees.items[i].org.s) ==
-			-1)
+		    push_name(&ns, &n, &cap, r->attendees.items[i].org.s) == -1)
 			goto out;
-	if (push_key(&keys, &n, &cap, r->client.s) == -1 ||
-	    push_key(&keys, &n, &cap, r->author.s) == -1)
+	if (push_name(&ns, &n, &cap, r->client.s) == -1 ||
+	    push_name(&ns, &n, &cap, r->author.s) == -1)
 		goto out;
 	for (i = 0; i < c->o->nteam; i++)
-		if (push_key(&keys, &n, &cap, c->o->team[i]) == -1)
+		if (push_name(&ns, &n, &cap, c->o->team[i]) == -1)
 			goto out;
-	if (n > 1)
-		qsort(keys, n, sizeof(*keys), key_cmp);
 	for (i = 0; i < r->actions.len; i++) {
 		const cr_action *a = &r->actions.items[i];
-		const char *near;
-		char *f;
+		const char *near, *p;
+		char *f = NULL;
 		int found;
 
 		if (blank(a->who.s) || has_placeholder(c, a->who.s))
 			continue;
-		if ((f = cr_utf8_casefold(a->who.s)) == NULL)
+		for (p = a->who.s; *p != '\0' && (unsigned char)*p < 0x80; p++)
+			;
+		if (*p != '\0' && (f = cr_utf8_casefold(a->who.s)) == NULL)
 			goto out;
-		found = n > 0 && bsearch(f, keys, n, sizeof(*keys), key_find);
+		found = among(ns, n, f != NULL ? f : a->who.s, f == NULL);
 		free(f);
+		if (found == -1)
+			goto out;
 		if (found)
 			continue;
 		near = near_attendee(r, a->who.s);
@@ -466,7 +510,7 @@ check_unknown_owner(struct ctx *c)
 	}
 	rc = 0;
 out:
-	keys_free(keys, n);
+	names_free(ns, n);
 	return rc;
 }
 

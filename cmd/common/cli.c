@@ -430,24 +430,22 @@ leads_above(const char *path, const char *dir)
 
 /* Whether a Markdown file opens with front matter: a "---" line. */
 static int
-has_front_matter(const char *path)
+has_front_matter(int dfd, const char *name)
 {
 	char buf[16];
 	const char *p = buf;
 	ssize_t n;
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
-	struct stat st;
+	/* O_NONBLOCK: what the walk saw as a regular file may be a FIFO by
+	 * now, and a read of it must not wait */
+	int fd =
+	    openat(dfd, name, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
 
 	if (fd == -1)
 		return 1; /* let the reading say why */
-	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
-		close(fd);
-		return 1;
-	}
 	n = read(fd, buf, sizeof(buf) - 1);
 	close(fd);
 	if (n < 0)
-		return 1;
+		return 1; /* not a file after all: the reading says so */
 	buf[n] = '\0';
 	if (strncmp(p, "\xef\xbb\xbf", 3) == 0)
 		p += 3;
@@ -493,8 +491,8 @@ walk(struct walk *w, const char *dir, int depth)
 			goto oom;
 		n++;
 	}
-	closedir(dp);
-	dp = NULL;
+	/* the entries are looked at relative to the folder (dirfd): the
+	 * kernel resolves one name, not the whole path, for each */
 	if (n > 1)
 		qsort(names, n, sizeof(*names), name_cmp);
 	for (i = 0; i < n && bad >= 0; i++) {
@@ -508,12 +506,14 @@ walk(struct walk *w, const char *dir, int depth)
 		snprintf(path, len, "%s%s%s", dir,
 			 dir[strlen(dir) - 1] == '/' ? "" : "/", names[i]);
 		/* a link is stat'ed again to find what it leads to */
-		if (lstat(path, &lst) == 0 && !S_ISLNK(lst.st_mode)) {
+		if (fstatat(dirfd(dp), names[i], &lst, AT_SYMLINK_NOFOLLOW) ==
+			0 &&
+		    !S_ISLNK(lst.st_mode)) {
 			st = lst;
 			link = gone = 0;
 		} else {
 			link = 1;
-			gone = stat(path, &st) == -1;
+			gone = fstatat(dirfd(dp), names[i], &st, 0) == -1;
 		}
 		if (gone) {
 			/* Vanished, or a dangling link: a report file gone
@@ -543,12 +543,13 @@ walk(struct walk *w, const char *dir, int depth)
 		else if (!S_ISREG(st.st_mode))
 			walk_note(w, path, "not a regular file; skipped");
 		else if (strcmp(strrchr(names[i], '.'), ".md") == 0 &&
-			 !has_front_matter(path))
+			 !has_front_matter(dirfd(dp), names[i]))
 			; /* a README.md among the reports */
 		else if (inputs_push(w->ins, path, path, &st, 1) == -1)
 			bad = -1;
 		free(path);
 	}
+	closedir(dp);
 	for (i = 0; i < n; i++)
 		free(names[i]);
 	free(names);
