@@ -1015,6 +1015,7 @@ typedef struct cr_wip_rec {
 	cr_outcome outcome_v;			     /* cr_report_outcome */
 	const cr_date *date, *issued, *next_contact; /* never NULL; raw.s only
 							when not valid */
+	long long when; /* cr_datetime_epoch(&date->dt, 0): the sorts' key */
 	cr_wip_strs agreements; /* with the agreement view */
 	struct {
 		const cr_wip_conf *items;
@@ -1041,6 +1042,7 @@ typedef struct cr_wip_row {
 				   when not overdue */
 	long long due_in;	/* calendar days from today to the due date
 				   (negative once past); 0 without a due */
+	long long due_at;	/* cr_datetime_epoch(due, 1) when it is valid */
 } cr_wip_row;
 
 typedef struct cr_wip_mem cr_wip_mem; /* private: the records' memory */

@@ -57,6 +57,9 @@ push_row(cr_wip *w, const cr_threads *t, size_t g)
 	row->seq = g;
 	row->origin = w->recs[t->head[ta->thread]];
 	row->status = row->action->st;
+	row->due_at = row->action->due->valid
+			  ? cr_datetime_epoch(&row->action->due->dt, 1)
+			  : 0;
 	row_days(row, w->now);
 	return 0;
 }
@@ -195,13 +198,8 @@ row_cmp(const void *x, const void *y)
 
 	if (da->valid != db->valid)
 		return da->valid ? -1 : 1;
-	if (da->valid && da != db) { /* dates too are kept once */
-		long long ta = cr_datetime_epoch(&da->dt, 1);
-		long long tb = cr_datetime_epoch(&db->dt, 1);
-
-		if (ta != tb)
-			return ta < tb ? -1 : 1;
-	}
+	if (da->valid && a->due_at != b->due_at)
+		return a->due_at < b->due_at ? -1 : 1;
 	if ((c = text_cmp(a->latest->client.s, b->latest->client.s)) != 0)
 		return c;
 	if ((c = text_cmp(a->action->id.s, b->action->id.s)) != 0)

@@ -341,6 +341,7 @@ cr_wip_add(cr_wip *w, const cr_report *r, cr_diags *d)
 	rec->id.s = mem_str(m, r->id.s, &oom);
 	rec->previous.s = mem_str(m, r->previous.s, &oom);
 	rec->date = mem_date_once(m, &r->date, &oom);
+	rec->when = cr_datetime_epoch(&rec->date->dt, 0);
 	rec->issued = rec->next_contact = &m->absent;
 	if (r->date.valid) {
 		rec->client.s = mem_once(m, r->client.s, &oom);

@@ -58,7 +58,7 @@ job_cmp(const cr_wip_rec *a, const cr_wip_rec *b)
 static long long
 when(const cr_wip_rec *r)
 {
-	return cr_datetime_epoch(&r->date->dt, 0);
+	return r->when;
 }
 
 /* A planned contact (SPEC 2.1): its date starts after `now`. */
