@@ -193,6 +193,15 @@ int cr_action_from_node(cr_action *a, cr_node *n, const char *file,
 #define CR_NOTED_KEY 1
 #define CR_NOTED_SECTION 2
 
+/* The WIP's keys (wip_store.c): the texts its sorts compare (clients,
+ * projects, owners, action ids), ranked once all reports are in
+ * (cr_wip_rank, by cr_wip_build): `full` orders as case-folded text then
+ * bytes, `fold` as case-folded text alone (case variants equal); NULL
+ * ranks 0 in both, "" 0 in `fold`. */
+int cr_wip_rank(cr_wip *w);
+unsigned cr_wip_key_full(const char *key);
+unsigned cr_wip_key_fold(const char *key);
+
 /*
  * A bump allocator (arena.c): allocations aligned for any type, freed
  * all at once by cr_arena_free. cr_arena_grow is cr_grow for an array in

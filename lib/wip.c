@@ -107,6 +107,8 @@ cr_wip_build(cr_wip *w)
 	int rc = -1;
 
 	/* Actions are known by (thread, id); undated reports still link. */
+	if (cr_wip_rank(w) == -1)
+		return -1;
 	if (make_nodes(w, &nodes, &items) == -1 ||
 	    cr_threads_build_nodes(&t, nodes, w->nrecs, CR_THREADS_DATED) == -1)
 		goto out_nodes;
@@ -175,18 +177,14 @@ cr_wip_select(cr_wip *w, const cr_wip_filter *f)
 	w->len = n;
 }
 
+/* Two keys of the store (a NULL one first), by case-folded text, then
+ * bytes: by their ranks. */
 static int
 text_cmp(const char *a, const char *b)
 {
-	int c;
+	unsigned ra = cr_wip_key_full(a), rb = cr_wip_key_full(b);
 
-	if (a == b) /* the store keeps a text once: the same pointer */
-		return 0;
-	if (a == NULL || b == NULL)
-		return (a != NULL) - (b != NULL);
-	if ((c = cr_utf8_casecmp(a, b)) != 0)
-		return c;
-	return strcmp(a, b);
+	return ra < rb ? -1 : ra > rb;
 }
 
 static int
@@ -226,9 +224,9 @@ owner_cmp(const void *x, const void *y)
 	const char *na = (*a)->action->who.s, *nb = (*b)->action->who.s;
 	int c;
 
-	/* the store keeps a text once: most pairs are the same pointer */
-	if (na != nb &&
-	    (c = cr_utf8_casecmp(na != NULL ? na : "", nb != NULL ? nb : "")))
+	/* by case-folded name (the keys' fold ranks, NULL as "") */
+	if (na != nb && (c = (cr_wip_key_fold(na) > cr_wip_key_fold(nb)) -
+			     (cr_wip_key_fold(na) < cr_wip_key_fold(nb))) != 0)
 		return c;
 	/* Within an owner: row order, so the first spelling is stable. */
 	return *a < *b ? -1 : *a > *b;

@@ -5,6 +5,7 @@
  * One report of 100,000 then costs a few hundred bytes instead of the
  * several kilobytes of its model.
  */
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,8 +28,16 @@ struct once {
 
 struct cr_wip_mem {
 	struct chunk *chunks;
-	struct once texts, dates;
+	struct once texts, keys, dates;
 	cr_date absent; /* the due of an action without one */
+};
+
+/* A text the sorts compare (a client, a project, an owner, an action id):
+ * kept once, behind its ranks among the others (cr_wip_rank). */
+struct key {
+	unsigned full; /* by case-folded text, then bytes; NULL is 0 */
+	unsigned fold; /* by case-folded text alone; NULL and "" are 0 */
+	char s[];
 };
 
 void
@@ -53,6 +62,7 @@ cr_wip_free(cr_wip *w)
 			free(c);
 		}
 		free(w->mem->texts.slot);
+		free(w->mem->keys.slot);
 		free(w->mem->dates.slot);
 		free(w->mem);
 	}
@@ -129,7 +139,7 @@ hash(const void *p, size_t n)
 static size_t
 key_len(const struct once *o, const struct cr_wip_mem *m, const void *p)
 {
-	return o == &m->texts ? strlen(p) : sizeof(cr_date);
+	return o != &m->dates ? strlen(p) : sizeof(cr_date);
 }
 
 static int
@@ -189,6 +199,93 @@ mem_once(cr_wip_mem *m, const char *s, int *oom)
 	if (*slot == NULL && (*slot = mem_str(m, s, oom)) != NULL)
 		m->texts.n++;
 	return *slot;
+}
+
+/* A text the sorts compare: kept once, as a key (struct key). */
+static const char *
+mem_key(cr_wip_mem *m, const char *s, int *oom)
+{
+	const void **slot;
+	struct key *k;
+	size_t n;
+
+	if (s == NULL)
+		return NULL;
+	n = strlen(s);
+	if ((slot = once_find(&m->keys, m, s, n)) == NULL) {
+		*oom = 1;
+		return NULL;
+	}
+	if (*slot == NULL) {
+		if ((k = mem_get(m, sizeof(*k) + n + 1,
+				 _Alignof(struct key))) == NULL) {
+			*oom = 1;
+			return NULL;
+		}
+		memcpy(k->s, s, n + 1);
+		*slot = k->s;
+		m->keys.n++;
+	}
+	return *slot;
+}
+
+static const struct key *
+key_of(const char *s)
+{
+	return (const struct key *)(const void *)(s - offsetof(struct key, s));
+}
+
+unsigned
+cr_wip_key_full(const char *s)
+{
+	return s != NULL ? key_of(s)->full : 0;
+}
+
+unsigned
+cr_wip_key_fold(const char *s)
+{
+	return s != NULL ? key_of(s)->fold : 0;
+}
+
+static int
+key_text_cmp(const void *x, const void *y)
+{
+	const char *a = *(const char *const *)x, *b = *(const char *const *)y;
+	int c = cr_utf8_casecmp(a, b);
+
+	return c != 0 ? c : strcmp(a, b);
+}
+
+int
+cr_wip_rank(cr_wip *w)
+{
+	struct once *o;
+	const char **ks, *prev = "";
+	size_t i, n = 0;
+	unsigned fold = 0;
+
+	if (w->mem == NULL || (o = &w->mem->keys)->n == 0)
+		return 0;
+	if ((ks = malloc(o->n * sizeof(*ks))) == NULL)
+		return -1;
+	for (i = 0; i <= o->mask; i++)
+		if (o->slot[i] != NULL)
+			ks[n++] = o->slot[i];
+	/* each key sorted once, so that the sorts of the views compare
+	 * two numbers, not two texts, a few million times */
+	qsort(ks, n, sizeof(*ks), key_text_cmp);
+	for (i = 0; i < n; i++) {
+		struct key *k =
+		    (struct key *)(void *)(ks[i] - offsetof(struct key, s));
+
+		if (cr_utf8_casecmp(prev, ks[i]) != 0)
+			fold++;
+		k->fold = fold;
+		k->full = (unsigned)i + 1;
+		prev = ks[i];
+	}
+	free(ks);
+	return 0;
 }
 
 /* A date: the parsed value, and the text only when it did not parse. */
@@ -264,9 +361,9 @@ copy_actions(cr_wip_mem *m, cr_wip_rec *rec, const cr_report *r, int *oom)
 		const cr_action *a = &r->actions.items[i];
 		cr_wip_act *o = &as[i];
 
-		o->id.s = mem_once(m, a->id.s, oom);
+		o->id.s = mem_key(m, a->id.s, oom);
 		o->what.s = mem_once(m, a->what.s, oom);
-		o->who.s = mem_once(m, a->who.s, oom);
+		o->who.s = mem_key(m, a->who.s, oom);
 		o->status.s = mem_once(m, a->status.s, oom);
 		o->due = mem_date_once(m, &a->due, oom);
 		o->st = cr_action_status(a);
@@ -344,8 +441,8 @@ cr_wip_add(cr_wip *w, const cr_report *r, cr_diags *d)
 	rec->when = cr_datetime_epoch(&rec->date->dt, 0);
 	rec->issued = rec->next_contact = &m->absent;
 	if (r->date.valid) {
-		rec->client.s = mem_once(m, r->client.s, &oom);
-		rec->project.s = mem_once(m, r->project.s, &oom);
+		rec->client.s = mem_key(m, r->client.s, &oom);
+		rec->project.s = mem_key(m, r->project.s, &oom);
 		rec->type.s = mem_once(m, r->type.s, &oom);
 		rec->outcome.s = mem_once(m, r->outcome.s, &oom);
 		rec->outcome_v = cr_report_outcome(r);

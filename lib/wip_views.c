@@ -30,18 +30,14 @@ cr_wip_views_free(cr_wip_views *v)
 	memset(v, 0, sizeof(*v));
 }
 
+/* Two keys of the store by case-folded text alone (NULL as ""): by their
+ * fold ranks. */
 static int
 text_cmp(const char *a, const char *b)
 {
-	int c;
+	unsigned ra = cr_wip_key_fold(a), rb = cr_wip_key_fold(b);
 
-	if (a == b) /* the store keeps a text once: the same pointer */
-		return 0;
-	a = a != NULL ? a : "";
-	b = b != NULL ? b : "";
-	if ((c = cr_utf8_casecmp(a, b)) != 0)
-		return c;
-	return 0;
+	return ra < rb ? -1 : ra > rb;
 }
 
 /* The job of a report: client and project, ignoring case. */
