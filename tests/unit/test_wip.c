@@ -405,6 +405,46 @@ test_sort(void **state)
 	cr_reports_free(&rs);
 }
 
+/* The same due everywhere: the rows by client as cr_utf8_casecmp orders
+ * them, case variants by their bytes (the keys' ranks, cr_wip_rank), then
+ * by action id; the owners grouped ignoring case. */
+static void
+test_sort_keys(void **state)
+{
+	static const char *const clients[] = {
+	    "beta",   "Alpha",	"alpha", "Đà Nẵng", "đà nẵng",
+	    "Молоко", "молоко", "ALPHA", "Ärger",   "zeta"};
+	static const char *const want =
+	    "c7 c1 c2 c8 c0 c9 c3 c4 c5 c6"; /* ALPHA Alpha alpha Ärger ... */
+	cr_reports rs = {0};
+	cr_diags d;
+	cr_wip w;
+	cr_wip_owner *os;
+	size_t i, n;
+
+	(void)state;
+	cr_diags_init(&d);
+	for (i = 0; i < sizeof(clients) / sizeof(*clients); i++) {
+		char id[8], file[16], act[64];
+		const char *acts[2] = {act, NULL};
+
+		snprintf(id, sizeof(id), "c%zu", i);
+		snprintf(file, sizeof(file), "c%zu.yaml", i);
+		snprintf(act, sizeof(act), "c%zu;Do it;%s;2026-11-25;", i,
+			 i % 2 ? "Linh" : "LINH");
+		add_report(&rs, file, id, clients[i], "2026-11-20", acts);
+	}
+	build(&w, &rs, "2026-11-22T09:00:00+07:00", &d);
+	assert_ids(&w, want);
+	assert_int_equal(cr_wip_owners(&w, 7, &os, &n), 0);
+	assert_int_equal(n, 1); /* LINH and Linh: one owner */
+	assert_int_equal(os[0].open, 10);
+	free(os);
+	cr_wip_free(&w);
+	cr_diags_free(&d);
+	cr_reports_free(&rs);
+}
+
 static void
 select_ids(const cr_wip_filter *f, const char *want)
 {
@@ -594,6 +634,7 @@ main(void)
 	    cmocka_unit_test(test_skips),
 	    cmocka_unit_test(test_days_overdue),
 	    cmocka_unit_test(test_sort),
+	    cmocka_unit_test(test_sort_keys),
 	    cmocka_unit_test(test_filters),
 	    cmocka_unit_test(test_owners),
 	    cmocka_unit_test(test_csv_injection),
