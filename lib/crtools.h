@@ -179,6 +179,7 @@ typedef struct cr_diags {
 	size_t nnames, names_cap;
 	unsigned *name_slot; /* hash table of name indexes (UINT_MAX: free) */
 	size_t name_mask;
+	size_t name_last; /* the name looked up last (valid below nnames) */
 } cr_diags;
 
 /* An empty list; cr_diags_free frees every diagnostic and the array (the

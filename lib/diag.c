@@ -152,11 +152,14 @@ name_index(cr_diags *d, const char *s)
 {
 	unsigned *slot;
 
-	/* the diagnostics of one file mostly come together */
-	if (d->nnames > 0 && strcmp(name_of(d, d->nnames - 1), s) == 0)
-		return (long long)d->nnames - 1;
+	/* the diagnostics of one file mostly come together: the name of
+	 * the one before is tried before the table (whose hash reads the
+	 * whole name) */
+	if (d->name_last < d->nnames &&
+	    strcmp(name_of(d, d->name_last), s) == 0)
+		return (long long)d->name_last;
 	if (d->name_slot != NULL && *(slot = name_slot(d, s)) != UINT_MAX)
-		return *slot;
+		return (long long)(d->name_last = *slot);
 	if (d->nnames >= UINT_MAX - 1 ||
 	    cr_grow(&d->name_at, &d->names_cap, d->nnames + 1,
 		    sizeof(*d->name_at)) == -1)
@@ -171,6 +174,7 @@ name_index(cr_diags *d, const char *s)
 		return -1;
 	}
 	*name_slot(d, s) = (unsigned)(d->nnames - 1);
+	d->name_last = d->nnames - 1;
 	return (long long)d->nnames - 1;
 }
 

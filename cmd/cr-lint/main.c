@@ -591,7 +591,8 @@ lint_all(struct lint *l, const struct args *a, const lint_config *cfg,
 {
 	cli_input **sorted = NULL;
 	struct job j = {l, a, cfg, o, NULL, 0, NULL};
-	size_t i, dfirst;
+	const char *last = NULL;
+	size_t i, dfirst, at = 0;
 	int rc;
 
 	/* inputs ahead per thread: enough that a worker seldom waits for
@@ -629,10 +630,16 @@ lint_all(struct lint *l, const struct args *a, const lint_config *cfg,
 		free(sorted);
 		return -1;
 	}
-	for (i = dfirst; i < l->d.len; i++)
-		l->d_input[i] =
-		    (unsigned)input_of(sorted, l->ins.len, &l->ins,
-				       cr_diag_file(&l->d, &l->d.items[i]));
+	for (i = dfirst; i < l->d.len; i++) {
+		/* a file's findings come together: its name once */
+		const char *file = cr_diag_file(&l->d, &l->d.items[i]);
+
+		if (file != last) {
+			last = file;
+			at = input_of(sorted, l->ins.len, &l->ins, file);
+		}
+		l->d_input[i] = (unsigned)at;
+	}
 	free(sorted);
 	drop_context_diags(l, dfirst);
 	return 0;
