@@ -430,15 +430,14 @@ leads_above(const char *path, const char *dir)
 
 /* Whether a Markdown file opens with front matter: a "---" line. */
 static int
-has_front_matter(int dfd, const char *name)
+has_front_matter(const char *path)
 {
 	char buf[16];
 	const char *p = buf;
 	ssize_t n;
 	/* O_NONBLOCK: what the walk saw as a regular file may be a FIFO by
 	 * now, and a read of it must not wait */
-	int fd =
-	    openat(dfd, name, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
 
 	if (fd == -1)
 		return 1; /* let the reading say why */
@@ -491,29 +490,32 @@ walk(struct walk *w, const char *dir, int depth)
 			goto oom;
 		n++;
 	}
-	/* the entries are looked at relative to the folder (dirfd): the
-	 * kernel resolves one name, not the whole path, for each */
+	/* closed before the entries are looked at: walking /dev/fd or
+	 * /proc/self/fd must not meet the walk's own folders */
+	closedir(dp);
+	dp = NULL;
 	if (n > 1)
 		qsort(names, n, sizeof(*names), name_cmp);
 	for (i = 0; i < n && bad >= 0; i++) {
-		size_t len = strlen(dir) + strlen(names[i]) + 2;
-		char *path = malloc(len);
+		size_t dl = strlen(dir), nl = strlen(names[i]);
+		int slash = dl > 0 && dir[dl - 1] != '/';
+		char *path = malloc(dl + (size_t)slash + nl + 1);
 		struct stat st, lst;
 		int link, gone, r;
 
 		if (path == NULL)
 			goto oom;
-		snprintf(path, len, "%s%s%s", dir,
-			 dir[strlen(dir) - 1] == '/' ? "" : "/", names[i]);
+		/* dir "/" name, by hand: snprintf was a third of the walk */
+		memcpy(path, dir, dl);
+		path[dl] = '/';
+		memcpy(path + dl + slash, names[i], nl + 1);
 		/* a link is stat'ed again to find what it leads to */
-		if (fstatat(dirfd(dp), names[i], &lst, AT_SYMLINK_NOFOLLOW) ==
-			0 &&
-		    !S_ISLNK(lst.st_mode)) {
+		if (lstat(path, &lst) == 0 && !S_ISLNK(lst.st_mode)) {
 			st = lst;
 			link = gone = 0;
 		} else {
 			link = 1;
-			gone = fstatat(dirfd(dp), names[i], &st, 0) == -1;
+			gone = stat(path, &st) == -1;
 		}
 		if (gone) {
 			/* Vanished, or a dangling link: a report file gone
@@ -543,13 +545,12 @@ walk(struct walk *w, const char *dir, int depth)
 		else if (!S_ISREG(st.st_mode))
 			walk_note(w, path, "not a regular file; skipped");
 		else if (strcmp(strrchr(names[i], '.'), ".md") == 0 &&
-			 !has_front_matter(dirfd(dp), names[i]))
+			 !has_front_matter(path))
 			; /* a README.md among the reports */
 		else if (inputs_push(w->ins, path, path, &st, 1) == -1)
 			bad = -1;
 		free(path);
 	}
-	closedir(dp);
 	for (i = 0; i < n; i++)
 		free(names[i]);
 	free(names);
