@@ -560,10 +560,10 @@ heap_tune(void)
 /*
  * Runs the first of the programs named that is installed beside this one
  * or in ../libexec/crtools/, with the same arguments. Returns only on
- * failure.
+ * failure, having said why unless `quiet`.
  */
 static int
-exec_other(char *argv[], const char *const *names, size_t nnames)
+exec_other(char *argv[], const char *const *names, size_t nnames, int quiet)
 {
 	static const char *const where[] = {"", "../libexec/crtools/"};
 	char self[PATH_MAX], path[PATH_MAX + 64], *slash;
@@ -571,8 +571,9 @@ exec_other(char *argv[], const char *const *names, size_t nnames)
 	size_t i, k;
 
 	if (n <= 0) {
-		cli_error(prog, "cannot find where cr-render is: %s",
-			  strerror(errno));
+		if (!quiet)
+			cli_error(prog, "cannot find where cr-render is: %s",
+				  strerror(errno));
 		return CLI_EXIT_FAIL;
 	}
 	self[n] = '\0';
@@ -584,16 +585,69 @@ exec_other(char *argv[], const char *const *names, size_t nnames)
 				 names[k]);
 			if (access(path, X_OK) == 0) {
 				execv(path, argv);
-				cli_error(prog, "%s: %s", path,
-					  strerror(errno));
+				if (!quiet)
+					cli_error(prog, "%s: %s", path,
+						  strerror(errno));
 				return CLI_EXIT_FAIL;
 			}
 		}
-	cli_error(prog,
-		  "cr-render-full, which makes PDFs and e-mails, is not "
-		  "installed beside %s",
-		  self);
+	if (!quiet)
+		cli_error(prog,
+			  "cr-render-full, which makes PDFs and e-mails, is "
+			  "not installed beside %s",
+			  self);
 	return CLI_EXIT_FAIL;
+}
+
+#if !HAVE_PDF
+/* cr-render-full makes PDFs too, with more libraries */
+static const char *const pdf_progs[] = {"cr-render-pdf", "cr-render-full"};
+#endif
+static const char *const eml_progs[] = {"cr-render-full"};
+
+/*
+ * The format the command line asks for, read as getopt will read it (the
+ * last --to before "--"; the options that take a value skip it), or -1.
+ * The light build hands a PDF or an e-mail over before it sets up
+ * anything of its own: the other program reads the command line again
+ * and says what is wrong with it, and it renders every format this one
+ * does, so that a command line misread here is only slower.
+ */
+static int
+format_asked(int argc, char *argv[])
+{
+	static const char *const with_value[] = {
+	    "lang",	    "audience", "now",	  "from",
+	    "from-address", "config",	"output", NULL};
+	const char *a, *eq, *v;
+	int i, to = -1;
+	size_t len;
+
+	for (i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
+		a = argv[i];
+		if (a[0] != '-' || a[1] == '\0')
+			continue;  /* an operand */
+		if (a[1] != '-') { /* short options: -o takes a value */
+			if ((v = strchr(a + 1, 'o')) != NULL && v[1] == '\0')
+				i++;
+			continue;
+		}
+		a += 2;
+		eq = strchr(a, '=');
+		len = eq != NULL ? (size_t)(eq - a) : strlen(a);
+		if (len == 2 && strncmp(a, "to", 2) == 0) {
+			if ((v = eq != NULL ? eq + 1 : argv[++i]) == NULL)
+				break;
+			to = lookup(v, format_names);
+		} else if (eq == NULL) {
+			size_t k;
+
+			for (k = 0; with_value[k] != NULL; k++)
+				if (strcmp(a, with_value[k]) == 0)
+					i++;
+		}
+	}
+	return to;
 }
 #endif
 
@@ -608,24 +662,24 @@ main(int argc, char *argv[])
 	cr_buf b;
 	int first, status, bad;
 
+#if !HAVE_PDF
+	if (format_asked(argc, argv) == F_PDF)
+		(void)exec_other(argv, pdf_progs, 2, 1);
+#endif
+#if !HAVE_EML
+	if (format_asked(argc, argv) == F_EML)
+		(void)exec_other(argv, eml_progs, 1, 1);
+#endif
 	cli_i18n_init();
 	if ((first = parse_args(argc, argv, &o)) < 0)
 		return first == -2 ? CLI_EXIT_OK : CLI_EXIT_FAIL;
 #if !HAVE_PDF
-	if (o.to == F_PDF) {
-		/* cr-render-full makes PDFs too, with more libraries */
-		static const char *const pdf[] = {"cr-render-pdf",
-						  "cr-render-full"};
-
-		return exec_other(argv, pdf, 2);
-	}
+	if (o.to == F_PDF)
+		return exec_other(argv, pdf_progs, 2, 0);
 #endif
 #if !HAVE_EML
-	if (o.to == F_EML) {
-		static const char *const eml[] = {"cr-render-full"};
-
-		return exec_other(argv, eml, 1);
-	}
+	if (o.to == F_EML)
+		return exec_other(argv, eml_progs, 1, 0);
 #endif
 	if (o.to == F_PDF && (o.out == NULL || strcmp(o.out, "-") == 0) &&
 	    isatty(STDOUT_FILENO)) {
