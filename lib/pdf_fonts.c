@@ -9,9 +9,11 @@
  * through the system's font caches, and accepts only those families, so
  * that pango picks the same faces as before from a handful.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include <fontconfig/fontconfig.h>
+#include <fontconfig/fcfreetype.h>
 #include <pango/pangofc-fontmap.h>
 
 #include "pdf_fonts.h"
@@ -147,4 +149,95 @@ cr_pdf_fonts_use(PangoFontMap *fm)
 	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(fm), c);
 	FcConfigDestroy(c); /* the map holds a reference */
 	return 0;
+}
+
+/* The faces of cr_pdf_faces_open, and the FreeType library they are of. */
+struct cr_pdf_faces {
+	FT_Library lib;
+	FT_Face face[4];
+	size_t n;
+};
+
+/* The family whose faces are opened: the Chinese one. */
+static const char cjk_family[] = "Noto Sans CJK SC";
+
+static int
+is_cjk(FcPattern *p)
+{
+	FcChar8 *fam;
+	int i;
+
+	for (i = 0; FcPatternGetString(p, FC_FAMILY, i, &fam) == FcResultMatch;
+	     i++)
+		if (strcmp((const char *)fam, cjk_family) == 0)
+			return 1;
+	return 0;
+}
+
+int
+cr_pdf_faces_open(FcConfig *c, cr_pdf_faces **out)
+{
+	cr_pdf_faces *f;
+	FcFontSet *fs;
+	FcPattern *p;
+	FcChar8 *file;
+	FT_Face face;
+	int i, index;
+
+	*out = NULL;
+	if (c == NULL || !is_own(c) ||
+	    (fs = FcConfigGetFonts(c, FcSetSystem)) == NULL)
+		return 0;
+	if ((f = calloc(1, sizeof(*f))) == NULL)
+		return -1;
+	if (FT_Init_FreeType(&f->lib) != 0) {
+		free(f);
+		return -1;
+	}
+	for (i = 0;
+	     i < fs->nfont && f->n < sizeof(f->face) / sizeof(f->face[0]);
+	     i++) {
+		if (!is_cjk(fs->fonts[i]) ||
+		    FcPatternGetString(fs->fonts[i], FC_FILE, 0, &file) !=
+			FcResultMatch ||
+		    FcPatternGetInteger(fs->fonts[i], FC_INDEX, 0, &index) !=
+			FcResultMatch)
+			continue;
+		if (FT_New_Face(f->lib, (const char *)file, index, &face) != 0)
+			continue; /* cairo opens it as before */
+		/*
+		 * No character map: cairo looks each glyph it embeds up in
+		 * the face's map of characters, from the first, when the
+		 * font's own table is too big for it (Noto Sans CJK's is):
+		 * some 40,000 steps a glyph. It takes the character from the
+		 * text drawn instead.
+		 */
+		face->charmap = NULL;
+		if ((p = FcPatternDuplicate(fs->fonts[i])) == NULL ||
+		    !FcPatternAddFTFace(p, FC_FT_FACE, face)) {
+			if (p != NULL)
+				FcPatternDestroy(p);
+			FT_Done_Face(face);
+			cr_pdf_faces_free(f);
+			return -1;
+		}
+		FcPatternDestroy(fs->fonts[i]);
+		fs->fonts[i] = p;
+		f->face[f->n++] = face;
+	}
+	*out = f;
+	return 0;
+}
+
+void
+cr_pdf_faces_free(cr_pdf_faces *f)
+{
+	size_t i;
+
+	if (f == NULL)
+		return;
+	for (i = 0; i < f->n; i++)
+		FT_Done_Face(f->face[i]);
+	FT_Done_FreeType(f->lib);
+	free(f);
 }

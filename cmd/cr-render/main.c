@@ -41,6 +41,7 @@
 #include <malloc.h>
 #include <sys/mman.h>
 
+#include "cr_labels.h"
 #include "pdf_fonts.h"
 #endif
 
@@ -511,18 +512,40 @@ oom:
  * process's current one before pango starts: pango's start-up then finds
  * fontconfig initialised and does not load the system's configuration
  * (dozens of files parsed, every installed font listed). Where the
- * renderer's families are not found, fontconfig is left as it is.
+ * renderer's families are not found, fontconfig is left as it is. Returns
+ * the configuration made current (kept by fontconfig until the process
+ * ends), or NULL.
  */
 static int
-fonts_init(void)
+fonts_init(FcConfig **own)
 {
 	FcConfig *c;
 
+	*own = NULL;
 	if (cr_pdf_fonts_new(&c) == -1)
 		return -1;
 	if (c != NULL && !FcConfigSetCurrent(c))
 		FcConfigDestroy(c);
-	/* else kept by fontconfig until the process ends */
+	else
+		*own = c;
+	return 0;
+}
+
+/*
+ * Opens the Chinese faces for cairo (cr_pdf_faces_open) when a report is
+ * rendered in Chinese: opening them costs a millisecond each, which a
+ * report in another language would pay for nothing.
+ */
+static int
+faces_init(FcConfig *own, const cr_reports *rs, const cr_write_opts *w,
+	   cr_pdf_faces **faces)
+{
+	size_t i;
+
+	*faces = NULL;
+	for (i = 0; i < rs->len; i++)
+		if (cr_render_lang(rs->items[i], w) == CR_LANG_ZH)
+			return cr_pdf_faces_open(own, faces);
 	return 0;
 }
 
@@ -661,6 +684,10 @@ main(int argc, char *argv[])
 	cli_output out;
 	cr_buf b;
 	int first, status, bad;
+#if HAVE_PDF
+	FcConfig *own_fonts = NULL;
+	cr_pdf_faces *faces = NULL;
+#endif
 
 #if !HAVE_PDF
 	if (format_asked(argc, argv) == F_PDF)
@@ -690,7 +717,7 @@ main(int argc, char *argv[])
 #if HAVE_PDF
 	if (o.to == F_PDF)
 		heap_tune();
-	if ((o.to == F_PDF || o.to == F_EML) && fonts_init() == -1) {
+	if ((o.to == F_PDF || o.to == F_EML) && fonts_init(&own_fonts) == -1) {
 		cli_error(prog, "out of memory");
 		return CLI_EXIT_FAIL;
 	}
@@ -710,6 +737,13 @@ main(int argc, char *argv[])
 	    read_all(&ins, o.from,
 		     o.to == F_MD || o.to == F_YAML || o.to == F_JSON, &rs);
 	cr_buf_init(&b);
+#if HAVE_PDF
+	if (status == CLI_EXIT_OK && own_fonts != NULL &&
+	    faces_init(own_fonts, &rs, &o.w, &faces) == -1) {
+		cli_error(prog, "out of memory");
+		status = CLI_EXIT_FAIL;
+	}
+#endif
 	if (status == CLI_EXIT_OK)
 		status = render_all(&rs, &o, &b);
 	if (status == CLI_EXIT_OK) {
@@ -728,5 +762,8 @@ main(int argc, char *argv[])
 	cr_reports_free(&rs);
 	cli_inputs_free(&ins);
 	style_free(&style);
+#if HAVE_PDF
+	cr_pdf_faces_free(faces); /* cairo is done */
+#endif
 	return status;
 }
