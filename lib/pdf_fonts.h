@@ -33,7 +33,9 @@ int cr_pdf_fonts_use(PangoFontMap *fm);
  * FreeType faces of the program's own for the Chinese fonts (Noto Sans
  * CJK SC) of a configuration cr_pdf_fonts_new made, which cairo then draws
  * and embeds them with (FC_FT_FACE) instead of opening the files itself:
- * faces without a character map (see pdf_fonts.c). For a program that
+ * faces without a character map, read through a stream that spares cairo
+ * the copy of the outlines it does not embed (see pdf_fonts.c). For a
+ * program that
  * makes such a configuration current and renders Chinese: cairo keeps
  * the faces it is given in its caches after the rendering, so they are
  * to be freed (cr_pdf_faces_free) only when cairo is no longer used,
