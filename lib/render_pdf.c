@@ -937,7 +937,6 @@ facts(struct doc *d)
 	const cr_label_id right_ids[] = {
 	    CR_LABEL_AUTHOR,   CR_LABEL_ISSUED, CR_LABEL_NEXT_CONTACT,
 	    CR_LABEL_PREVIOUS, CR_LABEL_TAGS,	CR_LABEL_REPORT_ID};
-	static const enum style st[] = {S_CELL, S_CELL};
 	const cr_report *r = d->r;
 	struct rich col[2];
 	double w[2], tab[2];
@@ -1007,21 +1006,38 @@ facts(struct doc *d)
 	}
 	tab[0] = label_width(d, left_ids, CR_ARRAY_LEN(left_ids)) + 10;
 	tab[1] = label_width(d, right_ids, CR_ARRAY_LEN(right_ids)) + 10;
-	b = row(d, col, w, 2, st, 0, NULL);
-	if (b == NULL)
+	/* a row of two cells, each laid out once, with its tab and
+	 * hanging indent, the gap kept right of the first */
+	if ((b = block_new(d, K_ROW)) == NULL) {
+		rich_free(&col[0]);
+		rich_free(&col[1]);
 		return;
-	for (c = 0; c < 2; c++) {
-		PangoTabArray *tabs = pango_tab_array_new_with_positions(
-		    1, FALSE, PANGO_TAB_LEFT, (int)(tab[c] * PANGO_SCALE));
+	}
+	for (c = 0; c < 2 && !d->oom; c++) {
+		PangoTabArray *tabs;
 
+		b->cell[c].w = w[c];
+		b->cell[c].x = c == 0 ? 0 : w[0];
+		b->cell[c].l =
+		    layout(d, &col[c], S_CELL, w[c] - (c == 0 ? FACT_GAP : 0),
+			   MAX_CELL_H);
+		b->cell[c].links = keep_links(d, &col[c]);
+		b->ncells = c + 1;
+		if (b->cell[c].l == NULL) {
+			d->oom = 1;
+			break;
+		}
+		tabs = pango_tab_array_new_with_positions(
+		    1, FALSE, PANGO_TAB_LEFT, (int)(tab[c] * PANGO_SCALE));
 		pango_layout_set_tabs(b->cell[c].l, tabs);
 		pango_tab_array_free(tabs);
 		pango_layout_set_indent(b->cell[c].l,
 					(int)(-tab[c] * PANGO_SCALE));
-		pango_layout_set_width(
-		    b->cell[c].l,
-		    (int)((w[c] - (c == 0 ? FACT_GAP : 0)) * PANGO_SCALE));
 	}
+	rich_free(&col[0]);
+	rich_free(&col[1]);
+	if (d->oom)
+		return;
 	{
 		int lw, lh0, lh1;
 
