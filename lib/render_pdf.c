@@ -901,23 +901,24 @@ fact(struct rich *t, cr_label_id id, const char *value, cr_lang l)
 	rich_put(t, value, 0);
 }
 
-/* The widest label of a column of facts, in points. */
+/* The widest label of a column of facts, in points: one line a label, in
+ * one layout (a line is laid out as the label alone would be). */
 static double
 label_width(struct doc *d, const cr_label_id *ids, size_t n)
 {
-	double w = 0, x = 0;
+	double x = 0;
 	struct rich t;
 	size_t i;
 
+	rich_init(&t);
 	for (i = 0; i < n; i++) {
-		rich_init(&t);
+		if (i > 0)
+			cr_buf_putc(&t.s, '\n');
 		rich_put(&t, cr_label(ids[i], d->lang), 0);
-		measure(d, &t, S_CELL, NULL, &x, NULL);
-		rich_free(&t);
-		if (x - 2 * PAD > w)
-			w = x - 2 * PAD;
 	}
-	return w;
+	measure(d, &t, S_CELL, NULL, &x, NULL);
+	rich_free(&t);
+	return x > 2 * PAD ? x - 2 * PAD : 0;
 }
 
 /* The facts of the contact in two columns, labels lined up. */
