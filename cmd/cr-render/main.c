@@ -8,7 +8,8 @@
  *
  * Built three times, because loading shared libraries costs more than
  * most renderings: bin/cr-render (CR_RENDER_LIGHT) links only libyaml and
- * cmark-gfm, so that it starts in a millisecond; for pdf it executes
+ * cmark-gfm (taken in where their archives are, see the Makefile), so
+ * that it starts in a millisecond; for pdf it executes
  * cr-render-pdf (CR_RENDER_PDF), the same program linked with pango and
  * cairo (some 40 libraries), and for eml cr-render-full, linked with GMime
  * as well (some 50). Each is looked for beside the program, then in
