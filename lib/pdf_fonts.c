@@ -509,12 +509,10 @@ cr_pdf_faces_open(FcConfig *c, cr_pdf_faces **out)
 void
 cr_pdf_faces_free(cr_pdf_faces *f)
 {
-	size_t i;
-
 	if (f == NULL)
 		return;
-	for (i = 0; i < f->n; i++)
-		cjk_face_free(f->face[i]);
+	while (f->n > 0)
+		cjk_face_free(f->face[--f->n]);
 	FT_Done_FreeType(f->lib);
 	free(f);
 }

@@ -181,11 +181,11 @@ long_report(size_t n)
 static void
 test_pdf_own_faces(void **state)
 {
-	cr_report *r = load(zh_yaml);
-	cr_write_opts o = opts(CR_AUDIENCE_CLIENT);
+	cr_buf a, b, b2;
 	cr_pdf_faces *faces;
 	FcConfig *c;
-	cr_buf a, b, b2;
+	cr_report *r = load(zh_yaml);
+	cr_write_opts o = opts(CR_AUDIENCE_CLIENT);
 
 	(void)state;
 	cr_buf_init(&a);
