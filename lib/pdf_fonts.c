@@ -428,10 +428,12 @@ cjk_face_open(FT_Library lib, const char *file, int index,
 		return 0;
 	}
 	/*
-	 * No character map: cairo looks each glyph it embeds up in the
-	 * face's map of characters, from the first, when the font's own
-	 * table is too big for it (Noto Sans CJK's is): some 40,000 steps a
-	 * glyph. It takes the character from the text drawn instead.
+	 * No character map selected: cairo looks the character of each
+	 * glyph it embeds up in the font's cmap table, and where that maps
+	 * no character to the glyph (the Chinese forms Noto Sans CJK
+	 * substitutes for the ones the table maps) in the face's map of
+	 * characters, from the first to the last: some 40,000 steps a glyph,
+	 * for nothing. It takes the character from the text drawn instead.
 	 */
 	f->face->charmap = NULL;
 	*out = f;
