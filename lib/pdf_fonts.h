@@ -29,4 +29,22 @@ int cr_pdf_fonts_new(FcConfig **out);
  */
 int cr_pdf_fonts_use(PangoFontMap *fm);
 
+/*
+ * FreeType faces of the program's own for the Chinese fonts (Noto Sans
+ * CJK SC) of a configuration cr_pdf_fonts_new made, which cairo then draws
+ * and embeds them with (FC_FT_FACE) instead of opening the files itself:
+ * faces without a character map, read through a stream that spares cairo
+ * the copy of the outlines it does not embed (see pdf_fonts.c). For a
+ * program that
+ * makes such a configuration current and renders Chinese: cairo keeps
+ * the faces it is given in its caches after the rendering, so they are
+ * to be freed (cr_pdf_faces_free) only when cairo is no longer used,
+ * before the program ends. *out is NULL when c is not such a
+ * configuration. Returns 0, or -1 when memory ran out.
+ */
+typedef struct cr_pdf_faces cr_pdf_faces;
+
+int cr_pdf_faces_open(FcConfig *c, cr_pdf_faces **out);
+void cr_pdf_faces_free(cr_pdf_faces *f);
+
 #endif

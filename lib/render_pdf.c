@@ -567,12 +567,16 @@ widest(PangoLayout *l)
 
 /* The narrowest (longest unbreakable run) and natural widths of a cell's
  * text, padding included; min NULL: only the natural one (the narrowest
- * lays the text out again, a line a word). */
+ * lays the text out again, a line a word). With `keep`, the layout at
+ * its natural width is kept there (see row). */
 static void
-measure(struct doc *d, struct rich *t, enum style st, double *min, double *max)
+measure(struct doc *d, struct rich *t, enum style st, double *min, double *max,
+	PangoLayout **keep)
 {
-	PangoLayout *l = layout(d, t, st, -1, 0);
+	PangoLayout *l = layout(d, t, st, -1, 0), *m;
 
+	if (keep != NULL)
+		*keep = NULL;
 	if (l == NULL) {
 		d->oom = 1;
 		return;
@@ -582,10 +586,21 @@ measure(struct doc *d, struct rich *t, enum style st, double *min, double *max)
 		g_object_unref(l);
 		return;
 	}
-	pango_layout_set_wrap(l, PANGO_WRAP_WORD);
-	pango_layout_set_width(l, 1);
-	*min = widest(l) + 2 * PAD;
-	g_object_unref(l);
+	if (keep == NULL)
+		m = g_object_ref(l);
+	else if ((m = pango_layout_copy(l)) == NULL) {
+		g_object_unref(l);
+		d->oom = 1;
+		return;
+	}
+	pango_layout_set_wrap(m, PANGO_WRAP_WORD);
+	pango_layout_set_width(m, 1);
+	*min = widest(m) + 2 * PAD;
+	g_object_unref(m);
+	if (keep != NULL)
+		*keep = l;
+	else
+		g_object_unref(l);
 }
 
 /*
@@ -633,11 +648,30 @@ columns(const double *mins, const double *maxs, size_t rows, size_t n,
 	}
 }
 
+/*
+ * Whether a cell's layout at its natural width (measure) is the one row
+ * would make at width w: one line, no wider than w, lays out the same
+ * (nothing to wrap, nothing to cut), and its text need not be shaped a
+ * third time.
+ */
+static int
+fits(PangoLayout *l, double w)
+{
+	int lw, lh;
+
+	if (l == NULL || pango_layout_get_line_count(l) != 1)
+		return 0;
+	pango_layout_get_size(l, &lw, &lh);
+	return lw <= (int)(w * PANGO_SCALE) && lh <= MAX_CELL_H * PANGO_SCALE;
+}
+
 /* A table row of n cells of the given widths; the texts are freed. Cells
- * are cut at MAX_CELL_H so a row fits a page. */
+ * are cut at MAX_CELL_H so a row fits a page. `natural`, when not NULL,
+ * holds the cells' layouts at their natural widths (measure), taken where
+ * they fit. */
 static struct block *
 row(struct doc *d, struct rich *cells, const double *w, size_t n,
-    const enum style *st, double pad)
+    const enum style *st, double pad, PangoLayout *const *natural)
 {
 	struct block *b;
 	double x = 0, h;
@@ -652,8 +686,11 @@ row(struct doc *d, struct rich *cells, const double *w, size_t n,
 	for (i = 0; i < n && i < MAX_CELLS; i++) {
 		b->cell[i].w = w[i];
 		b->cell[i].x = x;
-		b->cell[i].l =
-		    layout(d, &cells[i], st[i], w[i] - 2 * pad, MAX_CELL_H);
+		if (natural != NULL && fits(natural[i], w[i] - 2 * pad))
+			b->cell[i].l = g_object_ref(natural[i]);
+		else
+			b->cell[i].l = layout(d, &cells[i], st[i],
+					      w[i] - 2 * pad, MAX_CELL_H);
 		b->cell[i].links = keep_links(d, &cells[i]);
 		b->ncells = i + 1;
 		if (b->cell[i].l == NULL) {
@@ -864,23 +901,24 @@ fact(struct rich *t, cr_label_id id, const char *value, cr_lang l)
 	rich_put(t, value, 0);
 }
 
-/* The widest label of a column of facts, in points. */
+/* The widest label of a column of facts, in points: one line a label, in
+ * one layout (a line is laid out as the label alone would be). */
 static double
 label_width(struct doc *d, const cr_label_id *ids, size_t n)
 {
-	double w = 0, x = 0;
+	double x = 0;
 	struct rich t;
 	size_t i;
 
+	rich_init(&t);
 	for (i = 0; i < n; i++) {
-		rich_init(&t);
+		if (i > 0)
+			cr_buf_putc(&t.s, '\n');
 		rich_put(&t, cr_label(ids[i], d->lang), 0);
-		measure(d, &t, S_CELL, NULL, &x);
-		rich_free(&t);
-		if (x - 2 * PAD > w)
-			w = x - 2 * PAD;
 	}
-	return w;
+	measure(d, &t, S_CELL, NULL, &x, NULL);
+	rich_free(&t);
+	return x > 2 * PAD ? x - 2 * PAD : 0;
 }
 
 /* The facts of the contact in two columns, labels lined up. */
@@ -900,7 +938,6 @@ facts(struct doc *d)
 	const cr_label_id right_ids[] = {
 	    CR_LABEL_AUTHOR,   CR_LABEL_ISSUED, CR_LABEL_NEXT_CONTACT,
 	    CR_LABEL_PREVIOUS, CR_LABEL_TAGS,	CR_LABEL_REPORT_ID};
-	static const enum style st[] = {S_CELL, S_CELL};
 	const cr_report *r = d->r;
 	struct rich col[2];
 	double w[2], tab[2];
@@ -956,7 +993,7 @@ facts(struct doc *d)
 		double nat[2] = {0, 0};
 
 		for (c = 0; c < 2; c++) {
-			measure(d, &col[c], S_CELL, NULL, &nat[c]);
+			measure(d, &col[c], S_CELL, NULL, &nat[c], NULL);
 			if (nat[c] < 1)
 				nat[c] = 1;
 		}
@@ -970,21 +1007,38 @@ facts(struct doc *d)
 	}
 	tab[0] = label_width(d, left_ids, CR_ARRAY_LEN(left_ids)) + 10;
 	tab[1] = label_width(d, right_ids, CR_ARRAY_LEN(right_ids)) + 10;
-	b = row(d, col, w, 2, st, 0);
-	if (b == NULL)
+	/* a row of two cells, each laid out once, with its tab and
+	 * hanging indent, the gap kept right of the first */
+	if ((b = block_new(d, K_ROW)) == NULL) {
+		rich_free(&col[0]);
+		rich_free(&col[1]);
 		return;
-	for (c = 0; c < 2; c++) {
-		PangoTabArray *tabs = pango_tab_array_new_with_positions(
-		    1, FALSE, PANGO_TAB_LEFT, (int)(tab[c] * PANGO_SCALE));
+	}
+	for (c = 0; c < 2 && !d->oom; c++) {
+		PangoTabArray *tabs;
 
+		b->cell[c].w = w[c];
+		b->cell[c].x = c == 0 ? 0 : w[0];
+		b->cell[c].l =
+		    layout(d, &col[c], S_CELL, w[c] - (c == 0 ? FACT_GAP : 0),
+			   MAX_CELL_H);
+		b->cell[c].links = keep_links(d, &col[c]);
+		b->ncells = c + 1;
+		if (b->cell[c].l == NULL) {
+			d->oom = 1;
+			break;
+		}
+		tabs = pango_tab_array_new_with_positions(
+		    1, FALSE, PANGO_TAB_LEFT, (int)(tab[c] * PANGO_SCALE));
 		pango_layout_set_tabs(b->cell[c].l, tabs);
 		pango_tab_array_free(tabs);
 		pango_layout_set_indent(b->cell[c].l,
 					(int)(-tab[c] * PANGO_SCALE));
-		pango_layout_set_width(
-		    b->cell[c].l,
-		    (int)((w[c] - (c == 0 ? FACT_GAP : 0)) * PANGO_SCALE));
 	}
+	rich_free(&col[0]);
+	rich_free(&col[1]);
+	if (d->oom)
+		return;
 	{
 		int lw, lh0, lh1;
 
@@ -1209,6 +1263,7 @@ actions(struct doc *d)
 	int grow[MAX_CELLS] = {0};
 	struct rich cell[MAX_CELLS];
 	double *mins, *maxs, w[MAX_CELLS];
+	PangoLayout **natural;
 	size_t n = 0, i, c, rows = r->actions.len + 1;
 	struct block *b;
 	long head;
@@ -1233,9 +1288,11 @@ actions(struct doc *d)
 	}
 	mins = calloc(rows * n, sizeof(*mins));
 	maxs = calloc(rows * n, sizeof(*maxs));
-	if (mins == NULL || maxs == NULL) {
+	natural = calloc(rows * n, sizeof(*natural));
+	if (mins == NULL || maxs == NULL || natural == NULL) {
 		free(mins);
 		free(maxs);
+		free(natural);
 		d->oom = 1;
 		return;
 	}
@@ -1257,7 +1314,8 @@ actions(struct doc *d)
 				     cell);
 		for (c = 0; c < n; c++) {
 			measure(d, &cell[c], i == 0 ? hst[c] : st[c],
-				&mins[i * n + c], &maxs[i * n + c]);
+				&mins[i * n + c], &maxs[i * n + c],
+				&natural[i * n + c]);
 			rich_free(&cell[c]);
 		}
 	}
@@ -1272,8 +1330,8 @@ actions(struct doc *d)
 		rich_put(&cell[c], cr_column_label(cols[c], d->lang), 0);
 		nbsp(&cell[c].s, 0);
 	}
-	if ((b = row(d, cell, w, n, hst, PAD)) == NULL)
-		return;
+	if ((b = row(d, cell, w, n, hst, PAD, natural)) == NULL)
+		goto out;
 	b->fill = F_HEAD;
 	b->keep = 1;
 	head = (long)d->len - 1;
@@ -1283,13 +1341,19 @@ actions(struct doc *d)
 		if (!cr_render_action_shown(a, d->o))
 			continue;
 		action_cells(d, a, cols, n, cell);
-		if ((b = row(d, cell, w, n, st, PAD)) == NULL)
+		if ((b = row(d, cell, w, n, st, PAD, natural + (i + 1) * n)) ==
+		    NULL)
 			break;
 		b->head = head;
 		b->ruled = 1;
 		if (cr_action_overdue(a, d->o->now))
 			b->fill = F_OVERDUE;
 	}
+out:
+	for (i = 0; i < rows * n; i++)
+		if (natural[i] != NULL)
+			g_object_unref(natural[i]);
+	free(natural);
 }
 
 /* Who confirmed and when, one a line; a remark under it, marked in

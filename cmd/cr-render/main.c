@@ -8,7 +8,8 @@
  *
  * Built three times, because loading shared libraries costs more than
  * most renderings: bin/cr-render (CR_RENDER_LIGHT) links only libyaml and
- * cmark-gfm, so that it starts in a millisecond; for pdf it executes
+ * cmark-gfm (taken in where their archives are, see the Makefile), so
+ * that it starts in a millisecond; for pdf it executes
  * cr-render-pdf (CR_RENDER_PDF), the same program linked with pango and
  * cairo (some 40 libraries), and for eml cr-render-full, linked with GMime
  * as well (some 50). Each is looked for beside the program, then in
@@ -38,6 +39,10 @@
 #endif
 
 #if HAVE_PDF
+#include <malloc.h>
+#include <sys/mman.h>
+
+#include "cr_labels.h"
 #include "pdf_fonts.h"
 #endif
 
@@ -508,19 +513,70 @@ oom:
  * process's current one before pango starts: pango's start-up then finds
  * fontconfig initialised and does not load the system's configuration
  * (dozens of files parsed, every installed font listed). Where the
- * renderer's families are not found, fontconfig is left as it is.
+ * renderer's families are not found, fontconfig is left as it is. Returns
+ * the configuration made current (kept by fontconfig until the process
+ * ends), or NULL.
  */
 static int
-fonts_init(void)
+fonts_init(FcConfig **own)
 {
 	FcConfig *c;
 
+	*own = NULL;
 	if (cr_pdf_fonts_new(&c) == -1)
 		return -1;
 	if (c != NULL && !FcConfigSetCurrent(c))
 		FcConfigDestroy(c);
-	/* else kept by fontconfig until the process ends */
+	else
+		*own = c;
 	return 0;
+}
+
+/*
+ * Opens the Chinese faces for cairo (cr_pdf_faces_open) when a report is
+ * rendered in Chinese: opening them costs a millisecond each, which a
+ * report in another language would pay for nothing.
+ */
+static int
+faces_init(FcConfig *own, const cr_reports *rs, const cr_write_opts *w,
+	   cr_pdf_faces **faces)
+{
+	size_t i;
+
+	*faces = NULL;
+	for (i = 0; i < rs->len; i++)
+		if (cr_render_lang(rs->items[i], w) == CR_LANG_ZH)
+			return cr_pdf_faces_open(own, faces);
+	return 0;
+}
+
+/*
+ * The heap of a program that makes a PDF. cairo 1.16 copies a CFF font's
+ * whole table each time it looks at it, twice a face: some 16 MiB for
+ * Noto Sans CJK, four times over for a Chinese report. glibc serves each
+ * copy from fresh pages (mmap), and zeroing and mapping them one by one
+ * (4 KiB) cost more than the rest of the page. Big blocks come from the
+ * heap instead, which keeps what is freed (no trim), and the heap's first
+ * tens of MiB are offered to the kernel as huge pages (madvise; nothing
+ * is touched, and where transparent huge pages are off nothing changes).
+ */
+static void
+heap_tune(void)
+{
+	const size_t big = (size_t)30 << 20, huge = (size_t)2 << 20;
+	uintptr_t a, z;
+	char *p;
+
+	if (!mallopt(M_MMAP_THRESHOLD, 32 << 20) ||
+	    !mallopt(M_TRIM_THRESHOLD, 256 << 20) ||
+	    !mallopt(M_TOP_PAD, 34 << 20) || (p = malloc(big)) == NULL)
+		return; /* another allocator (a sanitizer's): as it is */
+	a = ((uintptr_t)p + huge - 1) & ~(huge - 1);
+	z = ((uintptr_t)sbrk(0)) & ~(huge - 1);
+	if (z > a && z - a <= (size_t)128 << 20)
+		(void)madvise((void *)a, z - a, MADV_HUGEPAGE);
+	free(p);
+	(void)mallopt(M_TOP_PAD, 128 << 10); /* glibc's default */
 }
 #endif
 
@@ -528,10 +584,10 @@ fonts_init(void)
 /*
  * Runs the first of the programs named that is installed beside this one
  * or in ../libexec/crtools/, with the same arguments. Returns only on
- * failure.
+ * failure, having said why unless `quiet`.
  */
 static int
-exec_other(char *argv[], const char *const *names, size_t nnames)
+exec_other(char *argv[], const char *const *names, size_t nnames, int quiet)
 {
 	static const char *const where[] = {"", "../libexec/crtools/"};
 	char self[PATH_MAX], path[PATH_MAX + 64], *slash;
@@ -539,8 +595,9 @@ exec_other(char *argv[], const char *const *names, size_t nnames)
 	size_t i, k;
 
 	if (n <= 0) {
-		cli_error(prog, "cannot find where cr-render is: %s",
-			  strerror(errno));
+		if (!quiet)
+			cli_error(prog, "cannot find where cr-render is: %s",
+				  strerror(errno));
 		return CLI_EXIT_FAIL;
 	}
 	self[n] = '\0';
@@ -552,16 +609,69 @@ exec_other(char *argv[], const char *const *names, size_t nnames)
 				 names[k]);
 			if (access(path, X_OK) == 0) {
 				execv(path, argv);
-				cli_error(prog, "%s: %s", path,
-					  strerror(errno));
+				if (!quiet)
+					cli_error(prog, "%s: %s", path,
+						  strerror(errno));
 				return CLI_EXIT_FAIL;
 			}
 		}
-	cli_error(prog,
-		  "cr-render-full, which makes PDFs and e-mails, is not "
-		  "installed beside %s",
-		  self);
+	if (!quiet)
+		cli_error(prog,
+			  "cr-render-full, which makes PDFs and e-mails, is "
+			  "not installed beside %s",
+			  self);
 	return CLI_EXIT_FAIL;
+}
+
+#if !HAVE_PDF
+/* cr-render-full makes PDFs too, with more libraries */
+static const char *const pdf_progs[] = {"cr-render-pdf", "cr-render-full"};
+#endif
+static const char *const eml_progs[] = {"cr-render-full"};
+
+/*
+ * The format the command line asks for, read as getopt will read it (the
+ * last --to before "--"; the options that take a value skip it), or -1.
+ * The light build hands a PDF or an e-mail over before it sets up
+ * anything of its own: the other program reads the command line again
+ * and says what is wrong with it, and it renders every format this one
+ * does, so that a command line misread here is only slower.
+ */
+static int
+format_asked(int argc, char *argv[])
+{
+	static const char *const with_value[] = {
+	    "lang",	    "audience", "now",	  "from",
+	    "from-address", "config",	"output", NULL};
+	const char *a, *eq, *v;
+	int i, to = -1;
+	size_t len;
+
+	for (i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
+		a = argv[i];
+		if (a[0] != '-' || a[1] == '\0')
+			continue;  /* an operand */
+		if (a[1] != '-') { /* short options: -o takes a value */
+			if ((v = strchr(a + 1, 'o')) != NULL && v[1] == '\0')
+				i++;
+			continue;
+		}
+		a += 2;
+		eq = strchr(a, '=');
+		len = eq != NULL ? (size_t)(eq - a) : strlen(a);
+		if (len == 2 && strncmp(a, "to", 2) == 0) {
+			if ((v = eq != NULL ? eq + 1 : argv[++i]) == NULL)
+				break;
+			to = lookup(v, format_names);
+		} else if (eq == NULL) {
+			size_t k;
+
+			for (k = 0; with_value[k] != NULL; k++)
+				if (strcmp(a, with_value[k]) == 0)
+					i++;
+		}
+	}
+	return to;
 }
 #endif
 
@@ -575,25 +685,29 @@ main(int argc, char *argv[])
 	cli_output out;
 	cr_buf b;
 	int first, status, bad;
+#if HAVE_PDF
+	FcConfig *own_fonts = NULL;
+	cr_pdf_faces *faces = NULL;
+#endif
 
+#if !HAVE_PDF
+	if (format_asked(argc, argv) == F_PDF)
+		(void)exec_other(argv, pdf_progs, 2, 1);
+#endif
+#if !HAVE_EML
+	if (format_asked(argc, argv) == F_EML)
+		(void)exec_other(argv, eml_progs, 1, 1);
+#endif
 	cli_i18n_init();
 	if ((first = parse_args(argc, argv, &o)) < 0)
 		return first == -2 ? CLI_EXIT_OK : CLI_EXIT_FAIL;
 #if !HAVE_PDF
-	if (o.to == F_PDF) {
-		/* cr-render-full makes PDFs too, with more libraries */
-		static const char *const pdf[] = {"cr-render-pdf",
-						  "cr-render-full"};
-
-		return exec_other(argv, pdf, 2);
-	}
+	if (o.to == F_PDF)
+		return exec_other(argv, pdf_progs, 2, 0);
 #endif
 #if !HAVE_EML
-	if (o.to == F_EML) {
-		static const char *const eml[] = {"cr-render-full"};
-
-		return exec_other(argv, eml, 1);
-	}
+	if (o.to == F_EML)
+		return exec_other(argv, eml_progs, 1, 0);
 #endif
 	if (o.to == F_PDF && (o.out == NULL || strcmp(o.out, "-") == 0) &&
 	    isatty(STDOUT_FILENO)) {
@@ -602,7 +716,9 @@ main(int argc, char *argv[])
 		return CLI_EXIT_FAIL;
 	}
 #if HAVE_PDF
-	if ((o.to == F_PDF || o.to == F_EML) && fonts_init() == -1) {
+	if (o.to == F_PDF)
+		heap_tune();
+	if ((o.to == F_PDF || o.to == F_EML) && fonts_init(&own_fonts) == -1) {
 		cli_error(prog, "out of memory");
 		return CLI_EXIT_FAIL;
 	}
@@ -622,6 +738,13 @@ main(int argc, char *argv[])
 	    read_all(&ins, o.from,
 		     o.to == F_MD || o.to == F_YAML || o.to == F_JSON, &rs);
 	cr_buf_init(&b);
+#if HAVE_PDF
+	if (status == CLI_EXIT_OK && own_fonts != NULL &&
+	    faces_init(own_fonts, &rs, &o.w, &faces) == -1) {
+		cli_error(prog, "out of memory");
+		status = CLI_EXIT_FAIL;
+	}
+#endif
 	if (status == CLI_EXIT_OK)
 		status = render_all(&rs, &o, &b);
 	if (status == CLI_EXIT_OK) {
@@ -640,5 +763,8 @@ main(int argc, char *argv[])
 	cr_reports_free(&rs);
 	cli_inputs_free(&ins);
 	style_free(&style);
+#if HAVE_PDF
+	cr_pdf_faces_free(faces); /* cairo is done */
+#endif
 	return status;
 }

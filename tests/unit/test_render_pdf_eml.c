@@ -21,6 +21,7 @@
 
 #include "crtools.h"
 #include "cr_labels.h"
+#include "pdf_fonts.h"
 
 #define NOW 1795662000LL /* 2026-11-26T10:00:00+07:00 */
 
@@ -59,6 +60,23 @@ static const char vi_yaml[] =
     "agreements: [Khách hàng duyệt hướng sáng tạo B.]\n"
     "actions:\n"
     "  - {what: Gửi kế hoạch, who: Trần Thu Linh, due: 2026-12-05}\n";
+
+static const char zh_yaml[] =
+    "id: huaxing-2026-11-18\n"
+    "title: 春节营销活动启动会\n"
+    "client: 华星饮料有限公司\n"
+    "type: video\n"
+    "date: 2026-11-18 10:00 +08:00\n"
+    "author: 王丽\n"
+    "language: zh\n"
+    "attendees:\n"
+    "  - 王丽 (客户经理, 日升广告) <wangli@sunrise.example>\n"
+    "  - 张伟 (品牌经理, 华星饮料有限公司)\n"
+    "discussion:\n"
+    "  - 客户希望将电视广告预算压缩至**一百二十万元**，并投向短视频平台。\n"
+    "agreements: [客户确认采用创意方案B。]\n"
+    "actions:\n"
+    "  - {what: 提交修改后的媒介投放计划, who: 王丽, due: 2026-11-22}\n";
 
 /* ------------------------------------------------------------ helpers */
 
@@ -153,6 +171,49 @@ long_report(size_t n)
 }
 
 /* ----------------------------------------------------------------- pdf */
+
+/*
+ * The Chinese faces a program opens for cairo (cr_pdf_faces_open) change
+ * nothing of the PDF: the same bytes as with the faces cairo opens, twice
+ * over (the second time the stream knows the glyphs the first read). Run
+ * last: it leaves its configuration current, and the faces freed.
+ */
+static void
+test_pdf_own_faces(void **state)
+{
+	cr_buf a, b, b2;
+	cr_pdf_faces *faces;
+	FcConfig *c;
+	cr_report *r = load(zh_yaml);
+	cr_write_opts o = opts(CR_AUDIENCE_CLIENT);
+
+	(void)state;
+	cr_buf_init(&a);
+	cr_buf_init(&b);
+	cr_buf_init(&b2);
+	assert_int_equal(cr_render_pdf(r, &o, &a), 0);
+	assert_pdf(&a);
+	assert_true(contains(&a, "NotoSansCJKsc-Regular"));
+	assert_int_equal(cr_pdf_fonts_new(&c), 0);
+	assert_non_null(c); /* the fonts the PDF above embeds */
+	assert_true(FcConfigSetCurrent(c));
+	assert_int_equal(cr_pdf_faces_open(c, &faces), 0);
+	assert_non_null(faces);
+	assert_int_equal(cr_render_pdf(r, &o, &b), 0);
+	assert_int_equal(cr_render_pdf(r, &o, &b2), 0);
+	assert_int_equal(b.len, a.len);
+	assert_memory_equal(b.data, a.data, a.len);
+	assert_int_equal(b2.len, a.len);
+	assert_memory_equal(b2.data, a.data, a.len);
+	cr_pdf_faces_free(faces);
+	/* not a configuration of the renderer's: nothing opened */
+	assert_int_equal(cr_pdf_faces_open(NULL, &faces), 0);
+	assert_null(faces);
+	cr_buf_free(&a);
+	cr_buf_free(&b);
+	cr_buf_free(&b2);
+	cr_report_free(r);
+}
 
 static void
 test_pdf_structure(void **state)
@@ -499,6 +560,7 @@ main(void)
 	    cmocka_unit_test(test_eml_message),
 	    cmocka_unit_test(test_eml_injection),
 	    cmocka_unit_test(test_eml_sender),
+	    cmocka_unit_test(test_pdf_own_faces), /* last */
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
