@@ -183,6 +183,29 @@ cr_utf8_nfc_stable(unsigned cp)
  * letters (no other code point has a case folding). Most text is, and a
  * copy is cheaper than utf8proc_map.
  */
+/* Whether the letter at s (n bytes left) is one of the most common that
+ * quick() keeps without folding (Latin and Vietnamese below U+0300,
+ * Cyrillic U+0400-U+047F, Vietnamese U+1E00-U+1F3F, CJK ideographs
+ * U+4E00-U+9FFF): its length in *k, without decoding it. */
+static int
+quick_skip(const char *s, size_t n, int *k)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (n >= 2 && (u[1] & 0xc0) == 0x80 &&
+	    ((u[0] >= 0xc2 && u[0] <= 0xcb) || u[0] == 0xd0 || u[0] == 0xd1)) {
+		*k = 2;
+		return 1;
+	}
+	if (n >= 3 && (u[1] & 0xc0) == 0x80 && (u[2] & 0xc0) == 0x80 &&
+	    ((u[0] >= 0xe5 && u[0] <= 0xe9) || (u[0] == 0xe4 && u[1] >= 0xb8) ||
+	     (u[0] == 0xe1 && u[1] >= 0xb8 && u[1] <= 0xbc))) {
+		*k = 3;
+		return 1;
+	}
+	return 0;
+}
+
 static int
 quick(const char *s, size_t n, int fold)
 {
@@ -200,6 +223,10 @@ quick(const char *s, size_t n, int fold)
 		}
 		if ((unsigned char)s[i] < 0x80) {
 			i++;
+			continue;
+		}
+		if (!fold && quick_skip(s + i, n - i, &k)) {
+			i += (size_t)k;
 			continue;
 		}
 		if ((k = cr_utf8_next(s + i, n - i, &cp)) < 0)
