@@ -52,13 +52,31 @@ cr_section_key(cr_section s)
 	return f < CR_F__COUNT ? cr_fields[f].key : "";
 }
 
+/* Whether s is ASCII throughout. */
+static int
+ascii(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s >= 0x80)
+			return 0;
+	return 1;
+}
+
+/* The languages to try for a heading: an ASCII one can only be the
+ * English label, as no other label folds to ASCII (test_labels_ascii). */
+static size_t
+langs_for(const char *heading)
+{
+	return ascii(heading) ? (size_t)CR_LANG_EN + 1 : CR_LANG__COUNT;
+}
+
 int
 cr_section_lookup(const char *heading)
 {
-	size_t s, l;
+	size_t s, l, nl = langs_for(heading);
 
 	for (s = 0; s < CR_SEC__COUNT; s++)
-		for (l = 0; l < CR_LANG__COUNT; l++)
+		for (l = 0; l < nl; l++)
 			if (cr_utf8_casecmp(heading, section_labels[s][l]) == 0)
 				return (int)s;
 	/* English alias of SPEC 2.3. */
@@ -89,10 +107,10 @@ cr_column_key(cr_column c)
 int
 cr_column_lookup(const char *header)
 {
-	size_t c, l;
+	size_t c, l, nl = langs_for(header);
 
 	for (c = 0; c < CR_COL__COUNT; c++)
-		for (l = 0; l < CR_LANG__COUNT; l++)
+		for (l = 0; l < nl; l++)
 			if (cr_utf8_casecmp(header, column_labels[c][l]) == 0)
 				return (int)c;
 	return -1;

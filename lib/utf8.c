@@ -184,22 +184,29 @@ cr_utf8_nfc_stable(unsigned cp)
  * copy is cheaper than utf8proc_map.
  */
 /* Whether the letter at s (n bytes left) is one of the most common that
- * quick() keeps without folding (Latin and Vietnamese below U+0300,
+ * quick() keeps (without folding: Latin and Vietnamese below U+0300,
  * Cyrillic U+0400-U+047F, Vietnamese U+1E00-U+1F3F, CJK ideographs
  * U+4E00-U+9FFF): its length in *k, without decoding it. */
 static int
-quick_skip(const char *s, size_t n, int *k)
+quick_skip(const char *s, size_t n, int fold, int *k)
 {
 	const unsigned char *u = (const unsigned char *)s;
 
+	if (fold == 1)
+		return 0;
+	/* folding (2): of these only CJK ideographs and U+0410-U+044F,
+	 * which have no folding or fold in place (fold_cyrillic) */
 	if (n >= 2 && (u[1] & 0xc0) == 0x80 &&
-	    ((u[0] >= 0xc2 && u[0] <= 0xcb) || u[0] == 0xd0 || u[0] == 0xd1)) {
+	    (fold ? (u[0] == 0xd0 && u[1] >= 0x90) ||
+			(u[0] == 0xd1 && u[1] <= 0x8f)
+		  : (u[0] >= 0xc2 && u[0] <= 0xcb) || u[0] == 0xd0 ||
+			u[0] == 0xd1)) {
 		*k = 2;
 		return 1;
 	}
 	if (n >= 3 && (u[1] & 0xc0) == 0x80 && (u[2] & 0xc0) == 0x80 &&
 	    ((u[0] >= 0xe5 && u[0] <= 0xe9) || (u[0] == 0xe4 && u[1] >= 0xb8) ||
-	     (u[0] == 0xe1 && u[1] >= 0xb8 && u[1] <= 0xbc))) {
+	     (!fold && u[0] == 0xe1 && u[1] >= 0xb8 && u[1] <= 0xbc))) {
 		*k = 3;
 		return 1;
 	}
@@ -225,7 +232,7 @@ quick(const char *s, size_t n, int fold)
 			i++;
 			continue;
 		}
-		if (!fold && quick_skip(s + i, n - i, &k)) {
+		if (quick_skip(s + i, n - i, fold, &k)) {
 			i += (size_t)k;
 			continue;
 		}

@@ -448,6 +448,100 @@ test_slug(void **state)
 	expect_slug(NULL, "");
 }
 
+/* cr_utf8_nfc and cr_utf8_casefold, whose quick checks let most letters
+ * through undecoded, against utf8proc for every code point of the BMP,
+ * alone between letters and before a combining mark. */
+static void
+test_quick_every_cp(void **state)
+{
+	char in[16], *got;
+	utf8proc_uint8_t *want;
+	unsigned cp;
+	int k, n;
+
+	(void)state;
+	for (cp = 0x80; cp <= 0xffff; cp++) {
+		if (cp >= 0xd800 && cp <= 0xdfff)
+			continue;
+		for (k = 0; k < 2; k++) {
+			in[0] = 'x';
+			n = 1 + (int)utf8proc_encode_char(
+				    (utf8proc_int32_t)cp,
+				    (utf8proc_uint8_t *)in + 1);
+			if (k)
+				n += (int)utf8proc_encode_char(
+				    0x301, (utf8proc_uint8_t *)in + n);
+			in[n++] = 'y';
+			in[n] = '\0';
+			got = cr_utf8_nfc(in, (size_t)n, NULL);
+			want = utf8proc_NFC((const utf8proc_uint8_t *)in);
+			assert_non_null(got);
+			assert_non_null(want);
+			if (strcmp(got, (char *)want) != 0)
+				fail_msg("NFC of U+%04X differs", cp);
+			free(got);
+			free(want);
+			got = cr_utf8_casefold(in);
+			assert_true(
+			    utf8proc_map((const utf8proc_uint8_t *)in, 0, &want,
+					 UTF8PROC_NULLTERM | UTF8PROC_STABLE |
+					     UTF8PROC_COMPOSE |
+					     UTF8PROC_CASEFOLD) >= 0);
+			assert_non_null(got);
+			if (strcmp(got, (char *)want) != 0)
+				fail_msg("folding of U+%04X differs", cp);
+			free(got);
+			free(want);
+		}
+	}
+}
+
+/* cr_section_lookup and cr_column_lookup try only the English labels for
+ * an ASCII heading: every other label, decomposed and case-folded (what
+ * cr_utf8_casecmp compares), keeps a letter beyond ASCII, and every
+ * English one is ASCII. */
+static void
+test_labels_ascii(void **state)
+{
+	size_t i, l, k;
+
+	(void)state;
+	for (k = 0; k < 2; k++)
+		for (i = 0;
+		     i < (k ? (size_t)CR_COL__COUNT : (size_t)CR_SEC__COUNT);
+		     i++)
+			for (l = 0; l < CR_LANG__COUNT; l++) {
+				const char *lab =
+				    k ? cr_column_label((cr_column)i,
+							(cr_lang)l)
+				      : cr_section_label((cr_section)i,
+							 (cr_lang)l);
+				utf8proc_uint8_t *f = NULL;
+				const unsigned char *p;
+				int wide = 0;
+
+				assert_true(
+				    utf8proc_map(
+					(const utf8proc_uint8_t *)lab, 0, &f,
+					UTF8PROC_NULLTERM | UTF8PROC_DECOMPOSE |
+					    UTF8PROC_CASEFOLD) >= 0);
+				for (p = f; *p != '\0'; p++)
+					wide |= *p >= 0x80;
+				free(f);
+				if (l == CR_LANG_EN && wide)
+					fail_msg(
+					    "English label '%s' is not ASCII",
+					    lab);
+				if (l != CR_LANG_EN && !wide)
+					fail_msg("label '%s' folds to ASCII",
+						 lab);
+			}
+	/* and the lookups still find a label of each language */
+	assert_int_equal(cr_section_lookup("attendees"), 0);
+	assert_int_equal(cr_section_lookup("THÀNH PHẦN THAM DỰ"), 0);
+	assert_int_equal(cr_column_lookup("срок"), CR_COL_DUE);
+}
+
 int
 main(void)
 {
@@ -466,6 +560,8 @@ main(void)
 	    cmocka_unit_test(test_casecmp_first_letters),
 	    cmocka_unit_test(test_escape),
 	    cmocka_unit_test(test_slug),
+	    cmocka_unit_test(test_labels_ascii),
+	    cmocka_unit_test(test_quick_every_cp),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
