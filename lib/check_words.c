@@ -151,6 +151,11 @@ expand(const cr_words *w, unsigned cp, unsigned out[CR_UTF8_EXPAND_MAX])
 		out[0] = w->fold && cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
 		return 1;
 	}
+	if (cp >= 0x4e00 && cp <= 0x9fff) {
+		/* a CJK ideograph: no decomposition, no folding */
+		out[0] = cp;
+		return 1;
+	}
 	if (w->tab != NULL && (i = tab_index(cp)) >= 0 &&
 	    (x = &w->tab[i])->n > 0) {
 		for (k = 0; k < x->n; k++)

@@ -496,6 +496,21 @@ test_quick_every_cp(void **state)
 	}
 }
 
+/* The CJK ideographs U+4E00-U+9FFF expand to themselves, folded or not:
+ * the word matcher (check_words.c) takes that without asking. */
+static void
+test_expand_cjk(void **state)
+{
+	unsigned cp, out[CR_UTF8_EXPAND_MAX];
+	int fold;
+
+	(void)state;
+	for (cp = 0x4e00; cp <= 0x9fff; cp++)
+		for (fold = 0; fold < 2; fold++)
+			if (cr_utf8_expand(cp, fold, out) != 1 || out[0] != cp)
+				fail_msg("U+%04X expands", cp);
+}
+
 /* cr_section_lookup and cr_column_lookup try only the English labels for
  * an ASCII heading: every other label, decomposed and case-folded (what
  * cr_utf8_casecmp compares), keeps a letter beyond ASCII, and every
@@ -562,6 +577,7 @@ main(void)
 	    cmocka_unit_test(test_slug),
 	    cmocka_unit_test(test_labels_ascii),
 	    cmocka_unit_test(test_quick_every_cp),
+	    cmocka_unit_test(test_expand_cjk),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
