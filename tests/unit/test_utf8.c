@@ -244,7 +244,7 @@ test_width_runs(void **state)
 static void
 test_decode_fast(void **state)
 {
-	unsigned lead, b1, b2, cp;
+	unsigned lead, b1, b2, cp = 0;
 	utf8proc_int32_t want;
 	utf8proc_ssize_t k;
 	unsigned char s[3];
