@@ -371,17 +371,13 @@ struct name {
 static int
 push_name(struct name **ns, size_t *n, size_t *cap, const char *s)
 {
-	const char *p;
-
 	if (blank(s))
 		return 0;
 	if (cr_grow(ns, cap, *n + 1, sizeof(**ns)) == -1)
 		return -1;
-	for (p = s; *p != '\0' && (unsigned char)*p < 0x80; p++)
-		;
 	(*ns)[*n].s = s;
 	(*ns)[*n].fold = NULL;
-	(*ns)[*n].ascii = *p == '\0';
+	(*ns)[*n].ascii = cr_utf8_is_ascii(s);
 	(*n)++;
 	return 0;
 }
@@ -478,15 +474,14 @@ check_unknown_owner(struct ctx *c)
 			goto out;
 	for (i = 0; i < r->actions.len; i++) {
 		const cr_action *a = &r->actions.items[i];
-		const char *near, *p;
+		const char *near;
 		char *f = NULL;
 		int found;
 
 		if (blank(a->who.s) || has_placeholder(c, a->who.s))
 			continue;
-		for (p = a->who.s; *p != '\0' && (unsigned char)*p < 0x80; p++)
-			;
-		if (*p != '\0' && (f = cr_utf8_casefold(a->who.s)) == NULL)
+		if (!cr_utf8_is_ascii(a->who.s) &&
+		    (f = cr_utf8_casefold(a->who.s)) == NULL)
 			goto out;
 		found = among(ns, n, f != NULL ? f : a->who.s, f == NULL);
 		free(f);

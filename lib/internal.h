@@ -167,6 +167,9 @@ cr_utf8_next(const char *s, size_t n, unsigned *cp)
 	return cr_utf8_decode_slow(s, n, cp);
 }
 
+/* Whether s (NUL-terminated) is ASCII throughout. */
+int cr_utf8_is_ascii(const char *s);
+
 /* Canonical decomposition of one code point, case-folded when `fold`
  * (utf8proc): fills out, returns the count (at least 1). */
 #define CR_UTF8_EXPAND_MAX 18
@@ -195,12 +198,11 @@ int cr_action_from_node(cr_action *a, cr_node *n, const char *file,
 
 /* The WIP's keys (wip_store.c): the texts its sorts compare (clients,
  * projects, owners, action ids), ranked once all reports are in
- * (cr_wip_rank, by cr_wip_build): `full` orders as case-folded text then
- * bytes, `fold` as case-folded text alone (case variants equal); NULL
- * ranks 0 in both, "" 0 in `fold`. */
+ * (cr_wip_rank, by cr_wip_build). cr_wip_key_cmp orders two of them by
+ * their ranks: by case-folded text then bytes, a NULL one first; with
+ * `fold`, by case-folded text alone (case variants equal, NULL as ""). */
 int cr_wip_rank(cr_wip *w);
-unsigned cr_wip_key_full(const char *key);
-unsigned cr_wip_key_fold(const char *key);
+int cr_wip_key_cmp(const char *a, const char *b, int fold);
 
 /*
  * A bump allocator (arena.c): allocations aligned for any type, freed

@@ -52,22 +52,13 @@ cr_section_key(cr_section s)
 	return f < CR_F__COUNT ? cr_fields[f].key : "";
 }
 
-/* Whether s is ASCII throughout. */
-static int
-ascii(const char *s)
-{
-	for (; *s != '\0'; s++)
-		if ((unsigned char)*s >= 0x80)
-			return 0;
-	return 1;
-}
-
 /* The languages to try for a heading: an ASCII one can only be the
  * English label, as no other label folds to ASCII (test_labels_ascii). */
 static size_t
 langs_for(const char *heading)
 {
-	return ascii(heading) ? (size_t)CR_LANG_EN + 1 : CR_LANG__COUNT;
+	return cr_utf8_is_ascii(heading) ? (size_t)CR_LANG_EN + 1
+					 : CR_LANG__COUNT;
 }
 
 int

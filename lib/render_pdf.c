@@ -665,6 +665,26 @@ fits(PangoLayout *l, double w)
 	return lw <= (int)(w * PANGO_SCALE) && lh <= MAX_CELL_H * PANGO_SCALE;
 }
 
+/* Cell i of row b, at x and w wide: its text t laid out lw wide (cut at
+ * MAX_CELL_H), or the layout `made` already when not NULL; its links.
+ * 0, or -1 on memory (d->oom set). */
+static int
+cell_put(struct doc *d, struct block *b, size_t i, double x, double w,
+	 struct rich *t, enum style st, double lw, PangoLayout *made)
+{
+	b->cell[i].w = w;
+	b->cell[i].x = x;
+	b->cell[i].l = made != NULL ? g_object_ref(made)
+				    : layout(d, t, st, lw, MAX_CELL_H);
+	b->cell[i].links = keep_links(d, t);
+	b->ncells = i + 1;
+	if (b->cell[i].l == NULL) {
+		d->oom = 1;
+		return -1;
+	}
+	return 0;
+}
+
 /* A table row of n cells of the given widths; the texts are freed. Cells
  * are cut at MAX_CELL_H so a row fits a page. `natural`, when not NULL,
  * holds the cells' layouts at their natural widths (measure), taken where
@@ -684,19 +704,11 @@ row(struct doc *d, struct rich *cells, const double *w, size_t n,
 		return NULL;
 	}
 	for (i = 0; i < n && i < MAX_CELLS; i++) {
-		b->cell[i].w = w[i];
-		b->cell[i].x = x;
-		if (natural != NULL && fits(natural[i], w[i] - 2 * pad))
-			b->cell[i].l = g_object_ref(natural[i]);
-		else
-			b->cell[i].l = layout(d, &cells[i], st[i],
-					      w[i] - 2 * pad, MAX_CELL_H);
-		b->cell[i].links = keep_links(d, &cells[i]);
-		b->ncells = i + 1;
-		if (b->cell[i].l == NULL) {
-			d->oom = 1;
+		if (cell_put(d, b, i, x, w[i], &cells[i], st[i], w[i] - 2 * pad,
+			     natural != NULL && fits(natural[i], w[i] - 2 * pad)
+				 ? natural[i]
+				 : NULL) == -1)
 			break;
-		}
 		pango_layout_get_size(b->cell[i].l, &lw, &lh);
 		h = (double)lh / PANGO_SCALE + 2 * pad;
 		if (h > b->height)
@@ -1017,17 +1029,9 @@ facts(struct doc *d)
 	for (c = 0; c < 2 && !d->oom; c++) {
 		PangoTabArray *tabs;
 
-		b->cell[c].w = w[c];
-		b->cell[c].x = c == 0 ? 0 : w[0];
-		b->cell[c].l =
-		    layout(d, &col[c], S_CELL, w[c] - (c == 0 ? FACT_GAP : 0),
-			   MAX_CELL_H);
-		b->cell[c].links = keep_links(d, &col[c]);
-		b->ncells = c + 1;
-		if (b->cell[c].l == NULL) {
-			d->oom = 1;
+		if (cell_put(d, b, c, c == 0 ? 0 : w[0], w[c], &col[c], S_CELL,
+			     w[c] - (c == 0 ? FACT_GAP : 0), NULL) == -1)
 			break;
-		}
 		tabs = pango_tab_array_new_with_positions(
 		    1, FALSE, PANGO_TAB_LEFT, (int)(tab[c] * PANGO_SCALE));
 		pango_layout_set_tabs(b->cell[c].l, tabs);

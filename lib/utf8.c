@@ -176,13 +176,15 @@ cr_utf8_nfc_stable(unsigned cp)
 	return k == 1 && (unsigned)d[0] == cp;
 }
 
-/*
- * Whether s is NFC for certain without normalising it: valid UTF-8 whose
- * code points are all NFC-stable starters (Unicode's quick check, kept
- * conservative); with `fold`, also that folding it is lowering its ASCII
- * letters (no other code point has a case folding). Most text is, and a
- * copy is cheaper than utf8proc_map.
- */
+int
+cr_utf8_is_ascii(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s >= 0x80)
+			return 0;
+	return 1;
+}
+
 /* Whether the letter at s (n bytes left) is one of the most common that
  * quick() keeps (without folding: Latin and Vietnamese below U+0300,
  * Cyrillic U+0400-U+047F, Vietnamese U+1E00-U+1F3F, CJK ideographs
@@ -213,6 +215,13 @@ quick_skip(const char *s, size_t n, int fold, int *k)
 	return 0;
 }
 
+/*
+ * Whether s is NFC for certain without normalising it: valid UTF-8 whose
+ * code points are all NFC-stable starters (Unicode's quick check, kept
+ * conservative); with `fold`, also that folding it is lowering its ASCII
+ * letters (no other code point has a case folding). Most text is, and a
+ * copy is cheaper than utf8proc_map.
+ */
 static int
 quick(const char *s, size_t n, int fold)
 {

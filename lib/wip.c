@@ -177,16 +177,6 @@ cr_wip_select(cr_wip *w, const cr_wip_filter *f)
 	w->len = n;
 }
 
-/* Two keys of the store (a NULL one first), by case-folded text, then
- * bytes: by their ranks. */
-static int
-text_cmp(const char *a, const char *b)
-{
-	unsigned ra = cr_wip_key_full(a), rb = cr_wip_key_full(b);
-
-	return ra < rb ? -1 : ra > rb;
-}
-
 static int
 row_cmp(const void *x, const void *y)
 {
@@ -198,9 +188,10 @@ row_cmp(const void *x, const void *y)
 		return da->valid ? -1 : 1;
 	if (da->valid && a->due_at != b->due_at)
 		return a->due_at < b->due_at ? -1 : 1;
-	if ((c = text_cmp(a->latest->client.s, b->latest->client.s)) != 0)
+	if ((c = cr_wip_key_cmp(a->latest->client.s, b->latest->client.s, 0)) !=
+	    0)
 		return c;
-	if ((c = text_cmp(a->action->id.s, b->action->id.s)) != 0)
+	if ((c = cr_wip_key_cmp(a->action->id.s, b->action->id.s, 0)) != 0)
 		return c;
 	/* The same id in two threads, or actions without one. */
 	if (a->thread != b->thread)
@@ -224,9 +215,7 @@ owner_cmp(const void *x, const void *y)
 	const char *na = (*a)->action->who.s, *nb = (*b)->action->who.s;
 	int c;
 
-	/* by case-folded name (the keys' fold ranks, NULL as "") */
-	if (na != nb && (c = (cr_wip_key_fold(na) > cr_wip_key_fold(nb)) -
-			     (cr_wip_key_fold(na) < cr_wip_key_fold(nb))) != 0)
+	if ((c = cr_wip_key_cmp(na, nb, 1)) != 0) /* by case-folded name */
 		return c;
 	/* Within an owner: row order, so the first spelling is stable. */
 	return *a < *b ? -1 : *a > *b;

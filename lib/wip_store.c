@@ -235,16 +235,13 @@ key_of(const char *s)
 	return (const struct key *)(const void *)(s - offsetof(struct key, s));
 }
 
-unsigned
-cr_wip_key_full(const char *s)
+int
+cr_wip_key_cmp(const char *a, const char *b, int fold)
 {
-	return s != NULL ? key_of(s)->full : 0;
-}
+	unsigned ra = a == NULL ? 0 : fold ? key_of(a)->fold : key_of(a)->full;
+	unsigned rb = b == NULL ? 0 : fold ? key_of(b)->fold : key_of(b)->full;
 
-unsigned
-cr_wip_key_fold(const char *s)
-{
-	return s != NULL ? key_of(s)->fold : 0;
+	return ra < rb ? -1 : ra > rb;
 }
 
 static int

@@ -30,25 +30,15 @@ cr_wip_views_free(cr_wip_views *v)
 	memset(v, 0, sizeof(*v));
 }
 
-/* Two keys of the store by case-folded text alone (NULL as ""): by their
- * fold ranks. */
-static int
-text_cmp(const char *a, const char *b)
-{
-	unsigned ra = cr_wip_key_fold(a), rb = cr_wip_key_fold(b);
-
-	return ra < rb ? -1 : ra > rb;
-}
-
 /* The job of a report: client and project, ignoring case. */
 static int
 job_cmp(const cr_wip_rec *a, const cr_wip_rec *b)
 {
 	int c;
 
-	if ((c = text_cmp(a->client.s, b->client.s)) != 0)
+	if ((c = cr_wip_key_cmp(a->client.s, b->client.s, 1)) != 0)
 		return c;
-	return text_cmp(a->project.s, b->project.s);
+	return cr_wip_key_cmp(a->project.s, b->project.s, 1);
 }
 
 static long long

@@ -58,16 +58,27 @@ is_address(GMimeParserOptions *opts, const char *s)
 	return ok;
 }
 
+/* GMime's options for the check: addresses read strictly. NULL on
+ * memory. */
+static GMimeParserOptions *
+strict_options(void)
+{
+	GMimeParserOptions *opts = g_mime_parser_options_new();
+
+	if (opts != NULL)
+		g_mime_parser_options_set_address_compliance_mode(
+		    opts, GMIME_RFC_COMPLIANCE_STRICT);
+	return opts;
+}
+
 int
 lint_email_parse(const char *s)
 {
-	GMimeParserOptions *opts = g_mime_parser_options_new();
+	GMimeParserOptions *opts = strict_options();
 	int ok;
 
 	if (opts == NULL)
 		return 0;
-	g_mime_parser_options_set_address_compliance_mode(
-	    opts, GMIME_RFC_COMPLIANCE_STRICT);
 	ok = is_address(opts, s);
 	g_mime_parser_options_free(opts);
 	return ok;
@@ -211,7 +222,7 @@ lint_emails_init(void)
 	g_mime_init();
 	/* GLib makes a type's class when first used: once here, before any
 	 * -j thread, for the types the checks use */
-	if ((opts = g_mime_parser_options_new()) != NULL) {
+	if ((opts = strict_options()) != NULL) {
 		(void)is_address(opts, "a@b.example");
 		g_mime_parser_options_free(opts);
 	}
@@ -226,10 +237,8 @@ lint_check_emails(const cr_report *r, cr_diags *d, lint_email_memo *m)
 
 	if (r->broken)
 		return 0;
-	if ((opts = g_mime_parser_options_new()) == NULL)
+	if ((opts = strict_options()) == NULL)
 		return -1;
-	g_mime_parser_options_set_address_compliance_mode(
-	    opts, GMIME_RFC_COMPLIANCE_STRICT);
 	for (i = 0;
 	     rc == 0 && i < sizeof(person_lists) / sizeof(person_lists[0]);
 	     i++) {

@@ -118,41 +118,43 @@ lookup(const char *s, const char *const *names)
 	return -1;
 }
 
+enum {
+	O_TO = 256,
+	O_LANG,
+	O_AUD,
+	O_NOW,
+	O_FROM,
+	O_FROMADDR,
+	O_CONFIG,
+	O_AGENDA,
+	O_VER
+};
+static const struct option longopts[] = {
+    {"to", required_argument, NULL, O_TO},
+    {"lang", required_argument, NULL, O_LANG},
+    {"audience", required_argument, NULL, O_AUD},
+    {"now", required_argument, NULL, O_NOW},
+    {"from", required_argument, NULL, O_FROM},
+    {"from-address", required_argument, NULL, O_FROMADDR},
+    {"config", required_argument, NULL, O_CONFIG},
+    {"agenda", no_argument, NULL, O_AGENDA},
+    {"output", required_argument, NULL, 'o'},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, O_VER},
+    {NULL, 0, NULL, 0}};
+static const char shortopts[] = "o:h";
+
 /* Parses the command line; returns optind, or -1 after a usage error,
  * -2 after --help or --version. */
 static int
 parse_args(int argc, char *argv[], struct opts *o)
 {
-	enum {
-		O_TO = 256,
-		O_LANG,
-		O_AUD,
-		O_NOW,
-		O_FROM,
-		O_FROMADDR,
-		O_CONFIG,
-		O_AGENDA,
-		O_VER
-	};
-	static const struct option longopts[] = {
-	    {"to", required_argument, NULL, O_TO},
-	    {"lang", required_argument, NULL, O_LANG},
-	    {"audience", required_argument, NULL, O_AUD},
-	    {"now", required_argument, NULL, O_NOW},
-	    {"from", required_argument, NULL, O_FROM},
-	    {"from-address", required_argument, NULL, O_FROMADDR},
-	    {"config", required_argument, NULL, O_CONFIG},
-	    {"agenda", no_argument, NULL, O_AGENDA},
-	    {"output", required_argument, NULL, 'o'},
-	    {"help", no_argument, NULL, 'h'},
-	    {"version", no_argument, NULL, O_VER},
-	    {NULL, 0, NULL, 0}};
 	int c, v, now_given = 0;
 
 	memset(o, 0, sizeof(*o));
 	o->to = F_MD;
 	o->w.lang = CR_LANG_INVALID;
-	while ((c = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
 		switch (c) {
 		case O_TO:
 			if ((v = lookup(optarg, format_names)) < 0) {
@@ -630,47 +632,41 @@ static const char *const pdf_progs[] = {"cr-render-pdf", "cr-render-full"};
 static const char *const eml_progs[] = {"cr-render-full"};
 
 /*
- * The format the command line asks for, read as getopt will read it (the
- * last --to before "--"; the options that take a value skip it), or -1.
- * The light build hands a PDF or an e-mail over before it sets up
- * anything of its own: the other program reads the command line again
- * and says what is wrong with it, and it renders every format this one
- * does, so that a command line misread here is only slower.
+ * Hands a format this build does not make over to the program that makes
+ * it; returns -1 when the format is this build's, else only when no such
+ * program could be run (having said why unless `quiet`).
+ */
+static int
+hand_over(int to, char *argv[], int quiet)
+{
+#if !HAVE_PDF
+	if (to == F_PDF)
+		return exec_other(argv, pdf_progs, 2, quiet);
+#endif
+#if !HAVE_EML
+	if (to == F_EML)
+		return exec_other(argv, eml_progs, 1, quiet);
+#endif
+	return -1;
+}
+
+/*
+ * The format the command line asks for (the last --to), or -1: getopt
+ * reads it once, saying nothing, so that the light build hands a PDF or
+ * an e-mail over before it sets up anything of its own. The other program
+ * reads the command line again and says what is wrong with it.
  */
 static int
 format_asked(int argc, char *argv[])
 {
-	static const char *const with_value[] = {
-	    "lang",	    "audience", "now",	  "from",
-	    "from-address", "config",	"output", NULL};
-	const char *a, *eq, *v;
-	int i, to = -1;
-	size_t len;
+	int c, to = -1, err = opterr;
 
-	for (i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
-		a = argv[i];
-		if (a[0] != '-' || a[1] == '\0')
-			continue;  /* an operand */
-		if (a[1] != '-') { /* short options: -o takes a value */
-			if ((v = strchr(a + 1, 'o')) != NULL && v[1] == '\0')
-				i++;
-			continue;
-		}
-		a += 2;
-		eq = strchr(a, '=');
-		len = eq != NULL ? (size_t)(eq - a) : strlen(a);
-		if (len == 2 && strncmp(a, "to", 2) == 0) {
-			if ((v = eq != NULL ? eq + 1 : argv[++i]) == NULL)
-				break;
-			to = lookup(v, format_names);
-		} else if (eq == NULL) {
-			size_t k;
-
-			for (k = 0; with_value[k] != NULL; k++)
-				if (strcmp(a, with_value[k]) == 0)
-					i++;
-		}
-	}
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1)
+		if (c == O_TO)
+			to = lookup(optarg, format_names);
+	opterr = err;
+	optind = 1; /* parse_args reads it from the start */
 	return to;
 }
 #endif
@@ -690,24 +686,15 @@ main(int argc, char *argv[])
 	cr_pdf_faces *faces = NULL;
 #endif
 
-#if !HAVE_PDF
-	if (format_asked(argc, argv) == F_PDF)
-		(void)exec_other(argv, pdf_progs, 2, 1);
-#endif
-#if !HAVE_EML
-	if (format_asked(argc, argv) == F_EML)
-		(void)exec_other(argv, eml_progs, 1, 1);
+#if !HAVE_PDF || !HAVE_EML
+	(void)hand_over(format_asked(argc, argv), argv, 1);
 #endif
 	cli_i18n_init();
 	if ((first = parse_args(argc, argv, &o)) < 0)
 		return first == -2 ? CLI_EXIT_OK : CLI_EXIT_FAIL;
-#if !HAVE_PDF
-	if (o.to == F_PDF)
-		return exec_other(argv, pdf_progs, 2, 0);
-#endif
-#if !HAVE_EML
-	if (o.to == F_EML)
-		return exec_other(argv, eml_progs, 1, 0);
+#if !HAVE_PDF || !HAVE_EML
+	if ((status = hand_over(o.to, argv, 0)) != -1)
+		return status;
 #endif
 	if (o.to == F_PDF && (o.out == NULL || strcmp(o.out, "-") == 0) &&
 	    isatty(STDOUT_FILENO)) {
