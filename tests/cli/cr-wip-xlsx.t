@@ -2,7 +2,8 @@
 # cr-wip --to xlsx: the workbook read back with openpyxl (sheets, bold
 # frozen header, autofilter, real dates, text that looks like a formula,
 # overdue fill, status drop-down, hyperlink, Owners counts, document
-# properties), byte-identical output, and no binary on a terminal.
+# properties), byte-identical output, no binary on a terminal, and the
+# parts deflated at zlib's fast level.
 . "${CR_SRC:-.}/tests/cli/lib.sh"
 PYTHONPATH=$(cd "${CR_SRC:-.}" && pwd)/tests/cli
 export PYTHONPATH
@@ -56,6 +57,14 @@ else
 	skip "script(1) missing: no terminal test"
 	skip "script(1) missing: no terminal test"
 fi
+
+# the parts deflated at level 2 (cmd/cr-wip/xlsx_zip.c), which minizip
+# records as "fast" (general purpose flag bits 1-2 = 2), and whole
+is "$(python3 -c '
+import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+print(z.testzip(), sorted(set((i.compress_type, i.flag_bits & 6) for i in z.infolist())))
+' "$T/wip.xlsx")" "None [(8, 4)]" "every part deflated at the fast level, CRCs right"
 
 PY=
 for p in python3 /usr/bin/python3; do
