@@ -711,7 +711,7 @@ int
 cli_input_load(cli_input *in, const char *prog)
 {
 	const size_t max = (size_t)CR_MAX_FILE_BYTES + 1;
-	size_t cap = 65536, len = 0;
+	size_t cap = 65536, len = 0, size = (size_t)-1;
 	struct stat st;
 	ssize_t n;
 	char *buf = NULL, *p;
@@ -720,13 +720,17 @@ cli_input_load(cli_input *in, const char *prog)
 	if (in->path != NULL) {
 		if ((fd = open_input(in, prog, &st)) == -1)
 			return -1;
-		/* a regular file in one read, and one more that finds the
-		 * end */
+		/* a regular file in one read of a byte more than its size:
+		 * when that read stops at the size, it is the end */
 		if (S_ISREG(st.st_mode) && st.st_size >= 0 &&
 		    (unsigned long long)st.st_size < max)
-			cap = (size_t)st.st_size + 2;
+			size = (size_t)st.st_size;
+		if (size != (size_t)-1)
+			cap = size + 2;
 	}
 	for (;;) {
+		size_t ask;
+
 		if (len + 1 >= cap || buf == NULL) {
 			if (buf != NULL)
 				cap *= 2;
@@ -738,7 +742,8 @@ cli_input_load(cli_input *in, const char *prog)
 			}
 			buf = p;
 		}
-		if ((n = read_some(fd, buf + len, cap - 1 - len)) == -1) {
+		ask = cap - 1 - len;
+		if ((n = read_some(fd, buf + len, ask)) == -1) {
 			cli_error(prog, "%s: %s", in->name, strerror(errno));
 			goto fail;
 		}
@@ -748,7 +753,9 @@ cli_input_load(cli_input *in, const char *prog)
 			in->too_big = 1;
 			break;
 		}
-		if (n == 0)
+		/* (a short read before the size, as some FUSE file systems
+		 * give, reads on) */
+		if (n == 0 || (len == size && (size_t)n < ask))
 			break;
 	}
 	if (fd != STDIN_FILENO)

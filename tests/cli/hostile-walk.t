@@ -89,6 +89,30 @@ else
 	ok "$([ -p race/z.yaml ] && echo 0 || echo 1)" "(the swap happened)"
 fi
 
+# a file system whose reads stop short of the end (some FUSE ones): a
+# file is read to its end however few bytes each read gives, the same
+# report as from one read
+mkdir short
+report s-1 s-a >short/a.yaml
+printf '%s\n' '---' 'client: Trà Lá Xanh' 'date: 2026-11-20' 'author: An' \
+	'---' '# Notes' 'Chúng tôi đã thống nhất kế hoạch.' >short/b.md
+if [ -z "${CR_INJECT_SO:-}" ] || [ ! -f "$CR_INJECT_SO" ] || [ -n "$CR_WRAP" ]; then
+	skip "error injection (no CR_INJECT_SO, or under valgrind)"
+	skip "error injection (no CR_INJECT_SO, or under valgrind)"
+else
+	run cr-lint "$NOW" --format json short
+	whole_out=$out whole_rc=$rc
+	run cr-render --to json short/b.md
+	whole_render=$out
+	_w=$CR_WRAP
+	CR_WRAP="env CR_INJECT=read:short LD_PRELOAD=$CR_INJECT_SO ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0 timeout 20"
+	run cr-lint "$NOW" --format json short
+	is "$rc:$out" "$whole_rc:$whole_out" "reads of 7 bytes: cr-lint finds the same"
+	run cr-render --to json short/b.md
+	CR_WRAP=$_w
+	is "$out" "$whole_render" "reads of 7 bytes: cr-render reads the whole report"
+fi
+
 # ------------------------------------------ walk order: byte order
 mkdir -p ord/a
 report ord-x x-1 | sed 's/^previous:.*//' >ord/a/x.yaml
