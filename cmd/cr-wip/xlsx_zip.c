@@ -23,8 +23,8 @@
 
 typedef int (*open_fn)(zipFile, const char *, const zip_fileinfo *,
 		       const void *, uInt, const void *, uInt, const char *,
-		       int, int, int, int, int, int, const char *, uLong,
-		       uLong, uLong, int);
+		       int, int, int, int, int, int, const char *, uLong, uLong,
+		       uLong, int);
 
 int
 zipOpenNewFileInZip4_64(zipFile file, const char *filename,
