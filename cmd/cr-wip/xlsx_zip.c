@@ -3,7 +3,7 @@
  *
  * libxlsxwriter (1.1.4, Debian's) has minizip deflate every part of the
  * workbook at zlib's default level, 6, and no option to choose another.
- * The sheets of a WIP are plain, repetitive XML (415 MB of it for 100,000
+ * The sheets of a WIP are plain, repetitive XML (400 MB of it for 100,000
  * reports), and at level 6 their deflate is a third of cr-wip's time, on
  * one core, after every other core is done. Level 2, zlib's fast
  * strategy, does it in under half the time for a file some 20 % larger.
