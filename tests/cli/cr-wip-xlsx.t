@@ -40,10 +40,17 @@ is "$rc" 0 "TMPDIR: exit 0"
 same_file "$T/tmpdir.xlsx" "$T/wip.xlsx" "TMPDIR: the same workbook"
 is "$(ls -A "$T/tmpd" | wc -l | tr -d ' ')" 0 "TMPDIR: no temporary file left there"
 TMPDIR="$T/none"
-run cr-wip $NOW --to xlsx -o "$T/none.xlsx" $IN
-is "$rc" 2 "TMPDIR missing: exit 2"
-is "$err" "cr-wip: $T/none: No such file or directory" "TMPDIR missing: says which folder and why"
-ok "$(test ! -e "$T/none.xlsx"; echo $?)" "TMPDIR missing: no output"
+if [ -n "${CR_WRAP:-}" ]; then
+	# valgrind makes its own files in TMPDIR: it cannot start at all
+	skip "TMPDIR missing: not under CR_WRAP (valgrind makes its files there)"
+	skip "TMPDIR missing: not under CR_WRAP (valgrind makes its files there)"
+	skip "TMPDIR missing: not under CR_WRAP (valgrind makes its files there)"
+else
+	run cr-wip $NOW --to xlsx -o "$T/none.xlsx" $IN
+	is "$rc" 2 "TMPDIR missing: exit 2"
+	is "$err" "cr-wip: $T/none: No such file or directory" "TMPDIR missing: says which folder and why"
+	ok "$(test ! -e "$T/none.xlsx"; echo $?)" "TMPDIR missing: no output"
+fi
 if [ -n "$saved_tmpdir" ]; then TMPDIR=$saved_tmpdir; else unset TMPDIR; fi
 run cr-wip --now 2026-11-23T09:00:00+07:00 --to xlsx -o "$T/other.xlsx" $IN
 ok "$(cmp -s "$T/other.xlsx" "$T/wip.xlsx"; test $? = 1; echo $?)" "another --now: another file"
