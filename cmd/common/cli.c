@@ -723,10 +723,10 @@ cli_input_load(cli_input *in, const char *prog)
 		/* a regular file in one read of a byte more than its size:
 		 * when that read stops at the size, it is the end */
 		if (S_ISREG(st.st_mode) && st.st_size >= 0 &&
-		    (unsigned long long)st.st_size < max)
+		    (unsigned long long)st.st_size < max) {
 			size = (size_t)st.st_size;
-		if (size != (size_t)-1)
 			cap = size + 2;
+		}
 	}
 	for (;;) {
 		size_t ask;

@@ -21,11 +21,6 @@
 
 #define XLSX_DEFLATE_LEVEL 2
 
-typedef int (*open_fn)(zipFile, const char *, const zip_fileinfo *,
-		       const void *, uInt, const void *, uInt, const char *,
-		       int, int, int, int, int, int, const char *, uLong, uLong,
-		       uLong, int);
-
 int
 zipOpenNewFileInZip4_64(zipFile file, const char *filename,
 			const zip_fileinfo *zipfi, const void *extra_local,
@@ -35,7 +30,7 @@ zipOpenNewFileInZip4_64(zipFile file, const char *filename,
 			int strategy, const char *password, uLong crc_crypting,
 			uLong version_made_by, uLong flag_base, int zip64)
 {
-	open_fn next;
+	__typeof__(zipOpenNewFileInZip4_64) *next; /* minizip's own */
 	void *sym = dlsym(RTLD_NEXT, "zipOpenNewFileInZip4_64");
 
 	if (sym == NULL)
