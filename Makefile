@@ -291,7 +291,18 @@ $(BENCH_FLOOR): tests/bench/floor.c
 	@mkdir -p $(@D)
 	$(CC) $(CSTD) $(WARN) -O2 $(PKG_CFLAGS) -o $@ $< $(LIB_LIBS)
 
-bench: all $(BENCH_FLOOR)
+# The floor cr-render --to pdf is measured against (tests/bench/pdf_floor.c):
+# pango and cairo only, no lib/.
+BENCH_PDF_FLOOR = build/bench/pdf-floor
+PDF_FLOOR_PKGS = pangocairo cairo-pdf fontconfig
+
+$(BENCH_PDF_FLOOR): tests/bench/pdf_floor.c lib/pdf_fonts_conf.h
+	@mkdir -p $(@D)
+	$(CC) $(CSTD) $(WARN) -O2 -Ilib \
+	    `$(PKG_CONFIG) --cflags $(PDF_FLOOR_PKGS)` -o $@ $< \
+	    `$(PKG_CONFIG) --libs $(PDF_FLOOR_PKGS)`
+
+bench: all $(BENCH_FLOOR) $(BENCH_PDF_FLOOR)
 	python3 scripts/bench $(BENCH_ARGS)
 
 fuzz:

@@ -21,36 +21,7 @@
 #include <pango/pangofc-fontmap.h>
 
 #include "pdf_fonts.h"
-
-static const char conf[] =
-    "<?xml version=\"1.0\"?>\n"
-    "<!DOCTYPE fontconfig SYSTEM \"urn:fontconfig:fonts.dtd\">\n"
-    "<fontconfig>\n"
-    /* Debian, Ubuntu */
-    " <dir>/usr/share/fonts/truetype/noto</dir>\n"
-    " <dir>/usr/share/fonts/opentype/noto</dir>\n"
-    /* Fedora */
-    " <dir>/usr/share/fonts/google-noto</dir>\n"
-    " <dir>/usr/share/fonts/google-noto-vf</dir>\n"
-    " <dir>/usr/share/fonts/google-noto-sans-cjk-fonts</dir>\n"
-    " <dir>/usr/share/fonts/google-noto-sans-mono-cjk-fonts</dir>\n"
-    /* Arch, Alpine */
-    " <dir>/usr/share/fonts/noto</dir>\n"
-    " <dir>/usr/share/fonts/noto-cjk</dir>\n"
-    " <cachedir>/var/cache/fontconfig</cachedir>\n"
-    " <cachedir prefix=\"xdg\">fontconfig</cachedir>\n"
-    " <selectfont>\n"
-    "  <acceptfont>\n"
-    "   <pattern><patelt name=\"family\"><string>Noto Sans</string>"
-    "</patelt></pattern>\n"
-    "   <pattern><patelt name=\"family\"><string>Noto Sans CJK SC</string>"
-    "</patelt></pattern>\n"
-    "   <pattern><patelt name=\"family\"><string>Noto Sans Mono CJK SC"
-    "</string></patelt></pattern>\n"
-    "  </acceptfont>\n"
-    "  <rejectfont><pattern></pattern></rejectfont>\n"
-    " </selectfont>\n"
-    "</fontconfig>\n";
+#include "pdf_fonts_conf.h"
 
 /* Whether the configuration holds a face of the family. */
 static int
@@ -75,8 +46,8 @@ has_family(FcConfig *c, const char *family)
 }
 
 /* Whether c is a configuration cr_pdf_fonts_new made: read from no file,
- * holding only the families named in conf, the two the page needs among
- * them. */
+ * holding only the families named in cr_pdf_fonts_conf, the two the page needs
+ * among them. */
 static int
 is_own(FcConfig *c)
 {
@@ -116,8 +87,8 @@ cr_pdf_fonts_new(FcConfig **out)
 	*out = NULL;
 	if ((c = FcConfigCreate()) == NULL)
 		return -1;
-	if (!FcConfigParseAndLoadFromMemory(c, (const FcChar8 *)conf,
-					    FcFalse) ||
+	if (!FcConfigParseAndLoadFromMemory(
+		c, (const FcChar8 *)cr_pdf_fonts_conf, FcFalse) ||
 	    !FcConfigBuildFonts(c) || !has_family(c, "Noto Sans") ||
 	    !has_family(c, "Noto Sans CJK SC")) {
 		FcConfigDestroy(c);
