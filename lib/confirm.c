@@ -37,11 +37,11 @@ cr_confirmation_parse(const char *s, cr_pos pos, cr_confirmation *c)
 			free(at);
 			continue;
 		}
-		if (cr_str_set_trimmed(&c->name, s, open, pos) == -1 ||
+		if (cr_str_set_trimmed(&c->name, s, open, pos, 0) == -1 ||
 		    cr_date_set(&c->at, at, pos) == -1 ||
 		    (*after == ':' &&
 		     cr_str_set_trimmed(&c->note, after + 1,
-					after + strlen(after), pos) == -1)) {
+					after + strlen(after), pos, 0) == -1)) {
 			free(at);
 			cr_confirmation_clear(c);
 			return -1;

@@ -41,8 +41,8 @@ wide_guess(const unsigned char *s, size_t len)
 }
 
 long
-cr_input_clean(const char *buf, size_t len, const char *file, char **out,
-	       size_t *outlen, cr_diags *d)
+cr_input_check(const char *buf, size_t len, const char *file, cr_clean *c,
+	       cr_diags *d)
 {
 	static const char replacement[] = "\xef\xbf\xbd";
 	const unsigned char *s = (const unsigned char *)buf;
@@ -51,36 +51,35 @@ cr_input_clean(const char *buf, size_t len, const char *file, char **out,
 	size_t i = 0, start, bom = 0;
 	const char *enc;
 	long errors = 0;
+	int stable = 1;
 	cr_buf b;
 	unsigned cp;
 	int k;
 
-	*out = NULL;
-	*outlen = 0;
-	cr_buf_init(&b);
+	c->text = "";
+	c->len = 0;
+	c->copy = NULL;
+	c->stable = 0;
 	if ((enc = wide_bom(s, len)) != NULL) {
-		if (cr_diags_add(d, file, pos, CR_RULE_ENCODING,
-				 "the file is %s, not UTF-8; convert it, e.g. "
-				 "with iconv -f %s -t UTF-8",
-				 enc, enc) == -1)
-			return -1;
-		*out = cr_buf_detach(&b, outlen);
-		return *out == NULL ? -1 : 1;
+		return cr_diags_add(d, file, pos, CR_RULE_ENCODING,
+				    "the file is %s, not UTF-8; convert it, "
+				    "e.g. with iconv -f %s -t UTF-8",
+				    enc, enc) == -1
+			   ? -1
+			   : 1;
 	}
 	if ((enc = wide_guess(s, len)) != NULL) {
-		if (cr_diags_add(d, file, pos, CR_RULE_ENCODING,
-				 "the file looks like %s without a byte-order "
-				 "mark, not UTF-8; convert it, e.g. with iconv "
-				 "-f %s -t UTF-8",
-				 enc, enc) == -1)
-			return -1;
-		*out = cr_buf_detach(&b, outlen);
-		return *out == NULL ? -1 : 1;
+		return cr_diags_add(d, file, pos, CR_RULE_ENCODING,
+				    "the file looks like %s without a "
+				    "byte-order mark, not UTF-8; convert it, "
+				    "e.g. with iconv -f %s -t UTF-8",
+				    enc, enc) == -1
+			   ? -1
+			   : 1;
 	}
 	if (len >= 3 && s[0] == 0xef && s[1] == 0xbb && s[2] == 0xbf)
 		i = bom = 3;
-	if (cr_buf_put(&b, "", 0) == -1)
-		return -1;
+	cr_buf_init(&b);
 	/* Positions (after the BOM) only where a bad byte is: the cursor
 	 * goes forward once over the file, and not at all when it is clean. */
 	cr_pos_cursor_init(&cur, buf + bom, len - bom);
@@ -103,6 +102,10 @@ cr_input_clean(const char *buf, size_t len, const char *file, char **out,
 		}
 		if (s[i] != 0 &&
 		    (k = cr_utf8_next(buf + i, len - i, &cp)) > 0) {
+			/* the NFC quick check of every value read from
+			 * the file, once here (cr_clean.stable) */
+			if (stable && !cr_utf8_cp_stable(cp))
+				stable = 0;
 			i += (size_t)k;
 			continue;
 		}
@@ -126,16 +129,42 @@ cr_input_clean(const char *buf, size_t len, const char *file, char **out,
 		i++;
 		start = i;
 	}
-	cr_buf_put(&b, buf + start, i - start);
 	if (errors > MAX_ENCODING_REPORTS)
 		cr_diags_add(d, file, cr_pos_cursor_off(&cur, len - bom),
 			     CR_RULE_ENCODING,
 			     "%ld more invalid bytes not shown",
 			     errors - MAX_ENCODING_REPORTS);
+	if (errors == 0) {
+		/* clean: the text is the input's own bytes, not copied */
+		c->text = buf + bom;
+		c->len = len - bom;
+		c->stable = stable;
+		return d->oom ? -1 : 0;
+	}
+	cr_buf_put(&b, buf + start, i - start);
 	if (b.oom || d->oom) {
 		cr_buf_free(&b);
 		return -1;
 	}
-	*out = cr_buf_detach(&b, outlen);
+	c->copy = cr_buf_detach(&b, &c->len);
+	c->text = c->copy;
+	return errors;
+}
+
+long
+cr_input_clean(const char *buf, size_t len, const char *file, char **out,
+	       size_t *outlen, cr_diags *d)
+{
+	cr_clean c;
+	long errors = cr_input_check(buf, len, file, &c, d);
+
+	*out = NULL;
+	*outlen = 0;
+	if (errors == -1)
+		return -1;
+	if (c.copy == NULL && (c.copy = cr_strndup(c.text, c.len)) == NULL)
+		return -1;
+	*out = c.copy;
+	*outlen = c.len;
 	return errors;
 }

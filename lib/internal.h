@@ -85,7 +85,16 @@ enum cr_field cr_section_field(cr_section s);
 enum cr_field cr_field_lookup(const char *key);
 /* Sets dst to [s, e) without the blanks around it, or leaves it absent
  * when nothing is left (person.c). 0, or -1 on memory. */
-int cr_str_set_trimmed(cr_str *dst, const char *s, const char *e, cr_pos pos);
+int cr_str_set_trimmed(cr_str *dst, const char *s, const char *e, cr_pos pos,
+		       int stable);
+/* cr_str_setn and cr_texts_push, but s known to be NFC when `stable`
+ * (cr_node.stable): then copied as it is (model.c). */
+int cr_str_setn_as(cr_str *dst, const char *s, size_t n, cr_pos pos,
+		   int stable);
+int cr_texts_push_as(cr_texts *t, const char *s, size_t n, cr_pos pos,
+		     int stable);
+/* cr_person_parse of a text known to be NFC when `stable` (person.c). */
+int cr_person_parse_as(const char *s, cr_pos pos, int stable, cr_person *p);
 /* Frees field f of r, which then reads as absent (model.c). */
 void cr_field_clear(cr_report *r, enum cr_field f);
 /* Whether field f of r has a value to write (a list: at least one entry). */
@@ -166,6 +175,36 @@ cr_utf8_next(const char *s, size_t n, unsigned *cp)
 	}
 	return cr_utf8_decode_slow(s, n, cp);
 }
+
+/* cr_utf8_nfc_stable, with the ranges most text is in answered inline:
+ * Latin and Vietnamese, Cyrillic, CJK punctuation and ideographs,
+ * fullwidth forms (test_utf8.c checks that the answers agree). */
+static inline int
+cr_utf8_cp_stable(unsigned cp)
+{
+	return cp < 0x300 || (cp >= 0x400 && cp <= 0x482) ||
+	       (cp >= 0x1e00 && cp <= 0x1f70) ||
+	       (cp >= 0x3000 && cp <= 0x3029) ||
+	       (cp >= 0x4e00 && cp <= 0xa66e) ||
+	       (cp >= 0xff01 && cp <= 0xff60) || cr_utf8_nfc_stable(cp);
+}
+
+/*
+ * cr_input_clean without the copy (the readers' way): c->text is the
+ * clean text, the input's own bytes after a byte-order mark when none had
+ * to be replaced (c->copy NULL), else c->copy (malloc'd, the caller
+ * frees it). c->stable: the input is clean and every code point in it is
+ * an NFC-stable starter (cr_utf8_cp_stable), so that any text made of
+ * its characters is NFC. Returns as cr_input_clean does.
+ */
+typedef struct cr_clean {
+	const char *text;
+	size_t len;
+	char *copy;
+	int stable;
+} cr_clean;
+long cr_input_check(const char *buf, size_t len, const char *file, cr_clean *c,
+		    cr_diags *d);
 
 /* Whether s (NUL-terminated) is ASCII throughout. */
 int cr_utf8_is_ascii(const char *s);
@@ -249,11 +288,16 @@ int cr_node_exact(const cr_node *n);
  * would not fit the memory bound of SPEC 4 (md_limit.c): 0 within the
  * limits, 1 refused, -1 on memory. */
 int cr_md_limit(const char *buf, size_t len, const char *file, cr_diags *d);
-int cr_md_read(const char *buf, size_t len, const char *file, cr_reports *out,
-	       cr_diags *d);
+int cr_md_read(const char *buf, size_t len, int stable, const char *file,
+	       cr_reports *out, cr_diags *d);
 /* The YAML reader over a clean buffer: one report per document. */
-int cr_yaml_read(const char *buf, size_t len, const char *file, cr_reports *out,
-		 cr_diags *d);
+int cr_yaml_read(const char *buf, size_t len, int stable, const char *file,
+		 cr_reports *out, cr_diags *d);
+/* cr_yaml_load of a clean text; `stable` as cr_clean says: then every
+ * scalar not written in double quotes (whose escapes may make any code
+ * point) is NFC, and marked so (cr_node.stable). */
+int cr_yaml_load_text(const char *buf, size_t len, int stable, const char *file,
+		      cr_node ***docs, size_t *ndocs, cr_diags *d);
 
 /* YAML scalar emitting shared by the YAML and Markdown writers: whether a
  * string must be quoted to be read back as the same string. */

@@ -144,7 +144,14 @@ cr_report_planned(const cr_report *r, long long now)
 int
 cr_str_setn(cr_str *dst, const char *s, size_t n, cr_pos pos)
 {
-	char *p = cr_utf8_nfc(s, strnlen(s, n), NULL);
+	return cr_str_setn_as(dst, s, n, pos, 0);
+}
+
+int
+cr_str_setn_as(cr_str *dst, const char *s, size_t n, cr_pos pos, int stable)
+{
+	char *p = stable ? cr_strndup(s, strnlen(s, n))
+			 : cr_utf8_nfc(s, strnlen(s, n), NULL);
 
 	if (p == NULL)
 		return -1;
@@ -193,10 +200,16 @@ grow_pow2(void *items, size_t len, size_t size)
 int
 cr_texts_push(cr_texts *t, const char *s, size_t n, cr_pos pos)
 {
+	return cr_texts_push_as(t, s, n, pos, 0);
+}
+
+int
+cr_texts_push_as(cr_texts *t, const char *s, size_t n, cr_pos pos, int stable)
+{
 	cr_str v = {NULL, pos, 0};
 
 	if (grow_pow2(&t->items, t->len, sizeof(*t->items)) == -1 ||
-	    cr_str_setn(&v, s, n, pos) == -1)
+	    cr_str_setn_as(&v, s, n, pos, stable) == -1)
 		return -1;
 	t->items[t->len++] = v;
 	return 0;

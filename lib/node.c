@@ -118,6 +118,7 @@ cr_node_copy(const cr_node *src)
 	n->plain = src->plain;
 	n->exact = src->exact;
 	n->noted = src->noted;
+	n->stable = src->stable;
 	if (src->value != NULL && (n->value = cr_strdup(src->value)) == NULL)
 		goto fail;
 	if (src->len > 0 &&

@@ -11,7 +11,8 @@ is_space(char c)
 }
 
 int
-cr_str_set_trimmed(cr_str *dst, const char *s, const char *e, cr_pos pos)
+cr_str_set_trimmed(cr_str *dst, const char *s, const char *e, cr_pos pos,
+		   int stable)
 {
 	while (s < e && is_space(*s))
 		s++;
@@ -19,7 +20,7 @@ cr_str_set_trimmed(cr_str *dst, const char *s, const char *e, cr_pos pos)
 		e--;
 	if (s == e)
 		return 0;
-	return cr_str_setn(dst, s, (size_t)(e - s), pos);
+	return cr_str_setn_as(dst, s, (size_t)(e - s), pos, stable);
 }
 
 void
@@ -35,6 +36,12 @@ cr_person_clear(cr_person *p)
 int
 cr_person_parse(const char *s, cr_pos pos, cr_person *p)
 {
+	return cr_person_parse_as(s, pos, 0, p);
+}
+
+int
+cr_person_parse_as(const char *s, cr_pos pos, int stable, cr_person *p)
+{
 	const char *e = s + strlen(s), *lt, *open, *comma;
 	int depth;
 
@@ -49,7 +56,8 @@ cr_person_parse(const char *s, cr_pos pos, cr_person *p)
 		for (q = lt;
 		     (q = memchr(q + 1, '<', (size_t)(e - q - 1))) != NULL;)
 			lt = q;
-		if (cr_str_set_trimmed(&p->email, lt + 1, e - 1, pos) == -1)
+		if (cr_str_set_trimmed(&p->email, lt + 1, e - 1, pos, stable) ==
+		    -1)
 			goto oom;
 		e = lt;
 		while (e > s && is_space(e[-1]))
@@ -70,18 +78,18 @@ cr_person_parse(const char *s, cr_pos pos, cr_person *p)
 				if (*q == ',')
 					comma = q;
 			if (comma != NULL) {
-				if (cr_str_set_trimmed(&p->role, in, comma,
-						       pos) == -1 ||
+				if (cr_str_set_trimmed(&p->role, in, comma, pos,
+						       stable) == -1 ||
 				    cr_str_set_trimmed(&p->org, comma + 1, ie,
-						       pos) == -1)
+						       pos, stable) == -1)
 					goto oom;
-			} else if (cr_str_set_trimmed(&p->role, in, ie, pos) ==
-				   -1)
+			} else if (cr_str_set_trimmed(&p->role, in, ie, pos,
+						      stable) == -1)
 				goto oom;
 			e = open;
 		}
 	}
-	if (cr_str_set_trimmed(&p->name, s, e, pos) == -1)
+	if (cr_str_set_trimmed(&p->name, s, e, pos, stable) == -1)
 		goto oom;
 	return 0;
 oom:

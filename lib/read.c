@@ -155,8 +155,8 @@ push_broken(cr_reports *out, const char *file, cr_form form, cr_pos pos)
 }
 
 int
-cr_yaml_read(const char *buf, size_t len, const char *file, cr_reports *out,
-	     cr_diags *d)
+cr_yaml_read(const char *buf, size_t len, int stable, const char *file,
+	     cr_reports *out, cr_diags *d)
 {
 	cr_node **docs = NULL;
 	size_t ndocs = 0, i, nreports = 0, d_from = d->len;
@@ -164,7 +164,7 @@ cr_yaml_read(const char *buf, size_t len, const char *file, cr_reports *out,
 	cr_report *r;
 	int rc = 0;
 
-	if (cr_yaml_load(buf, len, file, &docs, &ndocs, d) == -1)
+	if (cr_yaml_load_text(buf, len, stable, file, &docs, &ndocs, d) == -1)
 		rc = -1;
 	for (i = 0; rc == 0 && i < ndocs; i++) {
 		if (docs[i] == NULL) {
@@ -209,9 +209,9 @@ cr_read(const char *buf, size_t len, const cr_read_opts *opts, cr_reports *out,
 	cr_diags *d)
 {
 	const char *file = opts->file != NULL ? opts->file : "<stdin>";
-	size_t first = out->len, cleanlen, i;
+	size_t first = out->len, i;
 	cr_pos start = {1, 1, 1};
-	char *clean = NULL;
+	cr_clean c;
 	cr_form form;
 	long bad;
 	int rc;
@@ -223,23 +223,25 @@ cr_read(const char *buf, size_t len, const cr_read_opts *opts, cr_reports *out,
 			return -1;
 		return push_broken(out, file, opts->form, start);
 	}
-	if ((bad = cr_input_clean(buf, len, file, &clean, &cleanlen, d)) == -1)
+	if ((bad = cr_input_check(buf, len, file, &c, d)) == -1) {
+		free(c.copy);
 		return -1;
-	if (bad > 0 && cleanlen == 0) {
+	}
+	if (bad > 0 && c.len == 0) {
 		/* refused whole (UTF-16, UTF-32): said once, nothing to read */
-		free(clean);
+		free(c.copy);
 		return push_broken(out, file, opts->form, start);
 	}
 	form =
-	    opts->form != CR_FORM_AUTO ? opts->form : cr_sniff(clean, cleanlen);
+	    opts->form != CR_FORM_AUTO ? opts->form : cr_sniff(c.text, c.len);
 	if (form == CR_FORM_MD &&
-	    (rc = cr_md_limit(clean, cleanlen, file, d)) != 0)
+	    (rc = cr_md_limit(c.text, c.len, file, d)) != 0)
 		rc = rc < 0 ? -1 : push_broken(out, file, CR_FORM_MD, start);
 	else if (form == CR_FORM_MD)
-		rc = cr_md_read(clean, cleanlen, file, out, d);
+		rc = cr_md_read(c.text, c.len, c.stable, file, out, d);
 	else
-		rc = cr_yaml_read(clean, cleanlen, file, out, d);
-	free(clean);
+		rc = cr_yaml_read(c.text, c.len, c.stable, file, out, d);
+	free(c.copy);
 	for (i = first; rc == 0 && i < out->len; i++) {
 		cr_report *r = out->items[i];
 		const char *id = opts->default_id;

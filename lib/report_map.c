@@ -64,9 +64,12 @@ scalar(cr_str *dst, const char *key, const cr_node *v, const char *file,
 				    type_word(v));
 	if (cr_node_is_null(v))
 		return 0;
-	if (cr_str_set(dst, v->value, v->pos) == -1)
+	if (cr_str_setn_as(dst, v->value, strlen(v->value), v->pos,
+			   v->stable) == -1)
 		return -1;
-	dst->exact = cr_node_exact(v) && strcmp(dst->s, v->value) == 0;
+	/* exact only when NFC left the text as written */
+	dst->exact =
+	    cr_node_exact(v) && (v->stable || strcmp(dst->s, v->value) == 0);
 	return 0;
 }
 
@@ -135,7 +138,7 @@ cr_person_from_node(cr_person *p, const cr_node *n, const char *file,
 			return cr_diags_add(d, file, n->pos,
 					    CR_RULE_MISSING_FIELD,
 					    "empty person; write a name");
-		if (cr_person_parse(n->value, n->pos, p) == -1)
+		if (cr_person_parse_as(n->value, n->pos, n->stable, p) == -1)
 			return -1;
 		if (p->name.s == NULL)
 			return cr_diags_add(d, file, n->pos,
@@ -284,13 +287,14 @@ texts(cr_texts *dst, const char *key, const cr_node *v, const char *file,
 		}
 		if (cr_node_is_null(it))
 			continue;
-		if (cr_texts_push(dst, it->value, strlen(it->value), it->pos) ==
-		    -1)
+		if (cr_texts_push_as(dst, it->value, strlen(it->value), it->pos,
+				     it->stable) == -1)
 			return -1;
 		/* exact only when NFC left the text as written */
 		dst->items[dst->len - 1].exact =
 		    cr_node_exact(it) &&
-		    strcmp(dst->items[dst->len - 1].s, it->value) == 0;
+		    (it->stable ||
+		     strcmp(dst->items[dst->len - 1].s, it->value) == 0);
 	}
 	return 0;
 }

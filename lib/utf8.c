@@ -247,11 +247,7 @@ quick(const char *s, size_t n, int fold)
 		}
 		if ((k = cr_utf8_next(s + i, n - i, &cp)) < 0)
 			return 0;
-		/* Latin and Vietnamese, Cyrillic, CJK ideographs:
-		 * stable_runs */
-		if (cp >= 0x300 && !(cp >= 0x400 && cp <= 0x482) &&
-		    !(cp >= 0x1e00 && cp <= 0x1f70) &&
-		    !(cp >= 0x4e00 && cp <= 0xa66e) && !cr_utf8_nfc_stable(cp))
+		if (!cr_utf8_cp_stable(cp))
 			return 0;
 		i += (size_t)k;
 		if (fold == 2 && cp >= 0x410 && cp <= 0x42f)

@@ -38,6 +38,7 @@ struct loader {
 	int failed; /* a diagnostic stopped this document */
 	int oom;
 	cr_pos_cursor cur; /* libyaml's marks count code points */
+	int stable;	   /* cr_clean.stable of the text */
 };
 
 static cr_pos
@@ -60,6 +61,7 @@ node_expand(struct loader *l, const cr_node *src, cr_pos pos)
 	if ((n = cr_node_new(l->arena, src->type, pos)) == NULL)
 		goto oom;
 	n->plain = src->plain;
+	n->stable = src->stable;
 	if (src->value != NULL &&
 	    (n->value = cr_arena_strndup(l->arena, src->value,
 					 strlen(src->value))) == NULL)
@@ -417,6 +419,7 @@ handle_event(struct loader *l, yaml_event_t *ev)
 {
 	cr_pos pos = mark_pos(l, ev->start_mark);
 	const cr_node *target;
+	size_t from;
 	cr_node *n;
 
 	if ((ev->type == YAML_SCALAR_EVENT ||
@@ -428,6 +431,7 @@ handle_event(struct loader *l, yaml_event_t *ev)
 	}
 	switch (ev->type) {
 	case YAML_SCALAR_EVENT:
+		from = l->cur.off; /* the scalar's first byte (mark_pos) */
 		if ((n = cr_node_new(l->arena, CR_NODE_SCALAR, pos)) == NULL ||
 		    (n->value = cr_arena_strndup(
 			 l->arena, (const char *)ev->data.scalar.value,
@@ -438,6 +442,12 @@ handle_event(struct loader *l, yaml_event_t *ev)
 		n->end = mark_pos(l, ev->end_mark);
 		n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
 			   ev->data.scalar.tag == NULL;
+		/* double quotes without a backslash: no escape to make any
+		 * code point from */
+		n->stable =
+		    l->stable &&
+		    (ev->data.scalar.style != YAML_DOUBLE_QUOTED_SCALAR_STYLE ||
+		     memchr(l->buf + from, '\\', l->cur.off - from) == NULL);
 		check_tag(l, ev->data.scalar.tag, pos);
 		if (place(l, n) == 0)
 			anchor_add(l, (const char *)ev->data.scalar.anchor, n);
@@ -572,6 +582,13 @@ int
 cr_yaml_load(const char *buf, size_t len, const char *file, cr_node ***docs,
 	     size_t *ndocs, cr_diags *d)
 {
+	return cr_yaml_load_text(buf, len, 0, file, docs, ndocs, d);
+}
+
+int
+cr_yaml_load_text(const char *buf, size_t len, int stable, const char *file,
+		  cr_node ***docs, size_t *ndocs, cr_diags *d)
+{
 	struct loader l;
 	yaml_parser_t p;
 	yaml_event_t ev;
@@ -586,6 +603,7 @@ cr_yaml_load(const char *buf, size_t len, const char *file, cr_node ***docs,
 	cr_pos_cursor_init(&l.cur, buf, len);
 	l.file = file;
 	l.d = d;
+	l.stable = stable;
 	if (!yaml_parser_initialize(&p))
 		return -1;
 	yaml_parser_set_input_string(&p, (const unsigned char *)buf, len);

@@ -286,6 +286,36 @@ seen_free(cli_inputs *ins)
 	ins->seen = NULL;
 }
 
+int
+cli_input_taken(cli_inputs *ins, const cli_input *in)
+{
+	if (!in->has_stat)
+		return 0;
+	if (ins->taken == NULL &&
+	    (ins->taken = calloc(1, sizeof(*ins->taken))) == NULL)
+		return -1;
+	return seen_add(ins->taken, in->dev, in->ino);
+}
+
+void
+cli_inputs_stat(cli_inputs *ins)
+{
+	struct stat st;
+	size_t i;
+
+	for (i = 0; i < ins->len; i++) {
+		cli_input *in = &ins->items[i];
+
+		if (!in->unstat || stat(in->path, &st) == -1 ||
+		    !S_ISREG(st.st_mode))
+			continue;
+		in->unstat = 0;
+		in->has_stat = 1;
+		in->dev = st.st_dev;
+		in->ino = st.st_ino;
+	}
+}
+
 /* 1 if an input is the file st is about, else 0 (and it is one now);
  * -1 on memory. */
 static int
@@ -360,12 +390,6 @@ inputs_push_stdin(cli_inputs *ins)
 }
 
 static int
-name_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static int
 input_name_cmp(const void *a, const void *b)
 {
 	return strcmp(((const cli_input *)a)->name,
@@ -428,12 +452,32 @@ leads_above(const char *path, const char *dir)
 	return up;
 }
 
-/* Whether a Markdown file opens with front matter: a "---" line. */
+/* Whether a Markdown text opens with front matter: a "---" line (of its
+ * first 15 bytes, as looked at since the walk first did). */
+static int
+opens_front_matter(const char *data, size_t len)
+{
+	char buf[16];
+	const char *p = buf;
+
+	if (len > sizeof(buf) - 1)
+		len = sizeof(buf) - 1;
+	memcpy(buf, data, len);
+	buf[len] = '\0';
+	if (strncmp(p, "\xef\xbb\xbf", 3) == 0)
+		p += 3;
+	if (strncmp(p, "---", 3) != 0)
+		return 0;
+	for (p += 3; *p == ' ' || *p == '\t'; p++)
+		;
+	return *p == '\n' || *p == '\r' || *p == '\0';
+}
+
+/* Whether a Markdown file opens with front matter. */
 static int
 has_front_matter(const char *path)
 {
 	char buf[16];
-	const char *p = buf;
 	ssize_t n;
 	/* O_NONBLOCK: what the walk saw as a regular file may be a FIFO by
 	 * now, and a read of it must not wait */
@@ -445,22 +489,38 @@ has_front_matter(const char *path)
 	close(fd);
 	if (n < 0)
 		return 1; /* not a file after all: the reading says so */
-	buf[n] = '\0';
-	if (strncmp(p, "\xef\xbb\xbf", 3) == 0)
-		p += 3;
-	if (strncmp(p, "---", 3) != 0)
-		return 0;
-	for (p += 3; *p == ' ' || *p == '\t'; p++)
-		;
-	return *p == '\n' || *p == '\r' || *p == '\0';
+	return opens_front_matter(buf, (size_t)n);
 }
 
 /* Appends the report files below dir, recursing. Returns the number of
  * problems reported, or -1 on memory. */
+/* A folder's entry: its name and what readdir says it is (DT_*). */
+struct entry {
+	char *name;
+	unsigned char type;
+};
+
+static int
+entry_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct entry *)a)->name,
+		      ((const struct entry *)b)->name);
+}
+
+static void
+entries_free(struct entry *es, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(es[i].name);
+	free(es);
+}
+
 static int
 walk(struct walk *w, const char *dir, int depth)
 {
-	char **names = NULL;
+	struct entry *names = NULL;
 	size_t n = 0, cap = 0, i;
 	struct dirent *e;
 	int bad = 0;
@@ -479,25 +539,26 @@ walk(struct walk *w, const char *dir, int depth)
 			continue;
 		if (n == cap) {
 			size_t nc = cap ? cap * 2 : 32;
-			char **p = realloc(names, nc * sizeof(*p));
+			struct entry *p = realloc(names, nc * sizeof(*p));
 
 			if (p == NULL)
 				goto oom;
 			names = p;
 			cap = nc;
 		}
-		if ((names[n] = strdup(e->d_name)) == NULL)
+		if ((names[n].name = strdup(e->d_name)) == NULL)
 			goto oom;
-		n++;
+		names[n++].type = e->d_type;
 	}
 	/* closed before the entries are looked at: walking /dev/fd or
 	 * /proc/self/fd must not meet the walk's own folders */
 	closedir(dp);
 	dp = NULL;
 	if (n > 1)
-		qsort(names, n, sizeof(*names), name_cmp);
+		qsort(names, n, sizeof(*names), entry_cmp);
 	for (i = 0; i < n && bad >= 0; i++) {
-		size_t dl = strlen(dir), nl = strlen(names[i]);
+		const char *name = names[i].name;
+		size_t dl = strlen(dir), nl = strlen(name);
 		int slash = dl > 0 && dir[dl - 1] != '/';
 		char *path = malloc(dl + (size_t)slash + nl + 1);
 		struct stat st, lst;
@@ -508,7 +569,24 @@ walk(struct walk *w, const char *dir, int depth)
 		/* dir "/" name, by hand: snprintf was a third of the walk */
 		memcpy(path, dir, dl);
 		path[dl] = '/';
-		memcpy(path + dl + slash, names[i], nl + 1);
+		memcpy(path + dl + slash, name, nl + 1);
+		if (names[i].type == DT_REG) {
+			/* a regular file by its entry: taken without a stat,
+			 * a Markdown one looked into once it is read */
+			if (!has_report_ext(name))
+				;
+			else if (inputs_push(w->ins, path, path, NULL, 1) == -1)
+				bad = -1;
+			else {
+				cli_input *in = &w->ins->items[w->ins->len - 1];
+
+				in->unstat = 1;
+				in->peek =
+				    strcmp(strrchr(name, '.'), ".md") == 0;
+			}
+			free(path);
+			continue;
+		}
 		/* a link is stat'ed again to find what it leads to */
 		if (lstat(path, &lst) == 0 && !S_ISLNK(lst.st_mode)) {
 			st = lst;
@@ -520,7 +598,7 @@ walk(struct walk *w, const char *dir, int depth)
 		if (gone) {
 			/* Vanished, or a dangling link: a report file gone
 			 * between listing and reading is worth saying. */
-			if (has_report_ext(names[i])) {
+			if (has_report_ext(name)) {
 				cli_error(w->prog, "%s: %s", path,
 					  strerror(errno));
 				bad++;
@@ -540,27 +618,23 @@ walk(struct walk *w, const char *dir, int depth)
 				r = walk(w, path, depth + 1);
 				bad = r < 0 ? -1 : bad + r;
 			}
-		} else if (!has_report_ext(names[i]))
+		} else if (!has_report_ext(name))
 			;
 		else if (!S_ISREG(st.st_mode))
 			walk_note(w, path, "not a regular file; skipped");
-		else if (strcmp(strrchr(names[i], '.'), ".md") == 0 &&
+		else if (strcmp(strrchr(name, '.'), ".md") == 0 &&
 			 !has_front_matter(path))
 			; /* a README.md among the reports */
 		else if (inputs_push(w->ins, path, path, &st, 1) == -1)
 			bad = -1;
 		free(path);
 	}
-	for (i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
+	entries_free(names, n);
 	return bad;
 oom:
 	if (dp != NULL)
 		closedir(dp);
-	for (i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
+	entries_free(names, n);
 	return -1;
 }
 
@@ -652,6 +726,9 @@ cli_inputs_free(cli_inputs *ins)
 	}
 	free(ins->items);
 	seen_free(ins);
+	if (ins->taken != NULL)
+		free(ins->taken->slot);
+	free(ins->taken);
 	memset(ins, 0, sizeof(*ins));
 }
 
@@ -678,8 +755,9 @@ open_input(const cli_input *in, const char *prog, struct stat *st)
 		close(fd);
 		return -1;
 	}
-	if (in->walked && (!S_ISREG(st->st_mode) || st->st_dev != in->dev ||
-			   st->st_ino != in->ino)) {
+	if (in->walked && (!S_ISREG(st->st_mode) ||
+			   (!in->unstat && (st->st_dev != in->dev ||
+					    st->st_ino != in->ino)))) {
 		cli_error(prog,
 			  "%s: replaced since the folder was read (%s); "
 			  "skipped",
@@ -720,6 +798,12 @@ cli_input_load(cli_input *in, const char *prog)
 	if (in->path != NULL) {
 		if ((fd = open_input(in, prog, &st)) == -1)
 			return -1;
+		if (in->unstat) { /* read by one thread: its own input */
+			in->unstat = 0;
+			in->has_stat = 1;
+			in->dev = st.st_dev;
+			in->ino = st.st_ino;
+		}
 		/* a regular file in one read of a byte more than its size:
 		 * when that read stops at the size, it is the end */
 		if (S_ISREG(st.st_mode) && st.st_size >= 0 &&
@@ -761,6 +845,10 @@ cli_input_load(cli_input *in, const char *prog)
 	if (fd != STDIN_FILENO)
 		close(fd);
 	buf[len] = '\0';
+	if (in->peek && !opens_front_matter(buf, len)) {
+		free(buf); /* a README.md among the reports */
+		return 1;
+	}
 	free(in->data);
 	in->data = buf;
 	in->len = len;

@@ -47,6 +47,10 @@ typedef struct cli_input {
 			 input redirected from one) */
 	int walked;   /* found by a directory walk: must stay the regular
 			 file the walk saw */
+	int unstat;   /* walked as a regular file, which its directory entry
+			 said: dev/ino are known once it is loaded */
+	int peek;     /* a walked Markdown file: a report only if it opens
+			 with front matter, known once it is loaded */
 	dev_t dev;
 	ino_t ino;
 } cli_input;
@@ -55,7 +59,8 @@ typedef struct cli_inputs {
 	cli_input *items;
 	size_t len;
 	size_t cap;
-	struct cli_seen *seen; /* while collecting: the (device, inode)s */
+	struct cli_seen *seen;	/* while collecting: the (device, inode)s */
+	struct cli_seen *taken; /* cli_input_taken's */
 } cli_inputs;
 
 /*
@@ -78,11 +83,29 @@ void cli_inputs_free(cli_inputs *ins);
 /* Frees an input's name and path (one string when they are the same). */
 void cli_input_free_names(cli_input *in);
 
-/* Reads the bytes of one input (at most CR_MAX_FILE_BYTES + 1, so a huge
+/*
+ * Reads the bytes of one input (at most CR_MAX_FILE_BYTES + 1, so a huge
  * file is refused in bounded memory). A file found by a walk is opened
- * without blocking and must still be the regular file the walk saw (a
- * FIFO put in its place is refused, never waited on). 0, or -1 reported. */
+ * without blocking and must still be a regular file (a FIFO put in its
+ * place is refused, never waited on), the one the walk saw when it had to
+ * stat it. 0; 1 when it is no report after all (a walked Markdown file
+ * without front matter: nothing loaded, nothing said); -1 reported.
+ *
+ * The walk stats no regular file (its directory entry says what it is):
+ * that costs a system call a file, and the reading has to stat it anyway.
+ * So the same file found twice (a hard link, or a walked file named on
+ * the command line too) is two inputs until read: cli_input_taken, called
+ * for each input in order once it is read, says which is the second.
+ */
 int cli_input_load(cli_input *in, const char *prog);
+/* 1 if an input before `in` in order (each given here in turn) was the
+ * same file (device, inode): `in` is then no input of its own; else 0
+ * (also when its device and inode are unknown). -1 on memory. */
+int cli_input_taken(cli_inputs *ins, const cli_input *in);
+/* Stats the inputs the walk did not (cli_input.unstat), for a caller that
+ * needs every input's device and inode before reading (--context). One
+ * that is gone stays unknown: its reading says why. */
+void cli_inputs_stat(cli_inputs *ins);
 /* Frees the bytes (the input stays in its list). */
 void cli_input_unload(cli_input *in);
 

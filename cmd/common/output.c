@@ -92,10 +92,19 @@ same_as_input(const struct stat *st, const cli_inputs *ins)
 {
 	size_t i;
 
-	for (i = 0; ins != NULL && i < ins->len; i++)
-		if (ins->items[i].has_stat && ins->items[i].dev == st->st_dev &&
-		    ins->items[i].ino == st->st_ino)
+	for (i = 0; ins != NULL && i < ins->len; i++) {
+		const cli_input *in = &ins->items[i];
+		struct stat is;
+
+		/* one the walk did not stat and no reading did since (one
+		 * ignored by .cr-lint.yaml, say) is stat'ed now */
+		if (in->has_stat
+			? in->dev == st->st_dev && in->ino == st->st_ino
+			: in->unstat && stat(in->path, &is) == 0 &&
+			      is.st_dev == st->st_dev &&
+			      is.st_ino == st->st_ino)
 			return 1;
+	}
 	return 0;
 }
 

@@ -43,6 +43,7 @@ struct args {
 struct links {
 	cr_link **items;
 	size_t len, cap;
+	cr_link_pool *pool; /* where the items are, or NULL: each malloc'd */
 };
 
 /* Where each diagnostic comes from; of each report, once checked, only
@@ -311,6 +312,9 @@ collect_context(struct lint *l, const struct args *a)
 		return 0;
 	if ((bad = cli_inputs_collect(c, a->context, a->ncontext, 1, prog)) < 0)
 		return -1;
+	/* what the walks did not stat, to know the files by */
+	cli_inputs_stat(&l->ins);
+	cli_inputs_stat(c);
 	if (bad > 0)
 		l->failed = 1;
 	keys = malloc((l->ins.len + c->len + 1) * sizeof(*keys));
@@ -390,8 +394,11 @@ links_free(struct links *ln)
 {
 	size_t i;
 
-	for (i = 0; i < ln->len; i++)
-		free(ln->items[i]);
+	if (ln->pool != NULL)
+		cr_link_pool_free(ln->pool);
+	else
+		for (i = 0; i < ln->len; i++)
+			free(ln->items[i]);
 	free(ln->items);
 	memset(ln, 0, sizeof(*ln));
 }
@@ -411,8 +418,9 @@ read_context(struct lint *l, const lint_config *cfg)
 
 		if (lint_config_ignored(cfg, in->name))
 			continue;
-		if (cli_input_load(in, prog) == -1) {
-			l->failed = 1;
+		if ((rc = cli_input_load(in, prog)) != 0) {
+			l->failed |= rc == -1;
+			rc = 0;
 			continue;
 		}
 		cr_diags_init(&scratch);
@@ -514,9 +522,12 @@ check_input(struct job *j, size_t i, struct slot *s)
 
 	if (in->path != NULL && lint_config_ignored(j->cfg, in->name))
 		return 0;
-	if (cli_input_load(in, prog) == -1) {
+	switch (cli_input_load(in, prog)) {
+	case -1:
 		s->failed = 1;
 		return 0;
+	case 1:
+		return 0; /* no report: nothing to say of it */
 	}
 	memset(&rs, 0, sizeof(rs));
 	if (cli_input_parse(in, j->a->from, &rs, &s->d) == -1)
@@ -564,21 +575,37 @@ take_input(size_t i, void *arg)
 	struct job *j = arg;
 	struct lint *l = j->l;
 	struct slot *s = &j->slots[i % j->window];
-	size_t dfirst = l->d.len;
-	int rc = 0;
+	size_t dfirst = l->d.len, n = 0;
+	int rc = 0, k;
 
 	cli_said_flush(&s->said);
 	if (s->failed)
 		l->failed = 1;
+	if ((k = cli_input_taken(&l->ins, &l->ins.items[i])) != 0) {
+		/* the same file as an input before it: that one counts */
+		slot_free(s);
+		cli_input_unload(&l->ins.items[i]);
+		return k == 1 ? 0 : -1;
+	}
 	l->broken[i] = (unsigned char)s->broken;
 	if (links_room(&l->ln, s->ln.len) == -1 ||
 	    cr_diags_move(&l->d, &s->d) == -1 || mark_diags(l, dfirst, i) == -1)
 		rc = -1;
-	else if (s->ln.len > 0) {
-		memcpy(l->ln.items + l->ln.len, s->ln.items,
-		       s->ln.len * sizeof(*s->ln.items));
-		l->ln.len += s->ln.len;
-		s->ln.len = 0;
+	/* the slot's links moved into the pool (those left when memory
+	 * runs out the slot frees) */
+	for (n = 0; rc == 0 && n < s->ln.len; n++) {
+		cr_link *c = cr_link_pool_take(l->ln.pool, s->ln.items[n]);
+
+		if (c == NULL) {
+			rc = -1;
+			break;
+		}
+		l->ln.items[l->ln.len++] = c;
+	}
+	if (n > 0) {
+		memmove(s->ln.items, s->ln.items + n,
+			(s->ln.len - n) * sizeof(*s->ln.items));
+		s->ln.len -= n;
 	}
 	slot_free(s);
 	return rc;
@@ -600,7 +627,8 @@ lint_all(struct lint *l, const struct args *a, const lint_config *cfg,
 	 * than 8 over 10,000 reports); the ring bounds what waits to be
 	 * taken (an input's links and diagnostics: a few kilobytes) */
 	j.window = (size_t)(a->jobs > 1 ? a->jobs : 1) * 32;
-	if ((l->broken = calloc(l->ins.len + 1, 1)) == NULL ||
+	if ((l->ln.pool = cr_link_pool_new()) == NULL ||
+	    (l->broken = calloc(l->ins.len + 1, 1)) == NULL ||
 	    (j.slots = calloc(j.window, sizeof(*j.slots))) == NULL ||
 	    (j.emails = lint_email_memo_new()) == NULL) {
 		free(j.slots);
@@ -677,6 +705,13 @@ order_diags(struct lint *l, cr_severity least)
 	size_t i, j, k, n = 0;
 	unsigned tmp_in;
 
+	/* those hidden dropped first: --quiet sorts only what it prints */
+	for (i = 0; i < l->d.len; i++)
+		if (it[i].severity >= least) {
+			l->d_input[n] = l->d_input[i];
+			it[n++] = it[i];
+		}
+	l->d.len = n;
 	if (l->d.len == 0)
 		return 0;
 	if ((ord = malloc(l->d.len * sizeof(*ord))) == NULL)
@@ -708,12 +743,6 @@ order_diags(struct lint *l, cr_severity least)
 		}
 	}
 	free(ord);
-	for (i = 0; i < l->d.len; i++)
-		if (it[i].severity >= least) {
-			l->d_input[n] = l->d_input[i];
-			it[n++] = it[i];
-		}
-	l->d.len = n;
 	return 0;
 }
 

@@ -511,7 +511,7 @@ struct slot {
 	cr_reports rs;
 	cr_diags d;
 	cli_said said; /* what loading and parsing had to say (stderr) */
-	int skip;      /* ignored by .cr-lint.yaml */
+	int skip;      /* ignored by .cr-lint.yaml, or no report */
 	int failed;    /* could not be read */
 };
 
@@ -543,9 +543,14 @@ read_one(size_t i, void *arg)
 	}
 	if (cli_said_begin(&s->said) == -1)
 		return -1;
-	if (cli_input_load(in, prog) == -1)
+	switch (cli_input_load(in, prog)) {
+	case -1:
 		s->failed = 1;
-	else {
+		break;
+	case 1:
+		s->skip = 1; /* no report */
+		break;
+	default:
 		rc = cli_input_parse(in, rd->a->from, &s->rs, &s->d);
 		cli_input_unload(in);
 	}
@@ -567,6 +572,14 @@ take_one(size_t i, void *arg)
 		rd->failed |= s->failed;
 		s->skip = s->failed = 0;
 		return 0;
+	}
+	if ((rc = cli_input_taken(rd->ins, &rd->ins->items[i])) != 0) {
+		/* the same file as an input before it: that one counts */
+		for (j = 0; j < s->rs.len; j++)
+			cr_report_free(s->rs.items[j]);
+		s->rs.len = 0;
+		cr_diags_truncate(&s->d, 0);
+		return rc == 1 ? 0 : -1;
 	}
 	for (j = 0; j < s->rs.len; j++) {
 		cr_report *r = s->rs.items[j];

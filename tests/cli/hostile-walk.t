@@ -58,6 +58,33 @@ is "$(printf '%s\n' "$out" | sed 1d | cut -d, -f11)" 1 "Count 1"
 run cr-lint "$NOW" f.yaml ./f.yaml "$T/f.yaml"
 is "$rc" 0 "cr-lint: the same file thrice is no duplicate-id"
 
+# the walk stats no regular file (its folder entry says what it is): the
+# same file found twice is known by its device and inode once read, and
+# the first in input order is the one input, with its name, whatever -j
+mkdir hl
+report h-1 h-a >hl/b.yaml
+ln hl/b.yaml hl/a.yaml
+ln hl/b.yaml hl/c.yaml
+report h-2 h-b >hl/d.yaml
+for j in 1 4; do
+	run cr-wip -j "$j" --to csv "$NOW" hl
+	is "$(rows)" 2 "-j $j: three hard links in a walked folder are one input"
+	run cr-lint -j "$j" --format json "$NOW" hl
+	is "$rc" 0 "-j $j: cr-lint sees no duplicate-id among them"
+	# written into, not replaced (as sed -i would): the links stay
+	sed 's/^title: .*/title: TODO/' hl/b.yaml >hl/t && cat hl/t >hl/b.yaml
+	run cr-lint -j "$j" "$NOW" hl
+	is "$(printf '%s
+' "$err" | grep -c 'hl/a.yaml:')" 1 "-j $j: found once, by its first name in walk order"
+	is "$(printf '%s
+' "$err" | grep -c 'hl/[bc].yaml:')" 0 "-j $j: not by the others"
+	report h-1 h-a >hl/t && cat hl/t >hl/b.yaml && rm hl/t
+done
+run cr-lint "$NOW" hl/c.yaml hl
+is "$rc" 0 "named first and then walked: one input, no duplicate-id"
+run cr-wip --to csv "$NOW" ./hl hl/c.yaml
+is "$(rows)" 2 "walked first and then named: one input"
+
 # ---------------------------------------------- only regular files
 mkdir fifo
 report q-1 q-a >fifo/a.yaml
@@ -151,4 +178,9 @@ is "$(sed 1d o | cut -d, -f3 | tr '\n' ' ')" "i-a " "cr-wip honours ignore: of .
 sed -i 's/^title: .*/title: TODO/' ign/drafts/draft.yaml ign/old.yaml
 (cd ign && run cr-lint "$NOW" . && echo "$rc" >"$T/rc")
 is "$(cat rc)" 0 "cr-lint skips the same files"
+# an ignored file is not read, yet still an input: not written over
+cp ign/old.yaml old.orig
+(cd ign && run cr-wip --to csv -o old.yaml "$NOW" . && echo "$rc" >"$T/rc")
+is "$(cat rc)" 2 "cr-wip -o an ignored file of the walk: refused"
+ok "$(cmp -s ign/old.yaml old.orig && echo 0 || echo 1)" "which stays whole"
 done_testing

@@ -162,6 +162,24 @@ test_decode(void **state)
 	assert_memory_equal(enc, "\xf0\x9f\x9a\x80", 4);
 }
 
+/* The inline ranges of cr_utf8_cp_stable answer as cr_utf8_nfc_stable
+ * does, for every code point of planes 0 to 2. */
+static void
+test_cp_stable(void **state)
+{
+	unsigned cp, differ = 0;
+
+	(void)state;
+	for (cp = 0; cp < 0x30000; cp++)
+		if ((cp < 0xd800 || cp >= 0xe000) &&
+		    cr_utf8_cp_stable(cp) != cr_utf8_nfc_stable(cp))
+			differ++;
+	assert_int_equal(differ, 0);
+	assert_true(cr_utf8_cp_stable(0x3002));	 /* ideographic full stop */
+	assert_true(cr_utf8_cp_stable(0xff0c));	 /* fullwidth comma */
+	assert_false(cr_utf8_cp_stable(0x302a)); /* a tone mark: ccc 218 */
+}
+
 /* Every code point of the runs cr_utf8_nfc_stable answers at once is a
  * starter that no composition takes as its second and that NFC keeps. */
 static void
@@ -569,6 +587,7 @@ main(void)
 	    cmocka_unit_test(test_decode_fast),
 	    cmocka_unit_test(test_width_runs),
 	    cmocka_unit_test(test_stable_runs),
+	    cmocka_unit_test(test_cp_stable),
 	    cmocka_unit_test(test_fold_cyrillic),
 	    cmocka_unit_test(test_positions),
 	    cmocka_unit_test(test_cursor_every_cp),
