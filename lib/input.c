@@ -51,7 +51,7 @@ cr_input_check(const char *buf, size_t len, const char *file, cr_clean *c,
 	size_t i = 0, start, bom = 0;
 	const char *enc;
 	long errors = 0;
-	int stable = 1;
+	int stable = 1, narrow = 1;
 	cr_buf b;
 	unsigned cp;
 	int k;
@@ -59,7 +59,7 @@ cr_input_check(const char *buf, size_t len, const char *file, cr_clean *c,
 	c->text = "";
 	c->len = 0;
 	c->copy = NULL;
-	c->stable = 0;
+	c->flags = 0;
 	if ((enc = wide_bom(s, len)) != NULL) {
 		return cr_diags_add(d, file, pos, CR_RULE_ENCODING,
 				    "the file is %s, not UTF-8; convert it, "
@@ -103,9 +103,12 @@ cr_input_check(const char *buf, size_t len, const char *file, cr_clean *c,
 		if (s[i] != 0 &&
 		    (k = cr_utf8_next(buf + i, len - i, &cp)) > 0) {
 			/* the NFC quick check of every value read from
-			 * the file, once here (cr_clean.stable) */
+			 * the file, once here (CR_TEXT_STABLE); the
+			 * one-column runs of pos.c's cursor (NARROW) */
 			if (stable && !cr_utf8_cp_stable(cp))
 				stable = 0;
+			if (narrow && !cr_utf8_cp_narrow(cp))
+				narrow = 0;
 			i += (size_t)k;
 			continue;
 		}
@@ -138,7 +141,13 @@ cr_input_check(const char *buf, size_t len, const char *file, cr_clean *c,
 		/* clean: the text is the input's own bytes, not copied */
 		c->text = buf + bom;
 		c->len = len - bom;
-		c->stable = stable;
+		if (stable)
+			c->flags |= CR_TEXT_STABLE;
+		if (narrow && memchr(c->text, '\t', c->len) == NULL &&
+		    memchr(c->text, '\r', c->len) == NULL)
+			c->flags |= CR_TEXT_NARROW;
+		if (memchr(c->text, '\\', c->len) != NULL)
+			c->flags |= CR_TEXT_BACKSLASH;
 		return d->oom ? -1 : 0;
 	}
 	cr_buf_put(&b, buf + start, i - start);

@@ -189,19 +189,44 @@ cr_utf8_cp_stable(unsigned cp)
 	       (cp >= 0xff01 && cp <= 0xff60) || cr_utf8_nfc_stable(cp);
 }
 
+/* A character of one column that ends no line, in the runs most text is
+ * in: Latin and Vietnamese, Greek and Cyrillic, the general punctuation
+ * of typography (test_narrow.c checks them against cr_utf8_cp_width). */
+static inline int
+cr_utf8_cp_narrow(unsigned cp)
+{
+	return (cp >= 0xa0 && cp < 0x300) || (cp >= 0x370 && cp <= 0x482) ||
+	       (cp >= 0x1e00 && cp <= 0x200a) ||
+	       (cp >= 0x2010 && cp <= 0x2027) || (cp >= 0x2030 && cp <= 0x205e);
+}
+
+/* What the one pass of cr_input_check learns of a clean text, for the
+ * readers to skip work (cr_clean.flags). */
+enum {
+	/* every code point an NFC-stable starter (cr_utf8_cp_stable): any
+	 * text made of its characters is NFC */
+	CR_TEXT_STABLE = 1,
+	/* no tab, no CR, every character one column that ends no line
+	 * (cr_utf8_cp_narrow): a position's line and columns are libyaml's
+	 * mark as it is */
+	CR_TEXT_NARROW = 2,
+	/* a backslash somewhere (so a double-quoted scalar may hold an
+	 * escape, which can make any code point) */
+	CR_TEXT_BACKSLASH = 4
+};
+
 /*
  * cr_input_clean without the copy (the readers' way): c->text is the
  * clean text, the input's own bytes after a byte-order mark when none had
  * to be replaced (c->copy NULL), else c->copy (malloc'd, the caller
- * frees it). c->stable: the input is clean and every code point in it is
- * an NFC-stable starter (cr_utf8_cp_stable), so that any text made of
- * its characters is NFC. Returns as cr_input_clean does.
+ * frees it). c->flags: CR_TEXT_*, none for a copy. Returns as
+ * cr_input_clean does.
  */
 typedef struct cr_clean {
 	const char *text;
 	size_t len;
 	char *copy;
-	int stable;
+	unsigned flags;
 } cr_clean;
 long cr_input_check(const char *buf, size_t len, const char *file, cr_clean *c,
 		    cr_diags *d);
@@ -288,16 +313,18 @@ int cr_node_exact(const cr_node *n);
  * would not fit the memory bound of SPEC 4 (md_limit.c): 0 within the
  * limits, 1 refused, -1 on memory. */
 int cr_md_limit(const char *buf, size_t len, const char *file, cr_diags *d);
-int cr_md_read(const char *buf, size_t len, int stable, const char *file,
+int cr_md_read(const char *buf, size_t len, unsigned text, const char *file,
 	       cr_reports *out, cr_diags *d);
 /* The YAML reader over a clean buffer: one report per document. */
-int cr_yaml_read(const char *buf, size_t len, int stable, const char *file,
+int cr_yaml_read(const char *buf, size_t len, unsigned text, const char *file,
 		 cr_reports *out, cr_diags *d);
-/* cr_yaml_load of a clean text; `stable` as cr_clean says: then every
- * scalar not written in double quotes (whose escapes may make any code
- * point) is NFC, and marked so (cr_node.stable). */
-int cr_yaml_load_text(const char *buf, size_t len, int stable, const char *file,
-		      cr_node ***docs, size_t *ndocs, cr_diags *d);
+/* cr_yaml_load of a clean text, `text` its cr_clean.flags: with
+ * CR_TEXT_STABLE, every scalar that no escape can have made is NFC and
+ * marked so (cr_node.stable); with CR_TEXT_NARROW, positions are taken
+ * from libyaml's marks without counting columns. */
+int cr_yaml_load_text(const char *buf, size_t len, unsigned text,
+		      const char *file, cr_node ***docs, size_t *ndocs,
+		      cr_diags *d);
 
 /* YAML scalar emitting shared by the YAML and Markdown writers: whether a
  * string must be quoted to be read back as the same string. */

@@ -73,7 +73,7 @@ struct md {
 	cr_node *list; /* where its entries go, or NULL */
 	cr_pos seen[CR_SEC__COUNT]; /* sections seen in the body */
 	cmark_syntax_extension *table;
-	int stable; /* the text's code points all NFC-stable (cr_clean) */
+	unsigned text; /* what cr_input_check learnt of it: CR_TEXT_* */
 };
 
 enum { SEC_NONE = -1, SEC_UNKNOWN = -2 };
@@ -1083,8 +1083,8 @@ front_matter(struct md *m, size_t *body)
 	m->line0 = n;
 	/* past the closing line and its line end */
 	*body = line_next(&m->src, s);
-	if (cr_yaml_load_text(buf, s, m->stable, m->file, &docs, &ndocs,
-			      m->d) == -1)
+	if (cr_yaml_load_text(buf, s, m->text, m->file, &docs, &ndocs, m->d) ==
+	    -1)
 		rc = -1;
 	if (rc == 0 && ndocs > 0 && docs[0] == NULL)
 		m->r->broken = 1; /* libyaml's diagnostic is in */
@@ -1114,7 +1114,7 @@ front_matter(struct md *m, size_t *body)
 }
 
 int
-cr_md_read(const char *buf, size_t len, int stable, const char *file,
+cr_md_read(const char *buf, size_t len, unsigned text, const char *file,
 	   cr_reports *out, cr_diags *d)
 {
 	cr_pos start = {1, 1, 1};
@@ -1125,7 +1125,7 @@ cr_md_read(const char *buf, size_t len, int stable, const char *file,
 	memset(&m, 0, sizeof(m));
 	m.file = file;
 	m.d = d;
-	m.stable = stable;
+	m.text = text;
 	if (lines_index(&m.src, buf, len) == -1 ||
 	    (m.r = cr_report_new()) == NULL) {
 		lines_free(&m.src);

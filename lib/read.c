@@ -155,7 +155,7 @@ push_broken(cr_reports *out, const char *file, cr_form form, cr_pos pos)
 }
 
 int
-cr_yaml_read(const char *buf, size_t len, int stable, const char *file,
+cr_yaml_read(const char *buf, size_t len, unsigned text, const char *file,
 	     cr_reports *out, cr_diags *d)
 {
 	cr_node **docs = NULL;
@@ -164,7 +164,7 @@ cr_yaml_read(const char *buf, size_t len, int stable, const char *file,
 	cr_report *r;
 	int rc = 0;
 
-	if (cr_yaml_load_text(buf, len, stable, file, &docs, &ndocs, d) == -1)
+	if (cr_yaml_load_text(buf, len, text, file, &docs, &ndocs, d) == -1)
 		rc = -1;
 	for (i = 0; rc == 0 && i < ndocs; i++) {
 		if (docs[i] == NULL) {
@@ -238,9 +238,9 @@ cr_read(const char *buf, size_t len, const cr_read_opts *opts, cr_reports *out,
 	    (rc = cr_md_limit(c.text, c.len, file, d)) != 0)
 		rc = rc < 0 ? -1 : push_broken(out, file, CR_FORM_MD, start);
 	else if (form == CR_FORM_MD)
-		rc = cr_md_read(c.text, c.len, c.stable, file, out, d);
+		rc = cr_md_read(c.text, c.len, c.flags, file, out, d);
 	else
-		rc = cr_yaml_read(c.text, c.len, c.stable, file, out, d);
+		rc = cr_yaml_read(c.text, c.len, c.flags, file, out, d);
 	free(c.copy);
 	for (i = first; rc == 0 && i < out->len; i++) {
 		cr_report *r = out->items[i];

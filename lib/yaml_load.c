@@ -38,12 +38,17 @@ struct loader {
 	int failed; /* a diagnostic stopped this document */
 	int oom;
 	cr_pos_cursor cur; /* libyaml's marks count code points */
-	int stable;	   /* cr_clean.stable of the text */
+	unsigned text;	   /* CR_TEXT_* of it */
 };
 
 static cr_pos
 mark_pos(struct loader *l, yaml_mark_t m)
 {
+	if (l->text & CR_TEXT_NARROW) { /* a column a character */
+		cr_pos p = {(int)m.line + 1, (int)m.column + 1,
+			    (int)m.column + 1};
+		return p;
+	}
 	return cr_pos_cursor_index(&l->cur, m.index);
 }
 
@@ -419,7 +424,6 @@ handle_event(struct loader *l, yaml_event_t *ev)
 {
 	cr_pos pos = mark_pos(l, ev->start_mark);
 	const cr_node *target;
-	size_t from;
 	cr_node *n;
 
 	if ((ev->type == YAML_SCALAR_EVENT ||
@@ -431,7 +435,6 @@ handle_event(struct loader *l, yaml_event_t *ev)
 	}
 	switch (ev->type) {
 	case YAML_SCALAR_EVENT:
-		from = l->cur.off; /* the scalar's first byte (mark_pos) */
 		if ((n = cr_node_new(l->arena, CR_NODE_SCALAR, pos)) == NULL ||
 		    (n->value = cr_arena_strndup(
 			 l->arena, (const char *)ev->data.scalar.value,
@@ -442,12 +445,12 @@ handle_event(struct loader *l, yaml_event_t *ev)
 		n->end = mark_pos(l, ev->end_mark);
 		n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
 			   ev->data.scalar.tag == NULL;
-		/* double quotes without a backslash: no escape to make any
-		 * code point from */
+		/* double quotes with no backslash in the text: no escape
+		 * to make any code point */
 		n->stable =
-		    l->stable &&
+		    (l->text & CR_TEXT_STABLE) &&
 		    (ev->data.scalar.style != YAML_DOUBLE_QUOTED_SCALAR_STYLE ||
-		     memchr(l->buf + from, '\\', l->cur.off - from) == NULL);
+		     !(l->text & CR_TEXT_BACKSLASH));
 		check_tag(l, ev->data.scalar.tag, pos);
 		if (place(l, n) == 0)
 			anchor_add(l, (const char *)ev->data.scalar.anchor, n);
@@ -586,7 +589,7 @@ cr_yaml_load(const char *buf, size_t len, const char *file, cr_node ***docs,
 }
 
 int
-cr_yaml_load_text(const char *buf, size_t len, int stable, const char *file,
+cr_yaml_load_text(const char *buf, size_t len, unsigned text, const char *file,
 		  cr_node ***docs, size_t *ndocs, cr_diags *d)
 {
 	struct loader l;
@@ -603,7 +606,7 @@ cr_yaml_load_text(const char *buf, size_t len, int stable, const char *file,
 	cr_pos_cursor_init(&l.cur, buf, len);
 	l.file = file;
 	l.d = d;
-	l.stable = stable;
+	l.text = text;
 	if (!yaml_parser_initialize(&p))
 		return -1;
 	yaml_parser_set_input_string(&p, (const unsigned char *)buf, len);

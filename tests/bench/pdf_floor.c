@@ -28,7 +28,6 @@
 #define MARGIN 42.0
 #define TEXT_H (PAGE_H - 2 * MARGIN)
 
-
 static const char *prog = "pdf-floor";
 
 static int
@@ -87,11 +86,11 @@ fonts_init(void)
 
 	if ((c = FcConfigCreate()) == NULL)
 		return -1;
-	ok =
-	    FcConfigParseAndLoadFromMemory(c, (const FcChar8 *)cr_pdf_fonts_conf, FcFalse) &&
-	    FcConfigBuildFonts(c) &&
-	    (fs = FcConfigGetFonts(c, FcSetSystem)) != NULL && fs->nfont > 0 &&
-	    FcConfigSetCurrent(c);
+	ok = FcConfigParseAndLoadFromMemory(
+		 c, (const FcChar8 *)cr_pdf_fonts_conf, FcFalse) &&
+	     FcConfigBuildFonts(c) &&
+	     (fs = FcConfigGetFonts(c, FcSetSystem)) != NULL && fs->nfont > 0 &&
+	     FcConfigSetCurrent(c);
 	FcConfigDestroy(c); /* fontconfig holds the current one */
 	return ok ? 0 : -1;
 }
