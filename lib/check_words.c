@@ -81,6 +81,9 @@ struct cr_words {
 	/* the first of the entries that start with ASCII c (sorted) */
 	unsigned lo[128];
 	int ascii; /* every entry starts with an ASCII char */
+	/* with ascii: bit b of pair[c], an entry starting with c may have
+	 * the byte b second (any b >= 0x80 may: a decomposed letter) */
+	unsigned char pair[128][16];
 };
 
 #define CLS_WORD 1
@@ -342,6 +345,15 @@ cr_words_new(const char *const *const *lists, size_t nlists, int dofold)
 			w->bytes[(c - 32) >> 3] |=
 			    (unsigned char)(1u << ((c - 32) & 7));
 	}
+	for (i = 0; w->ascii && i < w->n; i++) {
+		const struct entry *e = &w->e[i];
+
+		if (e->n >= 2 && e->cps[1] < 128)
+			w->pair[e->cps[0]][e->cps[1] >> 3] |=
+			    (unsigned char)(1u << (e->cps[1] & 7));
+		else /* one character, or a second from beyond ASCII */
+			memset(w->pair[e->cps[0]], 0xff, sizeof(w->pair[0]));
+	}
 	for (i = w->n; i-- > 0;)
 		if (w->e[i].cps[0] < 128)
 			w->lo[w->e[i].cps[0]] = (unsigned)i;
@@ -507,9 +519,23 @@ cr_words_find(const cr_words *w, const char *text, size_t from, size_t *at,
 		return 0;
 	if (w->ascii) {
 		/* Lists whose entries all start with an ASCII letter (the
-		 * placeholders): most texts hold none of those bytes. */
-		if (text[i + strcspn(text + i, w->starts)] == '\0')
-			return 0;
+		 * placeholders): most texts hold none of those bytes, or
+		 * none followed by a byte an entry can have second. No
+		 * match starts before the first such pair. */
+		const char *p = text + i;
+		unsigned char c0, c1;
+
+		for (;; p++) {
+			p += strcspn(p, w->starts);
+			if (*p == '\0')
+				return 0;
+			c0 = (unsigned char)p[0];
+			c1 = (unsigned char)p[1];
+			if (c1 >= 0x80 ||
+			    (w->pair[c0][c1 >> 3] & (1u << (c1 & 7))))
+				break;
+		}
+		i = (size_t)(p - text);
 	}
 	if (i > 0) {
 		/* the character before `from`, for the word boundary */

@@ -34,8 +34,7 @@ trees_equal(const char *what, const cr_node *a, const cr_node *b)
 	size_t i;
 
 	if ((a == NULL) != (b == NULL))
-		fail_msg("%s: one load has a document the other has not",
-			 what);
+		fail_msg("%s: one load has a document the other has not", what);
 	if (a == NULL)
 		return;
 	if (a->type != b->type || a->len != b->len ||
@@ -71,12 +70,10 @@ compare(const char *what, const char *text, size_t len)
 		free(c.copy);
 		return 0;
 	}
-	assert_int_equal(cr_yaml_load_text(c.text, c.len, c.flags, what, &da,
-					   &na, &a),
-			 0);
-	assert_int_equal(cr_yaml_load_text(c.text, c.len, 0, what, &db, &nb,
-					   &b),
-			 0);
+	assert_int_equal(
+	    cr_yaml_load_text(c.text, c.len, c.flags, what, &da, &na, &a), 0);
+	assert_int_equal(
+	    cr_yaml_load_text(c.text, c.len, 0, what, &db, &nb, &b), 0);
 	if (na != nb || a.len != b.len)
 		fail_msg("%s: %zu documents and %zu findings by the marks, "
 			 "%zu and %zu by the cursor",
@@ -108,8 +105,9 @@ has_ext(const char *name)
 {
 	const char *dot = strrchr(name, '.');
 
-	return dot != NULL && (strcmp(dot, ".yaml") == 0 ||
-			       strcmp(dot, ".yml") == 0 || strcmp(dot, ".md") == 0);
+	return dot != NULL &&
+	       (strcmp(dot, ".yaml") == 0 || strcmp(dot, ".yml") == 0 ||
+		strcmp(dot, ".md") == 0);
 }
 
 /* Every report file below dir; *narrow counts those compared. */
@@ -194,7 +192,7 @@ test_edges(void **state)
 	static const char *const narrow[] = {
 	    "id: a\ntitle: Họp khách hàng về chiến dịch\nclient: Đất Việt\n",
 	    "title: \"Встреча с клиентом\"\nwho: [Иван, 'Пётр']\n",
-	    "a: b\n  c\n",	     /* an error at its line and column */
+	    "a: b\n  c\n", /* an error at its line and column */
 	    "k: \"x\\u00e9y\"\nl: ‘q’ — “r” …\n", /* U+2018..U+2026 */
 	    "- x\n- ¿y?\n- ¼ ½ ÷\n",
 	    "a:\n  - b: |\n      ơ ư\n    c: >\n      ĐĂ\n",
@@ -202,21 +200,20 @@ test_edges(void **state)
 	};
 	static const char *const wide[] = {
 	    "title: 会议纪要\nwho: 王\n", /* CJK: two columns */
-	    "a:\tb\n",		      /* a tab */
-	    "a: b\r\nc: d\r\n",	      /* CR LF */
-	    "a: b\xe2\x80\xa8" "c: d\n", /* LINE SEPARATOR */
-	    "a: e\xcc\x81\n",	      /* a combining mark */
+	    "a:\tb\n",			  /* a tab */
+	    "a: b\r\nc: d\r\n",		  /* CR LF */
+	    "a: b\xe2\x80\xa8"
+	    "c: d\n",	      /* LINE SEPARATOR */
+	    "a: e\xcc\x81\n", /* a combining mark */
 	};
 	size_t i;
 
 	(void)state;
 	for (i = 0; i < sizeof(narrow) / sizeof(narrow[0]); i++)
-		assert_int_equal(compare(narrow[i], narrow[i],
-					 strlen(narrow[i])),
-				 1);
+		assert_int_equal(
+		    compare(narrow[i], narrow[i], strlen(narrow[i])), 1);
 	for (i = 0; i < sizeof(wide) / sizeof(wide[0]); i++)
-		assert_int_equal(compare(wide[i], wide[i], strlen(wide[i])),
-				 0);
+		assert_int_equal(compare(wide[i], wide[i], strlen(wide[i])), 0);
 }
 
 int

@@ -166,6 +166,12 @@ test_rules(void **state)
 	expect_none(ph, "TODOS");
 	expect_at(ph, "a XXX b TBD", 5, 8, 3);
 	expect_none(ph, "");
+	/* the byte pairs no entry opens with are passed over: "TV", "Tx",
+	 * "XA", "FA", a T at the very end */
+	expect_none(ph, "TVC shoot, Tx, XAML, FAQ T");
+	expect_at(ph, "TVC TTBD TBD", 0, 9, 3);
+	expect_at(ph, "Fix FIXME", 0, 4, 5);
+	expect_at(ph, "XXXX XXX", 0, 5, 3);
 	cr_words_free(ph);
 }
 
