@@ -289,7 +289,10 @@ seen_free(cli_inputs *ins)
 int
 cli_input_taken(cli_inputs *ins, const cli_input *in)
 {
-	if (!in->has_stat)
+	/* walked, with one link and nothing named: it can be no other
+	 * input (a folder is walked once), and is not kept in the set
+	 * (100,000 inputs would be 6 MiB of it) */
+	if (!in->has_stat || (in->walked && !in->linked && ins->named == 0))
 		return 0;
 	if (ins->taken == NULL &&
 	    (ins->taken = calloc(1, sizeof(*ins->taken))) == NULL)
@@ -369,6 +372,7 @@ inputs_push(cli_inputs *ins, const char *name, const char *path,
 	}
 	in->form = path != NULL ? cr_form_from_path(path) : CR_FORM_AUTO;
 	in->walked = walked;
+	ins->named += !walked;
 	if (st != NULL) {
 		in->has_stat = 1;
 		in->dev = st->st_dev;
@@ -804,6 +808,7 @@ cli_input_load(cli_input *in, const char *prog)
 			in->dev = st.st_dev;
 			in->ino = st.st_ino;
 		}
+		in->linked = st.st_nlink > 1;
 		/* a regular file in one read of a byte more than its size:
 		 * when that read stops at the size, it is the end */
 		if (S_ISREG(st.st_mode) && st.st_size >= 0 &&

@@ -51,6 +51,7 @@ typedef struct cli_input {
 			 said: dev/ino are known once it is loaded */
 	int peek;     /* a walked Markdown file: a report only if it opens
 			 with front matter, known once it is loaded */
+	int linked;   /* more than one hard link (known once loaded) */
 	dev_t dev;
 	ino_t ino;
 } cli_input;
@@ -61,6 +62,7 @@ typedef struct cli_inputs {
 	size_t cap;
 	struct cli_seen *seen;	/* while collecting: the (device, inode)s */
 	struct cli_seen *taken; /* cli_input_taken's */
+	size_t named;		/* inputs not found by a walk */
 } cli_inputs;
 
 /*

@@ -84,6 +84,10 @@ run cr-lint "$NOW" hl/c.yaml hl
 is "$rc" 0 "named first and then walked: one input, no duplicate-id"
 run cr-wip --to csv "$NOW" ./hl hl/c.yaml
 is "$(rows)" 2 "walked first and then named: one input"
+run cr-lint "$NOW" hl ./hl/d.yaml
+is "$rc" 0 "one link, walked and then named: one input, no duplicate-id"
+run cr-wip --to csv "$NOW" hl/d.yaml hl
+is "$(rows)" 2 "named and then walked: one input"
 
 # ---------------------------------------------- only regular files
 mkdir fifo
