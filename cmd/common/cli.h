@@ -68,13 +68,15 @@ typedef struct cli_inputs {
 /*
  * Turns the file arguments into inputs: none, or "-", is standard input.
  * With `walk`, a directory is walked recursively for *.yaml, *.yml and
- * *.md, skipping hidden entries (names starting with '.') and Markdown
- * files with no front matter (not reports: a README.md), in byte order
- * of the full path; without it, a directory is an error. A walk reads
- * only regular files; it follows a symbolic link to a folder once per
- * (device, inode), and cuts a link back into the walk or to one of its
- * parents with a note. The same file (device, inode) given twice, by
- * whatever spelling or walk, is one input. Returns the number of
+ * *.md, skipping hidden entries (names starting with '.'), in byte order
+ * of the full path (a walked Markdown file with no front matter, not a
+ * report, a README.md, is skipped when it is loaded: cli_input_load);
+ * without it, a directory is an error. A walk reads only regular files;
+ * it follows a symbolic link to a folder once per (device, inode), and
+ * cuts a link back into the walk or to one of its parents with a note.
+ * The same file (device, inode) given twice, by whatever spelling or
+ * walk, is one input: at once when the walk had to stat it, else once
+ * read (cli_input_taken). Returns the number of
  * arguments that could not be used (missing, unreadable, a directory
  * without walk), each reported; the usable ones are still appended.
  * -1 on memory.
