@@ -855,7 +855,6 @@ typedef struct cr_link {
 	cr_pos pos, id_pos, previous_pos, actions_pos;
 	cr_link_date date;
 	unsigned char id_given, actions_given;
-	size_t size; /* the bytes of the block (cr_link_pool_take) */
 } cr_link;
 
 /* The link of r, a copy in one block (r may go after), or NULL on
@@ -864,20 +863,6 @@ typedef struct cr_link {
 cr_link *cr_link_new(const cr_report *r, const char *file);
 /* A date as a cr_datetime. */
 void cr_link_date_get(const cr_link_date *ld, cr_datetime *dt);
-
-/*
- * Where the links of many reports are kept together, away from the heap
- * the reading of each report churns through (a link kept among the
- * blocks freed around it fragments that heap: cr-lint over 10,000
- * reports spent more in malloc and free than over 1,000, a report).
- * cr_link_pool_take moves l (from cr_link_new) into the pool and frees
- * it; the copy lives until cr_link_pool_free. NULL on memory (l is then
- * the caller's still).
- */
-typedef struct cr_link_pool cr_link_pool;
-cr_link_pool *cr_link_pool_new(void);
-cr_link *cr_link_pool_take(cr_link_pool *p, cr_link *l);
-void cr_link_pool_free(cr_link_pool *p);
 
 /*
  * The threads of a set of reports. It BORROWS the reports (and their ids)

@@ -80,7 +80,6 @@ cr_link_new(const cr_report *r, const char *file)
 	if ((l = malloc(size)) == NULL)
 		return NULL;
 	memset(l, 0, sizeof(*l));
-	l->size = size;
 	items = (cr_thread_item *)(l + 1);
 	acts = (cr_link_action *)(items + n);
 	at = (char *)(acts + n);
@@ -116,66 +115,4 @@ cr_link_new(const cr_report *r, const char *file)
 		x->due_pos = a->due.raw.pos;
 	}
 	return l;
-}
-
-struct cr_link_pool {
-	cr_arena *a;
-};
-
-cr_link_pool *
-cr_link_pool_new(void)
-{
-	cr_link_pool *p = malloc(sizeof(*p));
-
-	if (p != NULL && (p->a = cr_arena_new()) == NULL) {
-		free(p);
-		p = NULL;
-	}
-	return p;
-}
-
-/* p, a pointer into the block at `from`, moved to the copy at `to`. */
-static const void *
-moved(const void *p, const cr_link *from, cr_link *to)
-{
-	const char *f = (const char *)from, *q = p;
-
-	if (q == NULL || q < f || q >= f + from->size)
-		return p; /* NULL, or borrowed (the file name) */
-	return (char *)to + (q - f);
-}
-
-cr_link *
-cr_link_pool_take(cr_link_pool *p, cr_link *l)
-{
-	cr_link *c = cr_arena_alloc(p->a, l->size);
-	cr_thread_item *items;
-	size_t i;
-
-	if (c == NULL)
-		return NULL;
-	memcpy(c, l, l->size);
-	c->file = moved(l->file, l, c);
-	c->client = moved(l->client, l, c);
-	c->actions = moved(l->actions, l, c);
-	c->node.id = moved(l->node.id, l, c);
-	c->node.previous = moved(l->node.previous, l, c);
-	/* without actions, the two point at the block's end: none */
-	items = c->node.nitems > 0 ? (cr_thread_item *)(c + 1) : NULL;
-	c->node.items = items;
-	if (c->node.nitems == 0)
-		c->actions = NULL;
-	for (i = 0; i < c->node.nitems; i++)
-		items[i].id = moved(l->node.items[i].id, l, c);
-	free(l);
-	return c;
-}
-
-void
-cr_link_pool_free(cr_link_pool *p)
-{
-	if (p == NULL)
-		return;
-	cr_arena_free(p->a);
-	free(p);
 }

@@ -286,6 +286,15 @@ seen_free(cli_inputs *ins)
 	ins->seen = NULL;
 }
 
+/* Records what st says of in: its device and inode. */
+static void
+input_stat_set(cli_input *in, const struct stat *st)
+{
+	in->has_stat = 1;
+	in->dev = st->st_dev;
+	in->ino = st->st_ino;
+}
+
 int
 cli_input_taken(cli_inputs *ins, const cli_input *in)
 {
@@ -309,13 +318,9 @@ cli_inputs_stat(cli_inputs *ins)
 	for (i = 0; i < ins->len; i++) {
 		cli_input *in = &ins->items[i];
 
-		if (!in->unstat || stat(in->path, &st) == -1 ||
-		    !S_ISREG(st.st_mode))
-			continue;
-		in->unstat = 0;
-		in->has_stat = 1;
-		in->dev = st.st_dev;
-		in->ino = st.st_ino;
+		if (in->walked && !in->has_stat && stat(in->path, &st) == 0 &&
+		    S_ISREG(st.st_mode))
+			input_stat_set(in, &st);
 	}
 }
 
@@ -373,11 +378,8 @@ inputs_push(cli_inputs *ins, const char *name, const char *path,
 	in->form = path != NULL ? cr_form_from_path(path) : CR_FORM_AUTO;
 	in->walked = walked;
 	ins->named += !walked;
-	if (st != NULL) {
-		in->has_stat = 1;
-		in->dev = st->st_dev;
-		in->ino = st->st_ino;
-	}
+	if (st != NULL)
+		input_stat_set(in, st);
 	ins->len++;
 	return 0;
 }
@@ -496,8 +498,6 @@ has_front_matter(const char *path)
 	return opens_front_matter(buf, (size_t)n);
 }
 
-/* Appends the report files below dir, recursing. Returns the number of
- * problems reported, or -1 on memory. */
 /* A folder's entry: its name and what readdir says it is (DT_*). */
 struct entry {
 	char *name;
@@ -521,6 +521,8 @@ entries_free(struct entry *es, size_t n)
 	free(es);
 }
 
+/* Appends the report files below dir, recursing. Returns the number of
+ * problems reported, or -1 on memory. */
 static int
 walk(struct walk *w, const char *dir, int depth)
 {
@@ -581,13 +583,9 @@ walk(struct walk *w, const char *dir, int depth)
 				;
 			else if (inputs_push(w->ins, path, path, NULL, 1) == -1)
 				bad = -1;
-			else {
-				cli_input *in = &w->ins->items[w->ins->len - 1];
-
-				in->unstat = 1;
-				in->peek =
+			else
+				w->ins->items[w->ins->len - 1].peek =
 				    strcmp(strrchr(name, '.'), ".md") == 0;
-			}
 			free(path);
 			continue;
 		}
@@ -760,8 +758,8 @@ open_input(const cli_input *in, const char *prog, struct stat *st)
 		return -1;
 	}
 	if (in->walked && (!S_ISREG(st->st_mode) ||
-			   (!in->unstat && (st->st_dev != in->dev ||
-					    st->st_ino != in->ino)))) {
+			   (in->has_stat && (st->st_dev != in->dev ||
+					     st->st_ino != in->ino)))) {
 		cli_error(prog,
 			  "%s: replaced since the folder was read (%s); "
 			  "skipped",
@@ -802,12 +800,8 @@ cli_input_load(cli_input *in, const char *prog)
 	if (in->path != NULL) {
 		if ((fd = open_input(in, prog, &st)) == -1)
 			return -1;
-		if (in->unstat) { /* read by one thread: its own input */
-			in->unstat = 0;
-			in->has_stat = 1;
-			in->dev = st.st_dev;
-			in->ino = st.st_ino;
-		}
+		if (in->walked && !in->has_stat) /* by one thread: its own */
+			input_stat_set(in, &st);
 		in->linked = st.st_nlink > 1;
 		/* a regular file in one read of a byte more than its size:
 		 * when that read stops at the size, it is the end */

@@ -45,10 +45,10 @@ typedef struct cli_input {
 			 first CR_MAX_FILE_BYTES + 1 bytes */
 	int has_stat; /* dev/ino are known (a regular file, or standard
 			 input redirected from one) */
-	int walked;   /* found by a directory walk: must stay the regular
-			 file the walk saw */
-	int unstat;   /* walked as a regular file, which its directory entry
-			 said: dev/ino are known once it is loaded */
+	int walked;   /* found by a directory walk: must stay a regular file
+			 (the one the walk saw, when it had to stat it: a
+			 walked input without has_stat is one its folder
+			 entry said was regular, known once loaded) */
 	int peek;     /* a walked Markdown file: a report only if it opens
 			 with front matter, known once it is loaded */
 	int linked;   /* more than one hard link (known once loaded) */
@@ -106,7 +106,7 @@ int cli_input_load(cli_input *in, const char *prog);
  * same file (device, inode): `in` is then no input of its own; else 0
  * (also when its device and inode are unknown). -1 on memory. */
 int cli_input_taken(cli_inputs *ins, const cli_input *in);
-/* Stats the inputs the walk did not (cli_input.unstat), for a caller that
+/* Stats the walked inputs not stat'ed yet (has_stat 0), for a caller that
  * needs every input's device and inode before reading (--context). One
  * that is gone stays unknown: its reading says why. */
 void cli_inputs_stat(cli_inputs *ins);

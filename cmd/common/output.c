@@ -100,7 +100,7 @@ same_as_input(const struct stat *st, const cli_inputs *ins)
 		 * ignored by .cr-lint.yaml, say) is stat'ed now */
 		if (in->has_stat
 			? in->dev == st->st_dev && in->ino == st->st_ino
-			: in->unstat && stat(in->path, &is) == 0 &&
+			: in->walked && stat(in->path, &is) == 0 &&
 			      is.st_dev == st->st_dev &&
 			      is.st_ino == st->st_ino)
 			return 1;

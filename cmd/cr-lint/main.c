@@ -43,7 +43,6 @@ struct args {
 struct links {
 	cr_link **items;
 	size_t len, cap;
-	cr_link_pool *pool; /* where the items are, or NULL: each malloc'd */
 };
 
 /* Where each diagnostic comes from; of each report, once checked, only
@@ -394,11 +393,8 @@ links_free(struct links *ln)
 {
 	size_t i;
 
-	if (ln->pool != NULL)
-		cr_link_pool_free(ln->pool);
-	else
-		for (i = 0; i < ln->len; i++)
-			free(ln->items[i]);
+	for (i = 0; i < ln->len; i++)
+		free(ln->items[i]);
 	free(ln->items);
 	memset(ln, 0, sizeof(*ln));
 }
@@ -575,7 +571,7 @@ take_input(size_t i, void *arg)
 	struct job *j = arg;
 	struct lint *l = j->l;
 	struct slot *s = &j->slots[i % j->window];
-	size_t dfirst = l->d.len, n = 0;
+	size_t dfirst = l->d.len;
 	int rc = 0, k;
 
 	cli_said_flush(&s->said);
@@ -591,21 +587,11 @@ take_input(size_t i, void *arg)
 	if (links_room(&l->ln, s->ln.len) == -1 ||
 	    cr_diags_move(&l->d, &s->d) == -1 || mark_diags(l, dfirst, i) == -1)
 		rc = -1;
-	/* the slot's links moved into the pool (those left when memory
-	 * runs out the slot frees) */
-	for (n = 0; rc == 0 && n < s->ln.len; n++) {
-		cr_link *c = cr_link_pool_take(l->ln.pool, s->ln.items[n]);
-
-		if (c == NULL) {
-			rc = -1;
-			break;
-		}
-		l->ln.items[l->ln.len++] = c;
-	}
-	if (n > 0) {
-		memmove(s->ln.items, s->ln.items + n,
-			(s->ln.len - n) * sizeof(*s->ln.items));
-		s->ln.len -= n;
+	else if (s->ln.len > 0) {
+		memcpy(l->ln.items + l->ln.len, s->ln.items,
+		       s->ln.len * sizeof(*s->ln.items));
+		l->ln.len += s->ln.len;
+		s->ln.len = 0;
 	}
 	slot_free(s);
 	return rc;
@@ -627,8 +613,7 @@ lint_all(struct lint *l, const struct args *a, const lint_config *cfg,
 	 * than 8 over 10,000 reports); the ring bounds what waits to be
 	 * taken (an input's links and diagnostics: a few kilobytes) */
 	j.window = (size_t)(a->jobs > 1 ? a->jobs : 1) * 32;
-	if ((l->ln.pool = cr_link_pool_new()) == NULL ||
-	    (l->broken = calloc(l->ins.len + 1, 1)) == NULL ||
+	if ((l->broken = calloc(l->ins.len + 1, 1)) == NULL ||
 	    (j.slots = calloc(j.window, sizeof(*j.slots))) == NULL ||
 	    (j.emails = lint_email_memo_new()) == NULL) {
 		free(j.slots);

@@ -575,9 +575,7 @@ take_one(size_t i, void *arg)
 	}
 	if ((rc = cli_input_taken(rd->ins, &rd->ins->items[i])) != 0) {
 		/* the same file as an input before it: that one counts */
-		for (j = 0; j < s->rs.len; j++)
-			cr_report_free(s->rs.items[j]);
-		s->rs.len = 0;
+		cr_reports_free(&s->rs);
 		cr_diags_truncate(&s->d, 0);
 		return rc == 1 ? 0 : -1;
 	}
