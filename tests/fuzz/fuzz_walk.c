@@ -4,9 +4,10 @@
  * folders, report files, FIFOs and symbolic links (to ".", "..", "/", a
  * sibling, an earlier entry, nowhere), built in a fresh temporary folder
  * and walked. The walk must end (libFuzzer's -timeout catches a loop),
- * read every file at most once (no two inputs share a device and inode),
- * in the byte order of the path within the walk, and leave no FIFO
- * among its inputs. Built with the .c files of cmd/common besides lib/.
+ * list its inputs in the byte order of the path within the walk, leave no
+ * FIFO among them, and, read as the tools read them (cli_input_load, then
+ * cli_input_taken), read every file at most once: no two inputs kept
+ * share a device and inode. Built with the .c files of cmd/common besides lib/.
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -21,6 +22,16 @@
 #include "cli.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* Standard error back (the walk's notes went to /dev/null), so that the
+ * reason and libFuzzer's report of the abort are seen. */
+static void
+fail(int saved, const char *why)
+{
+	dup2(saved, STDERR_FILENO);
+	fprintf(stderr, "fuzz_walk: %s\n", why);
+	abort();
+}
 
 static int
 rm_entry(const char *path, const struct stat *st, int flag, struct FTW *f)
@@ -39,7 +50,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static const char *const names[] = {
 	    "a.yaml", "b.md", "c.yml", "d0", "d1", "e.yaml", "x", "README.md"};
 	char root[] = "/tmp/crfuzz.XXXXXX", path[4096], cwd[4096];
-	char *args[1];
+	char *args[1], *kept;
 	cli_inputs ins = {0};
 	size_t i, j;
 	int fd, saved;
@@ -85,27 +96,43 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	close(fd);
 	if (chdir(root) == 0) {
 		args[0] = ".";
-		if (cli_inputs_collect(&ins, args, 1, 1, "fuzz") >= 0) {
+		if (cli_inputs_collect(&ins, args, 1, 1, "fuzz") >= 0 &&
+		    (kept = calloc(ins.len + 1, 1)) != NULL) {
 			for (i = 0; i < ins.len; i++) {
+				cli_input *in = &ins.items[i];
 				struct stat st;
+				int r;
 
 				if (i > 0 && strcmp(ins.items[i - 1].name,
-						    ins.items[i].name) >= 0)
-					abort(); /* not in byte order */
-				if (stat(ins.items[i].path, &st) == 0 &&
+						    in->name) >= 0)
+					fail(saved, "not in byte order");
+				if (stat(in->path, &st) == 0 &&
 				    !S_ISREG(st.st_mode))
-					abort(); /* a FIFO among the inputs */
+					fail(saved, "a FIFO among the inputs");
+				/* read as the tools read: in order, each
+				 * asked once loaded whether it was taken */
+				if (cli_input_load(in, "fuzz") != 0)
+					continue; /* no report, or refused */
+				cli_input_unload(in);
+				if (!in->has_stat)
+					fail(saved, "read, yet no inode known");
+				if ((r = cli_input_taken(&ins, in)) == -1)
+					fail(saved, "out of memory");
+				if (r == 1)
+					continue; /* a second name of one */
 				for (j = 0; j < i; j++)
-					if (ins.items[j].dev ==
-						ins.items[i].dev &&
-					    ins.items[j].ino ==
-						ins.items[i].ino)
-						abort(); /* read twice */
+					if (kept[j] &&
+					    ins.items[j].dev == in->dev &&
+					    ins.items[j].ino == in->ino)
+						fail(saved,
+						     "a file read twice");
+				kept[i] = 1;
 			}
+			free(kept);
 		}
 		cli_inputs_free(&ins);
 		if (chdir(cwd) == -1)
-			abort();
+			fail(saved, "cannot go back");
 	}
 	dup2(saved, STDERR_FILENO);
 	close(saved);
