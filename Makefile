@@ -201,13 +201,14 @@ $(TESTBIN)/test_email: tests/unit/test_email.c $(OBJ)/cmd/cr-lint/email.o $(LIBA
 # The libFuzzer targets (tests/fuzz, run by scripts/fuzz) built with a
 # plain main (tests/fuzz/replay.c), replayed by tests/cli/fuzz-replay.t:
 # a target that no longer builds with the tree fails make check.
-FUZZ_NAMES = read-yaml read-md render wip walk
+FUZZ_NAMES = read-yaml read-md render wip flags walk
 FUZZ_REPLAY := $(FUZZ_NAMES:%=$(TESTBIN)/fuzz-%)
 FUZZ_DEFS_read-yaml = -DCR_FUZZ_FORM=1
 FUZZ_DEFS_read-md = -DCR_FUZZ_FORM=2
 FUZZ_DEFS_render = -DCR_FUZZ_FORM=0 -DCR_FUZZ_RENDER
-$(TESTBIN)/fuzz-read-yaml $(TESTBIN)/fuzz-read-md $(TESTBIN)/fuzz-render: tests/fuzz/fuzz_read.c
+$(TESTBIN)/fuzz-read-yaml $(TESTBIN)/fuzz-read-md $(TESTBIN)/fuzz-render: tests/fuzz/fuzz_read.c tests/fuzz/fuzz_opts.h
 $(TESTBIN)/fuzz-wip: tests/fuzz/fuzz_wip.c
+$(TESTBIN)/fuzz-flags: tests/fuzz/fuzz_flags.c lib/internal.h tests/fuzz/fuzz_opts.h
 $(TESTBIN)/fuzz-walk: tests/fuzz/fuzz_walk.c $(CLI_OBJ)
 $(FUZZ_REPLAY): tests/fuzz/replay.c $(LIBA) lib/crtools.h
 	@mkdir -p $(@D)

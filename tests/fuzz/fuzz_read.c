@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "crtools.h"
+#include "fuzz_opts.h"
 
 #ifndef CR_FUZZ_FORM
 #define CR_FUZZ_FORM 0
@@ -19,16 +20,14 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	cr_read_opts o = {(cr_form)CR_FUZZ_FORM, "fuzz", "fuzz"};
-	cr_write_opts w = {.lang = CR_LANG_INVALID,
-			   .audience = CR_AUDIENCE_INTERNAL};
+	cr_write_opts w;
 	cr_reports rs = {0};
 	cr_check_opts c;
 	cr_diags d;
 	size_t i;
 
 	cr_diags_init(&d);
-	cr_check_opts_init(&c, CR_PROFILE_AGENCY);
-	c.now = 1795000000; /* 2026-11-18 */
+	fuzz_opts(&w, &c);
 	cr_read((const char *)data, size, &o, &rs, &d);
 	cr_check_collection((const cr_report *const *)rs.items, rs.len, &c, &d);
 	for (i = 0; i < rs.len; i++) {
