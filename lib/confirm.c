@@ -18,6 +18,7 @@ cr_confirmation_parse(const char *s, cr_pos pos, cr_confirmation *c)
 	const char *open, *close, *after;
 	cr_datetime dt;
 	char *at;
+	int rc;
 
 	memset(c, 0, sizeof(*c));
 	c->pos = pos;
@@ -37,17 +38,18 @@ cr_confirmation_parse(const char *s, cr_pos pos, cr_confirmation *c)
 			free(at);
 			continue;
 		}
-		if (cr_str_set_trimmed(&c->name, s, open, pos, 0) == -1 ||
-		    cr_date_set(&c->at, at, pos) == -1 ||
-		    (*after == ':' &&
-		     cr_str_set_trimmed(&c->note, after + 1,
-					after + strlen(after), pos, 0) == -1)) {
-			free(at);
-			cr_confirmation_clear(c);
-			return -1;
-		}
+		/* "(AT)" with no name before it is not the form: nothing */
+		rc = cr_str_set_trimmed(&c->name, s, open, pos, 0);
+		if (rc == 0 && c->name.s != NULL &&
+		    (cr_date_set(&c->at, at, pos) == -1 ||
+		     (*after == ':' &&
+		      cr_str_set_trimmed(&c->note, after + 1,
+					 after + strlen(after), pos, 0) == -1)))
+			rc = -1;
 		free(at);
-		return 0;
+		if (rc == -1)
+			cr_confirmation_clear(c);
+		return rc;
 	}
 	return 0;
 }

@@ -143,7 +143,8 @@ cr_input_check(const char *buf, size_t len, const char *file, cr_clean *c,
 		c->len = len - bom;
 		if (stable)
 			c->flags |= CR_TEXT_STABLE;
-		if (narrow && memchr(c->text, '\t', c->len) == NULL &&
+		if (narrow && (c->len == 0 || c->text[c->len - 1] == '\n') &&
+		    memchr(c->text, '\t', c->len) == NULL &&
 		    memchr(c->text, '\r', c->len) == NULL)
 			c->flags |= CR_TEXT_NARROW;
 		if (memchr(c->text, '\\', c->len) != NULL)

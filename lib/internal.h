@@ -207,8 +207,9 @@ enum {
 	 * text made of its characters is NFC */
 	CR_TEXT_STABLE = 1,
 	/* no tab, no CR, every character one column that ends no line
-	 * (cr_utf8_cp_narrow): a position's line and columns are libyaml's
-	 * mark as it is */
+	 * (cr_utf8_cp_narrow), the last line ended by one (libyaml would
+	 * end it by a line of its own, a mark there on the next line): a
+	 * position's line and columns are libyaml's mark as it is */
 	CR_TEXT_NARROW = 2,
 	/* a backslash somewhere (so a double-quoted scalar may hold an
 	 * escape, which can make any code point) */

@@ -360,15 +360,12 @@ confirmation(cr_confirmations *dst, cr_node *n, const char *file, cr_diags *d)
 		cr_confirmation_clear(&c);
 		return -1;
 	}
-	if (c.name.s == NULL) {
-		/* "(AT)" with no name before it: what it parsed goes */
-		cr_confirmation_clear(&c);
+	if (c.name.s == NULL)
 		return cr_diags_add(d, file, n->pos, CR_RULE_BAD_VALUE,
 				    "a confirmation is 'Name (AT)' or 'Name "
 				    "(AT): note', AT when it was given, e.g. "
 				    "'Nguyen Van An (2026-11-21 10:12 "
 				    "+07:00)'");
-	}
 	if (cr_confirmations_push(dst, &c) == -1) {
 		cr_confirmation_clear(&c);
 		return -1;

@@ -606,11 +606,7 @@ cr_yaml_load_text(const char *buf, size_t len, unsigned text, const char *file,
 	cr_pos_cursor_init(&l.cur, buf, len);
 	l.file = file;
 	l.d = d;
-	/* libyaml ends a last line with no line break by a line of its own
-	 * (a mark there says the next line, column 1): the cursor counts
-	 * such a text */
-	l.text =
-	    len > 0 && buf[len - 1] != '\n' ? text & ~CR_TEXT_NARROW : text;
+	l.text = text;
 	if (!yaml_parser_initialize(&p))
 		return -1;
 	yaml_parser_set_input_string(&p, (const unsigned char *)buf, len);

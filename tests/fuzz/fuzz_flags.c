@@ -19,10 +19,12 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static void
-differ(const char *form, const char *what)
+differ(const char *form)
 {
-	fprintf(stderr, "fuzz_flags: %s: %s differ with the flags\n", form,
-		what);
+	fprintf(stderr,
+		"fuzz_flags: %s: reports or findings differ with "
+		"the flags\n",
+		form);
 	abort();
 }
 
@@ -100,8 +102,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		    (with.len != without.len ||
 		     (with.len > 0 &&
 		      memcmp(with.data, without.data, with.len) != 0)))
-			differ(forms[i] == CR_FORM_MD ? "md" : "yaml",
-			       "reports or findings");
+			differ(forms[i] == CR_FORM_MD ? "md" : "yaml");
 		cr_buf_free(&with);
 		cr_buf_free(&without);
 	}
